@@ -1,0 +1,206 @@
+package dev.crashlab.data;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Collects the bars a loader reads, with the line each came from, and turns them into an
+ * {@link OhlcvSeries}: it applies the bar rules, refuses duplicate and (unless lenient)
+ * unsorted timestamps, and warns about gaps and bars on closed days. Every loader goes through
+ * here, so every format obeys the same rules with the same messages.
+ */
+final class BarCollector {
+
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final String file;
+    private final Instrument instrument;
+    private final boolean lenient;
+    private final String[] fieldNames;
+    private long[] times = new long[1024];
+    private double[] open = new double[1024];
+    private double[] high = new double[1024];
+    private double[] low = new double[1024];
+    private double[] close = new double[1024];
+    private double[] volume = new double[1024];
+    private long[] lines = new long[1024];
+    private int size;
+    private boolean sorted = true;
+    private final List<DataWarning> warnings = new ArrayList<>();
+
+    /**
+     * Creates a collector.
+     *
+     * @param fieldNames the file's own names of time, open, high, low, close and volume, used in
+     *                   error messages
+     */
+    BarCollector(String file, Instrument instrument, boolean lenient, String[] fieldNames) {
+        this.file = file;
+        this.instrument = instrument;
+        this.lenient = lenient;
+        this.fieldNames = fieldNames.clone();
+    }
+
+    /** Adds the bar read at {@code line}, or throws naming the line and the field at fault. */
+    void add(long line, long time, double o, double h, double l, double c, double v) {
+        BarRules.Violation violation = BarRules.check(o, h, l, c, v);
+        if (violation != null) {
+            throw new DataFileException(file, line, fileName(violation.field()), violation.problem());
+        }
+        if (size > 0 && time <= times[size - 1]) {
+            if (time == times[size - 1]) {
+                throw duplicate(line, lines[size - 1], time);
+            }
+            if (!lenient) {
+                throw new DataFileException(file, line, fieldNames[0], "rows are not sorted by time: "
+                        + Instant.ofEpochMilli(time) + " comes after " + Instant.ofEpochMilli(times[size - 1])
+                        + " on line " + lines[size - 1] + " (load in lenient mode to sort them)");
+            }
+            sorted = false;
+        }
+        grow();
+        times[size] = time;
+        open[size] = o;
+        high[size] = h;
+        low[size] = l;
+        close[size] = c;
+        volume[size] = v;
+        lines[size] = line;
+        size++;
+    }
+
+    /** Adds a warning found by the loader itself. */
+    void warn(DataWarning warning) {
+        warnings.add(warning);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Returns the series, or throws when the file held no bars. */
+    OhlcvSeries finish(DataSource source) {
+        if (size == 0) {
+            throw new DataFileException(file, 0, null, "empty file: no data rows");
+        }
+        if (!sorted) {
+            sortByTime();
+        }
+        long[] t = Arrays.copyOf(times, size);
+        java.time.Duration interval = OhlcvSeries.inferInterval(t);
+        if (interval.equals(java.time.Duration.ofDays(1))) {
+            checkCalendar(t);
+        } else {
+            checkIntradayGaps(t, interval.toMillis());
+        }
+        return new OhlcvSeries(instrument, t, Arrays.copyOf(open, size), Arrays.copyOf(high, size),
+                Arrays.copyOf(low, size), Arrays.copyOf(close, size), Arrays.copyOf(volume, size), source, warnings);
+    }
+
+    private void sortByTime() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+        long[] t = new long[size];
+        double[] o = new double[size];
+        double[] h = new double[size];
+        double[] l = new double[size];
+        double[] c = new double[size];
+        double[] v = new double[size];
+        long[] ln = new long[size];
+        int moved = 0;
+        for (int i = 0; i < size; i++) {
+            int k = order[i];
+            if (k != i) {
+                moved++;
+            }
+            t[i] = times[k];
+            o[i] = open[k];
+            h[i] = high[k];
+            l[i] = low[k];
+            c[i] = close[k];
+            v[i] = volume[k];
+            ln[i] = lines[k];
+            if (i > 0 && t[i] == t[i - 1]) {
+                throw duplicate(Math.max(ln[i], ln[i - 1]), Math.min(ln[i], ln[i - 1]), t[i]);
+            }
+        }
+        times = t;
+        open = o;
+        high = h;
+        low = l;
+        close = c;
+        volume = v;
+        lines = ln;
+        warnings.add(new DataWarning(DataWarning.Kind.UNSORTED, file, 0,
+                "rows were not sorted by time; lenient mode sorted them (" + moved + " rows moved)"));
+    }
+
+    private void checkCalendar(long[] t) {
+        TradingCalendar calendar = instrument.calendar();
+        for (int i = 0; i < t.length; i++) {
+            LocalDate date = LocalDate.ofEpochDay(t[i] / DAY_MILLIS);
+            if (!calendar.isTradingDay(date)) {
+                warnings.add(new DataWarning(DataWarning.Kind.OFF_CALENDAR, file, lines[i],
+                        "bar dated " + date + " (" + date.getDayOfWeek() + "), a day " + calendar.id() + " is closed"));
+            }
+            if (i > 0) {
+                LocalDate previous = LocalDate.ofEpochDay(t[i - 1] / DAY_MILLIS);
+                int missing = calendar.tradingDaysBetween(previous, date);
+                if (missing > calendar.toleratedMissingDays(date)) {
+                    warnings.add(new DataWarning(DataWarning.Kind.GAP, file, lines[i], missing + " trading day"
+                            + (missing == 1 ? "" : "s") + " of " + calendar.id() + " missing between " + previous
+                            + " and " + date));
+                }
+            }
+        }
+    }
+
+    private void checkIntradayGaps(long[] t, long interval) {
+        boolean allDay = instrument.calendar() == TradingCalendar.ALWAYS_OPEN;
+        for (int i = 1; i < t.length; i++) {
+            long step = t[i] - t[i - 1];
+            boolean sameDay = Math.floorDiv(t[i], DAY_MILLIS) == Math.floorDiv(t[i - 1], DAY_MILLIS);
+            if (step > interval && (allDay || sameDay)) {
+                long missing = step / interval - 1;
+                warnings.add(new DataWarning(DataWarning.Kind.GAP, file, lines[i], missing + " bar"
+                        + (missing == 1 ? "" : "s") + " missing between " + Instant.ofEpochMilli(t[i - 1]) + " and "
+                        + Instant.ofEpochMilli(t[i])));
+            }
+        }
+    }
+
+    private DataFileException duplicate(long line, long firstLine, long time) {
+        return new DataFileException(file, line, fieldNames[0], "duplicate timestamp " + Instant.ofEpochMilli(time)
+                + ": also on line " + firstLine);
+    }
+
+    private String fileName(String canonicalField) {
+        return switch (canonicalField) {
+            case "open" -> fieldNames[1];
+            case "high" -> fieldNames[2];
+            case "low" -> fieldNames[3];
+            case "close" -> fieldNames[4];
+            case "volume" -> fieldNames[5];
+            default -> canonicalField;
+        };
+    }
+
+    private void grow() {
+        if (size == times.length) {
+            int capacity = size * 2;
+            times = Arrays.copyOf(times, capacity);
+            open = Arrays.copyOf(open, capacity);
+            high = Arrays.copyOf(high, capacity);
+            low = Arrays.copyOf(low, capacity);
+            close = Arrays.copyOf(close, capacity);
+            volume = Arrays.copyOf(volume, capacity);
+            lines = Arrays.copyOf(lines, capacity);
+        }
+    }
+}
