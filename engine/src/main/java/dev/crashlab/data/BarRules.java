@@ -52,10 +52,7 @@ final class BarRules {
         return null;
     }
 
-    static String num(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
+    private static String num(double value) {
+        return PriceWriter.number(value);
     }
 }

@@ -26,6 +26,8 @@ import java.util.Locale;
 public final class PriceLoader {
 
     private static final List<String> CRASHLAB_HEADER = List.of("date", "open", "high", "low", "close", "volume");
+    private static final List<String> CRASHLAB_INTRADAY_HEADER =
+            List.of("time", "open", "high", "low", "close", "volume");
     private static final List<String> YAHOO_HEADER =
             List.of("date", "open", "high", "low", "close", "adj close", "volume");
     private static final List<String> BINANCE_HEADER_START =
@@ -49,9 +51,7 @@ public final class PriceLoader {
                 : InstrumentCatalog.defaults().require(symbolOf(file), name);
         String sha256 = sha256(bytes);
         return switch (format) {
-            case CRASHLAB_CSV -> CsvPriceReader.read(name, bytes, instrument, new CsvPriceReader.Spec(
-                    ColumnMapping.byName("date", "open", "high", "low", "close", "volume"), TimeFormat.ISO_DATE,
-                    options.zone(), ',', false, true, false, options.lenient(), null, false), format.label(), sha256);
+            case CRASHLAB_CSV -> readCrashlabCsv(name, bytes, instrument, options, sha256);
             case YAHOO_CSV -> CsvPriceReader.read(name, bytes, instrument, new CsvPriceReader.Spec(
                     ColumnMapping.byName("Date", "Open", "High", "Low", "Close", "Volume"), TimeFormat.ISO_DATE,
                     options.zone(), ',', false, true, false, options.lenient(), options.adjusted() ? "Adj Close" : null,
@@ -112,7 +112,7 @@ public final class PriceLoader {
         List<String> header = new ArrayList<>();
         table.split(first, header);
         List<String> normalized = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        if (normalized.equals(CRASHLAB_HEADER)) {
+        if (normalized.equals(CRASHLAB_HEADER) || normalized.equals(CRASHLAB_INTRADAY_HEADER)) {
             return PriceFormat.CRASHLAB_CSV;
         }
         if (normalized.equals(YAHOO_HEADER)) {
@@ -127,6 +127,20 @@ public final class PriceLoader {
         throw new DataFileException(name, table.lineNumber(), null, "cannot detect the price format from the header \""
                 + first + "\": name it in the config (format: crashlab-csv, generic-csv with columns, yahoo-csv,"
                 + " binance-csv, binance-json or coingecko-json)");
+    }
+
+    /** crashlab's CSV: {@code date,...} for daily bars, {@code time,...} with ISO instants for intraday bars. */
+    private static OhlcvSeries readCrashlabCsv(String name, byte[] bytes, Instrument instrument, LoadOptions options,
+            String sha256) {
+        TextTable table = new TextTable(name, bytes, ',');
+        String first = table.nextLine();
+        boolean intraday = first != null && first.strip().toLowerCase(Locale.ROOT).startsWith("time,");
+        ColumnMapping columns = intraday
+                ? ColumnMapping.byName("time", "open", "high", "low", "close", "volume")
+                : ColumnMapping.byName("date", "open", "high", "low", "close", "volume");
+        TimeFormat time = intraday ? new TimeFormat(TimeFormat.Kind.DATETIME, null) : TimeFormat.ISO_DATE;
+        return CsvPriceReader.read(name, bytes, instrument, new CsvPriceReader.Spec(columns, time, options.zone(), ',',
+                false, true, false, options.lenient(), null, false), PriceFormat.CRASHLAB_CSV.label(), sha256);
     }
 
     private static OhlcvSeries readBinanceCsv(String name, byte[] bytes, Instrument instrument, LoadOptions options,
