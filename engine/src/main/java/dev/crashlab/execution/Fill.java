@@ -1,0 +1,48 @@
+package dev.crashlab.execution;
+
+import dev.crashlab.data.Symbol;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A fill is a completed trade: a signed quantity of one instrument at one price, at one time,
+ * with the fee paid. Positions and cash are derived from fills.
+ *
+ * @param orderId  the order filled, or 0 for a forced liquidation
+ * @param symbol   the instrument
+ * @param time     the time of the step the fill happened at (the bar's start, UTC)
+ * @param quantity units bought (positive) or sold (negative)
+ * @param price    the price per unit, slippage included
+ * @param fee      the fee paid, in quote currency, {@code >= 0}
+ * @param kind     an order fill or a liquidation
+ * @param tag      the order's tag
+ */
+public record Fill(long orderId, Symbol symbol, Instant time, double quantity, double price, double fee, Kind kind,
+        String tag) {
+
+    /** What caused a fill. */
+    public enum Kind {
+        /** A strategy's order. */
+        ORDER,
+        /** A forced close because equity fell below the maintenance margin. */
+        LIQUIDATION
+    }
+
+    public Fill {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(kind, "kind");
+        tag = tag == null ? "" : tag;
+    }
+
+    /** Returns the traded value, {@code |quantity| × price}. */
+    public double notional() {
+        return Math.abs(quantity) * price;
+    }
+
+    @Override
+    public String toString() {
+        return "Fill(" + time + ", " + (quantity >= 0 ? "buy " : "sell ") + Math.abs(quantity) + " " + symbol + " @ "
+                + price + ", fee " + fee + (kind == Kind.LIQUIDATION ? ", liquidation" : "") + ")";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.crashlab.portfolio;
+
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Order;
+import java.util.List;
+
+/**
+ * What a strategy may read of its account: cash, positions, equity, margin used and open
+ * orders, as of the current step. Read-only; values are those of the moment they are asked
+ * (during {@code onBar}, positions are marked at the current bars' closes).
+ */
+public interface Portfolio {
+
+    /** Returns the cash balance; negative when cash is borrowed on margin. */
+    double cash();
+
+    /** Returns the equity: {@code cash + Σ quantity × mark price}. */
+    double equity();
+
+    /** Returns the quantity held of {@code symbol}; negative for a short, 0 when flat. */
+    double quantity(Symbol symbol);
+
+    /** Returns the position in {@code symbol} (flat if none). */
+    Position position(Symbol symbol);
+
+    /** Returns the open positions, in universe order. */
+    List<Position> positions();
+
+    /** Returns the sum of absolute position values. */
+    double grossExposure();
+
+    /** Returns the sum of signed position values. */
+    double netExposure();
+
+    /** Returns the margin the positions tie up: {@code initial margin × gross exposure}. */
+    double marginUsed();
+
+    /** Returns the orders placed and not yet filled or cancelled, oldest first. */
+    List<Order> openOrders();
+
+    /** Returns the external cash that arrived at this step (contributions positive, withdrawals negative). */
+    double contributionNow();
+
+    /** Returns the sum of all external cash flows so far, without the initial cash. */
+    double netContributions();
+
+    /** Returns the weight of {@code symbol} in the equity: {@code market value / equity}. */
+    default double weight(Symbol symbol) {
+        double equity = equity();
+        return equity == 0 ? 0 : position(symbol).marketValue() / equity;
+    }
+
+    /** Returns whether any position is open. */
+    default boolean isInvested() {
+        return !positions().isEmpty();
+    }
+}
