@@ -30,6 +30,15 @@ public enum DownloadSource {
         return defaultBaseUri;
     }
 
+    /** Returns a downloader for this source. */
+    public Downloader downloader(DownloadOptions options) {
+        return switch (this) {
+            case BINANCE -> new BinanceDownloader(options);
+            case YAHOO -> new YahooDownloader(options);
+            case STOOQ -> new StooqDownloader(options);
+        };
+    }
+
     /** Returns the source named {@code text} (its label, any case). */
     public static DownloadSource parse(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
