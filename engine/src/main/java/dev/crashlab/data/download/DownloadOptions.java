@@ -37,6 +37,7 @@ public record DownloadOptions(Path cacheFolder, URI baseUri, int maxAttempts, Du
     /** The cache folder under a project's base directory; git-ignored. */
     public static final String CACHE_FOLDER = "data/cache";
 
+    /** Checks the options, naming the first one out of range. */
     public DownloadOptions {
         Objects.requireNonNull(cacheFolder, "cacheFolder");
         Objects.requireNonNull(initialBackoff, "initialBackoff");

@@ -20,6 +20,7 @@ import java.util.Objects;
 public record DownloadRequest(Instrument instrument, String remoteSymbol, LocalDate from, LocalDate to,
         boolean refresh) {
 
+    /** Checks the request, naming the symbol in each refusal. */
     public DownloadRequest {
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(from, "from");

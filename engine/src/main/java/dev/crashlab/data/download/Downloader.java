@@ -15,6 +15,9 @@ import java.nio.file.Path;
  * <p>Days that are not over are never returned or cached: bars end at the last complete UTC
  * day (yesterday, by the clock in {@link DownloadOptions}), so a cached file never holds a bar
  * that would still change.
+ *
+ * <p>Reuse one downloader for many requests to a source: its requests share one rate limit,
+ * which a new downloader per symbol would not.
  */
 public interface Downloader {
 

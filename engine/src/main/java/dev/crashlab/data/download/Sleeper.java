@@ -13,6 +13,10 @@ public interface Sleeper {
     /** The real sleeper: {@link Thread#sleep(Duration)}. */
     Sleeper SYSTEM = Thread::sleep;
 
-    /** Waits for {@code duration}, or less when interrupted. */
+    /**
+     * Waits for {@code duration}.
+     *
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
 }
