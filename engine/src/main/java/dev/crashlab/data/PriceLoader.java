@@ -49,6 +49,26 @@ public final class PriceLoader {
         Instrument instrument = options.instrument() != null
                 ? options.instrument()
                 : InstrumentCatalog.defaults().require(symbolOf(file), name);
+        return read(name, bytes, format, instrument, options);
+    }
+
+    /**
+     * Parses price data held in memory, such as an HTTP response, with the same rules and
+     * messages as {@link #load(Path, LoadOptions)}; errors and the series' {@link DataSource}
+     * name it {@code name} (a URL, say). The options must name the instrument, since there is no
+     * file name to infer it from.
+     */
+    public static OhlcvSeries parse(String name, byte[] bytes, LoadOptions options) {
+        if (options.instrument() == null) {
+            throw new IllegalArgumentException("cannot parse " + name
+                    + " without an instrument in the options: there is no file name to infer it from");
+        }
+        PriceFormat format = options.format() == PriceFormat.AUTO ? detect(name, bytes) : options.format();
+        return read(name, bytes, format, options.instrument(), options);
+    }
+
+    private static OhlcvSeries read(String name, byte[] bytes, PriceFormat format, Instrument instrument,
+            LoadOptions options) {
         String sha256 = sha256(bytes);
         return switch (format) {
             case CRASHLAB_CSV -> readCrashlabCsv(name, bytes, instrument, options, sha256);

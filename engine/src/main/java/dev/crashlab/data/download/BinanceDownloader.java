@@ -1,0 +1,160 @@
+package dev.crashlab.data.download;
+
+import dev.crashlab.data.DataFileException;
+import dev.crashlab.data.DataSource;
+import dev.crashlab.data.DataWarning;
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.LoadOptions;
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.PriceFormat;
+import dev.crashlab.data.PriceLoader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Downloads daily klines from Binance's spot REST API,
+ * {@code GET /api/v3/klines?symbol=BTCUSDT&interval=1d&startTime=..&endTime=..&limit=1000}.
+ *
+ * <p>Binance returns at most 1,000 klines a request, so the download pages: each next request
+ * starts one day after the last kline received, until the end date, an empty page or a short
+ * page. Each page is read by {@link PriceLoader} as {@link PriceFormat#BINANCE_JSON}, so a bad
+ * kline is reported with the page's URL and the field. A last kline whose close time is still
+ * in the future (by the options' clock) is a day in progress: it is dropped with a warning.
+ */
+public final class BinanceDownloader implements Downloader {
+
+    /** The most klines Binance returns for one request. */
+    static final int PAGE_LIMIT = 1000;
+
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final DownloadOptions options;
+    private final HttpFetcher http;
+    private final DownloadCache cache;
+    private final URI base;
+
+    /** Creates a downloader that reaches Binance, or {@link DownloadOptions#baseUri()}, as {@code options} say. */
+    public BinanceDownloader(DownloadOptions options) {
+        this.options = options;
+        this.http = new HttpFetcher(options);
+        this.cache = new DownloadCache(options.cacheFolder(), options.clock());
+        this.base = options.baseUriOr(DownloadSource.BINANCE.defaultBaseUri());
+    }
+
+    @Override
+    public DownloadSource source() {
+        return DownloadSource.BINANCE;
+    }
+
+    @Override
+    public OhlcvSeries download(DownloadRequest request) {
+        return cache.getOrFetch(source(), request, this::fetch);
+    }
+
+    @Override
+    public Path cacheFile(DownloadRequest request) {
+        return cache.fileFor(source(), request.instrument());
+    }
+
+    /**
+     * Returns Binance's name for an instrument: its symbol without dashes and without a
+     * {@code _suffix}, so {@code BTC-USDT} and {@code BTC-USDT_binance} are {@code BTCUSDT}.
+     */
+    public static String remoteSymbol(Instrument instrument) {
+        String symbol = instrument.symbol().value();
+        int suffix = symbol.indexOf('_');
+        return (suffix > 0 ? symbol.substring(0, suffix) : symbol).replace("-", "");
+    }
+
+    private DownloadCache.Fetched fetch(DownloadRequest request) {
+        String symbol = request.remoteSymbol() != null ? request.remoteSymbol() : remoteSymbol(request.instrument());
+        LoadOptions klines = LoadOptions.builder().format(PriceFormat.BINANCE_JSON).instrument(request.instrument())
+                .build();
+        long start = startMillis(request.from());
+        long end = startMillis(request.to().plusDays(1)) - 1;
+        long now = options.clock().millis();
+        List<OhlcvSeries> pages = new ArrayList<>();
+        List<DataWarning> warnings = new ArrayList<>();
+        MessageDigest sha256 = sha256();
+        URI first = null;
+        int requests = 0;
+        while (start <= end) {
+            URI uri = base.resolve("/api/v3/klines?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
+                    + "&interval=1d&startTime=" + start + "&endTime=" + end + "&limit=" + PAGE_LIMIT);
+            first = first == null ? uri : first;
+            HttpFetcher.Response response = http.get(uri);
+            requests++;
+            JsonNode tree = readTree(uri, response);
+            if (tree.isEmpty()) {
+                break;
+            }
+            sha256.update(response.body());
+            OhlcvSeries page = PriceLoader.parse(uri.toString(), response.body(), klines);
+            warnings.addAll(page.warnings());
+            long lastOpen = page.timeMillis(page.size() - 1);
+            long lastClose = tree.get(tree.size() - 1).path(6).asLong(lastOpen + DAY_MILLIS - 1);
+            if (lastClose > now) {
+                warnings.add(new DataWarning(DataWarning.Kind.SKIPPED_ROWS, uri.toString(), 0, "kline of "
+                        + Instant.ofEpochMilli(lastOpen) + " dropped: it closes at " + Instant.ofEpochMilli(lastClose)
+                        + ", after the download time " + Instant.ofEpochMilli(now) + " (a day in progress)"));
+                page = page.between(page.time(0), Instant.ofEpochMilli(lastOpen - 1));
+            }
+            pages.add(page);
+            if (tree.size() < PAGE_LIMIT) {
+                break;
+            }
+            start = lastOpen + DAY_MILLIS;
+        }
+        DataSource source = new DataSource(String.valueOf(first), HexFormat.of().formatHex(sha256.digest()),
+                PriceFormat.BINANCE_JSON.label(), false);
+        return new DownloadCache.Fetched(SeriesJoin.join(request.instrument(), pages, source, warnings), symbol, first,
+                requests);
+    }
+
+    /** Reads a page as a JSON array, or explains Binance's refusal ({@code {"code":-1121,"msg":"Invalid symbol."}}). */
+    private static JsonNode readTree(URI uri, HttpFetcher.Response response) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            response.okBody();
+            throw new DataFileException(uri.toString(), 0, null, "malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree.has("msg")) {
+            throw DownloadException.refused(uri, response.attempts(), response.status(),
+                    tree.path("msg").asString() + " (Binance code " + tree.path("code").asString() + ")");
+        }
+        response.okBody();
+        if (!tree.isArray()) {
+            throw new DataFileException(uri.toString(), 0, null, "expected a JSON array of klines, got \""
+                    + response.excerpt() + "\"");
+        }
+        return tree;
+    }
+
+    private static long startMillis(LocalDate date) {
+        return date.toEpochDay() * DAY_MILLIS;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
