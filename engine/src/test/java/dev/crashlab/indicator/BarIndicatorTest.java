@@ -109,7 +109,10 @@ class BarIndicatorTest {
 
     static Stream<Named<IntFunction<BarIndicator>>> everyBarIndicator() {
         return Stream.of(
-                Named.of("Sma", capacity -> new Sma(20, capacity)));
+                Named.of("Sma", capacity -> new Sma(20, capacity)),
+                Named.of("Ema", capacity -> new Ema(20, capacity)),
+                Named.of("Rsi", capacity -> new Rsi(14, capacity)),
+                Named.of("Atr", capacity -> new Atr(14, capacity)));
     }
 
     static long allocatedBytes() {
