@@ -111,6 +111,9 @@ class BarIndicatorTest {
         return Stream.of(
                 Named.of("Sma", capacity -> new Sma(20, capacity)),
                 Named.of("Ema", capacity -> new Ema(20, capacity)),
+                Named.of("RollingMax", capacity -> new RollingMax(20, PriceField.HIGH, capacity)),
+                Named.of("RollingMin", capacity -> new RollingMin(20, PriceField.LOW, capacity)),
+                Named.of("DrawdownFromHigh", capacity -> new DrawdownFromHigh(0, capacity)),
                 Named.of("Rsi", capacity -> new Rsi(14, capacity)),
                 Named.of("Atr", capacity -> new Atr(14, capacity)));
     }
