@@ -114,6 +114,8 @@ class BarIndicatorTest {
                 Named.of("RollingMax", capacity -> new RollingMax(20, PriceField.HIGH, capacity)),
                 Named.of("RollingMin", capacity -> new RollingMin(20, PriceField.LOW, capacity)),
                 Named.of("DrawdownFromHigh", capacity -> new DrawdownFromHigh(0, capacity)),
+                Named.of("Returns", capacity -> new Returns(20, capacity)),
+                Named.of("RealizedVolatility", capacity -> new RealizedVolatility(20, 365, capacity)),
                 Named.of("Rsi", capacity -> new Rsi(14, capacity)),
                 Named.of("Atr", capacity -> new Atr(14, capacity)));
     }
