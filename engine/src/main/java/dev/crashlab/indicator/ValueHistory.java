@@ -1,0 +1,61 @@
+package dev.crashlab.indicator;
+
+import java.util.Arrays;
+
+/**
+ * A value history is the sequence of an indicator's values, one per update and oldest first, in a
+ * primitive array that grows by doubling, so that appending allocates only when it grows.
+ */
+final class ValueHistory {
+
+    /** The capacity of a history whose owner was given no hint. */
+    static final int DEFAULT_CAPACITY = 256;
+
+    private static final int MIN_GROWTH = 16;
+    // Arrays a little below Integer.MAX_VALUE are the largest some VMs can allocate.
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
+    private double[] values;
+    private int count;
+
+    /** Creates an empty history with room for {@code capacityHint} values before it first grows. */
+    ValueHistory(String owner, int capacityHint) {
+        values = new double[Parameters.atLeast(owner, "capacityHint", capacityHint, 0)];
+    }
+
+    /** Appends the value of the newest bar. */
+    void append(double value) {
+        if (count == values.length) {
+            grow();
+        }
+        values[count++] = value;
+    }
+
+    /** Returns the newest value, or NaN when the history is empty. */
+    double latest() {
+        return count == 0 ? Double.NaN : values[count - 1];
+    }
+
+    /** Returns the value {@code barsAgo} updates before the newest, or NaN before the first. */
+    double barsAgo(int barsAgo) {
+        if (barsAgo < 0) {
+            // A negative offset would ask for a future bar: refuse rather than answer NaN.
+            throw new IllegalArgumentException("barsAgo must be at least 0, got " + barsAgo);
+        }
+        int i = count - 1 - barsAgo;
+        return i >= 0 ? values[i] : Double.NaN;
+    }
+
+    /** Returns the number of values appended. */
+    int size() {
+        return count;
+    }
+
+    private void grow() {
+        if (count == MAX_CAPACITY) {
+            throw new IllegalStateException("an indicator's history cannot hold more than " + MAX_CAPACITY + " values");
+        }
+        long doubled = Math.max(MIN_GROWTH, 2L * values.length);
+        values = Arrays.copyOf(values, (int) Math.min(MAX_CAPACITY, doubled));
+    }
+}
