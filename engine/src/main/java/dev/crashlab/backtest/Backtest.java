@@ -1,0 +1,222 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.data.MarketData;
+import dev.crashlab.execution.Costs;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.strategy.Strategy;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A backtest is one strategy run over market data with its account, costs and margin terms:
+ * an immutable description built with {@link #builder(MarketData)}, every option with its default
+ * in one place, and run with {@link #run()}.
+ *
+ * <pre>{@code
+ * BacktestResult result = Backtest.builder(data)
+ *         .name("dca-btc")
+ *         .strategy(() -> new DcaOnDrawdown(params))
+ *         .initialCash(0)
+ *         .contributions(Contributions.every(Schedule.WEEKLY, 100))
+ *         .costs(Costs.DEFAULTS.withFeeRate(0.001))
+ *         .benchmark("buy-and-hold BTC-USD", () -> new BuyAndHold(...))
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>Strategies are given as suppliers because each run needs a fresh instance: the benchmark,
+ * sweeps and repeated runs never share strategy state. The same inputs give the same result.
+ *
+ * @param name           the run's name, used for its output folder
+ * @param data           the universe
+ * @param strategy       makes the strategy to run
+ * @param parameters     the strategy's parameters as configured, echoed in results
+ * @param start          the first instant of the backtest (bars before it are history)
+ * @param end            the last instant of the backtest
+ * @param initialCash    cash at the start, {@code >= 0}
+ * @param contributions  external cash flows
+ * @param costs          fees, slippage, fill mode and carry
+ * @param margin         margin terms
+ * @param periodsPerYear periods per year for annualised metrics; 0 for the default (365 when the
+ *                       universe holds crypto, else 252)
+ * @param benchmarkName  the benchmark's name, or {@code null} for no benchmark
+ * @param benchmark      makes the benchmark strategy, or {@code null}
+ * @param regime         makes the regime classifier, or {@code null}
+ */
+public record Backtest(String name, MarketData data, Supplier<? extends Strategy> strategy, Map<String, Object> parameters,
+        Instant start, Instant end, double initialCash, Contributions contributions, Costs costs, Margin margin,
+        double periodsPerYear, String benchmarkName, Supplier<? extends Strategy> benchmark,
+        Supplier<? extends RegimeClassifier> regime) {
+
+    public Backtest {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(contributions, "contributions");
+        Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(margin, "margin");
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        if (!(initialCash >= 0) || !Double.isFinite(initialCash)) {
+            throw new IllegalArgumentException("initialCash must be a finite number >= 0, got " + initialCash);
+        }
+        if (start.isAfter(end)) {
+            throw new IllegalArgumentException("start " + start + " is after end " + end);
+        }
+        if (!(periodsPerYear >= 0) || !Double.isFinite(periodsPerYear)) {
+            throw new IllegalArgumentException("periodsPerYear must be >= 0 (0 for the default), got " + periodsPerYear);
+        }
+        if ((benchmark == null) != (benchmarkName == null)) {
+            throw new IllegalArgumentException("a benchmark needs both a name and a strategy");
+        }
+        if (initialCash == 0 && contributions.amount() <= 0) {
+            throw new IllegalArgumentException("nothing to invest: initialCash is 0 and there are no contributions");
+        }
+    }
+
+    /** Returns a builder over {@code data}, starting from the defaults. */
+    public static Builder builder(MarketData data) {
+        return new Builder(data);
+    }
+
+    /** Returns the periods per year metrics use: the given value, else 365 with crypto in the universe, else 252. */
+    public double effectivePeriodsPerYear() {
+        if (periodsPerYear > 0) {
+            return periodsPerYear;
+        }
+        return data.anyCrypto() ? 365 : 252;
+    }
+
+    /** Runs the backtest (and its benchmark) and returns the result. */
+    public BacktestResult run() {
+        Run.Outcome main = new Run(this, strategy.get(), regime == null ? null : regime.get()).execute();
+        Run.Outcome bench = benchmark == null ? null : new Run(this, benchmark.get(), null).execute();
+        return BacktestResult.of(this, main, bench);
+    }
+
+    /** Returns a builder starting from this backtest. */
+    public Builder toBuilder() {
+        Builder b = new Builder(data);
+        b.name = name;
+        b.strategy = strategy;
+        b.parameters = parameters;
+        b.start = start;
+        b.end = end;
+        b.initialCash = initialCash;
+        b.contributions = contributions;
+        b.costs = costs;
+        b.margin = margin;
+        b.periodsPerYear = periodsPerYear;
+        b.benchmarkName = benchmarkName;
+        b.benchmark = benchmark;
+        b.regime = regime;
+        return b;
+    }
+
+    /** Builds a {@link Backtest}; each setter returns this builder. */
+    public static final class Builder {
+        private final MarketData data;
+        private String name = "backtest";
+        private Supplier<? extends Strategy> strategy;
+        private Map<String, Object> parameters = Map.of();
+        private Instant start;
+        private Instant end;
+        private double initialCash = 10_000;
+        private Contributions contributions = Contributions.NONE;
+        private Costs costs = Costs.DEFAULTS;
+        private Margin margin = Margin.NONE;
+        private double periodsPerYear;
+        private String benchmarkName;
+        private Supplier<? extends Strategy> benchmark;
+        private Supplier<? extends RegimeClassifier> regime;
+
+        private Builder(MarketData data) {
+            this.data = Objects.requireNonNull(data, "data");
+        }
+
+        /** Sets the run's name (default {@code backtest}). */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** Sets what makes the strategy; called once per run. */
+        public Builder strategy(Supplier<? extends Strategy> value) {
+            this.strategy = value;
+            return this;
+        }
+
+        /** Sets the parameters echoed in results. */
+        public Builder parameters(Map<String, Object> value) {
+            this.parameters = value;
+            return this;
+        }
+
+        /** Sets the first instant (default: the first bar of the data). */
+        public Builder start(Instant value) {
+            this.start = value;
+            return this;
+        }
+
+        /** Sets the last instant (default: the last bar of the data). */
+        public Builder end(Instant value) {
+            this.end = value;
+            return this;
+        }
+
+        /** Sets the starting cash (default 10,000). */
+        public Builder initialCash(double value) {
+            this.initialCash = value;
+            return this;
+        }
+
+        /** Sets the external cash flows (default none). */
+        public Builder contributions(Contributions value) {
+            this.contributions = value;
+            return this;
+        }
+
+        /** Sets the cost assumptions (default {@link Costs#DEFAULTS}). */
+        public Builder costs(Costs value) {
+            this.costs = value;
+            return this;
+        }
+
+        /** Sets the margin terms (default {@link Margin#NONE}). */
+        public Builder margin(Margin value) {
+            this.margin = value;
+            return this;
+        }
+
+        /** Sets the periods per year for annualised metrics (default: 365 with crypto, else 252). */
+        public Builder periodsPerYear(double value) {
+            this.periodsPerYear = value;
+            return this;
+        }
+
+        /** Sets the benchmark strategy, run with the same cash, flows and costs. */
+        public Builder benchmark(String benchmarkLabel, Supplier<? extends Strategy> value) {
+            this.benchmarkName = benchmarkLabel;
+            this.benchmark = value;
+            return this;
+        }
+
+        /** Sets the regime classifier whose labels the result carries. */
+        public Builder regime(Supplier<? extends RegimeClassifier> value) {
+            this.regime = value;
+            return this;
+        }
+
+        /** Returns the backtest. */
+        public Backtest build() {
+            return new Backtest(name, data, strategy, parameters, start == null ? data.firstTime() : start,
+                    end == null ? data.lastTime() : end, initialCash, contributions, costs, margin, periodsPerYear,
+                    benchmarkName, benchmark, regime);
+        }
+    }
+}

@@ -1,0 +1,401 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.clock.MarketClock;
+import dev.crashlab.data.DataSource;
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Event;
+import dev.crashlab.execution.Fill;
+import dev.crashlab.execution.Order;
+import dev.crashlab.metrics.Metrics;
+import dev.crashlab.metrics.PerformanceMetrics;
+import dev.crashlab.metrics.RegimeStats;
+import dev.crashlab.metrics.RoundTrips;
+import dev.crashlab.metrics.Trade;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The result of a backtest, immutable: the run's description, its equity, cash and contribution
+ * at every step, the orders, fills, trades and events, the metrics, and, when asked for, the
+ * benchmark's curve and metrics and the regime labels. Positions over time are derived from the
+ * fills. Written as {@code results.json} by {@link ResultsJson}.
+ */
+public final class BacktestResult {
+
+    /**
+     * The benchmark of a run: buy-and-hold of a chosen instrument, with the same cash, flows and
+     * costs.
+     *
+     * @param name        the benchmark's name
+     * @param equity      its equity at each step
+     * @param contributed its cumulative flows at each step
+     * @param metrics     its metrics (beta and correlation NaN)
+     */
+    public record Benchmark(String name, double[] equity, double[] contributed, Metrics metrics) {
+    }
+
+    /**
+     * The regime labels of a run.
+     *
+     * @param labels  the classifier's labels
+     * @param ofStep  the label index of each step
+     * @param windows named crisis windows to mark
+     * @param stats   the run's performance within each regime
+     */
+    public record Regimes(List<String> labels, int[] ofStep, List<CrisisWindow> windows, List<RegimeStats> stats) {
+
+        /** Returns the label of step {@code step}. */
+        public String label(int step) {
+            return labels.get(ofStep[step]);
+        }
+    }
+
+    private final Backtest spec;
+    private final Run.Outcome run;
+    private final double[][] quantities;
+    private final double[][] prices;
+    private final boolean[] invested;
+    private final List<Trade> trades;
+    private final Metrics metrics;
+    private final Benchmark benchmark;
+    private final Regimes regimes;
+
+    private BacktestResult(Backtest spec, Run.Outcome run, double[][] quantities, double[][] prices, boolean[] invested,
+            List<Trade> trades, Metrics metrics, Benchmark benchmark, Regimes regimes) {
+        this.spec = spec;
+        this.run = run;
+        this.quantities = quantities;
+        this.prices = prices;
+        this.invested = invested;
+        this.trades = trades;
+        this.metrics = metrics;
+        this.benchmark = benchmark;
+        this.regimes = regimes;
+    }
+
+    static BacktestResult of(Backtest spec, Run.Outcome main, Run.Outcome bench) {
+        MarketClock clock = main.clock();
+        List<Instrument> instruments = spec.data().instruments();
+        int n = instruments.size();
+        int steps = clock.size();
+        double[][] quantities = positionsOverTime(main, instruments, steps);
+        double[][] prices = new double[n][steps];
+        for (int i = 0; i < n; i++) {
+            var series = spec.data().prices().get(i);
+            for (int s = 0; s < steps; s++) {
+                int b = clock.barIndex(i, s);
+                prices[i][s] = b < 0 ? Double.NaN : series.close(b);
+            }
+        }
+        boolean[] invested = new boolean[steps];
+        for (int s = 0; s < steps; s++) {
+            for (int i = 0; i < n && !invested[s]; i++) {
+                invested[s] = quantities[i][s] != 0;
+            }
+        }
+        long[] times = new long[steps];
+        for (int s = 0; s < steps; s++) {
+            times[s] = clock.timeMillis(s);
+        }
+        Instant end = clock.time(steps - 1);
+        List<Trade> trades = RoundTrips.from(main.fills(), marks(instruments, main.finalMarks()), end);
+        Benchmark benchmark = null;
+        if (bench != null) {
+            double[][] bq = positionsOverTime(bench, instruments, steps);
+            boolean[] bInvested = new boolean[steps];
+            for (int s = 0; s < steps; s++) {
+                for (int i = 0; i < n && !bInvested[s]; i++) {
+                    bInvested[s] = bq[i][s] != 0;
+                }
+            }
+            List<Trade> bTrades = RoundTrips.from(bench.fills(), marks(instruments, bench.finalMarks()), end);
+            Metrics bm = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, bench.equity(), bench.contributed(),
+                    spec.initialCash(), spec.effectivePeriodsPerYear(), 0, bInvested, notional(bench.fills()),
+                    bench.feesPaid(), bench.financingPaid(), bench.liquidations(), bTrades, null, null));
+            benchmark = new Benchmark(spec.benchmarkName(), bench.equity(), bench.contributed(), bm);
+        }
+        Metrics metrics = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, main.equity(), main.contributed(),
+                spec.initialCash(), spec.effectivePeriodsPerYear(), 0, invested, notional(main.fills()), main.feesPaid(),
+                main.financingPaid(), main.liquidations(), trades, benchmark == null ? null : benchmark.equity(),
+                benchmark == null ? null : benchmark.contributed()));
+        Regimes regimes = null;
+        if (main.regimes() != null) {
+            regimes = new Regimes(main.regimeLabels(), main.regimes(), main.crisisWindows(), RegimeStats.of(
+                    main.regimeLabels(), main.regimes(), PerformanceMetrics.periodReturns(main.equity(), main.contributed()),
+                    invested));
+        }
+        return new BacktestResult(spec, main, quantities, prices, invested, trades, metrics, benchmark, regimes);
+    }
+
+    private static Map<Symbol, Double> marks(List<Instrument> instruments, double[] finalMarks) {
+        Map<Symbol, Double> marks = new LinkedHashMap<>();
+        for (int i = 0; i < instruments.size(); i++) {
+            marks.put(instruments.get(i).symbol(), finalMarks[i]);
+        }
+        return marks;
+    }
+
+    private static double notional(List<Fill> fills) {
+        double sum = 0;
+        for (Fill f : fills) {
+            sum += f.notional();
+        }
+        return sum;
+    }
+
+    /** Replays the fills over the clock: the quantity of each instrument at each step's close. */
+    private static double[][] positionsOverTime(Run.Outcome run, List<Instrument> instruments, int steps) {
+        int n = instruments.size();
+        Map<Symbol, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(instruments.get(i).symbol(), i);
+        }
+        double[][] q = new double[n][steps];
+        double[] held = new double[n];
+        List<Fill> fills = run.fills();
+        int f = 0;
+        for (int s = 0; s < steps; s++) {
+            long t = run.clock().timeMillis(s);
+            while (f < fills.size() && fills.get(f).time().toEpochMilli() <= t) {
+                Fill fill = fills.get(f++);
+                int i = index.get(fill.symbol());
+                double after = held[i] + fill.quantity();
+                held[i] = Math.abs(after) <= 1e-12 * Math.abs(fill.quantity()) ? 0 : after;
+            }
+            for (int i = 0; i < n; i++) {
+                q[i][s] = held[i];
+            }
+        }
+        return q;
+    }
+
+    /** Returns the run's description. */
+    public Backtest spec() {
+        return spec;
+    }
+
+    /** Returns the run's name. */
+    public String name() {
+        return spec.name();
+    }
+
+    /** Returns the strategy's name. */
+    public String strategyName() {
+        return run.strategyName();
+    }
+
+    /** Returns the instruments of the universe. */
+    public List<Instrument> instruments() {
+        return spec.data().instruments();
+    }
+
+    /** Returns the files behind the data, with their SHA-256. */
+    public List<DataSource> sources() {
+        return spec.data().sources();
+    }
+
+    /** Returns whether any data file declares itself synthetic. */
+    public boolean synthetic() {
+        return spec.data().anySynthetic();
+    }
+
+    /** Returns the number of steps. */
+    public int size() {
+        return run.clock().size();
+    }
+
+    /** Returns the time of step {@code s}. */
+    public Instant time(int s) {
+        return run.clock().time(s);
+    }
+
+    /** Returns the time of step {@code s} in UTC epoch milliseconds. */
+    public long timeMillis(int s) {
+        return run.clock().timeMillis(s);
+    }
+
+    /** Returns the equity at step {@code s}'s close. */
+    public double equity(int s) {
+        return run.equity()[s];
+    }
+
+    /** Returns the cash at step {@code s}'s close. */
+    public double cash(int s) {
+        return run.cash()[s];
+    }
+
+    /** Returns the external flows up to and including step {@code s}. */
+    public double contributions(int s) {
+        return run.contributed()[s];
+    }
+
+    /** Returns a copy of the equity curve. */
+    public double[] equityCurve() {
+        return run.equity().clone();
+    }
+
+    /** Returns a copy of the cumulative external flows. */
+    public double[] contributionCurve() {
+        return run.contributed().clone();
+    }
+
+    /** Returns the period returns r<sub>1</sub>..r<sub>N−1</sub>. */
+    public double[] periodReturns() {
+        return PerformanceMetrics.periodReturns(run.equity(), run.contributed());
+    }
+
+    /** Returns the quantity of instrument {@code i} held at step {@code s}'s close. */
+    public double quantity(int i, int s) {
+        return quantities[i][s];
+    }
+
+    /** Returns instrument {@code i}'s close at step {@code s} (its last close when it has no bar then; NaN before its first bar). */
+    public double price(int i, int s) {
+        return prices[i][s];
+    }
+
+    /** Returns whether step {@code s} ended with a position. */
+    public boolean invested(int s) {
+        return invested[s];
+    }
+
+    /** Returns the value of long positions at step {@code s}'s close. */
+    public double longExposure(int s) {
+        double sum = 0;
+        for (int i = 0; i < quantities.length; i++) {
+            if (quantities[i][s] > 0) {
+                sum += quantities[i][s] * prices[i][s];
+            }
+        }
+        return sum;
+    }
+
+    /** Returns the value of short positions at step {@code s}'s close, as a positive number. */
+    public double shortExposure(int s) {
+        double sum = 0;
+        for (int i = 0; i < quantities.length; i++) {
+            if (quantities[i][s] < 0) {
+                sum -= quantities[i][s] * prices[i][s];
+            }
+        }
+        return sum;
+    }
+
+    /** Returns the final quantity of each instrument, in universe order. */
+    public Map<Symbol, Double> finalPositions() {
+        Map<Symbol, Double> out = new LinkedHashMap<>();
+        List<Instrument> instruments = instruments();
+        for (int i = 0; i < instruments.size(); i++) {
+            out.put(instruments.get(i).symbol(), run.finalQuantities()[i]);
+        }
+        return out;
+    }
+
+    /** Returns every order placed, in order. */
+    public List<Order> orders() {
+        return run.orders();
+    }
+
+    /** Returns the orders still waiting at the end. */
+    public List<Order> openOrders() {
+        return run.openOrders();
+    }
+
+    /** Returns every fill, in order. */
+    public List<Fill> fills() {
+        return run.fills();
+    }
+
+    /** Returns every event, in order. */
+    public List<Event> events() {
+        return run.events();
+    }
+
+    /** Returns the trades, open ones included. */
+    public List<Trade> trades() {
+        return trades;
+    }
+
+    /** Returns the metrics. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Returns the benchmark, when one was run. */
+    public Optional<Benchmark> benchmark() {
+        return Optional.ofNullable(benchmark);
+    }
+
+    /** Returns the regime labels, when a classifier was given. */
+    public Optional<Regimes> regimes() {
+        return Optional.ofNullable(regimes);
+    }
+
+    /** Returns the names of the non-price series the strategy read. */
+    public List<String> seriesUsed() {
+        return run.seriesUsed();
+    }
+
+    /** Returns the equity curve as a table: time, equity, cash, contributions, long, short. */
+    public Table equityTable() {
+        int steps = size();
+        InstantColumn time = InstantColumn.create("time");
+        double[] e = new double[steps];
+        double[] longs = new double[steps];
+        double[] shorts = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            time.append(time(s));
+            e[s] = equity(s);
+            longs[s] = longExposure(s);
+            shorts[s] = shortExposure(s);
+        }
+        return Table.create(name() + " equity", time, DoubleColumn.create("equity", e),
+                DoubleColumn.create("cash", run.cash().clone()), DoubleColumn.create("contributions", run.contributed().clone()),
+                DoubleColumn.create("long", longs), DoubleColumn.create("short", shorts));
+    }
+
+    /** Returns the trades as a table, one row per trade. */
+    public Table tradesTable() {
+        StringColumn symbol = StringColumn.create("symbol");
+        StringColumn side = StringColumn.create("side");
+        InstantColumn entry = InstantColumn.create("entryTime");
+        InstantColumn exit = InstantColumn.create("exitTime");
+        DoubleColumn entryPrice = DoubleColumn.create("entryPrice");
+        DoubleColumn exitPrice = DoubleColumn.create("exitPrice");
+        DoubleColumn quantity = DoubleColumn.create("quantity");
+        DoubleColumn pnl = DoubleColumn.create("pnl");
+        DoubleColumn ret = DoubleColumn.create("return");
+        DoubleColumn days = DoubleColumn.create("holdingDays");
+        BooleanColumn open = BooleanColumn.create("open");
+        for (Trade t : trades) {
+            symbol.append(t.symbol().value());
+            side.append(t.side().name().toLowerCase(java.util.Locale.ROOT));
+            entry.append(t.entryTime());
+            exit.append(t.exitTime());
+            entryPrice.append(t.entryPrice());
+            exitPrice.append(t.exitPrice());
+            quantity.append(t.quantity());
+            pnl.append(t.pnl());
+            ret.append(t.tradeReturn());
+            days.append(t.holdingDays());
+            open.append(t.open());
+        }
+        return Table.create(name() + " trades", symbol, side, entry, exit, entryPrice, exitPrice, quantity, pnl, ret, days,
+                open);
+    }
+
+    @Override
+    public String toString() {
+        return "BacktestResult(" + name() + ", " + strategyName() + ", " + size() + " steps, totalReturn "
+                + metrics.totalReturn() + ")";
+    }
+}

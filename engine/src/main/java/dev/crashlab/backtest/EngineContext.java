@@ -1,0 +1,127 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Event;
+import dev.crashlab.execution.Order;
+import dev.crashlab.portfolio.Portfolio;
+import dev.crashlab.strategy.Bars;
+import dev.crashlab.strategy.Indicators;
+import dev.crashlab.strategy.PublishedSeries;
+import dev.crashlab.strategy.StrategyContext;
+import java.time.Instant;
+import java.util.List;
+import org.ta4j.core.BarSeries;
+
+/** The engine's strategy context: a thin view over the run, bounded by its current step. */
+class EngineContext implements StrategyContext {
+
+    private final Run run;
+    private final Portfolio portfolio;
+    private final List<Instrument> instruments;
+    private final Instant start;
+    private final Instant end;
+
+    EngineContext(Run run) {
+        this.run = run;
+        this.portfolio = run.portfolioView();
+        this.instruments = run.spec.data().instruments();
+        this.start = run.clock.time(0);
+        this.end = run.clock.time(run.clock.size() - 1);
+    }
+
+    /** Returns a context for a regime classifier: it sees everything a strategy sees but cannot trade. */
+    EngineContext forClassifier() {
+        return new EngineContext(run) {
+            @Override
+            public Order submit(Order order) {
+                throw new IllegalStateException("a regime classifier cannot place orders: " + order);
+            }
+
+            @Override
+            public boolean cancel(long orderId) {
+                throw new IllegalStateException("a regime classifier cannot cancel orders");
+            }
+        };
+    }
+
+    @Override
+    public Instant time() {
+        return run.nowInstant();
+    }
+
+    @Override
+    public long timeMillis() {
+        return run.now;
+    }
+
+    @Override
+    public int step() {
+        return run.step;
+    }
+
+    @Override
+    public Instant start() {
+        return start;
+    }
+
+    @Override
+    public Instant end() {
+        return end;
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    @Override
+    public Bars bars(Symbol symbol) {
+        return run.feeds.bars(symbol);
+    }
+
+    @Override
+    public BarSeries ta4j(Symbol symbol) {
+        return run.feeds.ta4j(symbol);
+    }
+
+    @Override
+    public Indicators indicators(Symbol symbol) {
+        return run.feeds.indicators(symbol);
+    }
+
+    @Override
+    public PublishedSeries series(String name) {
+        return run.feeds.series(name);
+    }
+
+    @Override
+    public boolean hasSeries(String name) {
+        return run.feeds.hasSeries(name);
+    }
+
+    @Override
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    @Override
+    public Order submit(Order order) {
+        return run.submit(order);
+    }
+
+    @Override
+    public boolean cancel(long orderId) {
+        return run.cancel(orderId);
+    }
+
+    @Override
+    public void record(Event.Kind kind, Symbol symbol, String message, double value) {
+        run.record(kind, symbol, message, value);
+    }
+
+    @Override
+    public String toString() {
+        return "StrategyContext(step " + run.step + ", " + run.nowInstant() + ")";
+    }
+}

@@ -1,0 +1,386 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.NonPriceSeries;
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.indicator.Atr;
+import dev.crashlab.indicator.BarIndicator;
+import dev.crashlab.indicator.DrawdownFromHigh;
+import dev.crashlab.indicator.Ema;
+import dev.crashlab.indicator.FastIndicator;
+import dev.crashlab.indicator.PriceField;
+import dev.crashlab.indicator.RealizedVolatility;
+import dev.crashlab.indicator.Returns;
+import dev.crashlab.indicator.RollingCorrelation;
+import dev.crashlab.indicator.RollingMax;
+import dev.crashlab.indicator.RollingMin;
+import dev.crashlab.indicator.Rsi;
+import dev.crashlab.indicator.Sma;
+import dev.crashlab.strategy.Bars;
+import dev.crashlab.strategy.Indicators;
+import dev.crashlab.strategy.PublishedSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.num.DoubleNumFactory;
+
+/**
+ * What the engine feeds strategies, each bounded by the current step: bar views, fast
+ * indicators, growing ta4j series and published non-price series. None of these objects holds a
+ * way to reach data beyond the run's current bar index ({@code Run.cur}) or publication time
+ * ({@code Run.now}).
+ */
+final class EngineFeeds {
+
+    private final Run run;
+    private final BarsView[] views;
+    private final IndicatorFactory[] factories;
+    private final List<List<BarIndicator>> indicators = new ArrayList<>();
+    private final List<Pair> pairs = new ArrayList<>();
+    private final BarSeries[] ta4j;
+    private final Map<String, PublishedView> published = new HashMap<>();
+
+    EngineFeeds(Run run) {
+        this.run = run;
+        this.views = new BarsView[run.n];
+        this.factories = new IndicatorFactory[run.n];
+        this.ta4j = new BarSeries[run.n];
+        for (int i = 0; i < run.n; i++) {
+            views[i] = new BarsView(i);
+            factories[i] = new IndicatorFactory(i);
+            indicators.add(new ArrayList<>());
+        }
+    }
+
+    /** Feeds the step's new bars to indicators and ta4j series. */
+    void advance() {
+        for (int i = 0; i < run.n; i++) {
+            if (!run.fresh[i]) {
+                continue;
+            }
+            List<BarIndicator> list = indicators.get(i);
+            if (!list.isEmpty()) {
+                OhlcvSeries s = run.bars[i];
+                int b = run.cur[i];
+                double o = s.open(b);
+                double h = s.high(b);
+                double l = s.low(b);
+                double c = s.close(b);
+                double v = s.volume(b);
+                for (int k = 0, size = list.size(); k < size; k++) {
+                    list.get(k).update(o, h, l, c, v);
+                }
+            }
+            if (ta4j[i] != null) {
+                addTa4jBar(i, run.cur[i]);
+            }
+        }
+        for (int k = 0, size = pairs.size(); k < size; k++) {
+            Pair pair = pairs.get(k);
+            if (run.fresh[pair.a] && run.fresh[pair.b]) {
+                pair.observe(run.bars[pair.a].close(run.cur[pair.a]), run.bars[pair.b].close(run.cur[pair.b]));
+            }
+        }
+    }
+
+    int indexOf(Symbol symbol) {
+        int i = run.account.indexOf(symbol);
+        if (i < 0) {
+            throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": the universe holds "
+                    + run.spec.data().instruments().stream().map(x -> x.symbol().value()).toList());
+        }
+        return i;
+    }
+
+    Bars bars(Symbol symbol) {
+        return views[indexOf(symbol)];
+    }
+
+    Indicators indicators(Symbol symbol) {
+        return factories[indexOf(symbol)];
+    }
+
+    BarSeries ta4j(Symbol symbol) {
+        int i = indexOf(symbol);
+        if (ta4j[i] == null) {
+            ta4j[i] = new BaseBarSeriesBuilder().withNumFactory(DoubleNumFactory.getInstance())
+                    .withName(symbol.value()).build();
+            for (int b = 0; b <= run.cur[i]; b++) {
+                addTa4jBar(i, b);
+            }
+        }
+        return ta4j[i];
+    }
+
+    private void addTa4jBar(int i, int b) {
+        OhlcvSeries s = run.bars[i];
+        Duration period = s.interval();
+        ta4j[i].barBuilder().timePeriod(period).endTime(s.time(b).plus(period))
+                .openPrice(s.open(b)).highPrice(s.high(b)).lowPrice(s.low(b)).closePrice(s.close(b))
+                .volume(s.volume(b)).add();
+    }
+
+    PublishedSeries series(String name) {
+        PublishedView view = published.get(name);
+        if (view == null) {
+            NonPriceSeries series = run.spec.data().series().get(name);
+            if (series == null) {
+                throw new IllegalArgumentException("unknown series \"" + name + "\": the data holds "
+                        + run.spec.data().series().keySet());
+            }
+            view = new PublishedView(series);
+            published.put(name, view);
+        }
+        run.noteSeriesUsed(name);
+        return view;
+    }
+
+    boolean hasSeries(String name) {
+        return run.spec.data().series().containsKey(name);
+    }
+
+    /** Registers {@code indicator} on instrument {@code i} and feeds it the bars seen so far. */
+    private <T extends BarIndicator> T register(int i, T indicator) {
+        OhlcvSeries s = run.bars[i];
+        for (int b = 0; b <= run.cur[i]; b++) {
+            indicator.update(s.open(b), s.high(b), s.low(b), s.close(b), s.volume(b));
+        }
+        indicators.get(i).add(indicator);
+        return indicator;
+    }
+
+    private final class IndicatorFactory implements Indicators {
+        private final int i;
+
+        private IndicatorFactory(int i) {
+            this.i = i;
+        }
+
+        private int capacity() {
+            return run.bars[i].size();
+        }
+
+        @Override
+        public FastIndicator sma(int barCount) {
+            return register(i, new Sma(barCount, capacity()));
+        }
+
+        @Override
+        public FastIndicator ema(int barCount) {
+            return register(i, new Ema(barCount, capacity()));
+        }
+
+        @Override
+        public FastIndicator rollingMax(int barCount, PriceField field) {
+            return register(i, new RollingMax(barCount, field, capacity()));
+        }
+
+        @Override
+        public FastIndicator rollingMin(int barCount, PriceField field) {
+            return register(i, new RollingMin(barCount, field, capacity()));
+        }
+
+        @Override
+        public FastIndicator drawdownFromHigh(int barCount) {
+            return register(i, new DrawdownFromHigh(barCount, capacity()));
+        }
+
+        @Override
+        public FastIndicator returns(int barCount) {
+            return register(i, new Returns(barCount, capacity()));
+        }
+
+        @Override
+        public FastIndicator realizedVolatility(int barCount) {
+            return register(i, new RealizedVolatility(barCount, run.periodsPerYear, capacity()));
+        }
+
+        @Override
+        public FastIndicator rsi(int barCount) {
+            return register(i, new Rsi(barCount, capacity()));
+        }
+
+        @Override
+        public FastIndicator atr(int barCount) {
+            return register(i, new Atr(barCount, capacity()));
+        }
+
+        @Override
+        public FastIndicator correlation(Symbol other, int barCount) {
+            int j = indexOf(other);
+            Pair pair = new Pair(i, j, new RollingCorrelation(barCount, Math.min(capacity(), run.bars[j].size())));
+            pair.catchUp();
+            pairs.add(pair);
+            return pair.correlation;
+        }
+    }
+
+    /** Two instruments whose returns between common steps feed a correlation. */
+    private final class Pair {
+        final int a;
+        final int b;
+        final RollingCorrelation correlation;
+        double lastA = Double.NaN;
+        double lastB = Double.NaN;
+
+        Pair(int a, int b, RollingCorrelation correlation) {
+            this.a = a;
+            this.b = b;
+            this.correlation = correlation;
+        }
+
+        void observe(double closeA, double closeB) {
+            if (!Double.isNaN(lastA)) {
+                correlation.update(closeA / lastA - 1, closeB / lastB - 1);
+            }
+            lastA = closeA;
+            lastB = closeB;
+        }
+
+        /** Walks both histories up to their current bars and observes every common timestamp. */
+        void catchUp() {
+            OhlcvSeries sa = run.bars[a];
+            OhlcvSeries sb = run.bars[b];
+            int x = 0;
+            int y = 0;
+            while (x <= run.cur[a] && y <= run.cur[b]) {
+                long ta = sa.timeMillis(x);
+                long tb = sb.timeMillis(y);
+                if (ta == tb) {
+                    observe(sa.close(x++), sb.close(y++));
+                } else if (ta < tb) {
+                    x++;
+                } else {
+                    y++;
+                }
+            }
+        }
+    }
+
+    private final class BarsView implements Bars {
+        private final int i;
+
+        private BarsView(int i) {
+            this.i = i;
+        }
+
+        private int check(int index) {
+            int size = run.cur[i] + 1;
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException("bar " + index + " of " + run.bars[i].symbol() + " is not visible at "
+                        + run.nowInstant() + ": only bars 0.." + (size - 1) + " exist so far");
+            }
+            return index;
+        }
+
+        @Override
+        public Instrument instrument() {
+            return run.bars[i].instrument();
+        }
+
+        @Override
+        public int size() {
+            return run.cur[i] + 1;
+        }
+
+        @Override
+        public boolean isNew() {
+            return run.step >= 0 && run.fresh[i];
+        }
+
+        @Override
+        public Instant time(int index) {
+            return run.bars[i].time(check(index));
+        }
+
+        @Override
+        public LocalDate date(int index) {
+            return run.bars[i].date(check(index));
+        }
+
+        @Override
+        public double open(int index) {
+            return run.bars[i].open(check(index));
+        }
+
+        @Override
+        public double high(int index) {
+            return run.bars[i].high(check(index));
+        }
+
+        @Override
+        public double low(int index) {
+            return run.bars[i].low(check(index));
+        }
+
+        @Override
+        public double close(int index) {
+            return run.bars[i].close(check(index));
+        }
+
+        @Override
+        public double volume(int index) {
+            return run.bars[i].volume(check(index));
+        }
+
+        @Override
+        public String toString() {
+            return "Bars(" + run.bars[i].symbol() + ", " + size() + " bars up to " + run.nowInstant() + ")";
+        }
+    }
+
+    private final class PublishedView implements PublishedSeries {
+        private final NonPriceSeries series;
+        private long askedAt = Long.MIN_VALUE;
+        private int count;
+
+        private PublishedView(NonPriceSeries series) {
+            this.series = series;
+        }
+
+        @Override
+        public String name() {
+            return series.name();
+        }
+
+        @Override
+        public int size() {
+            if (askedAt != run.now) {
+                count = series.countPublishedBy(run.now);
+                askedAt = run.now;
+            }
+            return count;
+        }
+
+        private int check(int index) {
+            int size = size();
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException("value " + index + " of " + series.name() + " is not published by "
+                        + run.nowInstant() + ": only values 0.." + (size - 1) + " are");
+            }
+            return index;
+        }
+
+        @Override
+        public LocalDate date(int index) {
+            return series.date(check(index));
+        }
+
+        @Override
+        public double value(int index) {
+            return series.value(check(index));
+        }
+
+        @Override
+        public String toString() {
+            return "PublishedSeries(" + series.name() + ", " + size() + " values published by " + run.nowInstant() + ")";
+        }
+    }
+}

@@ -1,0 +1,464 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.clock.MarketClock;
+import dev.crashlab.clock.Schedule;
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.NonPriceSeries;
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Costs;
+import dev.crashlab.execution.Event;
+import dev.crashlab.execution.Fill;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.execution.Order;
+import dev.crashlab.execution.OrderType;
+import dev.crashlab.portfolio.Account;
+import dev.crashlab.portfolio.Portfolio;
+import dev.crashlab.strategy.Strategy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One pass of one strategy over the clock: the engine loop. Each step, in this order:
+ * <ol>
+ *   <li>carry for the time since the previous step is charged on shorts and borrowed cash;</li>
+ *   <li>external cash flows due at the step arrive;</li>
+ *   <li>instruments with a bar at the step move to it and are marked at its open;</li>
+ *   <li>waiting orders of those instruments fill, in the order they were placed: market orders
+ *       at the open (next-open mode), limit and stop orders when the bar's range reaches them;</li>
+ *   <li>the account is checked against the maintenance margin at each bar's adverse extreme;</li>
+ *   <li>instruments are marked at their close; indicators and ta4j series take the new bars;</li>
+ *   <li>the regime classifier labels the step, then the strategy's {@code onBar} runs;</li>
+ *   <li>in close-fill mode, market orders of instruments with a bar fill at its close;</li>
+ *   <li>equity, cash and contributions are recorded.</li>
+ * </ol>
+ * The loop allocates nothing per step unless the strategy trades, asks for {@code Instant}s or
+ * uses ta4j series.
+ */
+final class Run {
+
+    private static final double DAY_MILLIS = 86_400_000.0;
+    private static final double EIGHT_HOURS_MILLIS = 8 * 3_600_000.0;
+
+    /** What a run leaves behind; {@link BacktestResult} derives everything else from it. */
+    record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
+            List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
+            double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
+            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks) {
+    }
+
+    final Backtest spec;
+    final Strategy strategy;
+    final RegimeClassifier classifier;
+    final OhlcvSeries[] bars;
+    final MarketClock clock;
+    final int n;
+    final Account account;
+    final Costs costs;
+    final Margin margin;
+    final boolean closeFills;
+    final boolean[] crypto;
+    final int[] cur;
+    final boolean[] fresh;
+    final double periodsPerYear;
+    int step = -1;
+    long now;
+    private Instant nowInstant;
+    private final ArrayList<Order> pending = new ArrayList<>();
+    private final ArrayList<Integer> pendingIndex = new ArrayList<>();
+    private final ArrayList<Integer> pendingStep = new ArrayList<>();
+    private final List<Order> orders = new ArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final Set<String> seriesUsed = new LinkedHashSet<>();
+    private long nextOrderId = 1;
+    private int liquidations;
+    private final NonPriceSeries[] fundingSeries;
+    private final double[] fundingScale;
+    final EngineFeeds feeds;
+    final EngineContext context;
+
+    Run(Backtest spec, Strategy strategy, RegimeClassifier classifier) {
+        this.spec = spec;
+        this.strategy = strategy;
+        this.classifier = classifier;
+        List<OhlcvSeries> series = spec.data().prices();
+        this.n = series.size();
+        this.bars = series.toArray(new OhlcvSeries[0]);
+        this.clock = MarketClock.of(series, spec.start(), spec.end());
+        if (clock.size() == 0) {
+            throw new IllegalArgumentException("no bars between start " + spec.start() + " and end " + spec.end()
+                    + ": the data covers " + spec.data().firstTime() + " .. " + spec.data().lastTime());
+        }
+        List<Instrument> instruments = spec.data().instruments();
+        this.account = new Account(instruments, spec.initialCash(), spec.margin());
+        this.costs = spec.costs();
+        this.margin = spec.margin();
+        this.closeFills = costs.fillMode() == dev.crashlab.execution.FillMode.CLOSE;
+        this.crypto = new boolean[n];
+        this.cur = new int[n];
+        this.fresh = new boolean[n];
+        this.fundingSeries = new NonPriceSeries[n];
+        this.fundingScale = new double[n];
+        this.periodsPerYear = spec.effectivePeriodsPerYear();
+        this.now = clock.timeMillis(0);
+        for (int i = 0; i < n; i++) {
+            crypto[i] = instruments.get(i).isCrypto();
+            cur[i] = bars[i].indexAtOrBefore(now - 1);
+            if (cur[i] >= 0) {
+                account.setMark(i, bars[i].close(cur[i]));
+            }
+            Costs.FundingSeries funding = costs.fundingSeries().get(bars[i].symbol());
+            if (funding != null) {
+                fundingSeries[i] = spec.data().series().get(funding.series());
+                if (fundingSeries[i] == null) {
+                    throw new IllegalArgumentException("funding series \"" + funding.series() + "\" for "
+                            + bars[i].symbol() + " is not in the data, which holds " + spec.data().series().keySet());
+                }
+                fundingScale[i] = funding.scale();
+            }
+        }
+        this.feeds = new EngineFeeds(this);
+        this.context = new EngineContext(this);
+    }
+
+    Outcome execute() {
+        int steps = clock.size();
+        double[] equity = new double[steps];
+        double[] cash = new double[steps];
+        double[] contributed = new double[steps];
+        int[] regimes = classifier == null ? null : new int[steps];
+        Schedule.Tracker contributionTimer = spec.contributions().isNone()
+                ? null : spec.contributions().schedule().tracker(spec.start());
+        EngineContext classifierContext = classifier == null ? null : context.forClassifier();
+        try {
+            if (classifier != null) {
+                classifier.init(classifierContext);
+            }
+            strategy.init(context);
+        } catch (RuntimeException e) {
+            throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage(), e);
+        }
+        long previous = now;
+        for (int s = 0; s < steps; s++) {
+            step = s;
+            now = clock.timeMillis(s);
+            nowInstant = null;
+            account.beginStep();
+            if (s > 0) {
+                chargeCarry(now - previous);
+            }
+            if (contributionTimer != null) {
+                int due = contributionTimer.due(now);
+                if (due > 0) {
+                    contribute(due * spec.contributions().amount());
+                }
+            }
+            boolean anyFresh = false;
+            for (int i = 0; i < n; i++) {
+                boolean isFresh = clock.hasBar(i, s);
+                fresh[i] = isFresh;
+                if (isFresh) {
+                    anyFresh = true;
+                    cur[i] = clock.barIndex(i, s);
+                    account.setMark(i, bars[i].open(cur[i]));
+                }
+            }
+            if (!pending.isEmpty()) {
+                fillWaitingOrders(false);
+            }
+            if (anyFresh && account.isInvested()) {
+                checkLiquidation();
+            }
+            for (int i = 0; i < n; i++) {
+                if (fresh[i]) {
+                    account.setMark(i, bars[i].close(cur[i]));
+                }
+            }
+            feeds.advance();
+            try {
+                if (classifier != null) {
+                    regimes[s] = classifier.classify(classifierContext);
+                }
+                strategy.onBar(context);
+            } catch (RuntimeException e) {
+                throw new BacktestException(spec.name() + ": " + strategy.name() + " failed at step " + s + " ("
+                        + Instant.ofEpochMilli(now) + "): " + e, e);
+            }
+            if (closeFills && !pending.isEmpty()) {
+                fillWaitingOrders(true);
+            }
+            equity[s] = account.equity();
+            cash[s] = account.cash();
+            contributed[s] = account.netContributions();
+            previous = now;
+        }
+        double[] quantities = new double[n];
+        double[] marks = new double[n];
+        for (int i = 0; i < n; i++) {
+            quantities[i] = account.quantity(i);
+            marks[i] = account.mark(i);
+        }
+        return new Outcome(strategy.name(), clock, equity, cash, contributed, List.copyOf(orders), List.copyOf(pending),
+                List.copyOf(fills), List.copyOf(events), account.feesPaid(), account.financingPaid(), liquidations,
+                List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
+                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks);
+    }
+
+    Instant nowInstant() {
+        if (nowInstant == null) {
+            nowInstant = Instant.ofEpochMilli(now);
+        }
+        return nowInstant;
+    }
+
+    Portfolio portfolioView() {
+        return account.view(() -> Collections.unmodifiableList(new ArrayList<>(pending)));
+    }
+
+    void noteSeriesUsed(String name) {
+        seriesUsed.add(name);
+    }
+
+    void record(Event.Kind kind, Symbol symbol, String message, double value) {
+        events.add(new Event(nowInstant(), kind, symbol, message, value));
+    }
+
+    /** Places an order from the strategy: rejected at once if it cannot be valid, else waiting for its bar. */
+    Order submit(Order order) {
+        Order placed = order.placed(nextOrderId++, nowInstant());
+        orders.add(placed);
+        int i = account.indexOf(order.symbol());
+        if (i < 0) {
+            record(Event.Kind.REJECTED, order.symbol(), "unknown symbol: " + placed + " rejected; the universe holds "
+                    + spec.data().instruments().stream().map(x -> x.symbol().value()).toList(), Double.NaN);
+            return placed;
+        }
+        String problem = order.problem();
+        if (problem != null) {
+            record(Event.Kind.REJECTED, order.symbol(), placed + " rejected: " + problem, Double.NaN);
+            return placed;
+        }
+        pending.add(placed);
+        pendingIndex.add(i);
+        pendingStep.add(step);
+        return placed;
+    }
+
+    boolean cancel(long orderId) {
+        for (int k = 0; k < pending.size(); k++) {
+            if (pending.get(k).id() == orderId) {
+                Order order = pending.remove(k);
+                pendingIndex.remove(k);
+                pendingStep.remove(k);
+                record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled", Double.NaN);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void contribute(double amount) {
+        if (amount < 0 && account.cash() + amount < 0) {
+            double available = Math.max(0, account.cash());
+            record(Event.Kind.NOTE, null, String.format(Locale.ROOT,
+                    "withdrawal of %.2f reduced to the available cash %.2f", -amount, available), -amount);
+            amount = -available;
+        }
+        account.contribute(amount);
+    }
+
+    /** Charges carry for {@code elapsed} milliseconds on the positions and cash held over them. */
+    private void chargeCarry(long elapsed) {
+        double years = elapsed / (365 * DAY_MILLIS);
+        double carry = 0;
+        for (int i = 0; i < n; i++) {
+            double q = account.quantity(i);
+            if (q < 0) {
+                double notional = -q * account.mark(i);
+                if (crypto[i]) {
+                    carry += notional * fundingRate(i) * (elapsed / EIGHT_HOURS_MILLIS);
+                } else {
+                    carry += notional * costs.borrowRate() * years;
+                }
+            }
+        }
+        if (account.cash() < 0) {
+            carry += -account.cash() * costs.borrowRate() * years;
+        }
+        if (carry != 0) {
+            account.chargeFinancing(carry);
+        }
+    }
+
+    private double fundingRate(int i) {
+        NonPriceSeries series = fundingSeries[i];
+        if (series == null) {
+            return costs.fundingRate();
+        }
+        int published = series.countPublishedBy(now);
+        return published == 0 ? costs.fundingRate() : series.value(published - 1) * fundingScale[i];
+    }
+
+    /** Tries every waiting order whose instrument has a bar now; {@code atClose} handles close-mode market orders. */
+    private void fillWaitingOrders(boolean atClose) {
+        for (int k = 0; k < pending.size(); ) {
+            Order order = pending.get(k);
+            int i = pendingIndex.get(k);
+            boolean eligible = fresh[i]
+                    && (atClose ? order.type() == OrderType.MARKET : (order.type() != OrderType.MARKET || !closeFills))
+                    && (atClose || pendingStep.get(k) < step);
+            if (eligible && tryFill(order, i, atClose)) {
+                pending.remove(k);
+                pendingIndex.remove(k);
+                pendingStep.remove(k);
+            } else {
+                k++;
+            }
+        }
+    }
+
+    /** Fills, rejects or skips {@code order} on instrument {@code i}'s current bar; returns false to keep it waiting. */
+    private boolean tryFill(Order order, int i, boolean atClose) {
+        OhlcvSeries s = bars[i];
+        int b = cur[i];
+        double open = s.open(b);
+        double reference = atClose ? s.close(b) : open;
+        double q = account.quantity(i);
+        double target = 0;
+        int direction;
+        switch (order.sizing()) {
+            case CLOSE -> direction = q > 0 ? -1 : (q < 0 ? 1 : 0);
+            case TARGET_WEIGHT -> {
+                double equity = account.equity() + q * (reference - account.mark(i));
+                target = order.amount() * equity / reference;
+                direction = target > q ? 1 : (target < q ? -1 : 0);
+            }
+            default -> direction = order.side().sign();
+        }
+        if (direction == 0) {
+            return true;
+        }
+        double base;
+        boolean slip;
+        switch (order.type()) {
+            case LIMIT -> {
+                if (direction > 0 ? s.low(b) > order.price() : s.high(b) < order.price()) {
+                    return false;
+                }
+                base = direction > 0 ? Math.min(open, order.price()) : Math.max(open, order.price());
+                slip = false;
+            }
+            case STOP -> {
+                if (direction > 0 ? s.high(b) < order.price() : s.low(b) > order.price()) {
+                    return false;
+                }
+                base = direction > 0 ? Math.max(open, order.price()) : Math.min(open, order.price());
+                slip = true;
+            }
+            default -> {
+                base = reference;
+                slip = true;
+            }
+        }
+        double price = slip ? costs.slipped(base, direction > 0) : base;
+        double delta = switch (order.sizing()) {
+            case QUANTITY -> direction * order.amount();
+            case VALUE -> direction > 0
+                    ? (order.amount() - costs.fixedFee()) / (price * (1 + costs.feeRate()))
+                    : -order.amount() / price;
+            case TARGET_WEIGHT -> target - q;
+            case CLOSE -> -q;
+        };
+        if (direction > 0 && delta <= 0) {
+            record(Event.Kind.REJECTED, order.symbol(), order + " rejected: the cash value does not cover the fixed fee "
+                    + costs.fixedFee(), Double.NaN);
+            return true;
+        }
+        double fee = costs.fee(Math.abs(delta) * price);
+        if (!account.marginAllows(i, delta, price, base, fee)) {
+            if (order.sizing() != dev.crashlab.execution.Order.Sizing.TARGET_WEIGHT) {
+                reject(order, i, delta, price, fee);
+                return true;
+            }
+            double max = account.maxQuantity(i, direction, price, base, costs.feeRate(), costs.fixedFee());
+            if (max <= Math.abs(delta) * 1e-9) {
+                reject(order, i, delta, price, fee);
+                return true;
+            }
+            delta = direction * Math.min(Math.abs(delta), max);
+            fee = costs.fee(Math.abs(delta) * price);
+        }
+        account.applyFill(i, delta, price, fee);
+        fills.add(new Fill(order.id(), order.symbol(), nowInstant(), delta, price, fee, Fill.Kind.ORDER, order.tag()));
+        return true;
+    }
+
+    private void reject(Order order, int i, double delta, double price, double fee) {
+        String why;
+        if (margin.initial() >= 1 && delta > 0 && account.quantity(i) >= 0) {
+            why = String.format(Locale.ROOT, "not enough cash: %s %.8g units at %.8g costs %.2f with fees, cash is %.2f",
+                    "buying", delta, price, delta * price + fee, account.cash());
+        } else {
+            why = String.format(Locale.ROOT, "not enough margin: after trading %.8g units at %.8g, initial margin %.4g of"
+                    + " gross exposure would exceed equity %.2f", delta, price, margin.initial(), account.equity());
+        }
+        record(Event.Kind.REJECTED, order.symbol(), order + " rejected: " + why, Double.NaN);
+    }
+
+    /**
+     * Liquidates every position when equity at the bars' adverse extremes falls below the
+     * maintenance margin, at the point of each bar's open-to-extreme path where it first does.
+     */
+    private void checkLiquidation() {
+        double mm = margin.maintenance();
+        double atOpen = account.cash();
+        double atExtreme = account.cash();
+        boolean exposedFresh = false;
+        for (int i = 0; i < n; i++) {
+            double q = account.quantity(i);
+            if (q == 0) {
+                continue;
+            }
+            double o = account.mark(i);
+            double a = o;
+            if (fresh[i]) {
+                a = q > 0 ? bars[i].low(cur[i]) : bars[i].high(cur[i]);
+                exposedFresh = true;
+            }
+            atOpen += q * o - mm * Math.abs(q) * o;
+            atExtreme += q * a - mm * Math.abs(q) * a;
+        }
+        if (!exposedFresh || atExtreme >= 0) {
+            return;
+        }
+        double lambda = atOpen <= 0 ? 0 : atOpen / (atOpen - atExtreme);
+        double equityBefore = account.equity();
+        StringBuilder prices = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double q = account.quantity(i);
+            if (q == 0) {
+                continue;
+            }
+            double o = account.mark(i);
+            double a = fresh[i] ? (q > 0 ? bars[i].low(cur[i]) : bars[i].high(cur[i])) : o;
+            double price = o + lambda * (a - o);
+            double fee = margin.liquidationFee() * Math.abs(q) * price;
+            account.applyFill(i, -q, price, fee);
+            fills.add(new Fill(0, bars[i].symbol(), nowInstant(), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation"));
+            prices.append(prices.isEmpty() ? "" : ", ").append(bars[i].symbol()).append(' ')
+                    .append(q > 0 ? "long " : "short ").append(String.format(Locale.ROOT, "%.8g at %.8g", Math.abs(q), price));
+        }
+        liquidations++;
+        double loss = equityBefore - account.equity();
+        record(Event.Kind.LIQUIDATION, null, String.format(Locale.ROOT,
+                "equity fell below the maintenance margin (%.4g of exposure)%s: closed %s; equity %.2f -> %.2f",
+                mm, lambda == 0 ? " at the open" : "", prices, equityBefore, account.equity()), loss);
+    }
+
+}

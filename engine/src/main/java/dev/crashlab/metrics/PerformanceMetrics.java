@@ -1,0 +1,253 @@
+package dev.crashlab.metrics;
+
+import java.util.List;
+
+/**
+ * Computes {@link Metrics} from an equity curve, its external flows and its trades, with the
+ * conventions stated on {@link Metrics}. Pure functions over arrays: the same input always gives
+ * the same figures.
+ */
+public final class PerformanceMetrics {
+
+    private static final double DAY_MILLIS = 86_400_000.0;
+
+    private PerformanceMetrics() {
+    }
+
+    /**
+     * The inputs of the computation.
+     *
+     * @param times          step times, UTC epoch milliseconds, increasing
+     * @param equity         equity at each step's close
+     * @param contributed    cumulative external flows up to and including each step
+     * @param initialCash    cash before the first step
+     * @param periodsPerYear P
+     * @param riskFreeRate   annual risk-free rate for the Sharpe ratio
+     * @param invested       whether each step ended with a position
+     * @param tradedNotional sum of |quantity × price| over all fills
+     * @param feesPaid       fees paid
+     * @param fundingPaid    carry paid
+     * @param liquidations   number of liquidations
+     * @param trades         the round trips, open ones included
+     * @param benchmark      the benchmark's equity at the same steps, or {@code null}
+     * @param benchmarkContributed the benchmark's cumulative flows, or {@code null}
+     */
+    public record Input(long[] times, double[] equity, double[] contributed, double initialCash,
+            double periodsPerYear, double riskFreeRate, boolean[] invested, double tradedNotional, double feesPaid,
+            double fundingPaid, int liquidations, List<Trade> trades, double[] benchmark, double[] benchmarkContributed) {
+    }
+
+    /** Returns the period returns r<sub>1</sub>..r<sub>N−1</sub> of {@code equity} with flows from {@code contributed}. */
+    public static double[] periodReturns(double[] equity, double[] contributed) {
+        int n = equity.length;
+        double[] r = new double[Math.max(0, n - 1)];
+        for (int t = 1; t < n; t++) {
+            double flow = contributed[t] - contributed[t - 1];
+            double base = equity[t - 1] + flow;
+            r[t - 1] = base > 0 ? equity[t] / base - 1 : 0;
+        }
+        return r;
+    }
+
+    /** Returns the metrics of {@code in}. */
+    public static Metrics compute(Input in) {
+        int n = in.equity().length;
+        double[] r = periodReturns(in.equity(), in.contributed());
+        double p = in.periodsPerYear();
+        double growth = 1;
+        for (double x : r) {
+            growth *= 1 + x;
+        }
+        double totalReturn = growth - 1;
+        double days = n < 2 ? 0 : (in.times()[n - 1] - in.times()[0]) / DAY_MILLIS;
+        double cagr = days <= 0 ? Double.NaN : (growth <= 0 ? -1 : Math.pow(growth, 365.25 / days) - 1);
+        double mean = mean(r);
+        double stdev = sampleStdev(r, mean);
+        double volatility = stdev * Math.sqrt(p);
+        double sharpe = stdev > 0 ? (mean - in.riskFreeRate() / p) / stdev * Math.sqrt(p) : Double.NaN;
+        double downside = 0;
+        for (double x : r) {
+            double d = Math.min(x, 0);
+            downside += d * d;
+        }
+        downside = r.length == 0 ? Double.NaN : Math.sqrt(downside / r.length);
+        double sortino = downside > 0 ? mean / downside * Math.sqrt(p) : Double.NaN;
+        Drawdown dd = drawdown(in.times(), r);
+        double calmar = dd.max < 0 ? cagr / Math.abs(dd.max) : Double.NaN;
+        double finalEquity = n == 0 ? in.initialCash() : in.equity()[n - 1];
+        double net = n == 0 ? 0 : in.contributed()[n - 1];
+        double mwr = xirr(in.times(), in.contributed(), in.initialCash(), finalEquity);
+        int investedSteps = 0;
+        for (boolean b : in.invested()) {
+            investedSteps += b ? 1 : 0;
+        }
+        double exposure = n == 0 ? Double.NaN : (double) investedSteps / n;
+        double meanEquity = mean(in.equity());
+        double turnover = meanEquity > 0 ? in.tradedNotional() / meanEquity : Double.NaN;
+
+        int closed = 0;
+        int wins = 0;
+        double gains = 0;
+        double losses = 0;
+        double winReturns = 0;
+        double lossReturns = 0;
+        int lossCount = 0;
+        double best = Double.NaN;
+        double worst = Double.NaN;
+        for (Trade t : in.trades()) {
+            if (t.open()) {
+                continue;
+            }
+            closed++;
+            if (t.pnl() > 0) {
+                wins++;
+                gains += t.pnl();
+                winReturns += t.tradeReturn();
+            } else if (t.pnl() < 0) {
+                losses += t.pnl();
+                lossReturns += t.tradeReturn();
+                lossCount++;
+            }
+            best = Double.isNaN(best) ? t.tradeReturn() : Math.max(best, t.tradeReturn());
+            worst = Double.isNaN(worst) ? t.tradeReturn() : Math.min(worst, t.tradeReturn());
+        }
+        double winRate = closed == 0 ? Double.NaN : (double) wins / closed;
+        double profitFactor = losses < 0 ? gains / -losses : Double.NaN;
+        double averageWin = wins == 0 ? Double.NaN : winReturns / wins;
+        double averageLoss = lossCount == 0 ? Double.NaN : lossReturns / lossCount;
+
+        double beta = Double.NaN;
+        double correlation = Double.NaN;
+        if (in.benchmark() != null) {
+            double[] b = periodReturns(in.benchmark(), in.benchmarkContributed());
+            double meanB = mean(b);
+            double cov = 0;
+            double varA = 0;
+            double varB = 0;
+            for (int t = 0; t < r.length; t++) {
+                cov += (r[t] - mean) * (b[t] - meanB);
+                varA += (r[t] - mean) * (r[t] - mean);
+                varB += (b[t] - meanB) * (b[t] - meanB);
+            }
+            beta = varB > 0 ? cov / varB : Double.NaN;
+            correlation = varA > 0 && varB > 0 ? cov / Math.sqrt(varA * varB) : Double.NaN;
+        }
+        return new Metrics(totalReturn, cagr, volatility, sharpe, sortino, dd.max, dd.longestDays, calmar, mwr,
+                in.initialCash(), net, finalEquity, finalEquity - in.initialCash() - net, exposure, turnover,
+                in.feesPaid(), in.fundingPaid(), in.liquidations(), closed, winRate, profitFactor, averageWin,
+                averageLoss, best, worst, beta, correlation, p, in.riskFreeRate());
+    }
+
+    /** The deepest drawdown and the longest one, of the index built from {@code r} over {@code times}. */
+    record Drawdown(double max, double longestDays) {
+    }
+
+    static Drawdown drawdown(long[] times, double[] r) {
+        double index = 1;
+        double peak = 1;
+        long peakTime = times.length == 0 ? 0 : times[0];
+        double max = 0;
+        double longest = 0;
+        boolean under = false;
+        for (int t = 1; t <= r.length; t++) {
+            index *= 1 + r[t - 1];
+            if (index >= peak) {
+                if (under) {
+                    longest = Math.max(longest, (times[t] - peakTime) / DAY_MILLIS);
+                    under = false;
+                }
+                peak = index;
+                peakTime = times[t];
+            } else {
+                under = true;
+                max = Math.min(max, index / peak - 1);
+            }
+        }
+        if (under) {
+            longest = Math.max(longest, (times[r.length] - peakTime) / DAY_MILLIS);
+        }
+        return new Drawdown(max, longest);
+    }
+
+    /**
+     * Returns the annual rate x with Σ cf<sub>i</sub> (1 + x)<sup>−(t<sub>i</sub> − t<sub>0</sub>) / 365 days</sup> = 0
+     * for the cash flows of the account seen from the investor: the initial cash and each flow
+     * paid in (negative), the final equity received (positive). NaN when no rate solves it.
+     */
+    static double xirr(long[] times, double[] contributed, double initialCash, double finalEquity) {
+        int n = times.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        int flows = 0;
+        double[] amounts = new double[n + 1];
+        double[] years = new double[n + 1];
+        amounts[flows] = -(initialCash + contributed[0]);
+        years[flows++] = 0;
+        for (int t = 1; t < n; t++) {
+            double flow = contributed[t] - contributed[t - 1];
+            if (flow != 0) {
+                amounts[flows] = -flow;
+                years[flows++] = (times[t] - times[0]) / (365 * DAY_MILLIS);
+            }
+        }
+        amounts[flows] = finalEquity;
+        years[flows++] = (times[n - 1] - times[0]) / (365 * DAY_MILLIS);
+        double lo = -0.999999;
+        double hi = 1.0;
+        double fLo = npv(amounts, years, flows, lo);
+        double fHi = npv(amounts, years, flows, hi);
+        while (fLo * fHi > 0 && hi < 1e9) {
+            hi *= 10;
+            fHi = npv(amounts, years, flows, hi);
+        }
+        if (Double.isNaN(fLo) || Double.isNaN(fHi) || fLo * fHi > 0) {
+            return Double.NaN;
+        }
+        for (int k = 0; k < 300; k++) {
+            double mid = 0.5 * (lo + hi);
+            double fMid = npv(amounts, years, flows, mid);
+            if (fMid == 0 || (hi - lo) < 1e-14 * Math.max(1, Math.abs(mid))) {
+                return mid;
+            }
+            if (fLo * fMid < 0) {
+                hi = mid;
+            } else {
+                lo = mid;
+                fLo = fMid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    private static double npv(double[] amounts, double[] years, int count, double rate) {
+        double sum = 0;
+        double base = Math.log1p(rate);
+        for (int i = 0; i < count; i++) {
+            sum += amounts[i] * Math.exp(-years[i] * base);
+        }
+        return sum;
+    }
+
+    static double mean(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    static double sampleStdev(double[] values, double mean) {
+        if (values.length < 2) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.crashlab.metrics;
+
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Fill;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derives trades (round trips) from fills, so that trade statistics rest on the same record as
+ * the accounting. A fill that crosses zero closes one trade and opens the next; its fee is split
+ * between them in proportion to quantity.
+ */
+public final class RoundTrips {
+
+    private static final double DAY_MILLIS = 86_400_000.0;
+
+    private RoundTrips() {
+    }
+
+    /**
+     * Returns the trades of {@code fills} (in time order), closed ones and, last, those still
+     * open, valued at {@code finalMarks} at {@code end}.
+     */
+    public static List<Trade> from(List<Fill> fills, Map<Symbol, Double> finalMarks, Instant end) {
+        Map<Symbol, Builder> open = new LinkedHashMap<>();
+        List<Trade> trades = new ArrayList<>();
+        for (Fill fill : fills) {
+            double remaining = fill.quantity();
+            double fee = fill.fee();
+            Builder current = open.get(fill.symbol());
+            if (current != null && Math.signum(remaining) != current.side) {
+                double closing = Math.min(Math.abs(remaining), Math.abs(current.quantity));
+                double share = closing / Math.abs(remaining);
+                current.exit(closing, fill.price(), fee * share, fill.kind() == Fill.Kind.LIQUIDATION);
+                remaining += current.side * closing;
+                fee -= fee * share;
+                if (current.isFlat()) {
+                    trades.add(current.close(fill.time(), Double.NaN, false));
+                    open.remove(fill.symbol());
+                    current = null;
+                }
+            }
+            if (Math.abs(remaining) > 1e-15 * Math.abs(fill.quantity())) {
+                if (current == null) {
+                    current = new Builder(fill.symbol(), fill.time(), Math.signum(remaining));
+                    open.put(fill.symbol(), current);
+                }
+                current.enter(remaining, fill.price(), fee);
+            }
+        }
+        for (Builder b : open.values()) {
+            Double mark = finalMarks.get(b.symbol);
+            trades.add(b.close(end, mark == null ? Double.NaN : mark, true));
+        }
+        trades.sort(Comparator.comparing(Trade::entryTime).thenComparing(t -> t.symbol().value()));
+        return List.copyOf(trades);
+    }
+
+    private static final class Builder {
+        final Symbol symbol;
+        final Instant entryTime;
+        final double side;
+        double quantity;
+        double entered;
+        double enteredValue;
+        double exited;
+        double exitedValue;
+        double fees;
+        boolean liquidated;
+
+        Builder(Symbol symbol, Instant entryTime, double side) {
+            this.symbol = symbol;
+            this.entryTime = entryTime;
+            this.side = side;
+        }
+
+        void enter(double signedQuantity, double price, double fee) {
+            quantity += signedQuantity;
+            entered += Math.abs(signedQuantity);
+            enteredValue += Math.abs(signedQuantity) * price;
+            fees += fee;
+        }
+
+        void exit(double units, double price, double fee, boolean byLiquidation) {
+            quantity -= side * units;
+            exited += units;
+            exitedValue += units * price;
+            fees += fee;
+            liquidated |= byLiquidation;
+        }
+
+        boolean isFlat() {
+            return Math.abs(quantity) <= 1e-12 * entered;
+        }
+
+        Trade close(Instant exitTime, double markForRest, boolean stillOpen) {
+            double rest = entered - exited;
+            double exitValue = exitedValue + (stillOpen ? rest * markForRest : 0);
+            double exitUnits = exited + (stillOpen ? rest : 0);
+            double pnl = side * (exitValue - enteredValue) - fees;
+            double holding = Duration.between(entryTime, exitTime).toMillis() / DAY_MILLIS;
+            return new Trade(symbol, side > 0 ? Trade.Side.LONG : Trade.Side.SHORT, entryTime, exitTime,
+                    enteredValue / entered, exitValue / exitUnits, entered, pnl, pnl / enteredValue, fees, holding,
+                    stillOpen, liquidated);
+        }
+    }
+}

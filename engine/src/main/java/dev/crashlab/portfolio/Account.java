@@ -1,0 +1,345 @@
+package dev.crashlab.portfolio;
+
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.execution.Order;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The engine's account: cash and signed positions in each instrument of the universe, changed
+ * only by fills, external cash flows and carry charges. Strategies never hold it; they read the
+ * {@link Portfolio} view from {@link #view}.
+ *
+ * <h2>Invariant</h2>
+ * {@code equity = cash + Σ quantity × mark}, at every moment. Without leverage
+ * ({@code Margin.initial = 1}) and without shorts, cash never goes below zero, because every
+ * buy must pass {@link #marginAllows} first.
+ *
+ * <h2>Average cost</h2>
+ * Adding to a position moves its average cost to the quantity-weighted mean of the fills;
+ * reducing it realises {@code quantity × (price − average cost)} (sign-adjusted for shorts) and
+ * keeps the average; crossing zero realises the whole position and opens the rest at the fill
+ * price. Fees are kept apart ({@link #feesPaid()}).
+ */
+public final class Account {
+
+    private final Symbol[] symbols;
+    private final Map<Symbol, Integer> index = new HashMap<>();
+    private final Margin margin;
+    private final double[] quantity;
+    private final double[] averageCost;
+    private final double[] realized;
+    private final double[] mark;
+    private double cash;
+    private double feesPaid;
+    private double financingPaid;
+    private double netContributions;
+    private double contributionNow;
+
+    /** Creates an account over {@code instruments} holding {@code initialCash}. */
+    public Account(List<Instrument> instruments, double initialCash, Margin margin) {
+        int n = instruments.size();
+        this.symbols = new Symbol[n];
+        for (int i = 0; i < n; i++) {
+            symbols[i] = instruments.get(i).symbol();
+            index.put(symbols[i], i);
+        }
+        this.margin = margin;
+        this.quantity = new double[n];
+        this.averageCost = new double[n];
+        this.realized = new double[n];
+        this.mark = new double[n];
+        java.util.Arrays.fill(averageCost, Double.NaN);
+        java.util.Arrays.fill(mark, Double.NaN);
+        this.cash = initialCash;
+    }
+
+    /** Returns the index of {@code symbol}, or -1 when the universe does not hold it. */
+    public int indexOf(Symbol symbol) {
+        Integer i = index.get(symbol);
+        return i == null ? -1 : i;
+    }
+
+    /** Returns the number of instruments. */
+    public int size() {
+        return symbols.length;
+    }
+
+    /** Returns the symbol of instrument {@code i}. */
+    public Symbol symbol(int i) {
+        return symbols[i];
+    }
+
+    /** Returns the margin terms. */
+    public Margin margin() {
+        return margin;
+    }
+
+    /** Returns the cash balance. */
+    public double cash() {
+        return cash;
+    }
+
+    /** Returns the quantity held of instrument {@code i}. */
+    public double quantity(int i) {
+        return quantity[i];
+    }
+
+    /** Returns the mark price of instrument {@code i}, NaN before its first bar. */
+    public double mark(int i) {
+        return mark[i];
+    }
+
+    /** Sets the mark price of instrument {@code i}. */
+    public void setMark(int i, double price) {
+        mark[i] = price;
+    }
+
+    /** Returns {@code cash + Σ quantity × mark}. */
+    public double equity() {
+        double equity = cash;
+        for (int i = 0; i < quantity.length; i++) {
+            if (quantity[i] != 0) {
+                equity += quantity[i] * mark[i];
+            }
+        }
+        return equity;
+    }
+
+    /** Returns {@code Σ |quantity × mark|}. */
+    public double grossExposure() {
+        double gross = 0;
+        for (int i = 0; i < quantity.length; i++) {
+            if (quantity[i] != 0) {
+                gross += Math.abs(quantity[i] * mark[i]);
+            }
+        }
+        return gross;
+    }
+
+    /** Returns {@code Σ quantity × mark}. */
+    public double netExposure() {
+        return equity() - cash;
+    }
+
+    /** Returns whether any position is open. */
+    public boolean isInvested() {
+        for (double q : quantity) {
+            if (q != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the fees paid so far. */
+    public double feesPaid() {
+        return feesPaid;
+    }
+
+    /** Returns the carry paid so far (borrow, funding, interest on borrowed cash); negative when received. */
+    public double financingPaid() {
+        return financingPaid;
+    }
+
+    /** Returns the sum of external flows so far. */
+    public double netContributions() {
+        return netContributions;
+    }
+
+    /** Returns the external cash that arrived at the current step. */
+    public double contributionNow() {
+        return contributionNow;
+    }
+
+    /** Starts a new step: the external cash of the previous one no longer counts as arriving now. */
+    public void beginStep() {
+        contributionNow = 0;
+    }
+
+    /** Adds an external cash flow: a contribution (positive) or a withdrawal (negative). */
+    public void contribute(double amount) {
+        cash += amount;
+        netContributions += amount;
+        contributionNow += amount;
+    }
+
+    /** Charges carry (borrow, funding or interest): positive amounts are paid, negative received. */
+    public void chargeFinancing(double amount) {
+        cash -= amount;
+        financingPaid += amount;
+    }
+
+    /** Charges a fee that is not part of a fill (a liquidation fee). */
+    public void chargeFee(double amount) {
+        cash -= amount;
+        feesPaid += amount;
+    }
+
+    /**
+     * Applies a fill of {@code delta} units of instrument {@code i} at {@code price}, paying
+     * {@code fee}: cash, quantity, average cost and realised profit change; the mark does not.
+     */
+    public void applyFill(int i, double delta, double price, double fee) {
+        cash -= delta * price + fee;
+        feesPaid += fee;
+        double q = quantity[i];
+        double after = q + delta;
+        if (q == 0 || Math.signum(q) == Math.signum(delta)) {
+            averageCost[i] = q == 0 ? price : (q * averageCost[i] + delta * price) / after;
+        } else if (Math.abs(delta) <= Math.abs(q)) {
+            realized[i] += -delta * (price - averageCost[i]);
+            if (after == 0 || Math.abs(after) < Math.abs(q) * 1e-12) {
+                after = 0;
+                averageCost[i] = Double.NaN;
+            }
+        } else {
+            realized[i] += q * (price - averageCost[i]);
+            averageCost[i] = price;
+        }
+        quantity[i] = after;
+    }
+
+    /**
+     * Returns whether the account would still meet the initial margin after a fill of
+     * {@code delta} units of instrument {@code i} at {@code price} (instrument marked at
+     * {@code marketPrice}) paying {@code fee}. A fill that only reduces a position is always
+     * allowed. The comparison allows a relative 1e-9 for rounding.
+     */
+    public boolean marginAllows(int i, double delta, double price, double marketPrice, double fee) {
+        double q = quantity[i];
+        if (q != 0 && Math.signum(q) != Math.signum(delta) && Math.abs(delta) <= Math.abs(q)) {
+            // Reducing is always allowed, except that a cash account cannot pay a fee larger than
+            // the sale's proceeds with cash it does not have.
+            double cashAfter = cash - delta * price - fee;
+            return margin.initial() < 1 || cashAfter >= -1e-9 * Math.max(1, Math.abs(cash));
+        }
+        double equityAfter = equityWith(i, marketPrice) - delta * (price - marketPrice) - fee;
+        double grossAfter = grossWith(i, marketPrice) - Math.abs(q) * marketPrice + Math.abs(q + delta) * marketPrice;
+        return margin.initial() * grossAfter <= equityAfter + 1e-9 * Math.max(1, Math.abs(equityAfter));
+    }
+
+    /**
+     * Returns the largest quantity, in the direction of {@code direction} (+1 buy, −1 sell), that
+     * instrument {@code i} can trade at {@code price} (marked at {@code marketPrice}) under the
+     * initial margin, with fee rate {@code feeRate} and fixed fee {@code fixedFee}: closing the
+     * current position is always allowed; beyond that, new exposure is limited.
+     */
+    public double maxQuantity(int i, int direction, double price, double marketPrice, double feeRate, double fixedFee) {
+        double q = quantity[i];
+        double closing = (q != 0 && Math.signum(q) != direction) ? Math.abs(q) : 0;
+        double equityAfterClose = equityWith(i, marketPrice) - closing * Math.abs(price - marketPrice)
+                - closing * feeRate * price - (closing > 0 ? fixedFee : 0);
+        double grossAfterClose = grossWith(i, marketPrice) - (closing > 0 ? Math.abs(q) * marketPrice : 0);
+        double perUnit = margin.initial() * marketPrice + Math.abs(price - marketPrice) + feeRate * price;
+        double room = equityAfterClose - (closing > 0 ? 0 : fixedFee) - margin.initial() * grossAfterClose;
+        return closing + Math.max(0, room / perUnit);
+    }
+
+    private double equityWith(int i, double price) {
+        return quantity[i] == 0 ? equity() : equity() + quantity[i] * (price - mark[i]);
+    }
+
+    private double grossWith(int i, double price) {
+        return quantity[i] == 0 ? grossExposure()
+                : grossExposure() - Math.abs(quantity[i] * mark[i]) + Math.abs(quantity[i] * price);
+    }
+
+    /** Returns the position in instrument {@code i}. */
+    public Position position(int i) {
+        return new Position(symbols[i], quantity[i], averageCost[i], mark[i], realized[i]);
+    }
+
+    /**
+     * Returns a read-only view for strategies, which cannot be cast back to the account;
+     * {@code openOrders} supplies the engine's open orders.
+     */
+    public Portfolio view(Supplier<List<Order>> openOrders) {
+        return new View(openOrders);
+    }
+
+    private final class View implements Portfolio {
+        private final Supplier<List<Order>> openOrders;
+
+        private View(Supplier<List<Order>> openOrders) {
+            this.openOrders = openOrders;
+        }
+
+        @Override
+        public double cash() {
+            return cash;
+        }
+
+        @Override
+        public double equity() {
+            return Account.this.equity();
+        }
+
+        @Override
+        public double quantity(Symbol symbol) {
+            int i = indexOf(symbol);
+            return i < 0 ? 0 : quantity[i];
+        }
+
+        @Override
+        public Position position(Symbol symbol) {
+            int i = indexOf(symbol);
+            if (i < 0) {
+                throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": the universe holds "
+                        + java.util.Arrays.toString(symbols));
+            }
+            return Account.this.position(i);
+        }
+
+        @Override
+        public List<Position> positions() {
+            List<Position> open = new ArrayList<>();
+            for (int i = 0; i < symbols.length; i++) {
+                if (quantity[i] != 0) {
+                    open.add(Account.this.position(i));
+                }
+            }
+            return open;
+        }
+
+        @Override
+        public double grossExposure() {
+            return Account.this.grossExposure();
+        }
+
+        @Override
+        public double netExposure() {
+            return Account.this.netExposure();
+        }
+
+        @Override
+        public double marginUsed() {
+            return margin.initial() * Account.this.grossExposure();
+        }
+
+        @Override
+        public List<Order> openOrders() {
+            return openOrders.get();
+        }
+
+        @Override
+        public double contributionNow() {
+            return contributionNow;
+        }
+
+        @Override
+        public double netContributions() {
+            return netContributions;
+        }
+
+        @Override
+        public String toString() {
+            return "Portfolio(cash=" + cash + ", equity=" + Account.this.equity() + ", positions=" + positions() + ")";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.crashlab.strategy;
+
+import dev.crashlab.data.Bar;
+import dev.crashlab.data.Instrument;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The bars of one instrument as a strategy sees them: from the first bar of its history up to
+ * and including the current one, never further. Index 0 is the oldest bar; {@code size() - 1}
+ * the current one. Asking for an index at or beyond {@link #size()} throws
+ * {@link IndexOutOfBoundsException}: that bar lies in the future.
+ *
+ * <p>The view is live: as the backtest advances, {@code size()} grows. An instrument without a
+ * bar at the current step (an equity on a Sunday) keeps its last bar as current, and
+ * {@link #isNew()} is false.
+ */
+public interface Bars {
+
+    /** Returns the instrument. */
+    Instrument instrument();
+
+    /** Returns the number of bars up to and including the current one. */
+    int size();
+
+    /** Returns whether the instrument has no bar yet. */
+    default boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** Returns whether the current bar arrived at this step (false when the instrument has no bar now). */
+    boolean isNew();
+
+    /** Returns the start of bar {@code i}'s period. */
+    Instant time(int i);
+
+    /** Returns the UTC date of bar {@code i}. */
+    LocalDate date(int i);
+
+    /** Returns the open of bar {@code i}. */
+    double open(int i);
+
+    /** Returns the high of bar {@code i}. */
+    double high(int i);
+
+    /** Returns the low of bar {@code i}. */
+    double low(int i);
+
+    /** Returns the close of bar {@code i}. */
+    double close(int i);
+
+    /** Returns the volume of bar {@code i}. */
+    double volume(int i);
+
+    /** Returns bar {@code i} as a value. */
+    default Bar bar(int i) {
+        return new Bar(time(i), open(i), high(i), low(i), close(i), volume(i));
+    }
+
+    /** Returns the current bar's open. */
+    default double open() {
+        return open(size() - 1);
+    }
+
+    /** Returns the current bar's high. */
+    default double high() {
+        return high(size() - 1);
+    }
+
+    /** Returns the current bar's low. */
+    default double low() {
+        return low(size() - 1);
+    }
+
+    /** Returns the current bar's close. */
+    default double close() {
+        return close(size() - 1);
+    }
+
+    /** Returns the close {@code barsAgo} bars before the current one ({@code 0}: the current close). */
+    default double closeAgo(int barsAgo) {
+        return close(size() - 1 - barsAgo);
+    }
+
+    /** Returns a copy of the closes up to and including the current bar. */
+    default double[] closes() {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = close(i);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.crashlab.strategy;
+
+/**
+ * A strategy decides, bar by bar, what to trade. What a quant writes is small:
+ *
+ * <pre>{@code
+ * public final class SmaCross implements Strategy {
+ *     private FastIndicator fast;
+ *     private FastIndicator slow;
+ *
+ *     @Override public void init(StrategyContext ctx) {
+ *         fast = ctx.indicators("BTC-USD").sma(10);
+ *         slow = ctx.indicators("BTC-USD").sma(30);
+ *     }
+ *
+ *     @Override public void onBar(StrategyContext ctx) {
+ *         if (fast.crossedAbove(slow)) ctx.targetWeight("BTC-USD", 1.0);
+ *         if (fast.crossedBelow(slow)) ctx.closePosition("BTC-USD");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #init} runs once, before the first step; {@link #onBar} runs at every step of the
+ * clock, after the step's bars have closed. Orders placed in {@code onBar} fill at the next
+ * bar's open of their instrument (or, in the optimistic close fill mode, at this bar's close).
+ * The context reaches only the current bar and values already published, so a strategy cannot
+ * look ahead however it is written.
+ *
+ * <p>Parameters go in a record, bound from config by Jackson: a strategy with parameters has a
+ * public constructor taking that record (and, for the defaults, a public no-argument
+ * constructor). A strategy that wraps another (a filter, a leverage wrapper) takes the wrapped
+ * strategy as its first constructor argument; see {@link ForwardingContext}.
+ */
+public interface Strategy {
+
+    /** Prepares the strategy: declares indicators and reads what it needs from the context. */
+    default void init(StrategyContext ctx) {
+    }
+
+    /** Decides at the close of the current step's bars; may place or cancel orders and record events. */
+    void onBar(StrategyContext ctx);
+
+    /** Returns the name shown in reports; the class's simple name unless overridden. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+}

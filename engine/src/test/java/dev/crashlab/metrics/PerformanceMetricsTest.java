@@ -1,0 +1,133 @@
+package dev.crashlab.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.crashlab.data.Symbol;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each metric on a tiny equity curve, computed by hand in the test. */
+class PerformanceMetricsTest {
+
+    /** Hand computations use the same operations; only summation order may differ. */
+    private static final double EXACT = 1e-12;
+    private static final long DAY = 86_400_000L;
+
+    private static long[] days(int n) {
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli() + i * DAY;
+        }
+        return t;
+    }
+
+    private static Metrics compute(double[] equity, double[] contributed, double initialCash, List<Trade> trades,
+            double[] benchmark) {
+        boolean[] invested = new boolean[equity.length];
+        invested[1] = true;
+        invested[2] = true;
+        return PerformanceMetrics.compute(new PerformanceMetrics.Input(days(equity.length), equity, contributed,
+                initialCash, 365, 0, invested, 250, 1.5, 0.25, 0, trades, benchmark,
+                benchmark == null ? null : new double[equity.length]));
+    }
+
+    @Test
+    void periodReturnsAddEachFlowToThePreviousEquity() {
+        double[] r = PerformanceMetrics.periodReturns(new double[] {100, 110, 220, 198}, new double[] {0, 0, 100, 100});
+
+        assertThat(r).containsExactly(new double[] {0.1, 10.0 / 210, -0.1}, within(EXACT));
+    }
+
+    @Test
+    void computesReturnVolatilityAndRatiosByTheDocumentedFormulas() {
+        double[] equity = {100, 110, 99, 108.9, 119.79};
+        Metrics m = compute(equity, new double[5], 100, List.of(), null);
+
+        double[] r = {0.1, -0.1, 0.1, 0.1};
+        double mean = (0.1 - 0.1 + 0.1 + 0.1) / 4;
+        double var = 0;
+        for (double x : r) {
+            var += (x - mean) * (x - mean);
+        }
+        double sd = Math.sqrt(var / 3);
+        assertThat(m.totalReturn()).isCloseTo(1.1 * 0.9 * 1.1 * 1.1 - 1, within(EXACT));
+        double cagr = Math.pow(1.1 * 0.9 * 1.1 * 1.1, 365.25 / 4) - 1;
+        assertThat(m.cagr()).isCloseTo(cagr, within(EXACT * cagr));
+        assertThat(m.volatility()).isCloseTo(sd * Math.sqrt(365), within(EXACT));
+        assertThat(m.sharpe()).isCloseTo(mean / sd * Math.sqrt(365), within(EXACT));
+        assertThat(m.sortino()).isCloseTo(mean / Math.sqrt(0.01 / 4) * Math.sqrt(365), within(EXACT));
+        assertThat(m.maxDrawdown()).isCloseTo(-0.1, within(EXACT));
+        assertThat(m.maxDrawdownDays()).isEqualTo(3); // peak on day 1, under water until day 4
+        assertThat(m.calmar()).isCloseTo(m.cagr() / 0.1, within(EXACT * cagr));
+        assertThat(m.exposure()).isCloseTo(2.0 / 5, within(EXACT));
+        assertThat(m.turnover()).isCloseTo(250 / ((100 + 110 + 99 + 108.9 + 119.79) / 5), within(EXACT));
+        assertThat(m.feesPaid()).isEqualTo(1.5);
+        assertThat(m.fundingPaid()).isEqualTo(0.25);
+        assertThat(m.profit()).isCloseTo(19.79, within(1e-9));
+    }
+
+    @Test
+    void countsDrawdownDaysFromPeakToRecoveryOrToTheEnd() {
+        // peaks: day 0 (100); under water days 1-2, recovered day 3; new peak day 4, never recovered.
+        double[] equity = {100, 90, 95, 101, 120, 100, 110};
+        Metrics m = compute(equity, new double[7], 100, List.of(), null);
+
+        assertThat(m.maxDrawdown()).isCloseTo(100.0 / 120 - 1, within(EXACT));
+        assertThat(m.maxDrawdownDays()).isEqualTo(3); // day 0 -> day 3 beats day 4 -> day 6 (2 days)
+    }
+
+    @Test
+    void computesTheMoneyWeightedReturnAsAnXirrOnDatedFlows() {
+        // 100 at day 0, 100 more at day 1, 210 at day 365: solve -100 - 100 v^(1/365) + 210 v = 0.
+        long[] times = {0, DAY, 365 * DAY};
+        double x = PerformanceMetrics.xirr(times, new double[] {0, 100, 100}, 100, 210);
+
+        double npv = -100 - 100 * Math.pow(1 + x, -1.0 / 365) + 210 * Math.pow(1 + x, -1.0);
+        assertThat(npv).isCloseTo(0, within(1e-9));
+        assertThat(x).isBetween(0.05, 0.051);
+    }
+
+    @Test
+    void computesTradeStatisticsOverClosedTradesOnly() {
+        Symbol s = Symbol.of("BTC-USD");
+        Instant t = Instant.EPOCH;
+        List<Trade> trades = List.of(
+                new Trade(s, Trade.Side.LONG, t, t, 10, 12, 1, 2, 0.2, 0, 1, false, false),
+                new Trade(s, Trade.Side.LONG, t, t, 10, 9, 1, -1, -0.1, 0, 1, false, false),
+                new Trade(s, Trade.Side.SHORT, t, t, 10, 7, 1, 3, 0.3, 0, 1, false, false),
+                new Trade(s, Trade.Side.LONG, t, t, 10, 20, 1, 10, 1.0, 0, 1, true, false));
+        Metrics m = compute(new double[] {100, 100, 100}, new double[3], 100, trades, null);
+
+        assertThat(m.trades()).isEqualTo(3);
+        assertThat(m.winRate()).isCloseTo(2.0 / 3, within(EXACT));
+        assertThat(m.profitFactor()).isCloseTo(5, within(EXACT));
+        assertThat(m.averageWin()).isCloseTo(0.25, within(EXACT));
+        assertThat(m.averageLoss()).isCloseTo(-0.1, within(EXACT));
+        assertThat(m.bestTrade()).isEqualTo(0.3);
+        assertThat(m.worstTrade()).isEqualTo(-0.1);
+    }
+
+    @Test
+    void computesBetaAndCorrelationAgainstTheBenchmark() {
+        double[] bench = {100, 110, 99, 108.9};
+        double[] equity = {100, 120, 96, 115.2}; // twice the benchmark's returns
+        Metrics m = compute(equity, new double[4], 100, List.of(), bench);
+
+        assertThat(m.beta()).isCloseTo(2, within(1e-9));
+        assertThat(m.correlation()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void leavesUndefinedFiguresAsNaN() {
+        Metrics m = compute(new double[] {100, 100, 100}, new double[3], 100, List.of(), null);
+
+        assertThat(m.sharpe()).isNaN();
+        assertThat(m.sortino()).isNaN();
+        assertThat(m.calmar()).isNaN();
+        assertThat(m.winRate()).isNaN();
+        assertThat(m.beta()).isNaN();
+        assertThat(m.totalReturn()).isZero();
+    }
+}
