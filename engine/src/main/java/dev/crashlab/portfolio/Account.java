@@ -323,6 +323,11 @@ public final class Account {
         }
 
         @Override
+        public double maxLeverage() {
+            return margin.maxLeverage();
+        }
+
+        @Override
         public List<Order> openOrders() {
             return openOrders.get();
         }

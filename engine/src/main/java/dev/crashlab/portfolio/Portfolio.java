@@ -35,6 +35,9 @@ public interface Portfolio {
     /** Returns the margin the positions tie up: {@code initial margin × gross exposure}. */
     double marginUsed();
 
+    /** Returns the largest gross exposure per unit of equity the margin terms allow: 1 without leverage. */
+    double maxLeverage();
+
     /** Returns the orders placed and not yet filled or cancelled, oldest first. */
     List<Order> openOrders();
 

@@ -1,0 +1,15 @@
+package dev.crashlab.strategy;
+
+import java.util.Collection;
+
+/**
+ * A library of strategies that configs may name by their simple class name. A jar registers one
+ * through {@link java.util.ServiceLoader}: a file
+ * {@code META-INF/services/dev.crashlab.strategy.StrategyLibrary} naming the implementation.
+ * A strategy can always be named by its fully qualified class name too.
+ */
+public interface StrategyLibrary {
+
+    /** Returns the strategy classes this library offers; each is known by its simple name. */
+    Collection<Class<? extends Strategy>> strategies();
+}
