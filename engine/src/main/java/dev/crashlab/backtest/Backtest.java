@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  * @param data           the universe
  * @param strategy       makes the strategy to run
  * @param parameters     the strategy's parameters as configured, echoed in results
+ * @param config         the run's configuration as written, echoed in results (empty when built in code)
  * @param start          the first instant of the backtest (bars before it are history)
  * @param end            the last instant of the backtest
  * @param initialCash    cash at the start, {@code >= 0}
@@ -48,7 +49,7 @@ import java.util.function.Supplier;
  * @param regime         makes the regime classifier, or {@code null}
  */
 public record Backtest(String name, MarketData data, Supplier<? extends Strategy> strategy, Map<String, Object> parameters,
-        Instant start, Instant end, double initialCash, Contributions contributions, Costs costs, Margin margin,
+        Map<String, Object> config, Instant start, Instant end, double initialCash, Contributions contributions, Costs costs, Margin margin,
         double periodsPerYear, String benchmarkName, Supplier<? extends Strategy> benchmark,
         Supplier<? extends RegimeClassifier> regime) {
 
@@ -62,6 +63,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(margin, "margin");
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        config = config == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
         if (!(initialCash >= 0) || !Double.isFinite(initialCash)) {
             throw new IllegalArgumentException("initialCash must be a finite number >= 0, got " + initialCash);
         }
@@ -105,6 +107,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         b.name = name;
         b.strategy = strategy;
         b.parameters = parameters;
+        b.config = config;
         b.start = start;
         b.end = end;
         b.initialCash = initialCash;
@@ -124,6 +127,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         private String name = "backtest";
         private Supplier<? extends Strategy> strategy;
         private Map<String, Object> parameters = Map.of();
+        private Map<String, Object> config = Map.of();
         private Instant start;
         private Instant end;
         private double initialCash = 10_000;
@@ -154,6 +158,12 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         /** Sets the parameters echoed in results. */
         public Builder parameters(Map<String, Object> value) {
             this.parameters = value;
+            return this;
+        }
+
+        /** Sets the configuration echoed in results. */
+        public Builder config(Map<String, Object> value) {
+            this.config = value;
             return this;
         }
 
@@ -214,7 +224,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
 
         /** Returns the backtest. */
         public Backtest build() {
-            return new Backtest(name, data, strategy, parameters, start == null ? data.firstTime() : start,
+            return new Backtest(name, data, strategy, parameters, config, start == null ? data.firstTime() : start,
                     end == null ? data.lastTime() : end, initialCash, contributions, costs, margin, periodsPerYear,
                     benchmarkName, benchmark, regime);
         }

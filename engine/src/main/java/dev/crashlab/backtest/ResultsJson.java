@@ -61,6 +61,7 @@ public final class ResultsJson {
         ObjectNode strategy = root.putObject("strategy");
         strategy.put("name", result.strategyName());
         strategy.set("parameters", JSON.valueToTree(spec.parameters()));
+        root.set("config", JSON.valueToTree(spec.config()));
         ObjectNode period = root.putObject("period");
         period.put("start", result.time(0).toString());
         period.put("end", result.time(result.size() - 1).toString());
@@ -310,5 +311,4 @@ public final class ResultsJson {
     public static JsonNode read(byte[] json) {
         return JSON.readTree(json);
     }
-
 }

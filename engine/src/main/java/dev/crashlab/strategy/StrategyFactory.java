@@ -1,5 +1,6 @@
 package dev.crashlab.strategy;
 
+import dev.crashlab.backtest.RegimeClassifier;
 import dev.crashlab.config.ConfigException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -42,6 +43,7 @@ public final class StrategyFactory {
 
     private final ClassLoader loader;
     private final Map<String, Class<? extends Strategy>> byShortName = new LinkedHashMap<>();
+    private final Map<String, Class<? extends RegimeClassifier>> regimesByShortName = new LinkedHashMap<>();
 
     /** Creates a factory that looks classes up with {@code loader} and its {@link StrategyLibrary} services. */
     public StrategyFactory(ClassLoader loader) {
@@ -49,6 +51,9 @@ public final class StrategyFactory {
         for (StrategyLibrary library : ServiceLoader.load(StrategyLibrary.class, loader)) {
             for (Class<? extends Strategy> type : library.strategies()) {
                 byShortName.putIfAbsent(type.getSimpleName(), type);
+            }
+            for (Class<? extends RegimeClassifier> type : library.regimeClassifiers()) {
+                regimesByShortName.putIfAbsent(type.getSimpleName(), type);
             }
         }
     }
@@ -60,20 +65,35 @@ public final class StrategyFactory {
 
     /** Returns the strategy class named {@code name}: a registered short name or a fully qualified class name. */
     public Class<? extends Strategy> find(String name, String path) {
-        Class<? extends Strategy> known = byShortName.get(name);
-        if (known != null) {
-            return known;
+        return find(name, path, Strategy.class, byShortName, "strategy");
+    }
+
+    /** Returns the regime classifier class named {@code name}: a registered short name or a fully qualified class name. */
+    public Class<? extends RegimeClassifier> findRegime(String name, String path) {
+        return find(name, path, RegimeClassifier.class, regimesByShortName, "regime classifier");
+    }
+
+    private <T> Class<? extends T> find(String name, String path, Class<T> kind, Map<String, Class<? extends T>> known,
+            String what) {
+        Class<? extends T> registered = known.get(name);
+        if (registered != null) {
+            return registered;
         }
         try {
             Class<?> type = Class.forName(name, false, loader);
-            if (!Strategy.class.isAssignableFrom(type)) {
-                throw new ConfigException(path, "class " + name + " does not implement " + Strategy.class.getName());
+            if (!kind.isAssignableFrom(type)) {
+                throw new ConfigException(path, "class " + name + " does not implement " + kind.getName());
             }
-            return type.asSubclass(Strategy.class);
+            return type.asSubclass(kind);
         } catch (ClassNotFoundException e) {
-            throw new ConfigException(path, "unknown strategy \"" + name + "\": not a registered name ("
-                    + String.join(", ", byShortName.keySet()) + ") nor a class on the classpath", e);
+            throw new ConfigException(path, "unknown " + what + " \"" + name + "\": not a registered name ("
+                    + String.join(", ", known.keySet()) + ") nor a class on the classpath", e);
         }
+    }
+
+    /** Returns a regime classifier of class {@code type} with parameters bound from {@code params}. */
+    public RegimeClassifier createRegime(Class<? extends RegimeClassifier> type, JsonNode params, String path) {
+        return instantiate(type, params, null, false, path);
     }
 
     /** Returns whether {@code type} wraps another strategy (its constructor takes a {@link Strategy} first). */
@@ -83,7 +103,7 @@ public final class StrategyFactory {
     }
 
     /** Returns the parameter record type of {@code type}, or {@code null} when it takes none. */
-    public static Class<? extends Record> paramsType(Class<? extends Strategy> type) {
+    public static Class<? extends Record> paramsType(Class<?> type) {
         for (Constructor<?> c : type.getConstructors()) {
             Class<?>[] p = c.getParameterTypes();
             Class<?> last = p.length == 0 ? null : p[p.length - 1];
@@ -101,8 +121,11 @@ public final class StrategyFactory {
      * @param path the path of the strategy's config, for messages (such as {@code runs[1].strategy})
      */
     public Strategy create(Class<? extends Strategy> type, JsonNode params, Strategy wrapped, String path) {
+        return instantiate(type, params, wrapped, isWrapper(type), path);
+    }
+
+    private <T> T instantiate(Class<? extends T> type, JsonNode params, Strategy wrapped, boolean wrapper, String path) {
         Class<? extends Record> paramsType = paramsType(type);
-        boolean wrapper = isWrapper(type);
         if (wrapper && wrapped == null) {
             throw new ConfigException(path, type.getSimpleName() + " wraps another strategy: use it under wrappers");
         }

@@ -1,5 +1,6 @@
 package dev.crashlab.strategy;
 
+import dev.crashlab.backtest.RegimeClassifier;
 import java.util.Collection;
 
 /**
@@ -12,4 +13,9 @@ public interface StrategyLibrary {
 
     /** Returns the strategy classes this library offers; each is known by its simple name. */
     Collection<Class<? extends Strategy>> strategies();
+
+    /** Returns the regime classifiers this library offers, known by their simple names; none by default. */
+    default Collection<Class<? extends RegimeClassifier>> regimeClassifiers() {
+        return java.util.List.of();
+    }
 }

@@ -5,66 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.config.ConfigException;
+import dev.crashlab.testing.TestStrategies.Dip;
+import dev.crashlab.testing.TestStrategies.Twice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class StrategyFactoryTest {
-
-    /** A strategy with parameters, as seed strategies are written. */
-    public static final class Dip implements Strategy {
-        /** Its parameters. */
-        public record Params(@Range(min = 0, max = 1) double threshold, @Range(min = 1) int lookbackDays,
-                Schedule period, List<Double> tiers) {
-            public Params {
-                if (tiers == null) {
-                    throw new IllegalArgumentException("tiers must be given");
-                }
-            }
-
-            public Params() {
-                this(0.2, 365, Schedule.WEEKLY, List.of());
-            }
-        }
-
-        final Params params;
-
-        public Dip(Params params) {
-            this.params = params;
-        }
-
-        public Dip() {
-            this(new Params());
-        }
-
-        @Override
-        public void onBar(StrategyContext ctx) {
-        }
-    }
-
-    /** A wrapper with parameters. */
-    public static final class Twice implements Strategy {
-        /** Its parameters. */
-        public record Params(double factor) {
-            public Params() {
-                this(2);
-            }
-        }
-
-        final Strategy wrapped;
-        final Params params;
-
-        public Twice(Strategy wrapped, Params params) {
-            this.wrapped = wrapped;
-            this.params = params;
-        }
-
-        @Override
-        public void onBar(StrategyContext ctx) {
-            wrapped.onBar(ctx);
-        }
-    }
 
     private static JsonNode json(String text) {
         return JsonMapper.builder().build().readTree(text);
@@ -94,7 +42,7 @@ class StrategyFactoryTest {
     @Test
     void refusesUnknownParametersListingTheKnownOnes() {
         assertThatThrownBy(() -> factory.create(Dip.class, json("{\"treshold\": 0.2}"), null, "strategy"))
-                .hasMessage("strategy.params.treshold: unknown parameter; dev.crashlab.strategy.StrategyFactoryTest.Dip.Params"
+                .hasMessage("strategy.params.treshold: unknown parameter; dev.crashlab.testing.TestStrategies.Dip.Params"
                         + " takes threshold, lookbackDays, period, tiers");
     }
 

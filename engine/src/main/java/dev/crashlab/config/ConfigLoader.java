@@ -1,0 +1,397 @@
+package dev.crashlab.config;
+
+import dev.crashlab.clock.Schedule;
+import dev.crashlab.data.AssetClass;
+import dev.crashlab.data.ColumnMapping;
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.InstrumentCatalog;
+import dev.crashlab.data.LoadOptions;
+import dev.crashlab.data.PriceFormat;
+import dev.crashlab.data.PublicationRule;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.data.TimeFormat;
+import dev.crashlab.data.TradingCalendar;
+import dev.crashlab.execution.Costs;
+import dev.crashlab.execution.FillMode;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.portfolio.Contributions;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a crashlab configuration file (YAML when it ends in {@code .yaml}/{@code .yml}, else
+ * JSON) and checks every field, so that a bad config fails before anything runs, naming the
+ * field's path: {@code runs[1].strategy.params.threshold: expected a number in [0, 1], got "abc"}.
+ *
+ * <p>Top-level run fields ({@code data}, {@code start}, {@code costs}, ...) are defaults for every
+ * entry of {@code runs}; a run's own objects are merged over them field by field, except
+ * {@code strategy} and {@code regime}, which a run replaces whole. Without {@code runs}, the
+ * top level is the single run. Relative paths are relative to the config file's folder. The full
+ * layout is documented, with a commented example, in README.md ("Configuration").
+ */
+public final class ConfigLoader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final Set<String> RUN_FIELDS = Set.of("name", "data", "start", "end", "initialCash", "contributions",
+            "costs", "margin", "periodsPerYear", "benchmark", "regime", "strategy");
+    private static final String[] TOP_FIELDS = {"name", "data", "start", "end", "initialCash", "contributions", "costs",
+        "margin", "periodsPerYear", "benchmark", "regime", "strategy", "runs", "sweep", "output"};
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private ConfigLoader() {
+    }
+
+    /** Reads and checks {@code file}. */
+    public static CrashlabConfig load(Path file) {
+        JsonNode root = parse(file);
+        Path base = file.toAbsolutePath().getParent();
+        Node top = new Node(root, "");
+        if (!root.isObject()) {
+            throw new ConfigException("", "expected an object at the top of " + file + ", got " + root.getNodeType());
+        }
+        top.onlyFields(TOP_FIELDS);
+        ObjectNode defaults = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            if (RUN_FIELDS.contains(e.getKey())) {
+                defaults.set(e.getKey(), e.getValue());
+            }
+        }
+        List<RunConfig> runs = new ArrayList<>();
+        List<Node> listed = top.list("runs");
+        if (listed.isEmpty()) {
+            if (!root.has("strategy")) {
+                throw new ConfigException("strategy", "missing: give a strategy, or a list of runs");
+            }
+            runs.add(run(new Node(defaults, ""), base, "backtest"));
+        } else {
+            Set<String> names = new HashSet<>();
+            for (Node entry : listed) {
+                if (!entry.json().isObject()) {
+                    throw entry.error("expected a run object, got " + entry.json());
+                }
+                entry.onlyFields(RUN_FIELDS.toArray(String[]::new));
+                JsonNode merged = merge(defaults, (ObjectNode) entry.json());
+                RunConfig run = run(new Node(merged, entry.path()), base, null);
+                if (!names.add(run.name())) {
+                    throw new ConfigException(entry.childPath("name"), "duplicate run name \"" + run.name() + "\"");
+                }
+                runs.add(run);
+            }
+        }
+        Path output = top.has("output") ? base.resolve(top.requireString("output")) : null;
+        SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
+        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep);
+    }
+
+    private static JsonNode parse(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+        try {
+            JsonNode root = mapper.readTree(Files.readAllBytes(file));
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw new ConfigException("", "the config file " + file + " is empty");
+            }
+            return root;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "config file not found: " + file.toAbsolutePath().normalize(), e);
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException("", "cannot parse " + file + (line > 0 ? " at line " + line : "") + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Returns {@code over} merged onto {@code base}: objects field by field, except strategy and regime. */
+    private static ObjectNode merge(ObjectNode base, ObjectNode over) {
+        ObjectNode out = base.deepCopy();
+        for (Map.Entry<String, JsonNode> e : over.properties()) {
+            JsonNode existing = out.get(e.getKey());
+            boolean replaceWhole = e.getKey().equals("strategy") || e.getKey().equals("regime");
+            if (!replaceWhole && existing != null && existing.isObject() && e.getValue().isObject()) {
+                out.set(e.getKey(), merge((ObjectNode) existing, (ObjectNode) e.getValue()));
+            } else {
+                out.set(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static RunConfig run(Node run, Path base, String defaultName) {
+        String name = defaultName == null ? run.requireString("name") : run.string("name", defaultName);
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigException(run.childPath("name"), "expected a name of letters, digits, '.', '_' or '-'"
+                    + " (it names the output folder), got \"" + name + "\"");
+        }
+        Node data = run.requireObject("data").onlyFields("prices", "series");
+        List<RunConfig.PriceFile> prices = new ArrayList<>();
+        Node priceNodes = data.requireObject("prices");
+        for (Map.Entry<String, Node> e : priceNodes.entries()) {
+            prices.add(priceFile(e.getKey(), e.getValue(), base));
+        }
+        if (prices.isEmpty()) {
+            throw priceNodes.error("give at least one price file");
+        }
+        List<RunConfig.SeriesFile> series = new ArrayList<>();
+        Node seriesNodes = data.object("series");
+        if (seriesNodes != null) {
+            for (Map.Entry<String, Node> e : seriesNodes.entries()) {
+                Node s = e.getValue().onlyFields("file", "column", "publication");
+                series.add(new RunConfig.SeriesFile(e.getKey(), base.resolve(s.requireString("file")),
+                        s.requireString("column"), s.parsed("publication", PublicationRule.NEXT_DAY_UTC, PublicationRule::parse),
+                        s.path()));
+            }
+        }
+        var start = run.date("start", null);
+        var end = run.date("end", null);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new ConfigException(run.childPath("end"), "end " + end + " is before start " + start);
+        }
+        double initialCash = run.number("initialCash", 10_000, 0, Double.POSITIVE_INFINITY);
+        Contributions contributions = Contributions.NONE;
+        Node c = run.object("contributions");
+        if (c != null) {
+            c.onlyFields("amount", "period");
+            contributions = new Contributions(c.number("amount", 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+                    c.choice("period", Schedule.WEEKLY, Schedule.class));
+        }
+        if (initialCash == 0 && contributions.amount() <= 0) {
+            throw new ConfigException(run.childPath("initialCash"), "nothing to invest: initialCash is 0 and no contributions"
+                    + " are configured");
+        }
+        Costs costs = costs(run.object("costs"));
+        Margin margin = margin(run.object("margin"));
+        double periods = run.number("periodsPerYear", 0, 0, 100_000);
+        String benchmark = run.string("benchmark", null);
+        if (benchmark != null && prices.stream().noneMatch(p -> p.symbol().value().equals(benchmark))) {
+            throw new ConfigException(run.childPath("benchmark"), "\"" + benchmark + "\" is not among the run's price symbols "
+                    + prices.stream().map(p -> p.symbol().value()).toList());
+        }
+        RunConfig.Component regime = run.has("regime") ? component(run, "regime") : null;
+        Node strategy = run.requireObject("strategy").onlyFields("class", "params", "wrappers");
+        RunConfig.Component core = new RunConfig.Component(strategy.requireString("class"), params(strategy),
+                strategy.path());
+        List<RunConfig.Component> wrappers = new ArrayList<>();
+        for (Node w : strategy.list("wrappers")) {
+            if (w.json().isString()) {
+                wrappers.add(new RunConfig.Component(w.json().asString(), JsonNodeFactory.instance.objectNode(), w.path()));
+            } else {
+                w.onlyFields("class", "params");
+                wrappers.add(new RunConfig.Component(w.requireString("class"), params(w), w.path()));
+            }
+        }
+        return new RunConfig(name, run.path(), prices, series, start, end, initialCash, contributions, costs, margin, periods,
+                benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.json());
+    }
+
+    private static JsonNode params(Node node) {
+        Node params = node.object("params");
+        return params == null ? JsonNodeFactory.instance.objectNode() : params.json();
+    }
+
+    private static RunConfig.Component component(Node run, String field) {
+        JsonNode raw = run.json().get(field);
+        if (raw.isString()) {
+            return new RunConfig.Component(raw.asString(), JsonNodeFactory.instance.objectNode(), run.childPath(field));
+        }
+        Node node = run.requireObject(field).onlyFields("class", "params");
+        return new RunConfig.Component(node.requireString("class"), params(node), node.path());
+    }
+
+    private static RunConfig.PriceFile priceFile(String symbolText, Node node, Path base) {
+        node.onlyFields("file", "format", "assetClass", "calendar", "quoteCurrency", "lenient", "adjusted", "columns",
+                "timeFormat", "zone", "delimiter", "decimalComma", "header", "dailyBars");
+        Symbol symbol;
+        try {
+            symbol = Symbol.of(symbolText);
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+        InstrumentCatalog catalog = InstrumentCatalog.defaults();
+        Instrument known = catalog.find(symbolText).orElse(null);
+        AssetClass assetClass = node.parsed("assetClass", known == null ? null : known.assetClass(), AssetClass::parse);
+        if (assetClass == null) {
+            throw new ConfigException(node.childPath("assetClass"), "missing: crashlab does not know \"" + symbolText
+                    + "\"; say its asset class (crypto, equity, etf, index, commodity or fx)");
+        }
+        TradingCalendar calendar = node.parsed("calendar",
+                known != null && known.assetClass() == assetClass ? known.calendar() : TradingCalendar.defaultFor(assetClass),
+                TradingCalendar::named);
+        String quote = node.string("quoteCurrency", known == null ? "USD" : known.quoteCurrency());
+        LoadOptions.Builder options = LoadOptions.builder()
+                .instrument(new Instrument(symbol, assetClass, quote, calendar))
+                .format(node.parsed("format", PriceFormat.AUTO, PriceFormat::parse))
+                .lenient(node.bool("lenient", false))
+                .adjusted(node.bool("adjusted", true))
+                .header(node.bool("header", true))
+                .dailyBars(node.bool("dailyBars", false))
+                .decimalComma(node.bool("decimalComma", false))
+                .timeFormat(node.parsed("timeFormat", TimeFormat.ISO_DATE, TimeFormat::parse))
+                .zone(node.parsed("zone", ZoneId.of("UTC"), ZoneId::of));
+        String delimiter = node.string("delimiter", ",");
+        if (delimiter.length() != 1) {
+            throw new ConfigException(node.childPath("delimiter"), "expected a single character, got \"" + delimiter + "\"");
+        }
+        options.delimiter(delimiter.charAt(0));
+        Node columns = node.object("columns");
+        if (columns != null) {
+            columns.onlyFields("time", "open", "high", "low", "close", "volume");
+            options.columns(new ColumnMapping(column(columns, "time", true), column(columns, "open", false),
+                    column(columns, "high", false), column(columns, "low", false), column(columns, "close", true),
+                    column(columns, "volume", false)));
+        }
+        try {
+            return new RunConfig.PriceFile(symbol, base.resolve(node.requireString("file")), options.build(), node.path());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private static ColumnMapping.Column column(Node columns, String field, boolean required) {
+        JsonNode value = columns.json().get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new ConfigException(columns.childPath(field), "missing: a column name or a zero-based index is required");
+            }
+            return null;
+        }
+        if (value.isIntegralNumber() && value.asInt() >= 0) {
+            return ColumnMapping.Column.at(value.asInt());
+        }
+        if (value.isString()) {
+            return ColumnMapping.Column.named(value.asString());
+        }
+        throw new ConfigException(columns.childPath(field), "expected a column name or a zero-based index, got " + value);
+    }
+
+    private static Costs costs(Node node) {
+        if (node == null) {
+            return Costs.DEFAULTS;
+        }
+        node.onlyFields("feeRate", "fixedFee", "slippageBps", "fillMode", "borrowRate", "fundingRate", "fundingSeries");
+        Map<Symbol, Costs.FundingSeries> funding = new LinkedHashMap<>();
+        Node fundingNodes = node.object("fundingSeries");
+        if (fundingNodes != null) {
+            for (Map.Entry<String, Node> e : fundingNodes.entries()) {
+                Node f = e.getValue().onlyFields("series", "scale");
+                funding.put(Symbol.of(e.getKey()), new Costs.FundingSeries(f.requireString("series"),
+                        f.number("scale", 1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)));
+            }
+        }
+        return new Costs(node.number("feeRate", 0, 0, 0.5), node.number("fixedFee", 0, 0, Double.POSITIVE_INFINITY),
+                node.number("slippageBps", 0, 0, 10_000), node.choice("fillMode", FillMode.NEXT_OPEN, FillMode.class),
+                node.number("borrowRate", 0, 0, 10), node.number("fundingRate", 0, -1, 1), funding);
+    }
+
+    private static Margin margin(Node node) {
+        if (node == null) {
+            return Margin.NONE;
+        }
+        node.onlyFields("initial", "maintenance", "liquidationFee");
+        double initial = node.number("initial", Margin.NONE.initial(), 0.001, 1);
+        double maintenance = node.number("maintenance", Math.min(Margin.NONE.maintenance(), initial / 2), 0, 1);
+        if (maintenance >= initial) {
+            throw new ConfigException(node.childPath("maintenance"), "expected a number below the initial margin "
+                    + initial + ", got " + maintenance);
+        }
+        return new Margin(initial, maintenance, node.number("liquidationFee", Margin.NONE.liquidationFee(), 0, 0.5));
+    }
+
+    private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {
+        sweep.onlyFields("run", "metric", "maximize", "params");
+        String run = sweep.string("run", runs.size() == 1 ? runs.getFirst().name() : null);
+        if (run == null) {
+            throw new ConfigException(sweep.childPath("run"), "missing: name the run to sweep, one of "
+                    + runs.stream().map(RunConfig::name).toList());
+        }
+        if (runs.stream().noneMatch(r -> r.name().equals(run))) {
+            throw new ConfigException(sweep.childPath("run"), "no run is called \"" + run + "\"; the runs are "
+                    + runs.stream().map(RunConfig::name).toList());
+        }
+        String metric = sweep.string("metric", "sharpe");
+        boolean maximize = sweep.bool("maximize", !metric.equals("maxDrawdownDays") && !metric.equals("volatility")
+                && !metric.equals("feesPaid") && !metric.equals("fundingPaid") && !metric.equals("liquidations"));
+        Node params = sweep.requireObject("params");
+        List<SweepConfig.Axis> axes = new ArrayList<>();
+        for (Map.Entry<String, Node> e : params.entries()) {
+            axes.add(new SweepConfig.Axis(e.getKey(), values(e.getValue())));
+        }
+        if (axes.isEmpty()) {
+            throw params.error("give at least one parameter to sweep");
+        }
+        return new SweepConfig(run, metric, maximize, axes, sweep.path());
+    }
+
+    /** Returns the values of an axis: a list, or {@code {from, to, step}} (inclusive, decimal steps exact). */
+    private static List<JsonNode> values(Node axis) {
+        JsonNode json = axis.json();
+        List<JsonNode> out = new ArrayList<>();
+        if (json.isArray()) {
+            json.forEach(out::add);
+        } else if (json.isObject()) {
+            axis.onlyFields("from", "to", "step");
+            BigDecimal from = decimal(axis, "from");
+            BigDecimal to = decimal(axis, "to");
+            BigDecimal step = decimal(axis, "step");
+            if (step.signum() <= 0) {
+                throw new ConfigException(axis.childPath("step"), "expected a number > 0, got " + step);
+            }
+            if (to.compareTo(from) < 0) {
+                throw new ConfigException(axis.childPath("to"), "expected a number >= from (" + from + "), got " + to);
+            }
+            boolean integral = from.stripTrailingZeros().scale() <= 0 && step.stripTrailingZeros().scale() <= 0;
+            ArrayNode values = JsonNodeFactory.instance.arrayNode();
+            for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(step)) {
+                if (integral) {
+                    values.add(v.longValueExact());
+                } else {
+                    values.add(v.doubleValue());
+                }
+                if (values.size() > 100_000) {
+                    throw axis.error("more than 100,000 values; use a larger step");
+                }
+            }
+            values.forEach(out::add);
+        } else {
+            throw axis.error("expected a list of values or {from, to, step}, got " + json);
+        }
+        if (out.isEmpty()) {
+            throw axis.error("give at least one value");
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(Node node, String field) {
+        JsonNode v = node.json().get(field);
+        if (v == null || !v.isNumber()) {
+            throw new ConfigException(node.childPath(field), "expected a number, got " + (v == null ? "nothing" : v));
+        }
+        return v.decimalValue();
+    }
+
+    /** Returns the JSON text of a config value, for echoes and messages. */
+    static String text(JsonNode node) {
+        return JSON.writeValueAsString(node);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.crashlab.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A crashlab configuration file ({@code crashlab.yaml} or {@code crashlab.json}), read and
+ * checked by {@link ConfigLoader}: the runs to backtest, an optional parameter sweep, and where
+ * to write the output.
+ *
+ * @param file   the config file
+ * @param output the output folder the config asks for, or {@code null} for the caller's default
+ * @param runs   the runs, in config order, with unique names
+ * @param sweep  the sweep, or {@code null}
+ */
+public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep) {
+
+    public CrashlabConfig {
+        runs = List.copyOf(runs);
+    }
+
+    /** Returns the run called {@code name}. */
+    public Optional<RunConfig> run(String name) {
+        return runs.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.crashlab.config;
+
+import dev.crashlab.data.LoadOptions;
+import dev.crashlab.data.PublicationRule;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Costs;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.portfolio.Contributions;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One backtest as a config file describes it, every path resolved against the config file's
+ * folder and every value checked. {@link RunPlanner} turns it into a runnable backtest.
+ *
+ * @param name           the run's name (also its output folder)
+ * @param path           where it stands in the config file, such as {@code runs[1]}
+ * @param prices         the price files
+ * @param series         the non-price series files
+ * @param start          the first date, or {@code null} for the data's first bar
+ * @param end            the last date (inclusive), or {@code null} for the data's last bar
+ * @param initialCash    starting cash
+ * @param contributions  external cash flows
+ * @param costs          cost assumptions
+ * @param margin         margin terms
+ * @param periodsPerYear 0 for the default (365 with crypto, else 252)
+ * @param benchmark      the symbol of the buy-and-hold benchmark, or {@code null}
+ * @param regime         the regime classifier, or {@code null}
+ * @param strategy       the strategy and its wrappers
+ * @param echo           the run's configuration as written (defaults merged), echoed in results
+ */
+public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, LocalDate start,
+        LocalDate end, double initialCash, Contributions contributions, Costs costs, Margin margin, double periodsPerYear,
+        String benchmark, Component regime, StrategySpec strategy, JsonNode echo) {
+
+    public RunConfig {
+        prices = List.copyOf(prices);
+        series = List.copyOf(series);
+    }
+
+    /**
+     * A price file of the run.
+     *
+     * @param symbol  the symbol its bars are known by
+     * @param file    the file
+     * @param options how to read it (format, instrument, lenient, adjusted)
+     * @param path    its place in the config, such as {@code runs[0].data.prices.BTC-USD}
+     */
+    public record PriceFile(Symbol symbol, Path file, LoadOptions options, String path) {
+    }
+
+    /**
+     * A non-price series of the run.
+     *
+     * @param name        the name strategies ask for, such as {@code etf_flows}
+     * @param file        the file
+     * @param column      the value column
+     * @param publication when a value dated D becomes visible
+     * @param path        its place in the config
+     */
+    public record SeriesFile(String name, Path file, String column, PublicationRule publication, String path) {
+    }
+
+    /**
+     * A class named in the config with its parameters.
+     *
+     * @param className a registered short name or a fully qualified class name
+     * @param params    the parameters as written (may be empty)
+     * @param path      its place in the config
+     */
+    public record Component(String className, JsonNode params, String path) {
+    }
+
+    /**
+     * The strategy of a run and the wrappers around it, innermost first.
+     *
+     * @param strategy the strategy
+     * @param wrappers wrappers applied in order: the first wraps the strategy, the next wraps that
+     */
+    public record StrategySpec(Component strategy, List<Component> wrappers) {
+        public StrategySpec {
+            wrappers = List.copyOf(wrappers);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.crashlab.config;
+
+import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.RegimeClassifier;
+import dev.crashlab.data.DataFileException;
+import dev.crashlab.data.LoadOptions;
+import dev.crashlab.data.MarketData;
+import dev.crashlab.data.NonPriceSeries;
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.PriceLoader;
+import dev.crashlab.data.SeriesLoader;
+import dev.crashlab.strategy.Strategy;
+import dev.crashlab.strategy.StrategyFactory;
+import java.nio.file.Path;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a {@link RunConfig} into a {@link Backtest}: loads its data (each file once, however
+ * many runs share it), finds and binds its strategy, wrappers, benchmark and regime classifier,
+ * so that every problem is reported with its config path before anything runs.
+ *
+ * <p>A run's {@code end} date is inclusive: the backtest ends at the last instant of that day.
+ * The benchmark is {@code BuyAndHold} of the named symbol, found by its short name (it comes with
+ * crashlab-strategies).
+ */
+public final class RunPlanner {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private record PriceKey(Path file, LoadOptions options) {
+    }
+
+    private record SeriesKey(Path file, String column, String name, dev.crashlab.data.PublicationRule rule) {
+    }
+
+    private final StrategyFactory factory;
+    private final Map<PriceKey, OhlcvSeries> prices = new ConcurrentHashMap<>();
+    private final Map<SeriesKey, NonPriceSeries> series = new ConcurrentHashMap<>();
+
+    /** Creates a planner that finds strategies through {@code factory}. */
+    public RunPlanner(StrategyFactory factory) {
+        this.factory = factory;
+    }
+
+    /** Returns the factory strategies are made with. */
+    public StrategyFactory factory() {
+        return factory;
+    }
+
+    /** Returns the backtest of {@code run}. */
+    public Backtest plan(RunConfig run) {
+        return plan(run, run.name(), Map.of());
+    }
+
+    /**
+     * Returns the backtest of {@code run} named {@code name}, with strategy parameters replaced by
+     * {@code overrides}: a plain name sets a parameter of the strategy, {@code wrappers[i].name}
+     * one of the i-th wrapper.
+     */
+    public Backtest plan(RunConfig run, String name, Map<String, JsonNode> overrides) {
+        MarketData data = data(run);
+        RunConfig.StrategySpec spec = run.strategy();
+        String strategyPath = spec.strategy().path();
+        Class<? extends Strategy> coreType = factory.find(spec.strategy().className(), strategyPath + ".class");
+        JsonNode coreParams = override(spec.strategy().params(), overrides, null, strategyPath);
+        List<Class<? extends Strategy>> wrapperTypes = new ArrayList<>();
+        List<JsonNode> wrapperParams = new ArrayList<>();
+        for (int i = 0; i < spec.wrappers().size(); i++) {
+            RunConfig.Component w = spec.wrappers().get(i);
+            wrapperTypes.add(factory.find(w.className(), w.path() + ".class"));
+            wrapperParams.add(override(w.params(), overrides, i, w.path()));
+        }
+        for (String key : overrides.keySet()) {
+            if (key.startsWith("wrappers[")) {
+                int index = Integer.parseInt(key.substring(9, key.indexOf(']')));
+                if (index >= spec.wrappers().size()) {
+                    throw new ConfigException(strategyPath, "swept parameter " + key + " names wrapper " + index
+                            + ", but the strategy has " + spec.wrappers().size() + " wrappers");
+                }
+            }
+        }
+        Supplier<Strategy> strategy = () -> {
+            Strategy s = factory.create(coreType, coreParams, null, strategyPath);
+            for (int i = 0; i < wrapperTypes.size(); i++) {
+                s = factory.create(wrapperTypes.get(i), wrapperParams.get(i), s, spec.wrappers().get(i).path());
+            }
+            return s;
+        };
+        strategy.get(); // binds every parameter now, so that config errors surface before any run
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("class", coreType.getSimpleName());
+        parameters.put("params", describe(coreType, coreParams, strategyPath));
+        List<Map<String, Object>> wrappers = new ArrayList<>();
+        for (int i = 0; i < wrapperTypes.size(); i++) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("class", wrapperTypes.get(i).getSimpleName());
+            w.put("params", describe(wrapperTypes.get(i), wrapperParams.get(i), spec.wrappers().get(i).path()));
+            wrappers.add(w);
+        }
+        parameters.put("wrappers", wrappers);
+
+        Backtest.Builder builder = Backtest.builder(data)
+                .name(name)
+                .strategy(strategy)
+                .parameters(parameters)
+                .config(JSON.convertValue(run.echo(), Map.class))
+                .initialCash(run.initialCash())
+                .contributions(run.contributions())
+                .costs(run.costs())
+                .margin(run.margin())
+                .periodsPerYear(run.periodsPerYear());
+        if (run.start() != null) {
+            builder.start(run.start().atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (run.end() != null) {
+            builder.end(run.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
+        }
+        if (run.benchmark() != null) {
+            String path = run.path().isEmpty() ? "benchmark" : run.path() + ".benchmark";
+            Class<? extends Strategy> buyAndHold;
+            try {
+                buyAndHold = factory.find("BuyAndHold", path);
+            } catch (ConfigException e) {
+                throw new ConfigException(path, "a benchmark needs the BuyAndHold strategy of crashlab-strategies on the"
+                        + " classpath", e);
+            }
+            ObjectNode params = JSON.createObjectNode();
+            params.putArray("symbols").add(run.benchmark());
+            builder.benchmark("buy-and-hold " + run.benchmark(), () -> factory.create(buyAndHold, params, null, path));
+        }
+        if (run.regime() != null) {
+            Class<? extends RegimeClassifier> type = factory.findRegime(run.regime().className(), run.regime().path() + ".class");
+            Supplier<RegimeClassifier> regime = () -> factory.createRegime(type, run.regime().params(), run.regime().path());
+            regime.get();
+            builder.regime(regime);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(run.path(), e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> describe(Class<? extends Strategy> type, JsonNode params, String path) {
+        Class<? extends Record> paramsType = StrategyFactory.paramsType(type);
+        return paramsType == null ? Map.of() : StrategyFactory.describe(StrategyFactory.bind(paramsType, params, path + ".params"));
+    }
+
+    private static JsonNode override(JsonNode params, Map<String, JsonNode> overrides, Integer wrapper, String path) {
+        if (overrides.isEmpty()) {
+            return params;
+        }
+        ObjectNode copy = params.isObject() ? ((ObjectNode) params).deepCopy() : JSON.createObjectNode();
+        String prefix = wrapper == null ? null : "wrappers[" + wrapper + "].";
+        for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
+            String key = e.getKey();
+            if (prefix == null && !key.startsWith("wrappers[")) {
+                copy.set(key, e.getValue());
+            } else if (prefix != null && key.startsWith(prefix)) {
+                copy.set(key.substring(prefix.length()), e.getValue());
+            }
+        }
+        return copy;
+    }
+
+    /** Returns the universe of {@code run}, loading each file at most once per planner. */
+    public MarketData data(RunConfig run) {
+        MarketData.Builder data = MarketData.builder();
+        for (RunConfig.PriceFile p : run.prices()) {
+            try {
+                data.add(prices.computeIfAbsent(new PriceKey(p.file(), p.options()), k -> PriceLoader.load(k.file(), k.options())));
+            } catch (DataFileException e) {
+                throw new ConfigException(p.path() + ".file", e.getMessage(), e);
+            }
+        }
+        for (RunConfig.SeriesFile s : run.series()) {
+            try {
+                data.add(series.computeIfAbsent(new SeriesKey(s.file(), s.column(), s.name(), s.publication()),
+                        k -> SeriesLoader.load(k.file(), k.column(), k.name(), k.rule())));
+            } catch (DataFileException e) {
+                throw new ConfigException(s.path() + ".file", e.getMessage(), e);
+            }
+        }
+        return data.build();
+    }
+
+}

@@ -1,0 +1,176 @@
+package dev.crashlab.config;
+
+import static dev.crashlab.testing.TestFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.clock.Schedule;
+import dev.crashlab.data.AssetClass;
+import dev.crashlab.execution.FillMode;
+import dev.crashlab.strategy.StrategyFactory;
+import dev.crashlab.testing.TestStrategies;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final String DIP = TestStrategies.Dip.class.getName();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void data() {
+        write(dir, "data/BTC-USD.csv", "date,open,high,low,close,volume",
+                "2024-01-01,10,12,9,11,1", "2024-01-02,11,13,10,12,1", "2024-01-03,12,13,11,12.5,1");
+        write(dir, "data/flows.csv", "date,total", "2024-01-01,5", "2024-01-02,-3");
+    }
+
+    private Path yaml(String... lines) {
+        return write(dir, "crashlab.yaml", lines);
+    }
+
+    @Test
+    void readsAYamlConfigWithDefaultsMergedIntoEachRun() {
+        Path file = yaml(
+                "data:",
+                "  prices:",
+                "    BTC-USD: {file: data/BTC-USD.csv}",
+                "  series:",
+                "    etf_flows: {file: data/flows.csv, column: total, publication: D+1}",
+                "start: 2024-01-01",
+                "end: 2024-01-03",
+                "initialCash: 1000",
+                "contributions: {amount: 100, period: weekly}",
+                "costs: {feeRate: 0.001, slippageBps: 5, fillMode: next_open}",
+                "runs:",
+                "  - name: dip",
+                "    strategy: {class: " + DIP + ", params: {threshold: 0.3}}",
+                "  - name: dip-costly",
+                "    costs: {feeRate: 0.01}",
+                "    strategy: {class: " + DIP + "}");
+
+        CrashlabConfig config = ConfigLoader.load(file);
+
+        assertThat(config.runs()).extracting(RunConfig::name).containsExactly("dip", "dip-costly");
+        RunConfig costly = config.runs().get(1);
+        assertThat(costly.costs().feeRate()).isEqualTo(0.01);
+        assertThat(costly.costs().slippageBps()).isEqualTo(5); // merged from the defaults
+        assertThat(costly.costs().fillMode()).isEqualTo(FillMode.NEXT_OPEN);
+        assertThat(costly.contributions().schedule()).isEqualTo(Schedule.WEEKLY);
+        assertThat(costly.start()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(costly.prices().getFirst().file()).isEqualTo(dir.resolve("data/BTC-USD.csv").toAbsolutePath());
+        assertThat(costly.prices().getFirst().options().instrument().assetClass()).isEqualTo(AssetClass.CRYPTO);
+        assertThat(costly.series().getFirst().name()).isEqualTo("etf_flows");
+    }
+
+    @Test
+    void readsASingleRunJsonConfigAndPlansARunnableBacktest() {
+        Path file = write(dir, "crashlab.json", "{\"name\": \"solo\", \"data\": {\"prices\": {\"BTC-USD\": {\"file\":"
+                + " \"data/BTC-USD.csv\"}}}, \"strategy\": {\"class\": \"" + DIP + "\"}}");
+
+        CrashlabConfig config = ConfigLoader.load(file);
+        Backtest backtest = new RunPlanner(new StrategyFactory(getClass().getClassLoader())).plan(config.runs().getFirst());
+        BacktestResult result = backtest.run();
+
+        assertThat(result.name()).isEqualTo("solo");
+        assertThat(result.size()).isEqualTo(3);
+        assertThat(backtest.parameters()).containsEntry("class", "Dip");
+    }
+
+    @Test
+    void namesTheRunAndParameterOfABadStrategyValue() {
+        Path file = yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "runs:",
+                "  - name: a",
+                "    strategy: {class: " + DIP + "}",
+                "  - name: b",
+                "    strategy: {class: " + DIP + ", params: {threshold: abc}}");
+        CrashlabConfig config = ConfigLoader.load(file);
+        RunPlanner planner = new RunPlanner(new StrategyFactory(getClass().getClassLoader()));
+
+        assertThatThrownBy(() -> planner.plan(config.runs().get(1)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("runs[1].strategy.params.threshold: expected a number in [0, 1], got \"abc\"");
+    }
+
+    @Test
+    void namesTheFieldPathOfBadRunValues() {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: X}",
+                "costs: {feeRate: abc}")))
+                .hasMessage("costs.feeRate: expected a number in [0, 0.5], got \"abc\"");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "runs:",
+                "  - {name: a, strategy: {class: X}, contributions: {amount: 100, period: fortnightly}}")))
+                .hasMessage("runs[0].contributions.period: expected one of daily, weekly, monthly, got \"fortnightly\"");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: X}",
+                "costz: {}")))
+                .hasMessageStartingWith("costz: unknown field; expected one of name, data, start");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {FOO: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: X}")))
+                .hasMessage("data.prices.FOO.assetClass: missing: crashlab does not know \"FOO\"; say its asset class"
+                        + " (crypto, equity, etf, index, commodity or fx)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: X}",
+                "start: 2024-02-30")))
+                .hasMessage("start: expected a date (yyyy-MM-dd), got \"2024-02-30\"");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: X}",
+                "benchmark: ETH-USD")))
+                .hasMessage("benchmark: \"ETH-USD\" is not among the run's price symbols [BTC-USD]");
+    }
+
+    @Test
+    void reportsAMissingDataFileWithItsPath() {
+        Path file = yaml(
+                "data: {prices: {BTC-USD: {file: data/missing.csv}}}",
+                "strategy: {class: " + DIP + "}");
+        RunConfig run = ConfigLoader.load(file).runs().getFirst();
+
+        assertThatThrownBy(() -> new RunPlanner(new StrategyFactory(getClass().getClassLoader())).plan(run))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("data.prices.BTC-USD.file: " + dir.resolve("data/missing.csv").toAbsolutePath()
+                        + ": file not found");
+    }
+
+    @Test
+    void reportsUnparseableYamlWithItsLine() {
+        Path file = yaml("data:", "  prices: [unclosed");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot parse " + file + " at line");
+    }
+
+    @Test
+    void expandsSweepRangesWithExactDecimalSteps() {
+        Path file = yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "sweep:",
+                "  metric: sharpe",
+                "  params:",
+                "    threshold: {from: 0.1, to: 0.3, step: 0.1}",
+                "    lookbackDays: [30, 90]");
+
+        SweepConfig sweep = ConfigLoader.load(file).sweep();
+
+        assertThat(sweep.run()).isEqualTo("backtest");
+        assertThat(sweep.size()).isEqualTo(6);
+        assertThat(sweep.axes().getFirst().values()).extracting(v -> v.asDouble()).containsExactly(0.1, 0.2, 0.3);
+        assertThat(sweep.variants().get(1)).hasToString("{threshold=0.1, lookbackDays=90}");
+    }
+}
