@@ -382,7 +382,10 @@ final class Run {
         }
         double fee = costs.fee(Math.abs(delta) * price);
         if (!account.marginAllows(i, delta, price, base, fee)) {
-            if (order.sizing() != dev.crashlab.execution.Order.Sizing.TARGET_WEIGHT) {
+            // Target weights and cash-value buys are cut to what the cash or margin carries: with
+            // fees, a leveraged buy of exactly leverage × equity would otherwise never fit.
+            boolean cut = order.sizing() == Order.Sizing.TARGET_WEIGHT || order.sizing() == Order.Sizing.VALUE && direction > 0;
+            if (!cut) {
                 reject(order, i, delta, price, fee);
                 return true;
             }

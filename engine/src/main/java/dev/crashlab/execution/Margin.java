@@ -3,7 +3,8 @@ package dev.crashlab.execution;
 /**
  * The margin terms of the account, cross-margined over all positions.
  *
- * <p>An order is accepted only if, after its fill, {@code initial × gross exposure <= equity}.
+ * <p>An order is accepted only if, after its fill, {@code initial × gross exposure <= equity};
+ * target-weight orders and cash-value buys are cut to the largest quantity that keeps this true.
  * With the default {@code initial = 1} there is no leverage: long positions are paid in full
  * (cash never goes below zero) and shorts are limited to the equity. {@code initial = 0.1}
  * allows 10× leverage.

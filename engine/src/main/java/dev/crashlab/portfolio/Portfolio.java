@@ -41,6 +41,20 @@ public interface Portfolio {
     /** Returns the orders placed and not yet filled or cancelled, oldest first. */
     List<Order> openOrders();
 
+    /**
+     * Returns whether an order of {@code symbol} is placed and not yet filled or cancelled: a
+     * strategy that orders at most once per instrument asks this before ordering again (an
+     * equity's order placed on a Saturday waits until Monday's open).
+     */
+    default boolean hasOpenOrder(Symbol symbol) {
+        for (Order order : openOrders()) {
+            if (order.symbol().equals(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns the external cash that arrived at this step (contributions positive, withdrawals negative). */
     double contributionNow();
 

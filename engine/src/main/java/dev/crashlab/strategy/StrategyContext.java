@@ -88,7 +88,8 @@ public interface StrategyContext {
      * Places an order. Returns it with its id and time; an order a wrapper held back comes back
      * unplaced ({@link Order#isPlaced()} false). Orders the engine cannot accept (unknown
      * symbol, quantity not positive) come back placed and are rejected with an event, as are
-     * orders that find too little cash or margin when they fill.
+     * quantity orders that find too little cash or margin when they fill; target-weight orders
+     * and cash-value buys are cut to what the cash or margin carries.
      */
     Order submit(Order order);
 

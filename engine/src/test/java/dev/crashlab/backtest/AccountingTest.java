@@ -99,6 +99,20 @@ class AccountingTest {
     }
 
     @Test
+    void cutsACashValueBuyToTheLargestQuantityTheMarginCarries() {
+        Instrument btc = crypto("BTC-USD");
+        OhlcvSeries bars = closes(btc, LocalDate.of(2024, 1, 1), 100, 100, 100);
+        // 10× the cash: with a 0.1 % fee, 10 000 worth of units would need 999.0 of margin out of 990.0 of equity.
+        Scripted s = new Scripted().at(0, ctx -> ctx.buyValue("BTC-USD", 10_000));
+        BacktestResult r = Backtest.builder(MarketData.of(bars)).strategy(() -> s).initialCash(1000)
+                .costs(Costs.DEFAULTS.withFeeRate(0.001)).margin(new Margin(0.1, 0.05, 0.01)).build().run();
+
+        // Each unit ties up 0.1 × 100 of margin and pays 0.001 × 100 of fee out of the equity of 1000.
+        assertThat(r.fills()).singleElement().satisfies(f -> assertThat(f.quantity()).isCloseTo(1000 / 10.1, within(EXACT)));
+        assertThat(r.events()).isEmpty();
+    }
+
+    @Test
     void liquidatesALeveragedLongWhereEquityMeetsTheMaintenanceMargin() {
         Instrument btc = crypto("BTC-USD");
         //                              open high low close

@@ -1,0 +1,127 @@
+package dev.crashlab.strategies;
+
+import dev.crashlab.backtest.CrisisWindow;
+import dev.crashlab.backtest.RegimeClassifier;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.indicator.FastIndicator;
+import dev.crashlab.strategy.Indicators;
+import dev.crashlab.strategy.Range;
+import dev.crashlab.strategy.StrategyContext;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Labels each step CALM, DRAWDOWN, CRASH or LIQUIDITY_CRISIS from transparent rules on what is
+ * known at the step: bitcoin's fall from its highs and realised volatility (fast indicators over
+ * its bars so far), the spot-ETF outflow streak (flows as published), and whether Nasdaq and gold
+ * fall with it. The first matching rule wins ("drop below the N-bar high" is {@code 1 − close /}
+ * the highest close of the last N bars, the current one included):
+ *
+ * <table>
+ *   <caption>Rules, in order</caption>
+ *   <tr><th>label</th><th>when</th><th>needs</th></tr>
+ *   <tr><td>LIQUIDITY_CRISIS</td><td>CRASH holds, Nasdaq and gold are each at least {@code jointDrop} below their
+ *       {@code jointBars} high, and BTC's returns correlate with Nasdaq's at least {@code minCorrelation} over
+ *       {@code correlationBars} common bars</td><td>nasdaq, gold</td></tr>
+ *   <tr><td>CRASH</td><td>BTC is at least {@code crashDrop} below its {@code crashBars} high; or DRAWDOWN holds and
+ *       BTC's {@code volatilityBars} realised volatility is at least {@code crashVolatility}, or the last
+ *       {@code outflowStreak} published ETF flows were all negative</td><td>flows, for the streak only</td></tr>
+ *   <tr><td>DRAWDOWN</td><td>BTC is at least {@code drawdown} below its {@code highBars} high</td><td></td></tr>
+ *   <tr><td>CALM</td><td>otherwise (also while an indicator is still warming up)</td><td></td></tr>
+ * </table>
+ *
+ * A rule part whose input is missing from the universe (no gold, no Nasdaq, no flow series) is
+ * skipped: without gold or Nasdaq there is no LIQUIDITY_CRISIS; without flows, no streak. BTC is
+ * required.
+ */
+public final class CrashRegime implements RegimeClassifier {
+
+    /** The labels, in report order. */
+    public enum Regime { CALM, DRAWDOWN, CRASH, LIQUIDITY_CRISIS }
+
+    /** The parameters of {@link CrashRegime}; strategies/README.md gives their defaults and meanings. */
+    public record Params(String btc, String nasdaq, String gold, String flows, @Range(min = 1) int highBars,
+            @Range(min = 0, max = 1) double drawdown, @Range(min = 1) int crashBars, @Range(min = 0, max = 1) double crashDrop,
+            @Range(min = 2) int volatilityBars, @Range(min = 0) double crashVolatility, @Range(min = 1) int outflowStreak,
+            @Range(min = 1) int jointBars, @Range(min = 0, max = 1) double jointDrop, @Range(min = 2) int correlationBars,
+            @Range(min = -1, max = 1) double minCorrelation) {
+        public Params {
+            if (btc == null || nasdaq == null || gold == null || flows == null) {
+                throw new IllegalArgumentException("btc, nasdaq, gold and flows must be given (name an absent one to skip its rules)");
+            }
+        }
+
+        public Params() {
+            this("BTC-USD", "QQQ", "GLD", "etf_flows", 365, 0.20, 14, 0.20, 30, 0.80, 5, 20, 0.05, 30, 0.3);
+        }
+    }
+
+    /** Named crisis windows, dates inclusive (UTC days); the README says what happened in each. */
+    public static final List<CrisisWindow> WINDOWS = List.of(
+            new CrisisWindow("COVID crash", LocalDate.of(2020, 3, 12), LocalDate.of(2020, 3, 16),
+                    "Black Thursday: BTC fell 38% on 12 March 2020 as stocks and gold sold off together"),
+            new CrisisWindow("LUNA/UST collapse", LocalDate.of(2022, 5, 7), LocalDate.of(2022, 5, 13),
+                    "UST lost its dollar peg from 7 May 2022 and LUNA went to nearly zero by 13 May"),
+            new CrisisWindow("Celsius and 3AC", LocalDate.of(2022, 6, 12), LocalDate.of(2022, 6, 18),
+                    "Celsius froze withdrawals on 12 June 2022, Three Arrows Capital failed, BTC fell below 20k"),
+            new CrisisWindow("FTX collapse", LocalDate.of(2022, 11, 6), LocalDate.of(2022, 11, 11),
+                    "A run on FTX from 6 November 2022; withdrawals halted on the 8th, bankruptcy on the 11th"),
+            new CrisisWindow("10 October 2025 liquidations", LocalDate.of(2025, 10, 10), LocalDate.of(2025, 10, 11),
+                    "A tariff threat set off the largest liquidation of leveraged crypto positions on record"),
+            new CrisisWindow("November 2025 drawdown", LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 21),
+                    "BTC fell from its October high of about 125k to 85k as tech, gold and Asian stocks sold off "
+                            + "and spot-BTC ETFs bled"));
+
+    private final Params p;
+    private FastIndicator drawdown;
+    private FastIndicator fall;
+    private FastIndicator volatility;
+    private FastIndicator nasdaqFall;
+    private FastIndicator goldFall;
+    private FastIndicator correlation;
+
+    public CrashRegime(Params params) {
+        this.p = params;
+    }
+
+    public CrashRegime() {
+        this(new Params());
+    }
+
+    @Override
+    public List<String> labels() {
+        return Arrays.stream(Regime.values()).map(Regime::name).toList();
+    }
+
+    @Override
+    public void init(StrategyContext ctx) {
+        Indicators btc = ctx.indicators(p.btc());
+        drawdown = btc.drawdownFromHigh(p.highBars());
+        fall = btc.drawdownFromHigh(p.crashBars());
+        volatility = btc.realizedVolatility(p.volatilityBars());
+        List<Symbol> universe = ctx.instruments().stream().map(i -> i.symbol()).toList();
+        if (universe.contains(Symbol.of(p.nasdaq())) && universe.contains(Symbol.of(p.gold()))) {
+            nasdaqFall = ctx.indicators(p.nasdaq()).drawdownFromHigh(p.jointBars());
+            goldFall = ctx.indicators(p.gold()).drawdownFromHigh(p.jointBars());
+            correlation = btc.correlation(Symbol.of(p.nasdaq()), p.correlationBars());
+        }
+    }
+
+    @Override
+    public int classify(StrategyContext ctx) {
+        boolean down = drawdown.value() <= -p.drawdown();
+        boolean outflows = ctx.hasSeries(p.flows()) && ctx.series(p.flows()).negativeStreak() >= p.outflowStreak();
+        boolean crash = fall.value() <= -p.crashDrop() || down && (volatility.value() >= p.crashVolatility() || outflows);
+        boolean together = correlation != null && nasdaqFall.value() <= -p.jointDrop()
+                && goldFall.value() <= -p.jointDrop() && correlation.value() >= p.minCorrelation();
+        Regime regime = crash && together ? Regime.LIQUIDITY_CRISIS
+                : crash ? Regime.CRASH : down ? Regime.DRAWDOWN : Regime.CALM;
+        return regime.ordinal();
+    }
+
+    @Override
+    public List<CrisisWindow> namedWindows() {
+        return WINDOWS;
+    }
+}
