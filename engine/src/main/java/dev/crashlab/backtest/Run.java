@@ -382,9 +382,11 @@ final class Run {
         }
         double fee = costs.fee(Math.abs(delta) * price);
         if (!account.marginAllows(i, delta, price, base, fee)) {
-            // Target weights and cash-value buys are cut to what the cash or margin carries: with
-            // fees, a leveraged buy of exactly leverage × equity would otherwise never fit.
-            boolean cut = order.sizing() == Order.Sizing.TARGET_WEIGHT || order.sizing() == Order.Sizing.VALUE && direction > 0;
+            // Target weights are cut to what the cash or margin carries, and so are cash-value buys
+            // on margin: with fees, a leveraged buy of exactly leverage × equity would never fit.
+            // In a cash account an unaffordable cash-value buy is refused: "not enough cash".
+            boolean cut = order.sizing() == Order.Sizing.TARGET_WEIGHT
+                    || order.sizing() == Order.Sizing.VALUE && direction > 0 && margin.initial() < 1;
             if (!cut) {
                 reject(order, i, delta, price, fee);
                 return true;

@@ -65,7 +65,7 @@ public final class Ta4jStrategy implements Strategy {
         } else if (quantity == 0 && !record.isClosed()) {
             record.exit(index, num(ctx.bars(symbol).open()), record.getCurrentPosition().getEntry().getAmount());
         }
-        if (hasOpenOrder(ctx)) {
+        if (ctx.portfolio().hasOpenOrder(symbol)) {
             return;
         }
         if (record.isClosed() && rules.shouldEnter(index, record)) {
@@ -73,15 +73,6 @@ public final class Ta4jStrategy implements Strategy {
         } else if (!record.isClosed() && rules.shouldExit(index, record)) {
             ctx.submit(Order.close(symbol).withTag(rules.getName() + " exit"));
         }
-    }
-
-    private boolean hasOpenOrder(StrategyContext ctx) {
-        for (Order order : ctx.portfolio().openOrders()) {
-            if (order.symbol().equals(symbol)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Num num(double value) {

@@ -113,6 +113,20 @@ class AccountingTest {
     }
 
     @Test
+    void refusesAnUnaffordableCashValueBuyInACashAccount() {
+        Instrument btc = crypto("BTC-USD");
+        OhlcvSeries bars = closes(btc, LocalDate.of(2024, 1, 1), 100, 100, 100);
+        Scripted s = new Scripted().at(0, ctx -> ctx.buyValue("BTC-USD", 1500));
+        BacktestResult r = Backtest.builder(MarketData.of(bars)).strategy(() -> s).initialCash(1000).build().run();
+
+        assertThat(r.fills()).isEmpty();
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Event.Kind.REJECTED);
+            assertThat(e.message()).contains("not enough cash");
+        });
+    }
+
+    @Test
     void liquidatesALeveragedLongWhereEquityMeetsTheMaintenanceMargin() {
         Instrument btc = crypto("BTC-USD");
         //                              open high low close

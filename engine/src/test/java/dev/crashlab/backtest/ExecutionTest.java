@@ -91,15 +91,6 @@ class ExecutionTest {
     }
 
     @Test
-    void aCashValueBuyBeyondTheCashIsCutToWhatTheCashBuys() {
-        BacktestResult r = run(new Scripted().at(0, ctx -> ctx.buyValue("BTC-USD", 150)), Costs.DEFAULTS.withFeeRate(0.01));
-
-        assertThat(r.fills()).singleElement().satisfies(f -> assertThat(f.quantity()).isCloseTo(100 / (11 * 1.01), within(EXACT)));
-        assertThat(r.cash(1)).isCloseTo(0, within(EXACT));
-        assertThat(r.events()).isEmpty();
-    }
-
-    @Test
     void aLimitBuyFillsAtItsPriceWhenTheRangeReachesIt() {
         BacktestResult r = run(new Scripted().at(0, ctx -> ctx.buyLimit("BTC-USD", 1, 10.5)), Costs.DEFAULTS.withSlippageBps(50));
 

@@ -1,14 +1,14 @@
 package dev.crashlab.strategies;
 
+import dev.crashlab.backtest.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyLibrary;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The seed strategies, registered so that configs name them by their simple names
- * ({@code "DcaOnDrawdown"}). {@link CrashRegime} is a regime classifier, not a strategy, and is
- * named by its full class name.
+ * The seed strategies and the {@link CrashRegime} classifier, registered so that configs name
+ * them by their simple names ({@code "DcaOnDrawdown"}, {@code "CrashRegime"}).
  */
 public final class SeedStrategies implements StrategyLibrary {
 
@@ -16,5 +16,10 @@ public final class SeedStrategies implements StrategyLibrary {
     public Collection<Class<? extends Strategy>> strategies() {
         return List.of(BuyAndHold.class, DcaOnDrawdown.class, DecemberReboundThenShort.class, EtfOutflowFilter.class,
                 Leveraged.class);
+    }
+
+    @Override
+    public Collection<Class<? extends RegimeClassifier>> regimeClassifiers() {
+        return List.of(CrashRegime.class);
     }
 }

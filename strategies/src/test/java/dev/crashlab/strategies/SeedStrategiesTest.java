@@ -17,6 +17,7 @@ class SeedStrategiesTest {
         assertThat(factory.shortNames()).contains("BuyAndHold", "DcaOnDrawdown", "DecemberReboundThenShort", "EtfOutflowFilter",
                 "Leveraged");
         assertThat(factory.find("DcaOnDrawdown", "runs[0].strategy.class")).isEqualTo(DcaOnDrawdown.class);
+        assertThat(factory.findRegime("CrashRegime", "regime.class")).isEqualTo(CrashRegime.class);
     }
 
     @Test
