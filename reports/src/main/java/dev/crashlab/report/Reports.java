@@ -6,6 +6,7 @@ import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
 import dev.crashlab.report.internal.Results;
 import dev.crashlab.report.internal.RunPage;
+import dev.crashlab.report.internal.SweepPage;
 import dev.crashlab.report.internal.Templates;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +68,11 @@ public final class Reports {
         return file;
     }
 
+    /** Writes the report of a parameter sweep to {@code html}. */
+    public static void writeSweep(Sweep sweep, Path html, ReportOptions options) {
+        AtomicWrite.text(html, renderSweep(sweep, options));
+    }
+
     static String renderRun(JsonNode results, ReportOptions options) {
         Objects.requireNonNull(options, "options");
         Results r = Results.of(results);
@@ -87,6 +93,11 @@ public final class Reports {
         List<IndexPage.Link> links = pages.stream().map(l -> new IndexPage.Link(l.title(), l.href(), l.description()))
                 .toList();
         return Templates.render("index.jte", new IndexPage(page, runs(runs), links));
+    }
+
+    static String renderSweep(Sweep sweep, ReportOptions options) {
+        Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("sweep.jte", new SweepPage(page, sweep));
     }
 
     private static List<ComparisonPage.Run> runs(List<RunLink> runs) {

@@ -6,7 +6,7 @@
  * period, universe, data provenance, costs and fill mode; metrics against the benchmark with each
  * definition; equity, drawdown, exposure, rolling Sharpe and volatility, price-and-fill, flow,
  * monthly and yearly charts; per-regime table; trades and events), a comparison of several runs,
- * and an {@code index.html} listing a folder's runs.
+ * a sweep over two parameters, and an {@code index.html} listing a folder's runs.
  *
  * <h2>Self-contained</h2>
  * One file per page. Apache ECharts (from the {@code org.webjars:echarts} WebJar), the page script

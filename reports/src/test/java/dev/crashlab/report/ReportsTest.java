@@ -313,6 +313,48 @@ class ReportsTest {
     }
 
     @Test
+    void sweepShowsTheHeatmapTheBestVariantEveryVariantAndTheSelectionBiasWarning() {
+        JsonMapper json = JsonMapper.builder().build();
+        List<Sweep.Variant> variants = new ArrayList<>();
+        double[][] sharpe = {{0.2, 0.5, 0.4}, {0.3, 0.9, Double.NaN}};
+        int[] smas = {50, 100};
+        double[] leverages = {1.0, 2.0, 3.0};
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 3; x++) {
+                ObjectNode metrics = json.createObjectNode();
+                if (Double.isNaN(sharpe[y][x])) {
+                    metrics.putNull("sharpe");
+                } else {
+                    metrics.put("sharpe", sharpe[y][x]);
+                }
+                metrics.put("totalReturn", 0.1 * (x + 1));
+                metrics.put("maxDrawdown", -0.1 * (x + 1));
+                variants.add(new Sweep.Variant(Map.of("leverage", leverages[x], "sma", smas[y], "tag", "<i>v</i>"), metrics,
+                        "v" + (variants.size() + 1) + "/report.html"));
+            }
+        }
+
+        Document doc = parse(Reports.renderSweep(new Sweep("Trend sweep", "leverage", "sma", "sharpe", variants),
+                SampleRuns.OPTIONS));
+
+        assertThat(doc.getElementById("selection-bias").text()).contains("6 variants were tested");
+        assertThat(doc.select("#variants-table tbody tr")).hasSize(6);
+        assertThat(doc.select("#variants-table tbody tr.best-row")).hasSize(1).first()
+                .extracting(e -> e.selectFirst("td").text()).isEqualTo("5");
+        assertThat(doc.getElementById("best-variant").text()).contains("#5", "0.90", "100", "2.0");
+        assertThat(doc.select("#best-variant a").eachAttr("href")).containsExactly("v5/report.html");
+        assertThat(doc.select("#variants-table tbody td").eachText()).contains("<i>v</i>");
+        JsonNode heat = chartData(doc).get("charts").get("sweep");
+        assertThat(heat.get("xs")).extracting(JsonNode::asString).containsExactly("1.0", "2.0", "3.0");
+        assertThat(heat.get("ys")).extracting(JsonNode::asString).containsExactly("50", "100");
+        assertThat(heat.get("cells")).hasSize(5);
+        assertThatThrownBy(() -> Reports.renderSweep(new Sweep("s", "leverage", "sma", "exposure", variants),
+                SampleRuns.OPTIONS)).hasMessageContaining("no better direction");
+        assertThatThrownBy(() -> Reports.renderSweep(new Sweep("s", "leverage", "window", "sharpe", variants),
+                SampleRuns.OPTIONS)).hasMessageContaining("variants[0] has no parameter 'window'");
+    }
+
+    @Test
     void budgetCaseOfTenYearsTenInstrumentsAndFiveHundredTradesStaysUnderThreeMegabytes() {
         JsonNode results = SampleRuns.budget(10, 10, 500);
 
