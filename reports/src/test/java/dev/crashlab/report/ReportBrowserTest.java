@@ -59,6 +59,7 @@ class ReportBrowserTest {
         Reports.writeRun(SampleRuns.playbook(), OUT.resolve("report.html"), SampleRuns.OPTIONS);
         Reports.writeRun(SampleRuns.hostile(), OUT.resolve("hostile.html"), SampleRuns.OPTIONS);
         Reports.writeComparison("Trend on BTC at 1x, 2x, 3x", runs, OUT.resolve("comparison.html"), SampleRuns.OPTIONS);
+        Reports.writeSweep(SampleRuns.trendSweep(), OUT.resolve("sweep.html"), SampleRuns.OPTIONS);
         runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
         Reports.writeIndex(OUT, "Browser test runs", runs,
                 List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x")), SampleRuns.OPTIONS);
@@ -133,6 +134,16 @@ class ReportBrowserTest {
         assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
                 .isEqualTo(SampleRuns.HOSTILE_RUN);
         assertThat(chromium.evaluate("document.title").asString()).startsWith(SampleRuns.HOSTILE_RUN);
+    }
+
+    @Test
+    void sweepReportRendersItsHeatmap() throws Exception {
+        Path page = OUT.resolve("sweep.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 1);
+        assertThat(chromium.evaluate("document.querySelectorAll('#variants-table tbody tr').length").asInt()).isEqualTo(20);
+        chromium.screenshot(Path.of("target", "sweep-screenshot.png"), 0, WIDTH, 1400);
     }
 
     @Test

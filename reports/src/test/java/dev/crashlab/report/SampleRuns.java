@@ -132,6 +132,21 @@ final class SampleRuns {
         return leverage;
     }
 
+    /** Returns a sweep of the BTC trend strategy over leverage (1x to 3x) and its moving average (50 to 200 days). */
+    static Sweep trendSweep() {
+        List<Sweep.Variant> variants = new java.util.ArrayList<>();
+        for (int sma : new int[] {50, 100, 150, 200}) {
+            for (double x : new double[] {1.0, 1.5, 2.0, 2.5, 3.0}) {
+                BacktestResult r = Backtest.builder(sample()).name("trend-" + sma + "-" + x)
+                        .strategy(() -> new Trend(x, sma)).parameters(Map.of("leverage", x, "sma", sma))
+                        .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
+                        .margin(Margin.forLeverage(3, 0.1, 0.01)).build().run();
+                variants.add(new Sweep.Variant(Map.of("leverage", x, "sma", sma), ResultsJson.metrics(r.metrics()), null));
+            }
+        }
+        return new Sweep("Trend on BTC: leverage × moving average", "leverage", "sma", "sharpe", variants);
+    }
+
     /**
      * Returns the results of a run built to attack the report: its name, strategy name,
      * parameters, symbol, order tags and notes hold HTML and script.
@@ -253,19 +268,25 @@ final class SampleRuns {
         }
     }
 
-    /** Holds BTC at {@code leverage} times equity while it closes above its 100-day average. */
+    /** Holds BTC at {@code leverage} times equity while it closes above its moving average. */
     static final class Trend implements Strategy {
         private final double leverage;
+        private final int days;
         private FastIndicator sma;
         private boolean in;
 
         Trend(double leverage) {
+            this(leverage, 100);
+        }
+
+        Trend(double leverage, int days) {
             this.leverage = leverage;
+            this.days = days;
         }
 
         @Override
         public void init(StrategyContext ctx) {
-            sma = ctx.indicators(BTC).sma(100);
+            sma = ctx.indicators(BTC).sma(days);
         }
 
         @Override
