@@ -1,0 +1,112 @@
+package dev.crashlab.report.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Formats figures for reports, the same way everywhere: percent with two decimals ({@code 12.34 %}),
+ * money with thousands separators and two decimals ({@code 12,345.67}), days as whole numbers,
+ * ratios with two decimals. A missing or undefined figure (NaN, {@code null} in results.json) is
+ * shown as {@link #MISSING}. Numbers use a plain hyphen for the minus sign and no currency symbol.
+ */
+public final class Formats {
+
+    /** What a missing or undefined figure is shown as. */
+    public static final String MISSING = "—";
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    /** Returns a fraction as percent with two decimals: {@code 0.1234} gives {@code 12.34 %}. */
+    public static String percent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return MISSING;
+        }
+        return String.format(Locale.ROOT, "%.2f %%", clean(fraction * 100));
+    }
+
+    /** Returns an amount with thousands separators and two decimals: {@code 12,345.67}. */
+    public static String money(double amount) {
+        if (!Double.isFinite(amount)) {
+            return MISSING;
+        }
+        return String.format(Locale.US, "%,.2f", clean(amount));
+    }
+
+    /** Returns a number of days, rounded to a whole number. */
+    public static String days(double days) {
+        if (!Double.isFinite(days)) {
+            return MISSING;
+        }
+        return String.format(Locale.US, "%,d", Math.round(days));
+    }
+
+    /** Returns a ratio with two decimals: {@code 1.2345} gives {@code 1.23}. */
+    public static String ratio(double value) {
+        if (!Double.isFinite(value)) {
+            return MISSING;
+        }
+        return String.format(Locale.ROOT, "%.2f", clean(value));
+    }
+
+    /** Returns a count, a whole number with thousands separators. */
+    public static String count(double value) {
+        if (!Double.isFinite(value)) {
+            return MISSING;
+        }
+        return String.format(Locale.US, "%,d", Math.round(value));
+    }
+
+    /** Returns a quantity with up to eight decimals and no trailing zeros. */
+    public static String quantity(double value) {
+        if (!Double.isFinite(value)) {
+            return MISSING;
+        }
+        String s = new java.math.BigDecimal(value).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return "-0".equals(s) ? "0" : s;
+    }
+
+    /** Returns a price: two decimals from 1 up, else up to six significant digits. */
+    public static String price(double value) {
+        if (!Double.isFinite(value)) {
+            return MISSING;
+        }
+        if (Math.abs(value) >= 1) {
+            return money(value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Returns an instant as its UTC date when it is midnight, else as date and minutes, UTC. */
+    public static String time(Instant instant) {
+        if (instant == null) {
+            return MISSING;
+        }
+        if (instant.getEpochSecond() % 86_400 == 0 && instant.getNano() == 0) {
+            return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+        }
+        return MINUTES.format(instant);
+    }
+
+    /** Returns a figure of the given kind. */
+    public static String of(MetricKind kind, double value) {
+        return switch (kind) {
+            case PERCENT -> percent(value);
+            case MONEY -> money(value);
+            case DAYS -> days(value);
+            case RATIO -> ratio(value);
+            case COUNT -> count(value);
+        };
+    }
+
+    /** Turns a rounded negative zero into zero, so that -0.001 % is shown as 0.00 %, not -0.00 %. */
+    private static double clean(double value) {
+        return Math.abs(value) < 0.005 ? 0.0 : value;
+    }
+}

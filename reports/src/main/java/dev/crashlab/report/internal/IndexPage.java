@@ -1,0 +1,69 @@
+package dev.crashlab.report.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the index template shows: every run of an output folder, with links, and other pages. */
+public final class IndexPage {
+
+    /**
+     * A run of the folder, its key figures formatted.
+     *
+     * @param name        the name shown
+     * @param href        the link to its report, or {@code null}
+     * @param results     its results
+     * @param totalReturn total return
+     * @param cagr        CAGR
+     * @param maxDrawdown max drawdown
+     * @param sharpe      Sharpe ratio
+     * @param finalEquity final equity
+     */
+    public record Row(String name, String href, Results results, String totalReturn, String cagr, String maxDrawdown,
+            String sharpe, String finalEquity) {
+    }
+
+    /** A link to another page of the folder. */
+    public record Link(String title, String href, String description) {
+    }
+
+    private final Page page;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<Link> links;
+
+    /** Prepares the index of {@code runs} (name, link, results) and {@code links}. */
+    public IndexPage(Page page, List<ComparisonPage.Run> runs, List<Link> links) {
+        this.page = page;
+        for (ComparisonPage.Run r : runs) {
+            Results res = r.results();
+            rows.add(new Row(r.name(), r.href(), res, Formats.percent(res.metric("totalReturn")),
+                    Formats.percent(res.metric("cagr")), Formats.percent(res.metric("maxDrawdown")),
+                    Formats.ratio(res.metric("sharpe")), Formats.money(res.metric("finalEquity"))));
+        }
+        this.links = List.copyOf(links);
+    }
+
+    /** Returns what every page shares. */
+    public Page page() {
+        return page;
+    }
+
+    /** Returns one row per run. */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** Returns the other pages listed. */
+    public List<Link> links() {
+        return links;
+    }
+
+    /** Returns whether any run rests on synthetic data. */
+    public boolean anySynthetic() {
+        return rows.stream().anyMatch(r -> r.results().synthetic());
+    }
+
+    /** Returns the (empty) chart data of the page. */
+    public String dataJson() {
+        return "{\"kind\":\"index\",\"charts\":{}}";
+    }
+}

@@ -1,0 +1,343 @@
+package dev.crashlab.report.internal;
+
+import java.time.Instant;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the single-run template shows, prepared from one results.json: formatted metric rows,
+ * the worst drawdowns, per-regime rows, and the chart data (as script-safe JSON).
+ */
+public final class RunPage {
+
+    /** The trailing window of the rolling Sharpe ratio and volatility, calendar days. */
+    public static final int ROLLING_DAYS = 90;
+
+    /** How many drawdown episodes are listed beside the drawdown chart. */
+    public static final int WORST_DRAWDOWNS = 5;
+
+    /** The most events listed; the page says how many more there were. */
+    public static final int MAX_EVENTS = 2_000;
+
+    /**
+     * A row of the metrics table.
+     *
+     * @param metric    the metric
+     * @param footnote  its number in the definitions list
+     * @param strategy  the strategy's value, formatted
+     * @param benchmark the benchmark's value, formatted (empty without a benchmark)
+     */
+    public record MetricRow(Metric metric, int footnote, String strategy, String benchmark) {
+    }
+
+    /** A group of rows of the metrics table. */
+    public record MetricGroup(String name, List<MetricRow> rows) {
+    }
+
+    /** A drawdown episode, formatted. */
+    public record DrawdownRow(String depth, String peak, String trough, String recovery, String days) {
+    }
+
+    /** A row of the per-regime table, formatted. */
+    public record RegimeRow(String label, String color, int steps, String share, String totalReturn, String maxDrawdown,
+            String timeInMarket) {
+    }
+
+    /** A chart container: its element id and caption. */
+    public record ChartBox(String id, String caption) {
+    }
+
+    private final Results results;
+    private final Page page;
+    private final List<MetricRow> metrics = new ArrayList<>();
+    private final List<DrawdownRow> worstDrawdowns = new ArrayList<>();
+    private final List<RegimeRow> regimeRows = new ArrayList<>();
+    private final List<ChartBox> priceCharts = new ArrayList<>();
+    private final List<ChartBox> seriesCharts = new ArrayList<>();
+    private final int rollingSteps;
+    private final String dataJson;
+
+    /** Prepares the page of {@code results}. */
+    public RunPage(Results results, Page page) {
+        this.results = results;
+        this.page = page;
+        Results.Benchmark bench = results.benchmark();
+        int footnote = 1;
+        for (Metric m : Metric.ALL) {
+            String b = bench == null ? "" : m.format(Results.numberValue(bench.metrics().path(m.field())));
+            metrics.add(new MetricRow(m, footnote++, m.format(results.metric(m.field())), b));
+        }
+        long[] times = results.times();
+        double[] returns = Analytics.periodReturns(results.equity(), results.contributions());
+        double[] index = Analytics.index(returns);
+        double[] drawdown = Analytics.drawdown(index);
+        for (Analytics.Drawdown d : Analytics.worstDrawdowns(times, index, WORST_DRAWDOWNS)) {
+            worstDrawdowns.add(new DrawdownRow(Formats.percent(d.depth()), date(times[d.peak()]), date(times[d.trough()]),
+                    d.recovery() < 0 ? "not recovered" : date(times[d.recovery()]), Formats.days(d.days())));
+        }
+        Results.Regimes regimes = results.regimes();
+        if (regimes != null) {
+            for (Results.RegimeStat s : regimes.stats()) {
+                int i = regimes.labels().indexOf(s.label());
+                regimeRows.add(new RegimeRow(s.label(), Charts.regimeColor(Math.max(0, i)), s.steps(),
+                        Formats.percent(s.steps() / (double) results.steps()), Formats.percent(s.totalReturn()),
+                        Formats.percent(s.maxDrawdown()), Formats.percent(s.timeInMarket())));
+            }
+        }
+        double ppy = Double.isFinite(results.periodsPerYear()) && results.periodsPerYear() > 0 ? results.periodsPerYear() : 252;
+        rollingSteps = Analytics.stepsIn(ROLLING_DAYS, ppy);
+
+        int max = page.maxPoints();
+        ObjectNode data = page.baseData("run", times[0], times[times.length - 1], results);
+        ObjectNode charts = data.putObject("charts");
+
+        ObjectNode equity = Charts.timeChart("chart-equity", "money");
+        equity.put("log", true);
+        Charts.line(equity, "Strategy", times, results.equity(), max).put("role", "main");
+        double[] benchIndex = null;
+        if (bench != null) {
+            Charts.line(equity, bench.name(), times, bench.equity(), max).put("role", "benchmark");
+            benchIndex = Analytics.index(Analytics.periodReturns(bench.equity(), results.contributions()));
+        }
+        if (results.hasContributions()) {
+            double initial = results.numberAt("account.initialCash");
+            double[] invested = new double[times.length];
+            for (int s = 0; s < times.length; s++) {
+                invested[s] = (Double.isFinite(initial) ? initial : 0) + results.contributions()[s];
+            }
+            Charts.line(equity, "Net invested", times, invested, max).put("role", "invested");
+        }
+        charts.set("equity", equity);
+
+        ObjectNode dd = Charts.timeChart("chart-drawdown", "percent");
+        Charts.line(dd, "Strategy", times, drawdown, max).put("role", "main").put("area", true);
+        if (benchIndex != null) {
+            Charts.line(dd, bench.name(), times, Analytics.drawdown(benchIndex), max).put("role", "benchmark");
+        }
+        charts.set("drawdown", dd);
+
+        ObjectNode exposure = Charts.timeChart("chart-exposure", "percent");
+        int n = times.length;
+        double[] longShare = new double[n];
+        double[] shortShare = new double[n];
+        double[] leverage = new double[n];
+        for (int s = 0; s < n; s++) {
+            double e = results.equity()[s];
+            boolean ok = e > 0;
+            longShare[s] = ok ? results.longExposure()[s] / e : Double.NaN;
+            shortShare[s] = ok ? -results.shortExposure()[s] / e : Double.NaN;
+            leverage[s] = ok ? (results.longExposure()[s] + results.shortExposure()[s]) / e : Double.NaN;
+        }
+        Charts.line(exposure, "Long", times, longShare, max).put("role", "long").put("area", true);
+        Charts.line(exposure, "Short", times, shortShare, max).put("role", "short").put("area", true);
+        Charts.line(exposure, "Gross leverage", times, leverage, max).put("role", "leverage");
+        charts.set("exposure", exposure);
+
+        ObjectNode rolling = Charts.timeChart("chart-rolling", "ratio");
+        double[][] roll = Analytics.rolling(returns, rollingSteps, ppy, results.metric("riskFreeRate"));
+        Charts.line(rolling, "Sharpe (" + ROLLING_DAYS + "d)", times, roll[0], max).put("role", "main");
+        Charts.line(rolling, "Volatility (" + ROLLING_DAYS + "d)", times, roll[1], max).put("role", "volatility")
+                .put("axis", 1);
+        rolling.put("secondFormat", "percent");
+        charts.set("rolling", rolling);
+
+        ArrayNode prices = charts.putArray("prices");
+        int p = 0;
+        for (String symbol : results.tradedSymbols()) {
+            double[] closes = results.prices().get(symbol);
+            ChartBox box = new ChartBox("chart-price-" + p++, symbol);
+            priceCharts.add(box);
+            ObjectNode chart = Charts.timeChart(box.id(), "price");
+            if (closes != null) {
+                Charts.line(chart, symbol, times, closes, max).put("role", "price");
+            }
+            addMarkers(chart, symbol);
+            prices.add(chart);
+        }
+        ArrayNode flows = charts.putArray("series");
+        int q = 0;
+        for (Results.Series s : results.series()) {
+            ChartBox box = new ChartBox("chart-series-" + q++, s.name());
+            seriesCharts.add(box);
+            ObjectNode chart = Charts.timeChart(box.id(), "number");
+            double[] values = s.values().clone();
+            for (int i = 0; i < values.length; i++) {
+                if (s.dates()[i] < times[0] || s.dates()[i] > times[n - 1]) {
+                    values[i] = Double.NaN;
+                }
+            }
+            Charts.bars(chart, s.name(), s.dates(), values).put("role", "flow");
+            flows.add(chart);
+        }
+
+        charts.set("monthly", monthly(times, returns));
+        charts.set("yearly", yearly(times, returns, bench == null ? null
+                : Analytics.periodReturns(bench.equity(), results.contributions()), bench == null ? null : bench.name()));
+        dataJson = PageJson.forScript(data);
+    }
+
+    /** Adds the fills of {@code symbol} as marker series: buy, sell, short, cover and liquidation. */
+    private void addMarkers(ObjectNode chart, String symbol) {
+        Map<String, ArrayNode> byKind = new java.util.LinkedHashMap<>();
+        for (String kind : new String[] {"buy", "sell", "short", "cover", "liquidation"}) {
+            byKind.put(kind, PageJson.array());
+        }
+        Map<String, Double> held = new HashMap<>();
+        for (Results.Fill f : results.fills()) {
+            double before = held.getOrDefault(f.symbol(), 0.0);
+            held.put(f.symbol(), before + f.quantity());
+            if (!f.symbol().equals(symbol)) {
+                continue;
+            }
+            String kind;
+            if ("liquidation".equals(f.kind())) {
+                kind = "liquidation";
+            } else if (f.quantity() > 0) {
+                kind = before < 0 ? "cover" : "buy";
+            } else {
+                kind = before > 0 ? "sell" : "short";
+            }
+            ArrayNode point = byKind.get(kind).addArray();
+            point.add(f.time().toEpochMilli());
+            PageJson.add(point, f.price());
+            PageJson.add(point, Math.abs(f.quantity()));
+            PageJson.add(point, f.fee());
+            point.add(f.tag());
+        }
+        ArrayNode series = (ArrayNode) chart.get("series");
+        byKind.forEach((kind, points) -> {
+            if (!points.isEmpty()) {
+                ObjectNode s = series.addObject();
+                s.put("name", kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1));
+                s.put("type", "scatter");
+                s.put("role", kind);
+                s.set("data", points);
+            }
+        });
+    }
+
+    private static ObjectNode monthly(long[] times, double[] returns) {
+        Map<Integer, Double> months = Analytics.monthly(times, returns);
+        TreeSet<Integer> years = new TreeSet<>();
+        months.keySet().forEach(k -> years.add(k / 12));
+        List<Integer> yearList = new ArrayList<>(years);
+        ObjectNode out = PageJson.object();
+        out.put("id", "chart-monthly");
+        ArrayNode ys = out.putArray("years");
+        yearList.forEach(y -> ys.add(String.valueOf(y)));
+        ArrayNode ms = out.putArray("months");
+        for (Month m : Month.values()) {
+            ms.add(m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+        }
+        ArrayNode cells = out.putArray("cells");
+        months.forEach((key, r) -> {
+            ArrayNode cell = cells.addArray();
+            cell.add(key % 12);
+            cell.add(yearList.indexOf(key / 12));
+            PageJson.add(cell, r);
+        });
+        return out;
+    }
+
+    private static ObjectNode yearly(long[] times, double[] returns, double[] benchReturns, String benchName) {
+        Map<Integer, Double> years = Analytics.yearly(times, returns);
+        ObjectNode out = PageJson.object();
+        out.put("id", "chart-yearly");
+        ArrayNode ys = out.putArray("years");
+        years.keySet().forEach(y -> ys.add(String.valueOf(y)));
+        ArrayNode series = out.putArray("series");
+        ObjectNode main = series.addObject();
+        main.put("name", "Strategy");
+        main.put("role", "main");
+        ArrayNode values = main.putArray("data");
+        years.values().forEach(v -> PageJson.add(values, v));
+        if (benchReturns != null) {
+            ObjectNode b = series.addObject();
+            b.put("name", benchName);
+            b.put("role", "benchmark");
+            ArrayNode bv = b.putArray("data");
+            Analytics.yearly(times, benchReturns).values().forEach(v -> PageJson.add(bv, v));
+        }
+        return out;
+    }
+
+    private static String date(long millis) {
+        return Formats.time(Instant.ofEpochMilli(millis));
+    }
+
+    /** Returns the results shown. */
+    public Results results() {
+        return results;
+    }
+
+    /** Returns what every page shares: title, assets, options. */
+    public Page page() {
+        return page;
+    }
+
+    /** Returns the rows of the metrics table. */
+    public List<MetricRow> metrics() {
+        return metrics;
+    }
+
+    /** Returns the rows of the metrics table by group, in order. */
+    public List<MetricGroup> metricGroups() {
+        return Metric.groups().stream()
+                .map(g -> new MetricGroup(g, metrics.stream().filter(m -> m.metric().group().equals(g)).toList()))
+                .toList();
+    }
+
+    /** Returns the worst drawdown episodes, deepest first. */
+    public List<DrawdownRow> worstDrawdowns() {
+        return worstDrawdowns;
+    }
+
+    /** Returns the rows of the per-regime table; empty without regimes. */
+    public List<RegimeRow> regimeRows() {
+        return regimeRows;
+    }
+
+    /** Returns the price charts, one per traded instrument. */
+    public List<ChartBox> priceCharts() {
+        return priceCharts;
+    }
+
+    /** Returns the charts of the non-price series the strategy read. */
+    public List<ChartBox> seriesCharts() {
+        return seriesCharts;
+    }
+
+    /** Returns the length of the rolling window in steps. */
+    public int rollingSteps() {
+        return rollingSteps;
+    }
+
+    /** Returns the chart data as JSON safe inside a script element. */
+    public String dataJson() {
+        return dataJson;
+    }
+
+    /** Returns the events shown, at most {@link #MAX_EVENTS}. */
+    public List<Results.Event> shownEvents() {
+        List<Results.Event> all = results.events();
+        return all.size() <= MAX_EVENTS ? all : all.subList(0, MAX_EVENTS);
+    }
+
+    /** Returns the distinct event kinds, in order of first appearance. */
+    public List<String> eventKinds() {
+        return results.events().stream().map(Results.Event::kind).distinct().toList();
+    }
+
+    /** Returns the distinct traded symbols of the trades, in order of first appearance. */
+    public List<String> tradeSymbols() {
+        return results.trades().stream().map(Results.Trade::symbol).distinct().toList();
+    }
+}

@@ -1,0 +1,452 @@
+/*
+ * crashlab report script: draws the charts of a report from the JSON in #crashlab-data with
+ * Apache ECharts (inlined before this script), and makes tables sortable and filterable.
+ * Every text that comes from results.json goes into HTML through esc(); the page loads nothing.
+ */
+(function () {
+  'use strict';
+
+  var errorBox = document.getElementById('report-errors');
+  function reportError(message) {
+    if (errorBox) {
+      errorBox.hidden = false;
+      var line = document.createElement('div');
+      line.textContent = message;
+      errorBox.appendChild(line);
+      document.documentElement.setAttribute('data-report-errors', String(errorBox.childNodes.length));
+    }
+    if (window.console) {
+      console.error(message);
+    }
+  }
+  window.addEventListener('error', function (e) {
+    reportError('Script error: ' + e.message);
+  });
+
+  function esc(value) {
+    return String(value).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
+
+  // ---- formatting, as the Java side formats tables ----
+  function finite(v) {
+    return typeof v === 'number' && isFinite(v);
+  }
+  function fixed(v, digits) {
+    var s = v.toFixed(digits);
+    return /^-0(\.0+)?$/.test(s) ? s.substring(1) : s;
+  }
+  function pct(v) {
+    return finite(v) ? fixed(v * 100, 2) + ' %' : '—';
+  }
+  function money(v) {
+    return finite(v) ? v.toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2}) : '—';
+  }
+  function ratio(v) {
+    return finite(v) ? fixed(v, 2) : '—';
+  }
+  function price(v) {
+    if (!finite(v)) {
+      return '—';
+    }
+    return Math.abs(v) >= 1 ? money(v) : String(Number(v.toPrecision(6)));
+  }
+  function number(v) {
+    return finite(v) ? v.toLocaleString('en-US', {maximumFractionDigits: 2}) : '—';
+  }
+  function compact(v) {
+    var a = Math.abs(v);
+    if (a >= 1e9) {
+      return fixed(v / 1e9, 1) + 'B';
+    }
+    if (a >= 1e6) {
+      return fixed(v / 1e6, 1) + 'M';
+    }
+    if (a >= 1e4) {
+      return fixed(v / 1e3, 0) + 'k';
+    }
+    return String(Number(v.toPrecision(4)));
+  }
+  var FORMATS = {money: money, percent: pct, ratio: ratio, price: price, number: number};
+  var AXIS_FORMATS = {
+    money: compact,
+    price: compact,
+    number: compact,
+    ratio: function (v) { return fixed(v, 1); },
+    percent: function (v) { return fixed(v * 100, 0) + '%'; }
+  };
+
+  var data = JSON.parse(document.getElementById('crashlab-data').textContent);
+  var DAY = 86400000;
+
+  function when(t) {
+    var iso = new Date(t).toISOString();
+    return data.daily ? iso.substring(0, 10) : iso.substring(0, 16).replace('T', ' ');
+  }
+
+  // ---- colours and markers ----
+  var COLORS = {
+    main: '#1f4e79', benchmark: '#8c8c8c', invested: '#2ca02c', long: '#2ca02c', short: '#d62728',
+    leverage: '#1f4e79', volatility: '#ff7f0e', price: '#333333', flow: '#1f77b4'
+  };
+  var RUN_COLORS = ['#1f4e79', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf',
+    '#7f7f7f', '#bcbd22'];
+  var CROSS = 'path://M2,0 L5,3 L8,0 L10,2 L7,5 L10,8 L8,10 L5,7 L2,10 L0,8 L3,5 L0,2 Z';
+  var MARKERS = {
+    buy: {symbol: 'triangle', color: '#2ca02c', rotate: 0},
+    sell: {symbol: 'triangle', color: '#d62728', rotate: 180},
+    short: {symbol: 'triangle', color: '#9467bd', rotate: 180},
+    cover: {symbol: 'triangle', color: '#17becf', rotate: 0},
+    liquidation: {symbol: CROSS, color: '#000000', rotate: 0}
+  };
+
+  // ---- regime and crisis-window shading, on every time chart ----
+  function shading() {
+    var areas = [];
+    if (data.regimes) {
+      data.regimes.runs.forEach(function (run) {
+        areas.push([{xAxis: run[0], itemStyle: {color: data.regimes.colors[run[2]], opacity: 0.1}},
+          {xAxis: run[1]}]);
+      });
+    }
+    (data.windows || []).forEach(function (w, i) {
+      areas.push([{
+        name: w.name, xAxis: w.from,
+        itemStyle: {color: 'rgba(60,60,60,0.05)', borderColor: '#555555', borderWidth: 1, borderType: 'dashed'},
+        label: {show: true, position: i % 2 === 0 ? 'insideTopRight' : 'insideBottomRight', color: '#333333',
+          fontSize: 10, backgroundColor: 'rgba(255,255,255,0.8)', padding: [1, 3]}
+      }, {xAxis: w.to}]);
+    });
+    return areas;
+  }
+
+  var charts = [];
+  var byId = {};
+
+  function seriesOption(s, i, spec) {
+    var color = spec.palette === 'runs' ? RUN_COLORS[i % RUN_COLORS.length] : (COLORS[s.role] || RUN_COLORS[i % RUN_COLORS.length]);
+    if (s.type === 'scatter') {
+      var m = MARKERS[s.role] || MARKERS.buy;
+      return {
+        name: s.name, type: 'scatter', data: s.data, symbol: m.symbol, symbolRotate: m.rotate, symbolSize: 9,
+        itemStyle: {color: m.color, borderColor: '#ffffff', borderWidth: 0.5}, z: 5
+      };
+    }
+    if (s.type === 'bar') {
+      return {
+        name: s.name, type: 'bar', data: s.data, barMaxWidth: 6,
+        itemStyle: {color: function (p) { return p.value[1] < 0 ? '#d62728' : '#2ca02c'; }}
+      };
+    }
+    var o = {
+      name: s.name, type: 'line', data: s.data, showSymbol: false, symbol: 'none', yAxisIndex: s.axis || 0,
+      lineStyle: {width: s.role === 'benchmark' || s.role === 'invested' ? 1.2 : 1.6, color: color,
+        type: s.role === 'invested' ? 'dashed' : 'solid'},
+      itemStyle: {color: color}
+    };
+    if (s.area) {
+      o.areaStyle = {color: color, opacity: 0.15};
+    }
+    if (s.role === 'invested') {
+      o.step = 'end';
+    }
+    return o;
+  }
+
+  function tooltipFormatter(spec) {
+    var fmt = FORMATS[spec.format] || number;
+    var second = FORMATS[spec.secondFormat] || fmt;
+    var tolerance = data.daily ? DAY / 2 : 60000;
+    return function (params) {
+      if (!params.length) {
+        return '';
+      }
+      var html = '<div class="tt-head">' + esc(when(params[0].axisValue)) + '</div>';
+      params.forEach(function (p) {
+        var v = p.value;
+        if (p.seriesType === 'scatter') {
+          if (Math.abs(v[0] - p.axisValue) > tolerance) {
+            return;
+          }
+          html += '<div>' + p.marker + esc(p.seriesName) + ' ' + esc(number(v[2])) + ' @ ' + esc(price(v[1]))
+              + ', fee ' + esc(money(v[3])) + (v[4] ? ' <span class="tt-tag">' + esc(v[4]) + '</span>' : '') + '</div>';
+          return;
+        }
+        if (!v || !finite(v[1])) {
+          return;
+        }
+        var f = spec.series[p.seriesIndex] && spec.series[p.seriesIndex].axis ? second : fmt;
+        html += '<div>' + p.marker + esc(p.seriesName) + ': <b>' + esc(f(v[1])) + '</b></div>';
+      });
+      return html;
+    };
+  }
+
+  function positive(points) {
+    return points.map(function (p) {
+      return finite(p[1]) && p[1] > 0 ? p : [p[0], null];
+    });
+  }
+
+  function timeChart(spec) {
+    var el = document.getElementById(spec.id);
+    if (!el) {
+      reportError('No container for chart ' + spec.id);
+      return;
+    }
+    var chart = echarts.init(el, null, {renderer: 'canvas'});
+    watch(chart, el);
+    var series = spec.series.map(function (s, i) { return seriesOption(s, i, spec); });
+    if (series.length) {
+      series[0].markArea = {silent: true, data: shading()};
+    }
+    var yAxis = [{
+      type: 'value', scale: spec.format === 'price' || spec.format === 'money',
+      axisLabel: {formatter: AXIS_FORMATS[spec.format] || compact}, splitLine: {lineStyle: {color: '#eeeeee'}}
+    }];
+    if (spec.secondFormat) {
+      yAxis.push({type: 'value', scale: true, axisLabel: {formatter: AXIS_FORMATS[spec.secondFormat]}, splitLine: {show: false}});
+    }
+    chart.setOption({
+      animation: false,
+      grid: {left: 64, right: spec.secondFormat ? 56 : 20, top: 34, bottom: 62},
+      legend: {top: 4, type: 'scroll'},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'line'}, formatter: tooltipFormatter(spec), confine: true},
+      xAxis: {type: 'time', min: data.start, max: data.end},
+      yAxis: yAxis,
+      dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 10}],
+      series: series
+    });
+    chart.group = 'time';
+    byId[spec.id] = {chart: chart, spec: spec};
+  }
+
+  function watch(chart, el) {
+    chart.on('finished', function () {
+      el.setAttribute('data-rendered', 'true');
+    });
+    charts.push(chart);
+  }
+
+  function heatmap(spec, format) {
+    var el = document.getElementById(spec.id);
+    if (!el) {
+      reportError('No container for chart ' + spec.id);
+      return;
+    }
+    el.style.height = Math.max(200, spec.ys.length * 28 + 110) + 'px';
+    var chart = echarts.init(el, null, {renderer: 'canvas'});
+    watch(chart, el);
+    var fmt = FORMATS[format] || number;
+    var values = spec.cells.map(function (c) { return c[2]; }).filter(finite);
+    var low = Math.min.apply(null, values.concat([0]));
+    var high = Math.max.apply(null, values.concat([0]));
+    var diverging = format === 'percent' || low < 0;
+    var bound = Math.max(Math.abs(low), Math.abs(high), 1e-9);
+    var colors = diverging ? ['#b2182b', '#f7f7f7', '#1a9850'] : ['#f7fbff', '#08519c'];
+    chart.setOption({
+      animation: false,
+      tooltip: {
+        formatter: function (p) {
+          return esc(spec.yName ? spec.yName + ' ' : '') + esc(spec.ys[p.value[1]]) + ', ' + esc(spec.xName ? spec.xName + ' ' : '')
+              + esc(spec.xs[p.value[0]]) + ': <b>' + esc(fmt(p.value[2])) + '</b>';
+        }
+      },
+      grid: {left: 70, right: 16, top: 10, bottom: 80},
+      xAxis: {type: 'category', data: spec.xs, name: spec.xName || '', nameLocation: 'middle', nameGap: 26, splitArea: {show: true}},
+      yAxis: {type: 'category', data: spec.ys, name: spec.yName || '', inverse: true, splitArea: {show: true}},
+      visualMap: {
+        min: diverging ? -bound : low, max: diverging ? bound : high, calculable: false, orient: 'horizontal',
+        left: 'center', bottom: 4, itemHeight: 160, itemWidth: 12,
+        text: [fmt(diverging ? bound : high), fmt(diverging ? -bound : low)],
+        inRange: {color: spec.better < 0 ? colors.slice().reverse() : colors}
+      },
+      series: [{
+        type: 'heatmap', data: spec.cells,
+        label: {show: spec.cells.length <= 400, fontSize: 10, formatter: function (p) {
+          return format === 'percent' ? fixed(p.value[2] * 100, 1) : ratio(p.value[2]);
+        }},
+        emphasis: {itemStyle: {borderColor: '#333333', borderWidth: 1}}
+      }]
+    });
+  }
+
+  function categoryBars(spec) {
+    var el = document.getElementById(spec.id);
+    if (!el) {
+      reportError('No container for chart ' + spec.id);
+      return;
+    }
+    var chart = echarts.init(el, null, {renderer: 'canvas'});
+    watch(chart, el);
+    chart.setOption({
+      animation: false,
+      legend: {top: 4},
+      grid: {left: 56, right: 16, top: 34, bottom: 30},
+      tooltip: {
+        trigger: 'axis', formatter: function (params) {
+          var html = '<div class="tt-head">' + esc(params[0].axisValue) + '</div>';
+          params.forEach(function (p) {
+            html += '<div>' + p.marker + esc(p.seriesName) + ': <b>' + esc(pct(p.value)) + '</b></div>';
+          });
+          return html;
+        }
+      },
+      xAxis: {type: 'category', data: spec.years},
+      yAxis: {type: 'value', axisLabel: {formatter: AXIS_FORMATS.percent}},
+      series: spec.series.map(function (s) {
+        return {name: s.name, type: 'bar', data: s.data, itemStyle: {color: COLORS[s.role] || '#1f4e79'}};
+      })
+    });
+  }
+
+  function guard(name, fn) {
+    try {
+      fn();
+    } catch (e) {
+      reportError('Chart ' + name + ' failed: ' + (e && e.message ? e.message : e));
+    }
+  }
+
+  // ---- the charts of each kind of page ----
+  var c = data.charts || {};
+  if (c.equity) {
+    guard('equity', function () { timeChart(c.equity); });
+  }
+  if (c.drawdown) {
+    guard('drawdown', function () { timeChart(c.drawdown); });
+  }
+  if (c.exposure) {
+    guard('exposure', function () { timeChart(c.exposure); });
+  }
+  if (c.rolling) {
+    guard('rolling', function () { timeChart(c.rolling); });
+  }
+  (c.prices || []).forEach(function (spec) {
+    guard(spec.id, function () { timeChart(spec); });
+  });
+  (c.series || []).forEach(function (spec) {
+    guard(spec.id, function () { timeChart(spec); });
+  });
+  if (c.monthly) {
+    guard('monthly', function () {
+      heatmap({id: c.monthly.id, xs: c.monthly.months, ys: c.monthly.years, cells: c.monthly.cells}, 'percent');
+    });
+  }
+  if (c.yearly) {
+    guard('yearly', function () { categoryBars(c.yearly); });
+  }
+  if (c.sweep) {
+    guard('sweep', function () { heatmap(c.sweep, c.sweep.format); });
+  }
+  if (typeof echarts !== 'undefined') {
+    echarts.connect('time');
+  }
+
+  // ---- toolbars: linear or log scale, equity or index ----
+  document.querySelectorAll('.toolbar[data-chart]').forEach(function (bar) {
+    var entry = byId[bar.getAttribute('data-chart')];
+    if (!entry) {
+      return;
+    }
+    var state = {log: false, mode: 'data'};
+    function apply() {
+      var spec = entry.spec;
+      var format = state.mode === 'index' ? 'ratio' : spec.format;
+      entry.chart.setOption({
+        yAxis: [{type: state.log ? 'log' : 'value', scale: true, axisLabel: {formatter: AXIS_FORMATS[format] || compact}}],
+        tooltip: {formatter: tooltipFormatter({format: format, series: spec.series})},
+        series: spec.series.map(function (s) {
+          var points = state.mode === 'index' && s.index ? s.index : s.data;
+          return {data: state.log ? positive(points) : points};
+        })
+      });
+    }
+    bar.querySelectorAll('button').forEach(function (button) {
+      button.addEventListener('click', function () {
+        if (button.hasAttribute('data-scale')) {
+          state.log = button.getAttribute('data-scale') === 'log';
+          bar.querySelectorAll('button[data-scale]').forEach(function (b) { b.classList.toggle('on', b === button); });
+        } else if (button.hasAttribute('data-mode')) {
+          state.mode = button.getAttribute('data-mode');
+          bar.querySelectorAll('button[data-mode]').forEach(function (b) { b.classList.toggle('on', b === button); });
+        }
+        apply();
+      });
+    });
+  });
+
+  window.addEventListener('resize', function () {
+    charts.forEach(function (chart) { chart.resize(); });
+  });
+
+  // ---- sortable tables ----
+  function sortKey(cell, numeric) {
+    if (numeric) {
+      var raw = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent.replace(/[,% ]/g, '');
+      var v = parseFloat(raw);
+      return isNaN(v) ? -Infinity : v;
+    }
+    return cell.textContent.trim().toLowerCase();
+  }
+  document.querySelectorAll('table.sortable').forEach(function (table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head) {
+      return;
+    }
+    Array.prototype.forEach.call(head.cells, function (th, col) {
+      th.classList.add('sort');
+      th.addEventListener('click', function () {
+        var dir = th.getAttribute('data-dir') === 'asc' ? 'desc' : 'asc';
+        Array.prototype.forEach.call(head.cells, function (other) { other.removeAttribute('data-dir'); });
+        th.setAttribute('data-dir', dir);
+        var numeric = th.getAttribute('data-type') === 'num';
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = sortKey(a.cells[col], numeric);
+          var y = sortKey(b.cells[col], numeric);
+          return (x < y ? -1 : x > y ? 1 : 0) * (dir === 'asc' ? 1 : -1);
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+
+  // ---- filterable tables ----
+  document.querySelectorAll('.filters[data-table]').forEach(function (box) {
+    var table = document.getElementById(box.getAttribute('data-table'));
+    if (!table) {
+      return;
+    }
+    var text = box.querySelector('.filter-text');
+    var selects = box.querySelectorAll('.filter-attr');
+    var count = box.querySelector('.filter-count');
+    function apply() {
+      var q = text ? text.value.trim().toLowerCase() : '';
+      var rows = table.tBodies[0].rows;
+      var shown = 0;
+      Array.prototype.forEach.call(rows, function (row) {
+        var ok = !q || row.textContent.toLowerCase().indexOf(q) >= 0;
+        selects.forEach(function (s) {
+          if (s.value && row.getAttribute('data-' + s.getAttribute('data-attr')) !== s.value) {
+            ok = false;
+          }
+        });
+        row.hidden = !ok;
+        if (ok) {
+          shown++;
+        }
+      });
+      if (count) {
+        count.textContent = shown + ' of ' + rows.length + ' shown';
+      }
+    }
+    if (text) {
+      text.addEventListener('input', apply);
+    }
+    selects.forEach(function (s) { s.addEventListener('change', apply); });
+    apply();
+  });
+}());

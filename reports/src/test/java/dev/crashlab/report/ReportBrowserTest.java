@@ -1,0 +1,174 @@
+package dev.crashlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Opens written reports in a real browser, Debian's headless Chromium, from {@code file://}:
+ * no console message or uncaught error, no request but the file itself, and every chart
+ * container painted. Screenshots are saved under {@code target/} for review. Skipped, with the
+ * reason printed, where Chromium is missing, except in CI, where that fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportBrowserTest {
+
+    private static final Path OUT = Path.of("target", "browser-reports").toAbsolutePath();
+    private static final int WIDTH = 1400;
+    private static final int HEIGHT = 3000;
+
+    /** True once every chart container has been drawn (the report marks each on ECharts' finished event). */
+    private static final String CHARTS_DRAWN = "document.readyState === 'complete' && "
+            + "Array.from(document.querySelectorAll('.chart')).every(e => e.getAttribute('data-rendered') === 'true')";
+
+    /** What each chart container holds: its canvases and how many of their pixels are painted. */
+    private static final String CHART_CONTENT = """
+            Array.from(document.querySelectorAll('.chart')).map(el => {
+              const canvases = Array.from(el.querySelectorAll('canvas'));
+              let painted = 0;
+              for (const c of canvases) {
+                if (c.width > 0 && c.height > 0) {
+                  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) painted++; }
+                }
+              }
+              return {id: el.id, canvases: canvases.length, svg: el.querySelectorAll('svg *').length, painted: painted,
+                      width: el.clientWidth, height: el.clientHeight, rendered: el.getAttribute('data-rendered') === 'true'};
+            })""";
+
+    private HeadlessChromium chromium;
+
+    @BeforeAll
+    void startChromium() throws Exception {
+        chromium = HeadlessChromium.start(HeadlessChromium.find(), Path.of("target"), WIDTH, HEIGHT);
+        List<JsonNode> levels = SampleRuns.leverageLevels();
+        List<RunLink> runs = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            String href = "trend-" + (i + 1) + "x.html";
+            Reports.writeRun(levels.get(i), OUT.resolve(href), SampleRuns.OPTIONS);
+            runs.add(new RunLink((i + 1) + "x leverage", levels.get(i), href));
+        }
+        Reports.writeRun(SampleRuns.playbook(), OUT.resolve("report.html"), SampleRuns.OPTIONS);
+        Reports.writeRun(SampleRuns.hostile(), OUT.resolve("hostile.html"), SampleRuns.OPTIONS);
+        Reports.writeComparison("Trend on BTC at 1x, 2x, 3x", runs, OUT.resolve("comparison.html"), SampleRuns.OPTIONS);
+        Reports.writeSweep(SampleRuns.trendSweep(), OUT.resolve("sweep.html"), SampleRuns.OPTIONS);
+        runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
+        Reports.writeIndex(OUT, "Browser test runs", runs,
+                List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x")), SampleRuns.OPTIONS);
+    }
+
+    @AfterAll
+    void stopChromium() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void runReportRendersEveryChartWithoutErrorsOrRequests() throws Exception {
+        Path page = OUT.resolve("report.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 10);
+        chromium.screenshot(Path.of("target", "report-screenshot.png"), 0, WIDTH, HEIGHT);
+        int height = chromium.evaluate("document.documentElement.scrollHeight").asInt();
+        for (int part = 1, y = HEIGHT; y < height; part++, y += HEIGHT) {
+            chromium.screenshot(Path.of("target", "report-screenshot-" + part + ".png"), y, WIDTH, Math.min(HEIGHT, height - y));
+        }
+        chromium.evaluate("document.querySelector('.toolbar button[data-scale=log]').click(); true");
+        assertThat(chromium.messages()).as("after switching the equity chart to log").isEmpty();
+    }
+
+    @Test
+    void sortingAndFilteringTheTradesTableWork() throws Exception {
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+        int rows = chromium.evaluate("document.querySelectorAll('#trades-table tbody tr').length").asInt();
+
+        JsonNode sorted = chromium.evaluate("""
+                (() => { const th = document.querySelectorAll('#trades-table thead th')[7]; th.click(); th.click();
+                  return Array.from(document.querySelectorAll('#trades-table tbody tr'))
+                    .map(r => parseFloat(r.cells[7].getAttribute('data-v'))); })()""");
+        JsonNode shown = chromium.evaluate("""
+                (() => { const s = document.querySelector('.filters[data-table=trades-table] select[data-attr=side]');
+                  s.value = 'short'; s.dispatchEvent(new Event('change'));
+                  return Array.from(document.querySelectorAll('#trades-table tbody tr')).filter(r => !r.hidden)
+                    .map(r => r.getAttribute('data-side')); })()""");
+
+        assertThat(rows).isEqualTo(SampleRuns.playbook().get("trades").size()).isGreaterThan(1);
+        List<Double> pnl = new ArrayList<>();
+        sorted.forEach(v -> pnl.add(v.asDouble()));
+        assertThat(pnl).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(shown).isNotEmpty();
+        shown.forEach(side -> assertThat(side.asString()).isEqualTo("short"));
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void comparisonReportRendersBothChartsAndItsScreenshotIsSaved() throws Exception {
+        Path page = OUT.resolve("comparison.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 2);
+        chromium.evaluate("document.querySelector('.toolbar button[data-mode=index]').click(); "
+                + "document.querySelector('.toolbar button[data-scale=log]').click(); true");
+        assertThat(chromium.messages()).isEmpty();
+        chromium.screenshot(Path.of("target", "comparison-screenshot.png"), 0, WIDTH, 1800);
+    }
+
+    @Test
+    void hostileStringsStayTextInTheBrowser() throws Exception {
+        Path page = OUT.resolve("hostile.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 7);
+        assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
+        assertThat(chromium.evaluate("document.querySelectorAll('img, svg[onload], b').length").asInt()).isZero();
+        assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
+                .isEqualTo(SampleRuns.HOSTILE_RUN);
+        assertThat(chromium.evaluate("document.title").asString()).startsWith(SampleRuns.HOSTILE_RUN);
+    }
+
+    @Test
+    void sweepReportRendersItsHeatmap() throws Exception {
+        Path page = OUT.resolve("sweep.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 1);
+        assertThat(chromium.evaluate("document.querySelectorAll('#variants-table tbody tr').length").asInt()).isEqualTo(20);
+        chromium.screenshot(Path.of("target", "sweep-screenshot.png"), 0, WIDTH, 1400);
+    }
+
+    @Test
+    void indexPageOpensWithoutErrors() throws Exception {
+        Path page = OUT.resolve("index.html");
+        chromium.open(page, "document.readyState === 'complete'", Duration.ofSeconds(30));
+
+        assertThat(chromium.messages()).isEmpty();
+        assertThat(chromium.requests()).containsExactly(page.toUri().toString());
+        assertThat(chromium.evaluate("document.querySelectorAll('#runs-table tbody tr').length").asInt()).isEqualTo(4);
+    }
+
+    private void assertCleanAndPainted(Path page, int expectedCharts) throws Exception {
+        JsonNode charts = chromium.evaluate(CHART_CONTENT);
+
+        assertThat(chromium.messages()).as("console messages, exceptions and log entries").isEmpty();
+        assertThat(chromium.requests()).as("requests").containsExactly(page.toUri().toString());
+        assertThat(chromium.evaluate("document.documentElement.getAttribute('data-report-errors')").isNull()).isTrue();
+        assertThat(charts.size()).as("chart containers").isEqualTo(expectedCharts);
+        for (JsonNode c : charts) {
+            assertThat(c.get("rendered").asBoolean()).as(c.get("id") + " rendered").isTrue();
+            assertThat(c.get("canvases").asInt() + c.get("svg").asInt()).as(c.get("id") + " canvas or svg").isPositive();
+            assertThat(c.get("width").asInt()).as(c.get("id") + " width").isGreaterThan(200);
+            assertThat(c.get("height").asInt()).as(c.get("id") + " height").isGreaterThan(150);
+            assertThat(c.get("painted").asInt()).as(c.get("id") + " painted pixels").isGreaterThan(2_000);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package dev.crashlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Parses written reports with jsoup and checks them against the results.json they were made
+ * from. Expected texts are formatted here with {@link String#format}, independently of the
+ * report's own formatting code.
+ */
+class ReportsTest {
+
+    private static Document parse(String html) {
+        return Jsoup.parse(html);
+    }
+
+    private static Document runReport(JsonNode results) {
+        return parse(Reports.renderRun(results, SampleRuns.OPTIONS));
+    }
+
+    private static JsonNode chartData(Document doc) {
+        return JsonMapper.builder().build().readTree(doc.getElementById("crashlab-data").data());
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f %%", fraction * 100);
+    }
+
+    private static String money(double amount) {
+        return String.format(Locale.US, "%,.2f", amount);
+    }
+
+    private static String metricCell(Document doc, String field, int column) {
+        return doc.selectFirst("#metrics tr[data-metric=" + field + "]").select("td").get(column).text();
+    }
+
+    @Test
+    void runReportShowsEveryMetricOfResultsJsonFormattedAsStated() {
+        JsonNode results = SampleRuns.playbook();
+        JsonNode m = results.get("metrics");
+        JsonNode b = results.get("benchmark").get("metrics");
+
+        Document doc = runReport(results);
+
+        assertThat(metricCell(doc, "totalReturn", 0)).isEqualTo(percent(m.get("totalReturn").asDouble()));
+        assertThat(metricCell(doc, "totalReturn", 1)).isEqualTo(percent(b.get("totalReturn").asDouble()));
+        assertThat(metricCell(doc, "maxDrawdown", 0)).isEqualTo(percent(m.get("maxDrawdown").asDouble()));
+        assertThat(metricCell(doc, "finalEquity", 0)).isEqualTo(money(m.get("finalEquity").asDouble()));
+        assertThat(metricCell(doc, "profit", 0)).isEqualTo(money(m.get("profit").asDouble()));
+        assertThat(metricCell(doc, "maxDrawdownDays", 0))
+                .isEqualTo(String.format(Locale.US, "%,d", Math.round(m.get("maxDrawdownDays").asDouble())));
+        assertThat(metricCell(doc, "sharpe", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.get("sharpe").asDouble()));
+        assertThat(metricCell(doc, "liquidations", 0)).isEqualTo(String.valueOf(m.get("liquidations").asInt()));
+        assertThat(b.get("beta").isNull()).isTrue();
+        assertThat(metricCell(doc, "beta", 1)).isEqualTo("—");
+        assertThat(doc.select("#metrics tr[data-metric]")).hasSize(m.size());
+    }
+
+    @Test
+    void everyMetricNameCarriesItsDefinitionAsTooltipAndFootnote() {
+        Document doc = runReport(SampleRuns.playbook());
+
+        for (Element row : doc.select("#metrics tr[data-metric]")) {
+            String field = row.attr("data-metric");
+            Element name = row.selectFirst("th");
+            assertThat(name.attr("title")).as(field).hasSizeGreaterThan(10);
+            Element footnote = doc.getElementById("def-" + field);
+            assertThat(footnote).as(field).isNotNull();
+            assertThat(footnote.text()).contains(name.attr("title"));
+        }
+        assertThat(doc.selectFirst("tr[data-metric=sharpe] th").attr("title")).contains("mean(r) - rf / P");
+    }
+
+    @Test
+    void headerShowsStrategyPeriodUniverseProvenanceCostsVersionAndTime() {
+        JsonNode results = SampleRuns.playbook();
+
+        Document doc = runReport(results);
+
+        assertThat(doc.title()).startsWith("crash-playbook");
+        assertThat(doc.selectFirst("h1").text()).isEqualTo("crash-playbook");
+        String text = doc.body().text();
+        assertThat(text).contains("CrashPlaybook", "dipDrawdown", "2020-01-01", "2025-12-31", "next_open",
+                "0.10 % of notional", "5.00 bps", "250.00 weekly", "crashlab " + results.get("crashlabVersion").asString(),
+                "2026-01-02T03:04:05Z", "2026-01-02T10:00:00Z");
+        for (JsonNode instrument : results.get("universe")) {
+            assertThat(text).contains(instrument.get("symbol").asString());
+        }
+        for (JsonNode source : results.get("data")) {
+            assertThat(text).contains(source.get("path").asString(), source.get("sha256").asString());
+        }
+    }
+
+    @Test
+    void syntheticDataGetsAProminentBannerAndOtherDataNone() {
+        assertThat(SampleRuns.playbook().get("synthetic").asBoolean()).isTrue();
+        assertThat(runReport(SampleRuns.playbook()).select(".banner-synthetic")).hasSize(1)
+                .first().extracting(Element::text).asString().contains("Synthetic data");
+
+        assertThat(SampleRuns.hostile().get("synthetic").asBoolean()).isFalse();
+        assertThat(runReport(SampleRuns.hostile()).select(".banner-synthetic")).isEmpty();
+    }
+
+    @Test
+    void tradesEventsRegimesAndDrawdownsHoldTheRowsOfResultsJson() {
+        JsonNode results = SampleRuns.playbook();
+
+        Document doc = runReport(results);
+
+        assertThat(doc.select("#trades-table tbody tr")).hasSize(results.get("trades").size());
+        JsonNode firstTrade = results.get("trades").get(0);
+        Element firstRow = doc.selectFirst("#trades-table tbody tr");
+        assertThat(firstRow.attr("data-symbol")).isEqualTo(firstTrade.get("symbol").asString());
+        assertThat(firstRow.select("td").get(7).text()).isEqualTo(money(firstTrade.get("pnl").asDouble()));
+        assertThat(firstRow.select("td").get(8).text()).isEqualTo(percent(firstTrade.get("return").asDouble()));
+
+        assertThat(doc.select("#events-table tbody tr")).hasSize(results.get("events").size());
+        List<String> kinds = doc.select("#events-table tbody tr").eachAttr("data-kind");
+        assertThat(kinds).contains("held_back", "rejected", "liquidation");
+
+        JsonNode regimes = results.get("regimes").get("metrics");
+        assertThat(doc.select("#regime-table tbody tr")).hasSize(regimes.size());
+        Element crash = doc.select("#regime-table tbody tr").get(2);
+        assertThat(crash.text()).startsWith(regimes.get(2).get("label").asString())
+                .contains(percent(regimes.get(2).get("totalReturn").asDouble()),
+                        percent(regimes.get(2).get("maxDrawdown").asDouble()),
+                        percent(regimes.get(2).get("timeInMarket").asDouble()));
+
+        assertThat(doc.select("#worst-drawdowns tbody tr")).hasSize(5);
+        assertThat(doc.selectFirst("#worst-drawdowns tbody td").text())
+                .as("the deepest episode of the index is the engine's max drawdown")
+                .isEqualTo(percent(results.get("metrics").get("maxDrawdown").asDouble()));
+    }
+
+    @Test
+    void everyChartHasAContainerAndItsDataWithShadingAndFillMarkers() {
+        JsonNode results = SampleRuns.playbook();
+
+        Document doc = runReport(results);
+        JsonNode charts = chartData(doc).get("charts");
+
+        for (String id : List.of("chart-equity", "chart-drawdown", "chart-exposure", "chart-rolling", "chart-monthly",
+                "chart-yearly", "chart-price-0", "chart-series-0")) {
+            assertThat(doc.getElementById(id)).as(id).isNotNull();
+        }
+        JsonNode data = chartData(doc);
+        assertThat(data.get("regimes").get("labels")).hasSize(3);
+        assertThat(data.get("windows")).hasSize(2);
+        assertThat(charts.get("equity").get("series")).extracting(s -> s.get("name").asString())
+                .containsExactly("Strategy", "buy-and-hold BTC-USD", "Net invested");
+        List<String> markers = new ArrayList<>();
+        charts.get("prices").forEach(p -> p.get("series").forEach(s -> {
+            if (s.get("type").asString().equals("scatter")) {
+                markers.add(s.get("role").asString());
+            }
+        }));
+        assertThat(markers).contains("buy", "sell", "short", "cover", "liquidation");
+        assertThat(charts.get("series").get(0).get("series").get(0).get("name").asString()).isEqualTo("etf_flows_btc.total");
+    }
+
+    @Test
+    void longSeriesAreDownSampledForDisplayButKeepTheirEnds() {
+        JsonNode results = SampleRuns.playbook();
+        int steps = results.get("equity").size();
+
+        Document doc = parse(Reports.renderRun(results, SampleRuns.OPTIONS.withMaxPoints(500)));
+        JsonNode equity = chartData(doc).get("charts").get("equity").get("series").get(0).get("data");
+
+        assertThat(steps).isGreaterThan(2000);
+        assertThat(equity).hasSize(500);
+        JsonNode last = results.get("equity").get(steps - 1);
+        assertThat(equity.get(499).get(0).asLong()).isEqualTo(java.time.Instant.parse(last.get("time").asString()).toEpochMilli());
+        assertThat(equity.get(499).get(1).asDouble()).isCloseTo(last.get("equity").asDouble(),
+                org.assertj.core.api.Assertions.withinPercentage(0.001));
+        assertThat(metricCell(doc, "totalReturn", 0)).isEqualTo(percent(results.get("metrics").get("totalReturn").asDouble()));
+    }
+
+    @Test
+    void hostileStringsAppearAsTextNeverAsMarkup() {
+        Document doc = runReport(SampleRuns.hostile());
+
+        assertThat(doc.select("script")).hasSize(3);
+        assertThat(doc.select("script[src], link, img, iframe, svg, b, [onload], [onerror]")).isEmpty();
+        assertThat(doc.selectFirst("h1").text()).isEqualTo(SampleRuns.HOSTILE_RUN);
+        assertThat(doc.title()).startsWith(SampleRuns.HOSTILE_RUN);
+        assertThat(doc.selectFirst(".subtitle strong").text()).isEqualTo(SampleRuns.HOSTILE_STRATEGY);
+        assertThat(doc.select("table.kv td").eachText()).contains(SampleRuns.HOSTILE_STRATEGY,
+                "</script><script>alert(5)</script>", "a'b");
+        assertThat(doc.select("table.kv th").eachText()).contains(SampleRuns.HOSTILE_SYMBOL, "x\"y");
+        Element trade = doc.selectFirst("#trades-table tbody tr");
+        assertThat(trade.attr("data-symbol")).isEqualTo(SampleRuns.HOSTILE_SYMBOL);
+        assertThat(trade.selectFirst("td").text()).isEqualTo(SampleRuns.HOSTILE_SYMBOL);
+        assertThat(doc.select("#events-table td").eachText()).contains(SampleRuns.HOSTILE_NOTE);
+        assertThat(doc.select("select[data-attr=symbol] option").eachAttr("value")).contains(SampleRuns.HOSTILE_SYMBOL);
+
+        JsonNode prices = chartData(doc).get("charts").get("prices").get(0).get("series");
+        assertThat(prices.get(0).get("name").asString()).isEqualTo(SampleRuns.HOSTILE_SYMBOL);
+        assertThat(prices.get(1).get("data").get(0).get(4).asString()).isEqualTo(SampleRuns.HOSTILE_TAG);
+    }
+
+    @Test
+    void pageLoadsNothingFromOutsideAndInlinesEchartsOnce() {
+        String html = Reports.renderRun(SampleRuns.playbook(), SampleRuns.OPTIONS);
+        Document doc = parse(html);
+
+        assertThat(doc.select("[src], link[href], img, iframe, object, embed")).isEmpty();
+        assertThat(doc.select("a[href]").eachAttr("href")).allMatch(h -> h.startsWith("#"));
+        assertThat(doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content")).startsWith("default-src 'none'");
+        assertThat(html.split("Licensed to the Apache Software Foundation", -1)).hasSize(2);
+        assertThat(html).doesNotContain("cdn.", "fonts.googleapis");
+    }
+
+    @Test
+    void theSameInputGivesTheSameBytes() {
+        assertThat(Reports.renderRun(SampleRuns.playbook(), SampleRuns.OPTIONS))
+                .isEqualTo(Reports.renderRun(SampleRuns.playbook(), SampleRuns.OPTIONS));
+    }
+
+    @Test
+    void writesAtomicallyReplacingAnOldReportAndLeavingNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("runs").resolve("report.html");
+        Files.createDirectories(html.getParent());
+        Files.writeString(html, "old");
+
+        Reports.writeRun(SampleRuns.hostile(), html, SampleRuns.OPTIONS);
+
+        try (Stream<Path> files = Files.list(html.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("report.html");
+        }
+        assertThat(Files.readString(html)).isEqualTo(Reports.renderRun(SampleRuns.hostile(), SampleRuns.OPTIONS));
+    }
+
+    @Test
+    void aBrokenResultsJsonFailsNamingTheRunAndField(@TempDir Path dir) {
+        ObjectNode broken = (ObjectNode) SampleRuns.hostile().deepCopy();
+        broken.withArray("equity").remove(0);
+
+        assertThatThrownBy(() -> Reports.writeComparison("x", List.of(new RunLink("broken", broken, null)),
+                dir.resolve("c.html"), SampleRuns.OPTIONS))
+                .isInstanceOf(ReportException.class)
+                .hasMessageStartingWith("results.json of run 'broken': field 'prices.");
+        assertThat(dir.resolve("c.html")).doesNotExist();
+    }
+
+    @Test
+    void comparisonMarksTheBestValueOfEachRowAndLinksEveryRun() {
+        List<JsonNode> levels = SampleRuns.leverageLevels();
+        List<RunLink> runs = List.of(new RunLink("1x", levels.get(0), "one/report.html"),
+                new RunLink("2x", levels.get(1), "two/report.html"), new RunLink("3x", levels.get(2), null));
+
+        Document doc = parse(Reports.renderComparison("Leverage", runs, SampleRuns.OPTIONS));
+
+        assertThat(doc.select("#metrics-table thead th")).extracting(Element::text).containsExactly("Metric", "1x", "2x", "3x");
+        assertThat(doc.select("#runs-table a").eachAttr("href")).containsExactly("one/report.html", "two/report.html");
+        assertThat(doc.select("#metrics-table thead a").eachAttr("href")).containsExactly("one/report.html", "two/report.html");
+        Map<String, Integer> higherIsBetter = Map.of("sharpe", 1, "totalReturn", 1, "maxDrawdown", 1, "volatility", -1,
+                "feesPaid", -1);
+        higherIsBetter.forEach((field, direction) -> {
+            int best = 0;
+            for (int i = 1; i < 3; i++) {
+                double v = levels.get(i).get("metrics").get(field).asDouble();
+                double current = levels.get(best).get("metrics").get(field).asDouble();
+                if (direction > 0 ? v > current : v < current) {
+                    best = i;
+                }
+            }
+            List<Element> cells = doc.selectFirst("#metrics-table tr[data-metric=" + field + "]").select("td");
+            for (int i = 0; i < 3; i++) {
+                assertThat(cells.get(i).hasClass("best")).as(field + " run " + i).isEqualTo(i == best);
+            }
+        });
+        assertThat(doc.selectFirst("#metrics-table tr[data-metric=exposure]").select("td.best")).isEmpty();
+        JsonNode equity = chartData(doc).get("charts").get("equity").get("series");
+        assertThat(equity).hasSize(3);
+        assertThat(equity.get(0).get("index").get(0).get(1).asDouble()).isEqualTo(1.0);
+        assertThat(doc.getElementById("chart-drawdown")).isNotNull();
+    }
+
+    @Test
+    void indexListsEveryRunWithItsLinkAndTheOtherPages(@TempDir Path dir) throws Exception {
+        List<JsonNode> levels = SampleRuns.leverageLevels();
+        List<RunLink> runs = List.of(new RunLink("trend 1x", levels.get(0), "trend-1x/report.html"),
+                new RunLink(SampleRuns.HOSTILE_RUN, SampleRuns.hostile(), "hostile/report.html"));
+
+        Path index = Reports.writeIndex(dir, "My runs", runs, List.of(new PageLink("Comparison", "comparison.html", "")),
+                SampleRuns.OPTIONS);
+        Document doc = Jsoup.parse(index.toFile());
+
+        assertThat(index).isEqualTo(dir.resolve("index.html"));
+        assertThat(doc.select("#runs-table tbody a").eachText()).containsExactly("trend 1x", SampleRuns.HOSTILE_RUN);
+        assertThat(doc.select("#runs-table tbody a").eachAttr("href")).containsExactly("trend-1x/report.html",
+                "hostile/report.html");
+        assertThat(doc.select("section a").eachAttr("href")).contains("comparison.html");
+        assertThat(doc.selectFirst("#runs-table tbody tr").select("td").get(4).text())
+                .isEqualTo(percent(levels.get(0).get("metrics").get("totalReturn").asDouble()));
+        assertThat(doc.select("script")).hasSize(2).noneMatch(s -> s.data().contains("Apache Software Foundation"));
+    }
+
+    @Test
+    void sweepShowsTheHeatmapTheBestVariantEveryVariantAndTheSelectionBiasWarning() {
+        JsonMapper json = JsonMapper.builder().build();
+        List<Sweep.Variant> variants = new ArrayList<>();
+        double[][] sharpe = {{0.2, 0.5, 0.4}, {0.3, 0.9, Double.NaN}};
+        int[] smas = {50, 100};
+        double[] leverages = {1.0, 2.0, 3.0};
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 3; x++) {
+                ObjectNode metrics = json.createObjectNode();
+                if (Double.isNaN(sharpe[y][x])) {
+                    metrics.putNull("sharpe");
+                } else {
+                    metrics.put("sharpe", sharpe[y][x]);
+                }
+                metrics.put("totalReturn", 0.1 * (x + 1));
+                metrics.put("maxDrawdown", -0.1 * (x + 1));
+                variants.add(new Sweep.Variant(Map.of("leverage", leverages[x], "sma", smas[y], "tag", "<i>v</i>"), metrics,
+                        "v" + (variants.size() + 1) + "/report.html"));
+            }
+        }
+
+        Document doc = parse(Reports.renderSweep(new Sweep("Trend sweep", "leverage", "sma", "sharpe", variants),
+                SampleRuns.OPTIONS));
+
+        assertThat(doc.getElementById("selection-bias").text()).contains("6 variants were tested");
+        assertThat(doc.select("#variants-table tbody tr")).hasSize(6);
+        assertThat(doc.select("#variants-table tbody tr.best-row")).hasSize(1).first()
+                .extracting(e -> e.selectFirst("td").text()).isEqualTo("5");
+        assertThat(doc.getElementById("best-variant").text()).contains("#5", "0.90", "100", "2.0");
+        assertThat(doc.select("#best-variant a").eachAttr("href")).containsExactly("v5/report.html");
+        assertThat(doc.select("#variants-table tbody td").eachText()).contains("<i>v</i>");
+        JsonNode heat = chartData(doc).get("charts").get("sweep");
+        assertThat(heat.get("xs")).extracting(JsonNode::asString).containsExactly("1.0", "2.0", "3.0");
+        assertThat(heat.get("ys")).extracting(JsonNode::asString).containsExactly("50", "100");
+        assertThat(heat.get("cells")).hasSize(5);
+        assertThatThrownBy(() -> Reports.renderSweep(new Sweep("s", "leverage", "sma", "exposure", variants),
+                SampleRuns.OPTIONS)).hasMessageContaining("no better direction");
+        assertThatThrownBy(() -> Reports.renderSweep(new Sweep("s", "leverage", "window", "sharpe", variants),
+                SampleRuns.OPTIONS)).hasMessageContaining("variants[0] has no parameter 'window'");
+    }
+
+    @Test
+    void budgetCaseOfTenYearsTenInstrumentsAndFiveHundredTradesStaysUnderThreeMegabytes() {
+        JsonNode results = SampleRuns.budget(10, 10, 500);
+
+        String html = Reports.renderRun(results, ReportOptions.at(SampleRuns.GENERATED));
+        int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+
+        assertThat(results.get("equity").size()).isGreaterThanOrEqualTo(3650);
+        assertThat(results.get("prices").size()).isEqualTo(10);
+        assertThat(results.get("trades").size()).isBetween(450, 560);
+        assertThat(bytes).isLessThanOrEqualTo(3 * 1024 * 1024);
+        System.out.printf(Locale.ROOT, "budget case: %d steps, %d instruments, %d trades -> %,d bytes%n",
+                results.get("equity").size(), results.get("prices").size(), results.get("trades").size(), bytes);
+    }
+}

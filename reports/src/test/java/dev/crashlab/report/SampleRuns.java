@@ -1,0 +1,405 @@
+package dev.crashlab.report;
+
+import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.CrisisWindow;
+import dev.crashlab.backtest.RegimeClassifier;
+import dev.crashlab.backtest.ResultsJson;
+import dev.crashlab.clock.Schedule;
+import dev.crashlab.data.AssetClass;
+import dev.crashlab.data.DataFolder;
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.MarketData;
+import dev.crashlab.data.NonPriceSeries;
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Costs;
+import dev.crashlab.execution.Event;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.execution.Order;
+import dev.crashlab.indicator.FastIndicator;
+import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.strategy.Strategy;
+import dev.crashlab.strategy.StrategyContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Realistic report inputs: small backtests run with the engine on crashlab's committed synthetic
+ * sample ({@code data/sample}) and on inline bars, written as results.json trees. Built once per
+ * test JVM.
+ */
+final class SampleRuns {
+
+    /** The generatedAt stamp of every results.json made here. */
+    static final Instant GENERATED = Instant.parse("2026-01-02T03:04:05Z");
+
+    /** The render time of every report made in tests, so that pages are byte-identical. */
+    static final ReportOptions OPTIONS = ReportOptions.at(Instant.parse("2026-01-02T10:00:00Z"));
+
+    static final String HOSTILE_STRATEGY = "<script>alert(1)</script>";
+    static final String HOSTILE_SYMBOL = "Q\"X'<b>&amp;";
+    static final String HOSTILE_RUN = "<b>bold</b> & \"quoted\" 'run'";
+    static final String HOSTILE_NOTE = "<img src=x onerror=alert(2)> </script><script>alert(3)</script>";
+    static final String HOSTILE_TAG = "\"'><svg onload=alert(4)>";
+
+    private static final Symbol BTC = Symbol.of("BTC-USD");
+    private static final Symbol ETH = Symbol.of("ETH-USD");
+    private static final Symbol SOL = Symbol.of("SOL-USD");
+    private static final String FLOWS = "etf_flows_btc.total";
+
+    private static MarketData sample;
+    private static JsonNode playbook;
+    private static List<JsonNode> leverage;
+    private static JsonNode hostile;
+
+    private SampleRuns() {
+    }
+
+    /** Returns the committed sample folder, found from the working directory upwards. */
+    static Path sampleFolder() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
+            Path candidate = dir.resolve("data").resolve("sample");
+            if (Files.isRegularFile(candidate.resolve("BTC-USD.csv"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("data/sample not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Returns the synthetic sample: six instruments and the ETF-flow series. */
+    static synchronized MarketData sample() {
+        if (sample == null) {
+            DataFolder folder = DataFolder.load(sampleFolder());
+            MarketData.Builder b = MarketData.builder();
+            folder.prices().forEach(b::add);
+            for (DataFolder.SeriesFile file : folder.series()) {
+                for (NonPriceSeries s : file.columns()) {
+                    b.add(s);
+                }
+            }
+            sample = b.build();
+        }
+        return sample;
+    }
+
+    /**
+     * Returns the results of {@link CrashPlaybook} on the sample, 2020 to 2025: weekly DCA into
+     * BTC dips held back on ETF outflows, quarterly trims, a leveraged SOL long liquidated in the
+     * October 2024 crash, an ETH short after the December rebound; regimes, crisis windows and a
+     * buy-and-hold benchmark.
+     */
+    static synchronized JsonNode playbook() {
+        if (playbook == null) {
+            BacktestResult r = Backtest.builder(sample()).name("crash-playbook")
+                    .strategy(CrashPlaybook::new)
+                    .parameters(CrashPlaybook.PARAMETERS)
+                    .initialCash(10_000)
+                    .contributions(Contributions.every(Schedule.WEEKLY, 250))
+                    .costs(Costs.DEFAULTS.withFeeRate(0.001).withSlippageBps(5).withBorrowRate(0.03))
+                    .margin(Margin.forLeverage(3, 0.15, 0.01))
+                    .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
+                    .regime(BtcDrawdownRegime::new)
+                    .build().run();
+            playbook = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+        }
+        return playbook;
+    }
+
+    /** Returns three runs of a BTC trend strategy at 1x, 2x and 3x leverage on the sample. */
+    static synchronized List<JsonNode> leverageLevels() {
+        if (leverage == null) {
+            leverage = List.of(1.0, 2.0, 3.0).stream().map(x -> {
+                BacktestResult r = Backtest.builder(sample()).name("trend-btc-" + x.intValue() + "x")
+                        .strategy(() -> new Trend(x)).parameters(Map.of("leverage", x, "sma", 100))
+                        .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
+                        .margin(Margin.forLeverage(3, 0.1, 0.01))
+                        .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
+                        .regime(BtcDrawdownRegime::new)
+                        .build().run();
+                return ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+            }).toList();
+        }
+        return leverage;
+    }
+
+    /** Returns a sweep of the BTC trend strategy over leverage (1x to 3x) and its moving average (50 to 200 days). */
+    static Sweep trendSweep() {
+        List<Sweep.Variant> variants = new java.util.ArrayList<>();
+        for (int sma : new int[] {50, 100, 150, 200}) {
+            for (double x : new double[] {1.0, 1.5, 2.0, 2.5, 3.0}) {
+                BacktestResult r = Backtest.builder(sample()).name("trend-" + sma + "-" + x)
+                        .strategy(() -> new Trend(x, sma)).parameters(Map.of("leverage", x, "sma", sma))
+                        .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
+                        .margin(Margin.forLeverage(3, 0.1, 0.01)).build().run();
+                variants.add(new Sweep.Variant(Map.of("leverage", x, "sma", sma), ResultsJson.metrics(r.metrics()), null));
+            }
+        }
+        return new Sweep("Trend on BTC: leverage × moving average", "leverage", "sma", "sharpe", variants);
+    }
+
+    /**
+     * Returns the results of a run built to attack the report: its name, strategy name,
+     * parameters, symbol, order tags and notes hold HTML and script.
+     */
+    static synchronized JsonNode hostile() {
+        if (hostile == null) {
+            Instrument odd = Instrument.of(HOSTILE_SYMBOL, AssetClass.CRYPTO);
+            OhlcvSeries bars = randomWalk(odd, LocalDate.of(2024, 1, 1), 120, 100, 7);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("note", "</script><script>alert(5)</script>");
+            params.put("x\"y", "a'b");
+            BacktestResult r = Backtest.builder(MarketData.of(bars)).name(HOSTILE_RUN)
+                    .strategy(() -> new Hostile(odd.symbol())).parameters(params).initialCash(1_000)
+                    .build().run();
+            hostile = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+        }
+        return hostile;
+    }
+
+    /**
+     * Returns the budget case: {@code years} of daily bars for {@code instruments} crypto
+     * instruments (random walks), and a strategy that opens and closes about {@code trades}
+     * round trips, long and short, with a benchmark and regimes.
+     */
+    static JsonNode budget(int years, int instruments, int trades) {
+        return ResultsJson.read(budgetResultsJson(years, instruments, trades));
+    }
+
+    /** Returns the results.json bytes of {@link #budget}. */
+    static byte[] budgetResultsJson(int years, int instruments, int trades) {
+        LocalDate first = LocalDate.of(2015, 1, 1);
+        int days = years * 365;
+        MarketData.Builder b = MarketData.builder();
+        for (int i = 0; i < instruments; i++) {
+            b.add(randomWalk(Instrument.of("COIN" + i + "-USD", AssetClass.CRYPTO), first, days, 100 + 10 * i, 11 + i));
+        }
+        MarketData data = b.build();
+        int every = Math.max(2, days / (trades + 1));
+        BacktestResult r = Backtest.builder(data).name("budget-" + years + "y-" + instruments + "x-" + trades)
+                .strategy(() -> new RoundRobin(every)).parameters(Map.of("every", every))
+                .initialCash(100_000).costs(Costs.DEFAULTS.withFeeRate(0.001).withBorrowRate(0.02))
+                .benchmark("buy-and-hold COIN0-USD", () -> new BuyAll(Symbol.of("COIN0-USD")))
+                .regime(() -> new DrawdownRegime(Symbol.of("COIN0-USD"), List.of()))
+                .build().run();
+        return ResultsJson.toBytes(r, GENERATED);
+    }
+
+    /** Returns daily bars of a seeded random walk with ranges around the closes. */
+    static OhlcvSeries randomWalk(Instrument instrument, LocalDate first, int days, double start, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        OhlcvSeries.Builder b = OhlcvSeries.builder(instrument);
+        double close = start;
+        for (int d = 0; d < days; d++) {
+            double open = close;
+            close = Math.max(0.01, close * Math.exp(0.0003 + 0.03 * (random.nextDouble() * 2 - 1) * 1.7));
+            double high = Math.max(open, close) * (1 + 0.01 * random.nextDouble());
+            double low = Math.min(open, close) * (1 - 0.01 * random.nextDouble());
+            b.add(first.plusDays(d), open, high, low, close, 1000);
+        }
+        return b.build();
+    }
+
+    /** Buys {@code symbol} with all cash, whenever there is cash. */
+    static final class BuyAll implements Strategy {
+        private final Symbol symbol;
+
+        BuyAll(Symbol symbol) {
+            this.symbol = symbol;
+        }
+
+        @Override
+        public void onBar(StrategyContext ctx) {
+            if (ctx.portfolio().cash() > 1) {
+                ctx.submit(Order.buyValue(symbol, ctx.portfolio().cash()));
+            }
+        }
+    }
+
+    /** The sample playbook: see {@link #playbook()}. */
+    static final class CrashPlaybook implements Strategy {
+        static final Map<String, Object> PARAMETERS = Map.of("dipDrawdown", -0.15, "trimNearHigh", -0.05,
+                "solLeverage", 1.5, "ethShortWeight", 0.3);
+
+        private FastIndicator btcDrawdown;
+
+        @Override
+        public void init(StrategyContext ctx) {
+            btcDrawdown = ctx.indicators(BTC).drawdownFromHigh(90);
+        }
+
+        @Override
+        public void onBar(StrategyContext ctx) {
+            LocalDate d = ctx.date();
+            double cash = ctx.portfolio().cash();
+            if (d.getDayOfWeek() == DayOfWeek.MONDAY && cash > 100 && btcDrawdown.isReady()
+                    && btcDrawdown.value() <= -0.15) {
+                double flows = ctx.hasSeries(FLOWS) ? ctx.series(FLOWS).sumOverDays(d, 5) : 0;
+                if (flows < 0) {
+                    ctx.record(Event.Kind.HELD_BACK, BTC, "dip buy held back: ETF outflows over 5 days", flows);
+                } else {
+                    ctx.submit(Order.buyValue(BTC, cash * 0.6).withTag("dip"));
+                }
+            }
+            if (d.getDayOfMonth() <= 3 && d.getMonthValue() % 3 == 1 && btcDrawdown.isReady()
+                    && btcDrawdown.value() > -0.05 && ctx.portfolio().quantity(BTC) > 0
+                    && ctx.portfolio().openOrders().isEmpty()) {
+                ctx.submit(Order.sell(BTC, ctx.portfolio().quantity(BTC) * 0.2).withTag("trim"));
+            }
+            if (d.equals(LocalDate.of(2024, 9, 16))) {
+                ctx.submit(Order.buy(SOL, 1e7).withTag("too big"));
+                ctx.submit(Order.targetWeight(SOL, 1.5).withTag("levered"));
+            }
+            if (d.equals(LocalDate.of(2024, 12, 16))) {
+                ctx.submit(Order.sellValue(ETH, ctx.portfolio().equity() * 0.3).withTag("fade"));
+            }
+            if (d.equals(LocalDate.of(2025, 1, 15))) {
+                ctx.submit(Order.close(ETH).withTag("cover"));
+            }
+        }
+    }
+
+    /** Holds BTC at {@code leverage} times equity while it closes above its moving average. */
+    static final class Trend implements Strategy {
+        private final double leverage;
+        private final int days;
+        private FastIndicator sma;
+        private boolean in;
+
+        Trend(double leverage) {
+            this(leverage, 100);
+        }
+
+        Trend(double leverage, int days) {
+            this.leverage = leverage;
+            this.days = days;
+        }
+
+        @Override
+        public void init(StrategyContext ctx) {
+            sma = ctx.indicators(BTC).sma(days);
+        }
+
+        @Override
+        public void onBar(StrategyContext ctx) {
+            if (!sma.isReady()) {
+                return;
+            }
+            boolean above = ctx.bars(BTC).close() > sma.value();
+            if (above && !in) {
+                ctx.submit(Order.targetWeight(BTC, leverage * 0.95));
+                in = true;
+            } else if (!above && in) {
+                ctx.submit(Order.close(BTC));
+                in = false;
+            }
+        }
+    }
+
+    /** Opens a position every {@code every} days in the next instrument, alternately long and short, and closes it after half the spacing. */
+    static final class RoundRobin implements Strategy {
+        private final int every;
+        private int opened;
+
+        RoundRobin(int every) {
+            this.every = every;
+        }
+
+        @Override
+        public void onBar(StrategyContext ctx) {
+            int step = ctx.step();
+            List<Instrument> all = ctx.instruments();
+            if (step % every == 0) {
+                Symbol s = all.get(opened % all.size()).symbol();
+                double value = ctx.portfolio().equity() * 0.2;
+                ctx.submit(opened % 2 == 0 ? Order.buyValue(s, value).withTag("rr long")
+                        : Order.sellValue(s, value).withTag("rr short"));
+                opened++;
+            } else if (step % every == every / 2) {
+                for (Instrument i : all) {
+                    if (ctx.portfolio().quantity(i.symbol()) != 0) {
+                        ctx.submit(Order.close(i.symbol()).withTag("rr close"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Buys, sells with a hostile tag, and records a hostile note. */
+    static final class Hostile implements Strategy {
+        private final Symbol symbol;
+
+        Hostile(Symbol symbol) {
+            this.symbol = symbol;
+        }
+
+        @Override
+        public String name() {
+            return HOSTILE_STRATEGY;
+        }
+
+        @Override
+        public void onBar(StrategyContext ctx) {
+            if (ctx.step() == 5) {
+                ctx.submit(Order.buyValue(symbol, 500).withTag(HOSTILE_TAG));
+                ctx.note(HOSTILE_NOTE);
+            }
+            if (ctx.step() == 60) {
+                ctx.submit(Order.close(symbol).withTag(HOSTILE_TAG));
+            }
+        }
+    }
+
+    /** Labels calm, drawdown and crash from BTC's drawdown from its 180-day high; names two crisis windows. */
+    static final class BtcDrawdownRegime extends DrawdownRegime {
+        BtcDrawdownRegime() {
+            super(BTC, List.of(
+                    new CrisisWindow("Liquidity crash", LocalDate.of(2024, 9, 30), LocalDate.of(2024, 10, 18),
+                            "Everything falls at once; ETF outflows every session."),
+                    new CrisisWindow("December rebound", LocalDate.of(2024, 12, 1),
+                            LocalDate.of(2024, 12, 15), "ETH and SOL bounce 30-40 % off the lows.")));
+        }
+    }
+
+    /** Labels calm (above -10 %), drawdown (to -30 %) and crash from one instrument's drawdown from its 180-day high. */
+    static class DrawdownRegime implements RegimeClassifier {
+        private final Symbol symbol;
+        private final List<CrisisWindow> windows;
+        private FastIndicator drawdown;
+
+        DrawdownRegime(Symbol symbol, List<CrisisWindow> windows) {
+            this.symbol = symbol;
+            this.windows = windows;
+        }
+
+        @Override
+        public List<String> labels() {
+            return List.of("calm", "drawdown", "crash");
+        }
+
+        @Override
+        public void init(StrategyContext ctx) {
+            drawdown = ctx.indicators(symbol).drawdownFromHigh(180);
+        }
+
+        @Override
+        public int classify(StrategyContext ctx) {
+            double dd = drawdown.value();
+            return !(dd < -0.1) ? 0 : dd > -0.3 ? 1 : 2;
+        }
+
+        @Override
+        public List<CrisisWindow> namedWindows() {
+            return windows;
+        }
+    }
+}
