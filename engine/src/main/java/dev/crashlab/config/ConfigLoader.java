@@ -319,7 +319,7 @@ public final class ConfigLoader {
     }
 
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {
-        sweep.onlyFields("run", "metric", "maximize", "params");
+        sweep.onlyFields("run", "metric", "params");
         String run = sweep.string("run", runs.size() == 1 ? runs.getFirst().name() : null);
         if (run == null) {
             throw new ConfigException(sweep.childPath("run"), "missing: name the run to sweep, one of "
@@ -330,8 +330,6 @@ public final class ConfigLoader {
                     + runs.stream().map(RunConfig::name).toList());
         }
         String metric = sweep.string("metric", "sharpe");
-        boolean maximize = sweep.bool("maximize", !metric.equals("maxDrawdownDays") && !metric.equals("volatility")
-                && !metric.equals("feesPaid") && !metric.equals("fundingPaid") && !metric.equals("liquidations"));
         Node params = sweep.requireObject("params");
         List<SweepConfig.Axis> axes = new ArrayList<>();
         for (Map.Entry<String, Node> e : params.entries()) {
@@ -340,7 +338,7 @@ public final class ConfigLoader {
         if (axes.isEmpty()) {
             throw params.error("give at least one parameter to sweep");
         }
-        return new SweepConfig(run, metric, maximize, axes, sweep.path());
+        return new SweepConfig(run, metric, axes, sweep.path());
     }
 
     /** Returns the values of an axis: a list, or {@code {from, to, step}} (inclusive, decimal steps exact). */

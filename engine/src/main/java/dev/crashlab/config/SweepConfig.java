@@ -11,12 +11,12 @@ import tools.jackson.databind.JsonNode;
  * values (a full grid), ranked by one metric.
  *
  * @param run      the name of the run whose strategy parameters vary
- * @param metric   the metric that ranks variants, a field of {@code results.json}'s metrics
- * @param maximize whether a higher metric is better (false for, say, maxDrawdownDays)
+ * @param metric   the metric that ranks variants, a field of {@code results.json}'s metrics (the
+ *                 report knows which direction is better for each)
  * @param axes     the parameters and their values, in config order
  * @param path     the sweep's place in the config
  */
-public record SweepConfig(String run, String metric, boolean maximize, List<Axis> axes, String path) {
+public record SweepConfig(String run, String metric, List<Axis> axes, String path) {
 
     /**
      * One swept parameter.

@@ -1,0 +1,83 @@
+package dev.crashlab.report;
+
+import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.ResultsJson;
+import dev.crashlab.config.ConfigException;
+import dev.crashlab.config.CrashlabConfig;
+import dev.crashlab.config.RunConfig;
+import dev.crashlab.config.RunPlanner;
+import dev.crashlab.strategy.StrategyFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs every backtest of a config and writes, into an output folder, each run's
+ * {@code <run>/results.json} and {@code <run>/report.html}, then {@code comparison.html} and
+ * {@code index.html}. The Maven goal {@code crashlab:backtest} is a thin shell over it.
+ */
+public final class BacktestJob {
+
+    /**
+     * What the job wrote.
+     *
+     * @param runs       each run, in config order
+     * @param comparison the comparison report
+     * @param index      the index of the output folder
+     */
+    public record Outcome(List<RunSummary> runs, Path comparison, Path index) {
+    }
+
+    private BacktestJob() {
+    }
+
+    /**
+     * Runs the backtests of {@code config} (all, or those named in {@code only} when it is not
+     * empty), finding strategies through {@code loader}, and writes into {@code output}.
+     */
+    public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, Set<String> only, Clock clock,
+            JobLog log) {
+        List<RunConfig> runs = config.runs().stream().filter(r -> only.isEmpty() || only.contains(r.name())).toList();
+        if (runs.isEmpty()) {
+            throw new ConfigException("runs", "no run is called " + only + "; the runs are "
+                    + config.runs().stream().map(RunConfig::name).toList());
+        }
+        RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
+        List<dev.crashlab.backtest.Backtest> planned = new ArrayList<>();
+        for (RunConfig run : runs) {
+            planned.add(planner.plan(run));
+        }
+        Instant now = clock.instant();
+        List<RunSummary> summaries = new ArrayList<>();
+        List<RunLink> links = new ArrayList<>();
+        for (dev.crashlab.backtest.Backtest backtest : planned) {
+            BacktestResult result = backtest.run();
+            Path folder = output.resolve(result.name());
+            JsonNode tree = ResultsJson.toTree(result, now);
+            Path resultsFile = folder.resolve("results.json");
+            Path reportFile = folder.resolve("report.html");
+            dev.crashlab.data.AtomicWrite.bytes(resultsFile, ResultsJson.toBytes(result, now));
+            Reports.writeRun(tree, reportFile, ReportOptions.at(now));
+            RunSummary summary = RunSummary.of(tree, resultsFile, reportFile);
+            summaries.add(summary);
+            links.add(new RunLink(result.name(), tree, result.name() + "/report.html"));
+            log.info(summary.line());
+            log.info("  " + reportFile);
+            if (result.synthetic()) {
+                log.warn(result.name() + " ran on synthetic sample data: its figures say nothing about markets");
+            }
+        }
+        Path comparison = output.resolve("comparison.html");
+        String title = "crashlab: " + config.file().getFileName();
+        Reports.writeComparison(title + ", " + links.size() + " runs compared", links, comparison, ReportOptions.at(now));
+        Path index = Reports.writeIndex(output, title, links, List.of(new PageLink("Comparison", "comparison.html",
+                "every run side by side: equity, drawdown and metrics")), ReportOptions.at(now));
+        log.info("Comparison: " + comparison);
+        log.info("Index: " + index);
+        return new Outcome(summaries, comparison, index);
+    }
+}
