@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader sees either the old file or the whole new one, never a
@@ -26,6 +27,18 @@ public final class AtomicWrite {
     private AtomicWrite() {
     }
 
+    /**
+     * Creates the temporary file readable by everyone (rw-r--r--) where the file system has POSIX
+     * permissions: a temp file is private by default, and the move would keep that for a report.
+     */
+    private static Path createTemp(Path folder, String name) throws IOException {
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(folder, "." + name, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        }
+        return Files.createTempFile(folder, "." + name, ".tmp");
+    }
+
     /** Replaces {@code target} with {@code bytes}, creating its folder when needed. */
     public static void bytes(Path target, byte[] bytes) {
         stream(target, out -> out.write(bytes));
@@ -43,7 +56,7 @@ public final class AtomicWrite {
         Path temp = null;
         try {
             Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+            temp = createTemp(folder, absolute.getFileName().toString());
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 content.writeTo(out);
             }
