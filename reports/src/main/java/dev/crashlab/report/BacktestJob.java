@@ -1,11 +1,13 @@
 package dev.crashlab.report;
 
+import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
 import dev.crashlab.config.RunPlanner;
+import dev.crashlab.data.AtomicWrite;
 import dev.crashlab.strategy.StrategyFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,20 +49,21 @@ public final class BacktestJob {
                     + config.runs().stream().map(RunConfig::name).toList());
         }
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
-        List<dev.crashlab.backtest.Backtest> planned = new ArrayList<>();
+        List<Backtest> planned = new ArrayList<>();
         for (RunConfig run : runs) {
             planned.add(planner.plan(run));
         }
         Instant now = clock.instant();
         List<RunSummary> summaries = new ArrayList<>();
         List<RunLink> links = new ArrayList<>();
-        for (dev.crashlab.backtest.Backtest backtest : planned) {
+        List<String> synthetic = new ArrayList<>();
+        for (Backtest backtest : planned) {
             BacktestResult result = backtest.run();
             Path folder = output.resolve(result.name());
             JsonNode tree = ResultsJson.toTree(result, now);
             Path resultsFile = folder.resolve("results.json");
             Path reportFile = folder.resolve("report.html");
-            dev.crashlab.data.AtomicWrite.bytes(resultsFile, ResultsJson.toBytes(result, now));
+            AtomicWrite.bytes(resultsFile, ResultsJson.toBytes(result, now));
             Reports.writeRun(tree, reportFile, ReportOptions.at(now));
             RunSummary summary = RunSummary.of(tree, resultsFile, reportFile);
             summaries.add(summary);
@@ -68,8 +71,12 @@ public final class BacktestJob {
             log.info(summary.line());
             log.info("  " + reportFile);
             if (result.synthetic()) {
-                log.warn(result.name() + " ran on synthetic sample data: its figures say nothing about markets");
+                synthetic.add(result.name());
             }
+        }
+        if (!synthetic.isEmpty()) {
+            log.warn(synthetic.size() + " of " + planned.size() + " runs used synthetic sample data (" + String.join(", ", synthetic)
+                    + "): their figures say nothing about markets");
         }
         Path comparison = output.resolve("comparison.html");
         String title = "crashlab: " + config.file().getFileName();
