@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * kline is reported with the page's URL and the field. A last kline whose close time is still
  * in the future (by the options' clock) is a day in progress: it is dropped with a warning.
  */
-public final class BinanceDownloader implements Downloader {
+public final class BinanceDownloader extends CachingDownloader {
 
     /** The most klines Binance returns for one request. */
     static final int PAGE_LIMIT = 1000;
@@ -42,32 +42,9 @@ public final class BinanceDownloader implements Downloader {
     private static final long DAY_MILLIS = 86_400_000L;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final DownloadOptions options;
-    private final HttpFetcher http;
-    private final DownloadCache cache;
-    private final URI base;
-
     /** Creates a downloader that reaches Binance, or {@link DownloadOptions#baseUri()}, as {@code options} say. */
     public BinanceDownloader(DownloadOptions options) {
-        this.options = options;
-        this.http = new HttpFetcher(options);
-        this.cache = new DownloadCache(options.cacheFolder(), options.clock());
-        this.base = options.baseUriOr(DownloadSource.BINANCE.defaultBaseUri());
-    }
-
-    @Override
-    public DownloadSource source() {
-        return DownloadSource.BINANCE;
-    }
-
-    @Override
-    public OhlcvSeries download(DownloadRequest request) {
-        return cache.getOrFetch(source(), request, this::fetch);
-    }
-
-    @Override
-    public Path cacheFile(DownloadRequest request) {
-        return cache.fileFor(source(), request.instrument());
+        super(DownloadSource.BINANCE, options);
     }
 
     /**
@@ -80,7 +57,8 @@ public final class BinanceDownloader implements Downloader {
         return (suffix > 0 ? symbol.substring(0, suffix) : symbol).replace("-", "");
     }
 
-    private DownloadCache.Fetched fetch(DownloadRequest request) {
+    @Override
+    DownloadCache.Fetched fetch(DownloadRequest request) {
         String symbol = request.remoteSymbol() != null ? request.remoteSymbol() : remoteSymbol(request.instrument());
         LoadOptions klines = LoadOptions.builder().format(PriceFormat.BINANCE_JSON).instrument(request.instrument())
                 .build();

@@ -23,34 +23,13 @@ import java.util.Locale;
  * <p>For an unknown symbol Stooq answers 200 with the text {@code No data} or an HTML page;
  * both become a {@link DownloadException} naming the symbol.
  */
-public final class StooqDownloader implements Downloader {
+public final class StooqDownloader extends CachingDownloader {
 
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private final HttpFetcher http;
-    private final DownloadCache cache;
-    private final URI base;
-
     /** Creates a downloader that reaches Stooq, or {@link DownloadOptions#baseUri()}, as {@code options} say. */
     public StooqDownloader(DownloadOptions options) {
-        this.http = new HttpFetcher(options);
-        this.cache = new DownloadCache(options.cacheFolder(), options.clock());
-        this.base = options.baseUriOr(DownloadSource.STOOQ.defaultBaseUri());
-    }
-
-    @Override
-    public DownloadSource source() {
-        return DownloadSource.STOOQ;
-    }
-
-    @Override
-    public OhlcvSeries download(DownloadRequest request) {
-        return cache.getOrFetch(source(), request, this::fetch);
-    }
-
-    @Override
-    public Path cacheFile(DownloadRequest request) {
-        return cache.fileFor(source(), request.instrument());
+        super(DownloadSource.STOOQ, options);
     }
 
     /**
@@ -73,7 +52,8 @@ public final class StooqDownloader implements Downloader {
         };
     }
 
-    private DownloadCache.Fetched fetch(DownloadRequest request) {
+    @Override
+    DownloadCache.Fetched fetch(DownloadRequest request) {
         String symbol = request.remoteSymbol() != null ? request.remoteSymbol() : remoteSymbol(request.instrument());
         URI uri = base.resolve("/q/d/l/?s=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "&i=d&d1="
                 + COMPACT_DATE.format(request.from()) + "&d2=" + COMPACT_DATE.format(request.to()));

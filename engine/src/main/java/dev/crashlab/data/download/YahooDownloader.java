@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a downloaded CSV file; a bad value is reported with the URL and its JSON path, such as
  * {@code indicators.quote[0].close[17]}.
  */
-public final class YahooDownloader implements Downloader {
+public final class YahooDownloader extends CachingDownloader {
 
     private static final long DAY_SECONDS = 86_400L;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -54,32 +54,9 @@ public final class YahooDownloader implements Downloader {
             "indicators.quote[0].close", "Volume", "indicators.quote[0].volume", "Adj Close",
             "indicators.adjclose[0].adjclose");
 
-    private final DownloadOptions options;
-    private final HttpFetcher http;
-    private final DownloadCache cache;
-    private final URI base;
-
     /** Creates a downloader that reaches Yahoo, or {@link DownloadOptions#baseUri()}, as {@code options} say. */
     public YahooDownloader(DownloadOptions options) {
-        this.options = options;
-        this.http = new HttpFetcher(options);
-        this.cache = new DownloadCache(options.cacheFolder(), options.clock());
-        this.base = options.baseUriOr(DownloadSource.YAHOO.defaultBaseUri());
-    }
-
-    @Override
-    public DownloadSource source() {
-        return DownloadSource.YAHOO;
-    }
-
-    @Override
-    public OhlcvSeries download(DownloadRequest request) {
-        return cache.getOrFetch(source(), request, this::fetch);
-    }
-
-    @Override
-    public Path cacheFile(DownloadRequest request) {
-        return cache.fileFor(source(), request.instrument());
+        super(DownloadSource.YAHOO, options);
     }
 
     /**
@@ -94,7 +71,8 @@ public final class YahooDownloader implements Downloader {
         return "^" + (symbol.equals("SPX") ? "GSPC" : symbol);
     }
 
-    private DownloadCache.Fetched fetch(DownloadRequest request) {
+    @Override
+    DownloadCache.Fetched fetch(DownloadRequest request) {
         String symbol = request.remoteSymbol() != null ? request.remoteSymbol() : remoteSymbol(request.instrument());
         // A day's margin on both sides: sessions east of UTC open on the previous UTC day.
         long period1 = request.from().minusDays(1).toEpochDay() * DAY_SECONDS;
