@@ -44,18 +44,25 @@ class SweepJobTest {
         }
     };
 
-    @Test
-    void aHundredVariantSweepFindsABestVariantThatASingleRunReproduces() throws IOException {
-        Path btc = SharedData.file("BTC-USD.csv").toAbsolutePath();
-        Path sweepConfig = TestFiles.write(dir, "sweep.yaml",
+    /** Writes a weekly DCA config on {@code btc}, 2018-01-01 to 2025-11-21, followed by {@code more} lines. */
+    private Path dcaConfig(String file, Path btc, String name, String params, String... more) {
+        List<String> lines = new ArrayList<>(List.of(
                 "data: {prices: {BTC-USD: {file: '" + btc + "'}}}",
                 "start: 2018-01-01",
                 "end: 2025-11-21",
                 "initialCash: 0",
                 "contributions: {amount: 100, period: weekly}",
                 "costs: {feeRate: 0.001}",
-                "name: dca",
-                "strategy: {class: DcaOnDrawdown, params: {amount: 100}}",
+                "name: " + name,
+                "strategy: {class: DcaOnDrawdown, params: " + params + "}"));
+        lines.addAll(List.of(more));
+        return TestFiles.write(dir, file, lines.toArray(String[]::new));
+    }
+
+    @Test
+    void aHundredVariantSweepFindsABestVariantThatASingleRunReproduces() throws IOException {
+        Path btc = SharedData.file("BTC-USD.csv").toAbsolutePath();
+        Path sweepConfig = dcaConfig("sweep.yaml", btc, "dca", "{amount: 100}",
                 "sweep:",
                 "  metric: sharpe",
                 "  params:",
@@ -78,16 +85,8 @@ class SweepJobTest {
             assertThat(m.get("sharpe").asDouble()).isLessThanOrEqualTo(bestMetrics.get("sharpe").asDouble());
         }
 
-        Path single = TestFiles.write(dir, "single.yaml",
-                "data: {prices: {BTC-USD: {file: '" + btc + "'}}}",
-                "start: 2018-01-01",
-                "end: 2025-11-21",
-                "initialCash: 0",
-                "contributions: {amount: 100, period: weekly}",
-                "costs: {feeRate: 0.001}",
-                "name: best",
-                "strategy: {class: DcaOnDrawdown, params: {amount: 100, threshold: " + threshold + ", lookbackDays: "
-                        + lookback + "}}");
+        Path single = dcaConfig("single.yaml", btc, "best",
+                "{amount: 100, threshold: " + threshold + ", lookbackDays: " + lookback + "}");
         BacktestJob.Outcome run = BacktestJob.run(ConfigLoader.load(single), dir.resolve("single"),
                 getClass().getClassLoader(), Set.of(), CLOCK, collect);
         JsonNode singleMetrics = ResultsJson.read(Files.readAllBytes(run.runs().getFirst().results())).get("metrics");
