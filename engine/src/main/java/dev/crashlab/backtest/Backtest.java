@@ -44,13 +44,14 @@ import java.util.function.Supplier;
  * @param margin         margin terms
  * @param periodsPerYear periods per year for annualised metrics; 0 for the default (365 when the
  *                       universe holds crypto, else 252)
+ * @param riskFreeRate   the annual risk-free rate rf of the Sharpe ratio, 0 by default
  * @param benchmarkName  the benchmark's name, or {@code null} for no benchmark
  * @param benchmark      makes the benchmark strategy, or {@code null}
  * @param regime         makes the regime classifier, or {@code null}
  */
 public record Backtest(String name, MarketData data, Supplier<? extends Strategy> strategy, Map<String, Object> parameters,
         Map<String, Object> config, Instant start, Instant end, double initialCash, Contributions contributions, Costs costs, Margin margin,
-        double periodsPerYear, String benchmarkName, Supplier<? extends Strategy> benchmark,
+        double periodsPerYear, double riskFreeRate, String benchmarkName, Supplier<? extends Strategy> benchmark,
         Supplier<? extends RegimeClassifier> regime) {
 
     public Backtest {
@@ -72,6 +73,9 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         }
         if (!(periodsPerYear >= 0) || !Double.isFinite(periodsPerYear)) {
             throw new IllegalArgumentException("periodsPerYear must be >= 0 (0 for the default), got " + periodsPerYear);
+        }
+        if (!Double.isFinite(riskFreeRate)) {
+            throw new IllegalArgumentException("riskFreeRate must be finite, got " + riskFreeRate);
         }
         if ((benchmark == null) != (benchmarkName == null)) {
             throw new IllegalArgumentException("a benchmark needs both a name and a strategy");
@@ -115,6 +119,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         b.costs = costs;
         b.margin = margin;
         b.periodsPerYear = periodsPerYear;
+        b.riskFreeRate = riskFreeRate;
         b.benchmarkName = benchmarkName;
         b.benchmark = benchmark;
         b.regime = regime;
@@ -135,6 +140,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         private Costs costs = Costs.DEFAULTS;
         private Margin margin = Margin.NONE;
         private double periodsPerYear;
+        private double riskFreeRate;
         private String benchmarkName;
         private Supplier<? extends Strategy> benchmark;
         private Supplier<? extends RegimeClassifier> regime;
@@ -209,6 +215,12 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
             return this;
         }
 
+        /** Sets the annual risk-free rate of the Sharpe ratio (default 0). */
+        public Builder riskFreeRate(double value) {
+            this.riskFreeRate = value;
+            return this;
+        }
+
         /** Sets the benchmark strategy, run with the same cash, flows and costs. */
         public Builder benchmark(String benchmarkLabel, Supplier<? extends Strategy> value) {
             this.benchmarkName = benchmarkLabel;
@@ -226,7 +238,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         public Backtest build() {
             return new Backtest(name, data, strategy, parameters, config, start == null ? data.firstTime() : start,
                     end == null ? data.lastTime() : end, initialCash, contributions, costs, margin, periodsPerYear,
-                    benchmarkName, benchmark, regime);
+                    riskFreeRate, benchmarkName, benchmark, regime);
         }
     }
 }

@@ -119,12 +119,12 @@ public final class BacktestResult {
             }
             List<Trade> bTrades = RoundTrips.from(bench.fills(), marks(instruments, bench.finalMarks()), end);
             Metrics bm = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, bench.equity(), bench.contributed(),
-                    spec.initialCash(), spec.effectivePeriodsPerYear(), 0, bInvested, notional(bench.fills()),
+                    spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), bInvested, notional(bench.fills()),
                     bench.feesPaid(), bench.financingPaid(), bench.liquidations(), bTrades, null, null));
             benchmark = new Benchmark(spec.benchmarkName(), bench.equity(), bench.contributed(), bm);
         }
         Metrics metrics = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, main.equity(), main.contributed(),
-                spec.initialCash(), spec.effectivePeriodsPerYear(), 0, invested, notional(main.fills()), main.feesPaid(),
+                spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), invested, notional(main.fills()), main.feesPaid(),
                 main.financingPaid(), main.liquidations(), trades, benchmark == null ? null : benchmark.equity(),
                 benchmark == null ? null : benchmark.contributed()));
         Regimes regimes = null;

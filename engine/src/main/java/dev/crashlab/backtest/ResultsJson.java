@@ -192,7 +192,11 @@ public final class ResultsJson {
             bench.set("metrics", metrics(b.metrics()));
             ArrayNode values = bench.putArray("equity");
             for (double v : b.equity()) {
-                values.add(v);
+                if (Double.isFinite(v)) {
+                    values.add(v == 0 ? 0.0 : v);
+                } else {
+                    values.addNull();
+                }
             }
         } else {
             root.putNull("benchmark");

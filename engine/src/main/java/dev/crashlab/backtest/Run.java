@@ -134,7 +134,7 @@ final class Run {
         double[] contributed = new double[steps];
         int[] regimes = classifier == null ? null : new int[steps];
         Schedule.Tracker contributionTimer = spec.contributions().isNone()
-                ? null : spec.contributions().schedule().tracker(spec.start());
+                ? null : spec.contributions().schedule().tracker(clock.time(0));
         EngineContext classifierContext = classifier == null ? null : context.forClassifier();
         try {
             if (classifier != null) {
@@ -218,7 +218,28 @@ final class Run {
     }
 
     Portfolio portfolioView() {
-        return account.view(() -> Collections.unmodifiableList(new ArrayList<>(pending)));
+        return account.view(() -> Collections.unmodifiableList(new ArrayList<>(pending)), this::committedCash);
+    }
+
+    /** Returns what the waiting buy orders are expected to spend, fees included (see {@code Portfolio.availableCash}). */
+    private double committedCash() {
+        double committed = 0;
+        for (int k = 0; k < pending.size(); k++) {
+            Order order = pending.get(k);
+            int i = pendingIndex.get(k);
+            double mark = account.mark(i);
+            double price = order.type() == OrderType.MARKET || Double.isNaN(order.price()) ? mark : order.price();
+            committed += switch (order.sizing()) {
+                case VALUE -> order.side() == Order.Side.BUY ? order.amount() : 0;
+                case QUANTITY -> order.side() == Order.Side.BUY ? costs.fee(order.amount() * price) + order.amount() * price : 0;
+                case TARGET_WEIGHT -> {
+                    double missing = order.amount() * account.equity() - account.quantity(i) * mark;
+                    yield missing > 0 && !Double.isNaN(missing) ? missing + costs.fee(missing) : 0;
+                }
+                case CLOSE -> account.quantity(i) < 0 ? -account.quantity(i) * mark : 0;
+            };
+        }
+        return committed;
     }
 
     void noteSeriesUsed(String name) {
@@ -342,6 +363,9 @@ final class Run {
             default -> direction = order.side().sign();
         }
         if (direction == 0) {
+            record(Event.Kind.NOTE, order.symbol(), order + " needed no trade: "
+                    + (order.sizing() == Order.Sizing.CLOSE ? "the position was already flat" : "the position was already at its target"),
+                    Double.NaN);
             return true;
         }
         double base;

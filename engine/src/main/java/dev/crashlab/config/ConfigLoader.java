@@ -53,9 +53,10 @@ public final class ConfigLoader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> RUN_FIELDS = Set.of("name", "data", "start", "end", "initialCash", "contributions",
-            "costs", "margin", "periodsPerYear", "benchmark", "regime", "strategy");
+            "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy");
     private static final String[] TOP_FIELDS = {"name", "data", "start", "end", "initialCash", "contributions", "costs",
-        "margin", "periodsPerYear", "benchmark", "regime", "strategy", "runs", "sweep", "output"};
+        "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "runs", "sweep", "output"};
+    private static final int MAX_VARIANTS = 100_000;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private ConfigLoader() {
@@ -183,6 +184,7 @@ public final class ConfigLoader {
         Costs costs = costs(run.object("costs"));
         Margin margin = margin(run.object("margin"));
         double periods = run.number("periodsPerYear", 0, 0, 100_000);
+        double riskFree = run.number("riskFreeRate", 0, -1, 1);
         String benchmark = run.string("benchmark", null);
         if (benchmark != null && prices.stream().noneMatch(p -> p.symbol().value().equals(benchmark))) {
             throw new ConfigException(run.childPath("benchmark"), "\"" + benchmark + "\" is not among the run's price symbols "
@@ -202,7 +204,7 @@ public final class ConfigLoader {
             }
         }
         return new RunConfig(name, run.path(), prices, series, start, end, initialCash, contributions, costs, margin, periods,
-                benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.json());
+                riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.json());
     }
 
     private static JsonNode params(Node node) {
@@ -338,7 +340,11 @@ public final class ConfigLoader {
         if (axes.isEmpty()) {
             throw params.error("give at least one parameter to sweep");
         }
-        return new SweepConfig(run, metric, axes, sweep.path());
+        SweepConfig config = new SweepConfig(run, metric, axes, sweep.path());
+        if (config.size() > MAX_VARIANTS) {
+            throw params.error("the grid has " + config.size() + " variants; at most " + MAX_VARIANTS + " are allowed");
+        }
+        return config;
     }
 
     /** Returns the values of an axis: a list, or {@code {from, to, step}} (inclusive, decimal steps exact). */

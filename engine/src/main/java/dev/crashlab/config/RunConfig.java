@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * @param costs          cost assumptions
  * @param margin         margin terms
  * @param periodsPerYear 0 for the default (365 with crypto, else 252)
+ * @param riskFreeRate   annual risk-free rate of the Sharpe ratio
  * @param benchmark      the symbol of the buy-and-hold benchmark, or {@code null}
  * @param regime         the regime classifier, or {@code null}
  * @param strategy       the strategy and its wrappers
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, LocalDate start,
         LocalDate end, double initialCash, Contributions contributions, Costs costs, Margin margin, double periodsPerYear,
-        String benchmark, Component regime, StrategySpec strategy, JsonNode echo) {
+        double riskFreeRate, String benchmark, Component regime, StrategySpec strategy, JsonNode echo) {
 
     public RunConfig {
         prices = List.copyOf(prices);

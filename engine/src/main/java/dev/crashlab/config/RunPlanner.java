@@ -119,7 +119,8 @@ public final class RunPlanner {
                 .contributions(run.contributions())
                 .costs(run.costs())
                 .margin(run.margin())
-                .periodsPerYear(run.periodsPerYear());
+                .periodsPerYear(run.periodsPerYear())
+                .riskFreeRate(run.riskFreeRate());
         if (run.start() != null) {
             builder.start(run.start().atStartOfDay(ZoneOffset.UTC).toInstant());
         }

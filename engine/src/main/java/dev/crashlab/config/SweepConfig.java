@@ -36,11 +36,11 @@ public record SweepConfig(String run, String metric, List<Axis> axes, String pat
 
     /** Returns the number of variants: the product of the axes' sizes. */
     public int size() {
-        int n = 1;
+        long n = 1;
         for (Axis axis : axes) {
-            n *= axis.values().size();
+            n = Math.min(Integer.MAX_VALUE, n * axis.values().size());
         }
-        return n;
+        return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
     /** Returns every combination of values, the last axis varying fastest. */

@@ -4,10 +4,12 @@ package dev.crashlab.execution;
  * The margin terms of the account, cross-margined over all positions.
  *
  * <p>An order is accepted only if, after its fill, {@code initial × gross exposure <= equity};
- * target-weight orders and cash-value buys are cut to the largest quantity that keeps this true.
- * With the default {@code initial = 1} there is no leverage: long positions are paid in full
- * (cash never goes below zero) and shorts are limited to the equity. {@code initial = 0.1}
- * allows 10× leverage.
+ * target-weight orders (and, on margin, cash-value buys) are cut to the largest quantity that
+ * keeps this true; other orders that break it are rejected. With the default {@code initial = 1}
+ * there is no leverage: long positions are paid in full, so buying never takes cash below zero,
+ * and shorts are limited to the equity. A short is still a margin position: when its loss
+ * exceeds the equity through a gap beyond the liquidation price, cash and equity go below zero
+ * (and borrowed cash then pays the borrow rate). {@code initial = 0.1} allows 10× leverage.
  *
  * <p>Liquidation: at each step, for the instruments with a bar, the account is valued at each
  * position's adverse extreme (the low for longs, the high for shorts). If equity there is below

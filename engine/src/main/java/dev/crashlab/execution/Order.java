@@ -16,8 +16,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code QUANTITY}: {@code amount} units;</li>
  *   <li>{@code VALUE}: {@code amount} of cash; a buy spends that much, fees included (fee rate f
- *       buys {@code (amount − fixedFee) / (price × (1 + f))} units), or, when the cash or margin
- *       cannot carry that much, the largest quantity they can; a sell sells
+ *       buys {@code (amount − fixedFee) / (price × (1 + f))} units at the fill price, slippage
+ *       included); on margin, when the margin cannot carry that much, the largest quantity it
+ *       can, while a cash account refuses it ("not enough cash"); a sell sells
  *       {@code amount / price} units;</li>
  *   <li>{@code TARGET_WEIGHT}: trade until the position is worth {@code amount} × equity
  *       (negative for a short), worked out at the fill price, or as far towards it as the cash or

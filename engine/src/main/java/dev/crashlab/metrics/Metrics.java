@@ -9,7 +9,8 @@ package dev.crashlab.metrics;
  *   <li>Equity E<sub>t</sub> is marked at each step's close. An external flow F<sub>t</sub>
  *       arrives at the start of step t. The period return is
  *       r<sub>t</sub> = E<sub>t</sub> / (E<sub>t−1</sub> + F<sub>t</sub>) − 1 for t = 1..N−1
- *       (time-weighted; 0 when the denominator is not positive).</li>
+ *       (time-weighted; 0 when the denominator is not positive, −1 when equity falls below
+ *       zero).</li>
  *   <li>P = periods per year: 365 when the universe holds crypto, else 252, unless set.</li>
  *   <li>totalReturn = Π(1 + r<sub>t</sub>) − 1; cagr = (1 + totalReturn)<sup>365.25 / D</sup> − 1,
  *       D = calendar days from the first to the last step.</li>

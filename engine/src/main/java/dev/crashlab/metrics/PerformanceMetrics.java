@@ -44,7 +44,8 @@ public final class PerformanceMetrics {
         for (int t = 1; t < n; t++) {
             double flow = contributed[t] - contributed[t - 1];
             double base = equity[t - 1] + flow;
-            r[t - 1] = base > 0 ? equity[t] / base - 1 : 0;
+            // Equity can fall below zero only through a gap past a liquidation: that is a total loss.
+            r[t - 1] = base > 0 ? Math.max(-1, equity[t] / base - 1) : 0;
         }
         return r;
     }

@@ -23,8 +23,8 @@ public final class RoundTrips {
     }
 
     /**
-     * Returns the trades of {@code fills} (in time order), closed ones and, last, those still
-     * open, valued at {@code finalMarks} at {@code end}.
+     * Returns the trades of {@code fills} (in time order), closed ones and those still open (valued
+     * at {@code finalMarks} at {@code end}), ordered by entry time, then symbol.
      */
     public static List<Trade> from(List<Fill> fills, Map<Symbol, Double> finalMarks, Instant end) {
         Map<Symbol, Builder> open = new LinkedHashMap<>();

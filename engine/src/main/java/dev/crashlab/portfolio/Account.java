@@ -257,22 +257,30 @@ public final class Account {
 
     /**
      * Returns a read-only view for strategies, which cannot be cast back to the account;
-     * {@code openOrders} supplies the engine's open orders.
+     * {@code openOrders} supplies the engine's open orders and {@code committedCash} what their
+     * buys are expected to spend.
      */
-    public Portfolio view(Supplier<List<Order>> openOrders) {
-        return new View(openOrders);
+    public Portfolio view(Supplier<List<Order>> openOrders, java.util.function.DoubleSupplier committedCash) {
+        return new View(openOrders, committedCash);
     }
 
     private final class View implements Portfolio {
         private final Supplier<List<Order>> openOrders;
+        private final java.util.function.DoubleSupplier committedCash;
 
-        private View(Supplier<List<Order>> openOrders) {
+        private View(Supplier<List<Order>> openOrders, java.util.function.DoubleSupplier committedCash) {
             this.openOrders = openOrders;
+            this.committedCash = committedCash;
         }
 
         @Override
         public double cash() {
             return cash;
+        }
+
+        @Override
+        public double availableCash() {
+            return cash - committedCash.getAsDouble();
         }
 
         @Override

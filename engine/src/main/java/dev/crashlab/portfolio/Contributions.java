@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Contributions are external cash flows on a schedule: money paid into the account (a positive
- * amount) or taken out (negative), at the first step on or after each point of the schedule. They
+ * amount) or taken out (negative), at the first step on or after each point of the schedule,
+ * counting from the backtest's first step (points before the first bar are not made up). They
  * are kept apart from performance: time-weighted returns treat each flow as arriving at the start
  * of its step.
  *

@@ -14,6 +14,15 @@ public interface Portfolio {
     /** Returns the cash balance; negative when cash is borrowed on margin. */
     double cash();
 
+    /**
+     * Returns the cash not yet committed to open buy orders: {@link #cash()} minus what those
+     * orders are expected to spend, fees included (a cash-value buy its amount, a quantity buy its
+     * units at the limit or stop price or else the mark, a target-weight buy the value still
+     * missing). Strategies that size buys from cash use this, so that an order waiting for its bar
+     * is not paid for twice.
+     */
+    double availableCash();
+
     /** Returns the equity: {@code cash + Σ quantity × mark price}. */
     double equity();
 

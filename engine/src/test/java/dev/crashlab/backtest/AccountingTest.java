@@ -200,6 +200,50 @@ class AccountingTest {
     }
 
     @Test
+    void countsContributionsFromTheFirstBarNotFromAnEarlierConfiguredStart() {
+        Instrument btc = crypto("BTC-USD");
+        OhlcvSeries bars = closes(btc, LocalDate.of(2024, 3, 4), flat(10, 50)); // a Monday
+        BacktestResult r = Backtest.builder(MarketData.of(bars)).strategy(() -> new Scripted()).initialCash(1000)
+                .start(java.time.Instant.parse("2024-01-01T00:00:00Z"))
+                .contributions(Contributions.every(Schedule.WEEKLY, 100)).build().run();
+
+        assertThat(r.contributions(0)).isEqualTo(100); // this Monday's only: the weeks before the data are not lumped in
+        assertThat(r.contributions(9)).isEqualTo(200);
+    }
+
+    @Test
+    void commitsCashToWaitingBuysSoThatItIsNotSpentTwice() {
+        Instrument btc = crypto("BTC-USD");
+        OhlcvSeries bars = closes(btc, LocalDate.of(2024, 1, 1), 100, 100, 100);
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        Scripted s = new Scripted().at(0, ctx -> {
+            ctx.buyValue("BTC-USD", 300);
+            ctx.buy("BTC-USD", 2);
+            seen.add(ctx.portfolio().availableCash());
+        }).at(1, ctx -> seen.add(ctx.portfolio().availableCash()));
+        Backtest.builder(MarketData.of(bars)).strategy(() -> s).initialCash(1000)
+                .costs(Costs.DEFAULTS.withFeeRate(0.01)).build().run();
+
+        assertThat(seen.get(0)).isCloseTo(1000 - 300 - 2 * 100 * 1.01, within(EXACT));
+        assertThat(seen.get(1)).isCloseTo(1000 - 300 - 2 * 100 * 1.01, within(EXACT)); // filled: cash itself fell
+    }
+
+    @Test
+    void countsAGapBeyondAShortsLiquidationAsATotalLossNotMore() {
+        Instrument btc = crypto("BTC-USD");
+        OhlcvSeries bars = ohlc(btc, LocalDate.of(2024, 1, 1),
+                100, 100, 100, 100,
+                100, 101, 99, 100,
+                250, 260, 240, 250);
+        Scripted s = new Scripted().at(0, ctx -> ctx.targetWeight("BTC-USD", -1));
+        BacktestResult r = Backtest.builder(MarketData.of(bars)).strategy(() -> s).initialCash(1000).build().run();
+
+        assertThat(r.cash(2)).isNegative(); // the gap took more than the equity: a margin loss
+        assertThat(r.metrics().totalReturn()).isEqualTo(-1);
+        assertThat(r.metrics().maxDrawdown()).isEqualTo(-1);
+    }
+
+    @Test
     void takesWithdrawalsOutOfCashButNeverMoreThanThereIs() {
         Instrument btc = crypto("BTC-USD");
         OhlcvSeries bars = closes(btc, LocalDate.of(2024, 1, 1), flat(10, 50));

@@ -204,6 +204,17 @@ class ExecutionTest {
         assertThat(r.fills()).extracting(Fill::quantity).containsExactly(3.0, -3.0);
         assertThat(r.finalPositions().get(Symbol.of("BTC-USD"))).isZero();
         assertThat(r.events()).extracting(Event::kind).containsExactly(Event.Kind.CANCELLED);
+    }
+
+    @Test
+    void notesAnOrderThatNeededNoTradeInsteadOfDroppingItSilently() {
+        BacktestResult r = run(new Scripted().at(0, ctx -> ctx.closePosition("BTC-USD")), Costs.DEFAULTS);
+
+        assertThat(r.fills()).isEmpty();
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Event.Kind.NOTE);
+            assertThat(e.message()).isEqualTo("Order(#1, market close BTC-USD) needed no trade: the position was already flat");
+        });
         assertThat(r.openOrders()).isEmpty();
     }
 

@@ -93,7 +93,7 @@ public final class DcaOnDrawdown implements Strategy {
             double depth = 1 - open / high;
             double multiplier = p.tiers().stream().filter(t -> t.drawdown() <= depth)
                     .reduce((a, b) -> b).map(Tier::multiplier).orElse(1.0);
-            double spend = Math.min(periodsDue * p.amount() * multiplier, ctx.portfolio().cash());
+            double spend = Math.min(periodsDue * p.amount() * multiplier, ctx.portfolio().availableCash());
             if (spend > 0) {
                 ctx.buyValue(p.symbol(), spend);
             }

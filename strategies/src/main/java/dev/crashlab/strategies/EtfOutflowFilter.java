@@ -66,7 +66,10 @@ public final class EtfOutflowFilter implements Strategy {
                     return super.submit(order);
                 }
                 if (p.policy() == Policy.DEFER) {
-                    deferred.merge(order.symbol(), cash, Double::sum);
+                    // The wrapped strategy may size a buy from cash that earlier held-back buys left
+                    // unspent, so the saved total can never exceed the cash there is.
+                    double available = Math.max(0, ctx.portfolio().availableCash());
+                    deferred.merge(order.symbol(), Math.min(cash, available), (a, b) -> Math.min(a + b, available));
                 }
                 ctx.record(Event.Kind.HELD_BACK, order.symbol(), String.format(Locale.ROOT, "%s held back (%s): %d-day %s"
                         + " sum %.1f < %s", order, p.policy().name().toLowerCase(Locale.ROOT), p.windowDays(), p.series(),
@@ -80,7 +83,14 @@ public final class EtfOutflowFilter implements Strategy {
     @Override
     public void onBar(StrategyContext ctx) {
         if (!deferred.isEmpty() && flows(ctx) >= p.threshold()) {
-            deferred.forEach((symbol, cash) -> ctx.submit(Order.buyValue(symbol, cash).withTag("deferred")));
+            double available = Math.max(0, ctx.portfolio().availableCash());
+            for (var saved : deferred.entrySet()) {
+                double cash = Math.min(saved.getValue(), available);
+                if (cash > 0) {
+                    ctx.submit(Order.buyValue(saved.getKey(), cash).withTag("deferred"));
+                    available -= cash;
+                }
+            }
             deferred.clear();
         }
         wrapped.onBar(inner);

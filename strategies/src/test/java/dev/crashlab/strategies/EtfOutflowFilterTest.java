@@ -160,6 +160,30 @@ class EtfOutflowFilterTest {
     }
 
     @Test
+    void neverDefersMoreCashThanThereIsWhenTheWrappedStrategySizesFromSavedCash() {
+        // A dip buyer tripling its buy 30 % below the high: held back three Mondays running, it asks
+        // 100, then 200, then 300 of the 300 saved; the deferred buy must be 300, and it must fill.
+        double[] prices = new double[30];
+        Arrays.fill(prices, 70);
+        prices[0] = 100;
+        OhlcvSeries btc = closes(crypto("BTC-USD"), LocalDate.of(2023, 12, 31), prices);
+        Map<LocalDate, Double> negativeThenPositive = new LinkedHashMap<>();
+        for (LocalDate d = LocalDate.of(2023, 12, 25); d.isBefore(LocalDate.of(2024, 1, 28)); d = d.plusDays(1)) {
+            negativeThenPositive.put(d, d.isBefore(LocalDate.of(2024, 1, 20)) ? -10.0 : 50.0);
+        }
+        DcaOnDrawdown.Params tripled = new DcaOnDrawdown.Params("BTC-USD", 100, Schedule.WEEKLY, 0.2, 0,
+                List.of(new DcaOnDrawdown.Tier(0.2, 3)), 0);
+        BacktestResult r = Backtest.builder(MarketData.builder().add(btc).add(flows(negativeThenPositive)).build())
+                .strategy(() -> new EtfOutflowFilter(new DcaOnDrawdown(tripled), new Params("etf_flows", 7, 0, Policy.DEFER)))
+                .initialCash(0).contributions(Contributions.every(Schedule.WEEKLY, 100)).build().run();
+
+        assertThat(r.events()).extracting(Event::kind).containsOnly(Event.Kind.HELD_BACK).hasSize(3);
+        Order deferred = r.orders().stream().filter(o -> o.tag().equals("deferred")).findFirst().orElseThrow();
+        assertThat(deferred.amount()).isCloseTo(300, within(SUM));
+        assertThat(r.fills()).anySatisfy(f -> assertThat(f.tag()).isEqualTo("deferred"));
+    }
+
+    @Test
     void defersATargetWeightBuyAsTheCashToReachItAtTheCurrentEquity() {
         Script s = new Script()
                 .at(0, Order.buy(BTC, 10))
