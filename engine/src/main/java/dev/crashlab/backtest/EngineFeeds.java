@@ -35,7 +35,7 @@ import org.ta4j.core.num.DoubleNumFactory;
  * What the engine feeds strategies, each bounded by the current step: bar views, fast
  * indicators, growing ta4j series and published non-price series. None of these objects holds a
  * way to reach data beyond the run's current bar index ({@code Run.cur}) or publication time
- * ({@code Run.now}).
+ * ({@code Run.now()}).
  */
 final class EngineFeeds {
 
@@ -352,9 +352,10 @@ final class EngineFeeds {
 
         @Override
         public int size() {
-            if (askedAt != run.now) {
-                count = series.countPublishedBy(run.now);
-                askedAt = run.now;
+            long now = run.now();
+            if (askedAt != now) {
+                count = series.countPublishedBy(now);
+                askedAt = now;
             }
             return count;
         }
