@@ -32,7 +32,8 @@ import java.util.Set;
  *   <li>waiting orders of those instruments fill, in the order they were placed: market orders
  *       at the open (next-open mode), limit and stop orders when the bar's range reaches them;</li>
  *   <li>the account is checked against the maintenance margin at each bar's adverse extreme;</li>
- *   <li>instruments are marked at their close; indicators and ta4j series take the new bars;</li>
+ *   <li>instruments are marked at their close; ta4j series and correlations take the new bars
+ *       (fast indicators were computed ahead when created and are read up to the current bar);</li>
  *   <li>the regime classifier labels the step, then the strategy's {@code onBar} runs;</li>
  *   <li>in close-fill mode, market orders of instruments with a bar fill at its close;</li>
  *   <li>equity, cash and contributions are recorded.</li>
