@@ -13,6 +13,7 @@ import dev.crashlab.metrics.RegimeStats;
 import dev.crashlab.metrics.RoundTrips;
 import dev.crashlab.metrics.Trade;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,22 +60,25 @@ public final class BacktestResult {
         }
     }
 
+    /** The quantity and close of each instrument at each step, derived when first asked for. */
+    private record Holdings(double[][] quantities, double[][] prices) {
+    }
+
     private final Backtest spec;
     private final Run.Outcome run;
-    private final double[][] quantities;
-    private final double[][] prices;
+    // Derived on first use (a race computes the same arrays twice, harmlessly): most results
+    // are only summarised, and n × steps arrays would cost more than the run.
+    private volatile Holdings holdings;
     private final boolean[] invested;
     private final List<Trade> trades;
     private final Metrics metrics;
     private final Benchmark benchmark;
     private final Regimes regimes;
 
-    private BacktestResult(Backtest spec, Run.Outcome run, double[][] quantities, double[][] prices, boolean[] invested,
-            List<Trade> trades, Metrics metrics, Benchmark benchmark, Regimes regimes) {
+    private BacktestResult(Backtest spec, Run.Outcome run, boolean[] invested, List<Trade> trades, Metrics metrics,
+            Benchmark benchmark, Regimes regimes) {
         this.spec = spec;
         this.run = run;
-        this.quantities = quantities;
-        this.prices = prices;
         this.invested = invested;
         this.trades = trades;
         this.metrics = metrics;
@@ -85,38 +89,14 @@ public final class BacktestResult {
     static BacktestResult of(Backtest spec, Run.Outcome main, Run.Outcome bench) {
         MarketClock clock = main.clock();
         List<Instrument> instruments = spec.data().instruments();
-        int n = instruments.size();
         int steps = clock.size();
-        double[][] quantities = positionsOverTime(main, instruments, steps);
-        double[][] prices = new double[n][steps];
-        for (int i = 0; i < n; i++) {
-            var series = spec.data().prices().get(i);
-            for (int s = 0; s < steps; s++) {
-                int b = clock.barIndex(i, s);
-                prices[i][s] = b < 0 ? Double.NaN : series.close(b);
-            }
-        }
-        boolean[] invested = new boolean[steps];
-        for (int s = 0; s < steps; s++) {
-            for (int i = 0; i < n && !invested[s]; i++) {
-                invested[s] = quantities[i][s] != 0;
-            }
-        }
-        long[] times = new long[steps];
-        for (int s = 0; s < steps; s++) {
-            times[s] = clock.timeMillis(s);
-        }
+        long[] times = clock.timesMillis();
+        boolean[] invested = investedOverTime(main, instruments, times);
         Instant end = clock.time(steps - 1);
         List<Trade> trades = RoundTrips.from(main.fills(), marks(instruments, main.finalMarks()), end);
         Benchmark benchmark = null;
         if (bench != null) {
-            double[][] bq = positionsOverTime(bench, instruments, steps);
-            boolean[] bInvested = new boolean[steps];
-            for (int s = 0; s < steps; s++) {
-                for (int i = 0; i < n && !bInvested[s]; i++) {
-                    bInvested[s] = bq[i][s] != 0;
-                }
-            }
+            boolean[] bInvested = investedOverTime(bench, instruments, times);
             List<Trade> bTrades = RoundTrips.from(bench.fills(), marks(instruments, bench.finalMarks()), end);
             Metrics bm = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, bench.equity(), bench.contributed(),
                     spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), bInvested, notional(bench.fills()),
@@ -133,7 +113,7 @@ public final class BacktestResult {
                     main.regimeLabels(), main.regimes(), PerformanceMetrics.periodReturns(main.equity(), main.contributed()),
                     invested));
         }
-        return new BacktestResult(spec, main, quantities, prices, invested, trades, metrics, benchmark, regimes);
+        return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes);
     }
 
     private static Map<Symbol, Double> marks(List<Instrument> instruments, double[] finalMarks) {
@@ -152,13 +132,24 @@ public final class BacktestResult {
         return sum;
     }
 
+    private static Map<Symbol, Integer> indexOf(List<Instrument> instruments) {
+        Map<Symbol, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < instruments.size(); i++) {
+            index.put(instruments.get(i).symbol(), i);
+        }
+        return index;
+    }
+
+    /** Returns the quantity of instrument {@code i} after {@code fill} when it held {@code held}; a remainder within rounding is 0. */
+    private static double after(double held, Fill fill) {
+        double after = held + fill.quantity();
+        return Math.abs(after) <= 1e-12 * Math.abs(fill.quantity()) ? 0 : after;
+    }
+
     /** Replays the fills over the clock: the quantity of each instrument at each step's close. */
     private static double[][] positionsOverTime(Run.Outcome run, List<Instrument> instruments, int steps) {
         int n = instruments.size();
-        Map<Symbol, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            index.put(instruments.get(i).symbol(), i);
-        }
+        Map<Symbol, Integer> index = indexOf(instruments);
         double[][] q = new double[n][steps];
         double[] held = new double[n];
         List<Fill> fills = run.fills();
@@ -168,14 +159,86 @@ public final class BacktestResult {
             while (f < fills.size() && fills.get(f).time().toEpochMilli() <= t) {
                 Fill fill = fills.get(f++);
                 int i = index.get(fill.symbol());
-                double after = held[i] + fill.quantity();
-                held[i] = Math.abs(after) <= 1e-12 * Math.abs(fill.quantity()) ? 0 : after;
+                held[i] = after(held[i], fill);
             }
             for (int i = 0; i < n; i++) {
                 q[i][s] = held[i];
             }
         }
         return q;
+    }
+
+    /**
+     * Replays the fills over the clock as {@link #positionsOverTime} does, but keeps only whether
+     * any position is open at each step's close: the steps between two fills are filled in one go.
+     */
+    private static boolean[] investedOverTime(Run.Outcome run, List<Instrument> instruments, long[] times) {
+        int steps = times.length;
+        boolean[] invested = new boolean[steps];
+        Map<Symbol, Integer> index = indexOf(instruments);
+        double[] held = new double[instruments.size()];
+        int open = 0;
+        List<Fill> fills = run.fills();
+        int f = 0;
+        int s = 0;
+        while (f < fills.size() && s < steps) {
+            // The first step at or after the fill's time is the one whose close it is part of.
+            int at = firstAtOrAfter(times, s, fills.get(f).time().toEpochMilli());
+            if (at == steps) {
+                break;
+            }
+            Arrays.fill(invested, s, at, open > 0);
+            s = at;
+            while (f < fills.size() && fills.get(f).time().toEpochMilli() <= times[s]) {
+                Fill fill = fills.get(f++);
+                int i = index.get(fill.symbol());
+                double after = after(held[i], fill);
+                open += (after != 0 ? 1 : 0) - (held[i] != 0 ? 1 : 0);
+                held[i] = after;
+            }
+            invested[s++] = open > 0;
+        }
+        Arrays.fill(invested, s, steps, open > 0);
+        return invested;
+    }
+
+    /**
+     * Returns the first index from {@code from} on whose time is at or after {@code t}, or
+     * {@code times.length}: a galloping search, since fills are usually a few steps apart and a
+     * plain binary search over a long clock misses the cache at every probe.
+     */
+    private static int firstAtOrAfter(long[] times, int from, long t) {
+        int lo = from;
+        int step = 1;
+        int hi = from;
+        while (hi < times.length && times[hi] < t) {
+            lo = hi + 1;
+            hi = from + step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, times.length);
+        int at = Arrays.binarySearch(times, lo, hi, t);
+        return at >= 0 ? at : -at - 1;
+    }
+
+    private Holdings holdings() {
+        Holdings h = holdings;
+        if (h == null) {
+            List<Instrument> instruments = instruments();
+            int n = instruments.size();
+            int steps = size();
+            double[][] prices = new double[n][steps];
+            for (int i = 0; i < n; i++) {
+                var series = spec.data().prices().get(i);
+                for (int s = 0; s < steps; s++) {
+                    int b = run.clock().barIndex(i, s);
+                    prices[i][s] = b < 0 ? Double.NaN : series.close(b);
+                }
+            }
+            h = new Holdings(positionsOverTime(run, instruments, steps), prices);
+            holdings = h;
+        }
+        return h;
     }
 
     /** Returns the run's description. */
@@ -255,12 +318,12 @@ public final class BacktestResult {
 
     /** Returns the quantity of instrument {@code i} held at step {@code s}'s close. */
     public double quantity(int i, int s) {
-        return quantities[i][s];
+        return holdings().quantities()[i][s];
     }
 
     /** Returns instrument {@code i}'s close at step {@code s} (its last close when it has no bar then; NaN before its first bar). */
     public double price(int i, int s) {
-        return prices[i][s];
+        return holdings().prices()[i][s];
     }
 
     /** Returns whether step {@code s} ended with a position. */
@@ -270,6 +333,8 @@ public final class BacktestResult {
 
     /** Returns the value of long positions at step {@code s}'s close. */
     public double longExposure(int s) {
+        double[][] quantities = holdings().quantities();
+        double[][] prices = holdings().prices();
         double sum = 0;
         for (int i = 0; i < quantities.length; i++) {
             if (quantities[i][s] > 0) {
@@ -281,6 +346,8 @@ public final class BacktestResult {
 
     /** Returns the value of short positions at step {@code s}'s close, as a positive number. */
     public double shortExposure(int s) {
+        double[][] quantities = holdings().quantities();
+        double[][] prices = holdings().prices();
         double sum = 0;
         for (int i = 0; i < quantities.length; i++) {
             if (quantities[i][s] < 0) {

@@ -52,7 +52,7 @@ class EngineContext implements StrategyContext {
 
     @Override
     public long timeMillis() {
-        return run.now;
+        return run.now();
     }
 
     @Override

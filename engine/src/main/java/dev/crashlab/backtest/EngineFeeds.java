@@ -27,58 +27,67 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNumFactory;
 
 /**
  * What the engine feeds strategies, each bounded by the current step: bar views, fast
- * indicators, growing ta4j series and published non-price series. None of these objects holds a
- * way to reach data beyond the run's current bar index ({@code Run.cur}) or publication time
- * ({@code Run.now}).
+ * indicators, growing ta4j series and published non-price series. No public method of these
+ * objects returns data beyond the run's current bar index ({@code Run.cur}) or publication time
+ * ({@code Run.now()}).
+ *
+ * <h2>Fast indicators</h2>
+ * A fast indicator is computed once, when the strategy creates it, over every bar of its
+ * instrument that the run will reach, in one tight loop; the strategy holds a
+ * {@linkplain BarIndicator#boundedBy bounded view} of it, which reads the values up to the
+ * instrument's current bar and no further. This is backtesting.py's design (indicators computed
+ * in {@code init} on the full arrays, revealed bar by bar in {@code next}); it keeps per-bar
+ * indicator updates out of the engine loop. The values are those of pushing one bar per step,
+ * since an indicator's value at a bar depends only on the bars up to it.
  */
 final class EngineFeeds {
 
     private final Run run;
     private final BarsView[] views;
     private final IndicatorFactory[] factories;
-    private final List<List<BarIndicator>> indicators = new ArrayList<>();
+    // Per instrument, the index of the last bar the run reaches: indicators are computed up to it.
+    private final int[] lastBar;
+    // Per instrument, its current bar index, shared by all its indicators.
+    private final IntSupplier[] currentBar;
     private final List<Pair> pairs = new ArrayList<>();
     private final BarSeries[] ta4j;
     private final Map<String, PublishedView> published = new HashMap<>();
+    private boolean anyTa4jOrPairs;
 
     EngineFeeds(Run run) {
         this.run = run;
         this.views = new BarsView[run.n];
         this.factories = new IndicatorFactory[run.n];
         this.ta4j = new BarSeries[run.n];
+        this.lastBar = new int[run.n];
+        this.currentBar = new IntSupplier[run.n];
+        int[] cur = run.cur;
         for (int i = 0; i < run.n; i++) {
+            int instrument = i;
+            lastBar[i] = run.clock.barIndex(i, run.clock.size() - 1);
+            currentBar[i] = () -> cur[instrument];
             views[i] = new BarsView(i);
             factories[i] = new IndicatorFactory(i);
-            indicators.add(new ArrayList<>());
         }
     }
 
-    /** Feeds the step's new bars to indicators and ta4j series. */
+    /** Feeds the step's new bars to ta4j series and correlation pairs, when there are any. */
     void advance() {
+        if (anyTa4jOrPairs) {
+            advanceTa4jAndPairs();
+        }
+    }
+
+    private void advanceTa4jAndPairs() {
         for (int i = 0; i < run.n; i++) {
-            if (!run.fresh[i]) {
-                continue;
-            }
-            List<BarIndicator> list = indicators.get(i);
-            if (!list.isEmpty()) {
-                OhlcvSeries s = run.bars[i];
-                int b = run.cur[i];
-                double o = s.open(b);
-                double h = s.high(b);
-                double l = s.low(b);
-                double c = s.close(b);
-                double v = s.volume(b);
-                for (int k = 0, size = list.size(); k < size; k++) {
-                    list.get(k).update(o, h, l, c, v);
-                }
-            }
-            if (ta4j[i] != null) {
+            if (run.fresh[i] && ta4j[i] != null) {
                 addTa4jBar(i, run.cur[i]);
             }
         }
@@ -110,6 +119,7 @@ final class EngineFeeds {
     BarSeries ta4j(Symbol symbol) {
         int i = indexOf(symbol);
         if (ta4j[i] == null) {
+            anyTa4jOrPairs = true;
             ta4j[i] = new BaseBarSeriesBuilder().withNumFactory(DoubleNumFactory.getInstance())
                     .withName(symbol.value()).build();
             for (int b = 0; b <= run.cur[i]; b++) {
@@ -146,14 +156,13 @@ final class EngineFeeds {
         return run.spec.data().series().containsKey(name);
     }
 
-    /** Registers {@code indicator} on instrument {@code i} and feeds it the bars seen so far. */
-    private <T extends BarIndicator> T register(int i, T indicator) {
-        OhlcvSeries s = run.bars[i];
-        for (int b = 0; b <= run.cur[i]; b++) {
-            indicator.update(s.open(b), s.high(b), s.low(b), s.close(b), s.volume(b));
-        }
-        indicators.get(i).add(indicator);
-        return indicator;
+    /**
+     * Computes {@code indicator} over instrument {@code i}'s bars up to the last one the run
+     * reaches and returns it bounded by the current bar.
+     */
+    private FastIndicator register(int i, BarIndicator indicator) {
+        indicator.updateAll(run.bars[i], 0, lastBar[i] + 1);
+        return indicator.boundedBy(currentBar[i]);
     }
 
     private final class IndicatorFactory implements Indicators {
@@ -218,6 +227,7 @@ final class EngineFeeds {
             Pair pair = new Pair(i, j, new RollingCorrelation(barCount, Math.min(capacity(), run.bars[j].size())));
             pair.catchUp();
             pairs.add(pair);
+            anyTa4jOrPairs = true;
             return pair.correlation;
         }
     }
@@ -352,9 +362,10 @@ final class EngineFeeds {
 
         @Override
         public int size() {
-            if (askedAt != run.now) {
-                count = series.countPublishedBy(run.now);
-                askedAt = run.now;
+            long now = run.now();
+            if (askedAt != now) {
+                count = series.countPublishedBy(now);
+                askedAt = now;
             }
             return count;
         }

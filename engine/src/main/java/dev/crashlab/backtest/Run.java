@@ -32,18 +32,26 @@ import java.util.Set;
  *   <li>waiting orders of those instruments fill, in the order they were placed: market orders
  *       at the open (next-open mode), limit and stop orders when the bar's range reaches them;</li>
  *   <li>the account is checked against the maintenance margin at each bar's adverse extreme;</li>
- *   <li>instruments are marked at their close; indicators and ta4j series take the new bars;</li>
+ *   <li>instruments are marked at their close; ta4j series and correlations take the new bars
+ *       (fast indicators were computed ahead when created and are read up to the current bar);</li>
  *   <li>the regime classifier labels the step, then the strategy's {@code onBar} runs;</li>
  *   <li>in close-fill mode, market orders of instruments with a bar fill at its close;</li>
  *   <li>equity, cash and contributions are recorded.</li>
  * </ol>
- * The loop allocates nothing per step unless the strategy trades, asks for {@code Instant}s or
- * uses ta4j series.
+ * A step does only the work its state needs: without carry terms there is no carry to charge;
+ * without waiting orders, shorts or borrowed cash, nothing reads the open, so instruments are
+ * marked at their close only; when every instrument has a bar at every step, the clock's tables
+ * are not consulted. The loop allocates nothing per step unless the strategy trades, asks for
+ * {@code Instant}s or uses ta4j series.
  */
 final class Run {
 
     private static final double DAY_MILLIS = 86_400_000.0;
     private static final double EIGHT_HOURS_MILLIS = 8 * 3_600_000.0;
+
+    /** An order waiting to fill: the instrument's index and the step it was placed at. */
+    private record Waiting(Order order, int instrument, int step) {
+    }
 
     /** What a run leaves behind; {@link BacktestResult} derives everything else from it. */
     record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
@@ -62,16 +70,15 @@ final class Run {
     final Costs costs;
     final Margin margin;
     final boolean closeFills;
+    final boolean carryFree;
     final boolean[] crypto;
     final int[] cur;
     final boolean[] fresh;
     final double periodsPerYear;
     int step = -1;
-    long now;
     private Instant nowInstant;
-    private final ArrayList<Order> pending = new ArrayList<>();
-    private final ArrayList<Integer> pendingIndex = new ArrayList<>();
-    private final ArrayList<Integer> pendingStep = new ArrayList<>();
+    private int nowInstantStep = Integer.MIN_VALUE;
+    private final ArrayList<Waiting> pending = new ArrayList<>();
     private final List<Order> orders = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
@@ -100,16 +107,16 @@ final class Run {
         this.costs = spec.costs();
         this.margin = spec.margin();
         this.closeFills = costs.fillMode() == dev.crashlab.execution.FillMode.CLOSE;
+        this.carryFree = costs.borrowRate() == 0 && costs.fundingRate() == 0 && costs.fundingSeries().isEmpty();
         this.crypto = new boolean[n];
         this.cur = new int[n];
         this.fresh = new boolean[n];
         this.fundingSeries = new NonPriceSeries[n];
         this.fundingScale = new double[n];
         this.periodsPerYear = spec.effectivePeriodsPerYear();
-        this.now = clock.timeMillis(0);
         for (int i = 0; i < n; i++) {
             crypto[i] = instruments.get(i).isCrypto();
-            cur[i] = bars[i].indexAtOrBefore(now - 1);
+            cur[i] = bars[i].indexAtOrBefore(clock.timeMillis(0) - 1);
             if (cur[i] >= 0) {
                 account.setMark(i, bars[i].close(cur[i]));
             }
@@ -144,40 +151,59 @@ final class Run {
         } catch (RuntimeException e) {
             throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage(), e);
         }
-        long previous = now;
+        boolean allAligned = true;
+        for (int i = 0; i < n; i++) {
+            allAligned &= clock.isAligned(i);
+        }
+        if (allAligned) {
+            java.util.Arrays.fill(fresh, true);
+            for (int i = 0; i < n; i++) {
+                cur[i] = clock.barIndex(i, 0) - 1;
+            }
+        }
         for (int s = 0; s < steps; s++) {
             step = s;
-            now = clock.timeMillis(s);
-            nowInstant = null;
             account.beginStep();
-            if (s > 0) {
-                chargeCarry(now - previous);
+            if (s > 0 && !carryFree) {
+                chargeCarry(clock.timeMillis(s) - clock.timeMillis(s - 1));
             }
             if (contributionTimer != null) {
-                int due = contributionTimer.due(now);
+                int due = contributionTimer.due(clock.timeMillis(s));
                 if (due > 0) {
                     contribute(due * spec.contributions().amount());
                 }
             }
-            boolean anyFresh = false;
-            for (int i = 0; i < n; i++) {
-                boolean isFresh = clock.hasBar(i, s);
-                fresh[i] = isFresh;
-                if (isFresh) {
-                    anyFresh = true;
-                    cur[i] = clock.barIndex(i, s);
-                    account.setMark(i, bars[i].open(cur[i]));
+            boolean anyFresh = allAligned ? n > 0 : moveToStep(s);
+            // Long positions on cash that is not borrowed cannot fall below the maintenance margin
+            // (prices are positive and maintenance < 1): only shorts or borrowed cash need the check.
+            boolean liquidationPossible = anyFresh && account.isInvested() && (account.hasShorts() || account.cash() < 0);
+            if (allAligned && pending.isEmpty() && !liquidationPossible) {
+                // The common step: every instrument moves to its next bar, marked at its close.
+                for (int i = 0; i < n; i++) {
+                    account.setMark(i, bars[i].close(++cur[i]));
                 }
-            }
-            if (!pending.isEmpty()) {
-                fillWaitingOrders(false);
-            }
-            if (anyFresh && account.isInvested()) {
-                checkLiquidation();
-            }
-            for (int i = 0; i < n; i++) {
-                if (fresh[i]) {
-                    account.setMark(i, bars[i].close(cur[i]));
+            } else {
+                if (allAligned) {
+                    for (int i = 0; i < n; i++) {
+                        cur[i]++;
+                    }
+                }
+                // Marks at the open matter only to fills and the margin check.
+                for (int i = 0; i < n; i++) {
+                    if (fresh[i]) {
+                        account.setMark(i, bars[i].open(cur[i]));
+                    }
+                }
+                if (!pending.isEmpty()) {
+                    fillWaitingOrders(false);
+                }
+                if (liquidationPossible) {
+                    checkLiquidation();
+                }
+                for (int i = 0; i < n; i++) {
+                    if (fresh[i]) {
+                        account.setMark(i, bars[i].close(cur[i]));
+                    }
                 }
             }
             feeds.advance();
@@ -188,15 +214,17 @@ final class Run {
                 strategy.onBar(context);
             } catch (RuntimeException e) {
                 throw new BacktestException(spec.name() + ": " + strategy.name() + " failed at step " + s + " ("
-                        + Instant.ofEpochMilli(now) + "): " + e, e);
+                        + nowInstant() + "): " + e, e);
             }
             if (closeFills && !pending.isEmpty()) {
                 fillWaitingOrders(true);
             }
-            equity[s] = account.equity();
             cash[s] = account.cash();
-            contributed[s] = account.netContributions();
-            previous = now;
+            equity[s] = account.isInvested() ? account.equity() : cash[s];
+            if (contributionTimer != null) {
+                // Without flows the contributions stay 0, as the array already holds.
+                contributed[s] = account.netContributions();
+            }
         }
         double[] quantities = new double[n];
         double[] marks = new double[n];
@@ -204,29 +232,61 @@ final class Run {
             quantities[i] = account.quantity(i);
             marks[i] = account.mark(i);
         }
-        return new Outcome(strategy.name(), clock, equity, cash, contributed, List.copyOf(orders), List.copyOf(pending),
+        return new Outcome(strategy.name(), clock, equity, cash, contributed, List.copyOf(orders), waitingOrders(),
                 List.copyOf(fills), List.copyOf(events), account.feesPaid(), account.financingPaid(), liquidations,
                 List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
                 classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks);
     }
 
+    /** Moves each instrument with a bar at step {@code s} to it; returns whether any has one. */
+    private boolean moveToStep(int s) {
+        boolean anyFresh = false;
+        for (int i = 0; i < n; i++) {
+            boolean isFresh = clock.hasBar(i, s);
+            fresh[i] = isFresh;
+            if (isFresh) {
+                anyFresh = true;
+                cur[i] = clock.barIndex(i, s);
+            }
+        }
+        return anyFresh;
+    }
+
+    /**
+     * Returns the time of the current step (the first step's during {@code init}), UTC epoch
+     * milliseconds: read from the clock when asked, so a step that nobody asks the time of does
+     * not read it.
+     */
+    long now() {
+        return clock.timeMillis(Math.max(step, 0));
+    }
+
     Instant nowInstant() {
-        if (nowInstant == null) {
-            nowInstant = Instant.ofEpochMilli(now);
+        if (nowInstantStep != step) {
+            nowInstant = Instant.ofEpochMilli(now());
+            nowInstantStep = step;
         }
         return nowInstant;
     }
 
     Portfolio portfolioView() {
-        return account.view(() -> Collections.unmodifiableList(new ArrayList<>(pending)), this::committedCash);
+        return account.view(this::waitingOrders, this::committedCash);
+    }
+
+    private List<Order> waitingOrders() {
+        List<Order> open = new ArrayList<>(pending.size());
+        for (Waiting w : pending) {
+            open.add(w.order());
+        }
+        return Collections.unmodifiableList(open);
     }
 
     /** Returns what the waiting buy orders are expected to spend, fees included (see {@code Portfolio.availableCash}). */
     private double committedCash() {
         double committed = 0;
-        for (int k = 0; k < pending.size(); k++) {
-            Order order = pending.get(k);
-            int i = pendingIndex.get(k);
+        for (Waiting w : pending) {
+            Order order = w.order();
+            int i = w.instrument();
             double mark = account.mark(i);
             double price = order.type() == OrderType.MARKET || Double.isNaN(order.price()) ? mark : order.price();
             committed += switch (order.sizing()) {
@@ -265,18 +325,14 @@ final class Run {
             record(Event.Kind.REJECTED, order.symbol(), placed + " rejected: " + problem, Double.NaN);
             return placed;
         }
-        pending.add(placed);
-        pendingIndex.add(i);
-        pendingStep.add(step);
+        pending.add(new Waiting(placed, i, step));
         return placed;
     }
 
     boolean cancel(long orderId) {
         for (int k = 0; k < pending.size(); k++) {
-            if (pending.get(k).id() == orderId) {
-                Order order = pending.remove(k);
-                pendingIndex.remove(k);
-                pendingStep.remove(k);
+            if (pending.get(k).order().id() == orderId) {
+                Order order = pending.remove(k).order();
                 record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled", Double.NaN);
                 return true;
             }
@@ -322,22 +378,21 @@ final class Run {
         if (series == null) {
             return costs.fundingRate();
         }
-        int published = series.countPublishedBy(now);
+        int published = series.countPublishedBy(now());
         return published == 0 ? costs.fundingRate() : series.value(published - 1) * fundingScale[i];
     }
 
     /** Tries every waiting order whose instrument has a bar now; {@code atClose} handles close-mode market orders. */
     private void fillWaitingOrders(boolean atClose) {
         for (int k = 0; k < pending.size(); ) {
-            Order order = pending.get(k);
-            int i = pendingIndex.get(k);
+            Waiting waiting = pending.get(k);
+            Order order = waiting.order();
+            int i = waiting.instrument();
             boolean eligible = fresh[i]
                     && (atClose ? order.type() == OrderType.MARKET : (order.type() != OrderType.MARKET || !closeFills))
-                    && (atClose || pendingStep.get(k) < step);
+                    && (atClose || waiting.step() < step);
             if (eligible && tryFill(order, i, atClose)) {
                 pending.remove(k);
-                pendingIndex.remove(k);
-                pendingStep.remove(k);
             } else {
                 k++;
             }
@@ -423,9 +478,28 @@ final class Run {
             delta = direction * Math.min(Math.abs(delta), max);
             fee = costs.fee(Math.abs(delta) * price);
         }
+        if (delta > 0 && q >= 0 && margin.initial() >= 1
+                && (order.sizing() == Order.Sizing.TARGET_WEIGHT || order.sizing() == Order.Sizing.VALUE)) {
+            delta = withinCash(delta, price, fee);
+        }
         account.applyFill(i, delta, price, fee);
         fills.add(new Fill(order.id(), order.symbol(), nowInstant(), delta, price, fee, Fill.Kind.ORDER, order.tag()));
         return true;
+    }
+
+    /**
+     * Returns {@code delta}, a buy without leverage sized from the cash and allowed by the margin
+     * check, trimmed by the units in the last place that would take cash below zero: buying all
+     * in, {@code (cash / price) × price} can round a hair above the cash, and a cash account does
+     * not borrow, not even 1e-12 (which would also send every later step through the margin check).
+     */
+    private double withinCash(double delta, double price, double fee) {
+        double cash = account.cash();
+        double trimmed = delta;
+        for (int k = 0; k < 4 && cash - (trimmed * price + fee) < 0; k++) {
+            trimmed = Math.nextDown(trimmed);
+        }
+        return cash - (trimmed * price + fee) < 0 ? delta : trimmed;
     }
 
     private void reject(Order order, int i, double delta, double price, double fee) {

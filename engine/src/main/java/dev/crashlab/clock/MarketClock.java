@@ -5,6 +5,7 @@ import dev.crashlab.data.OhlcvSeries;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The market clock puts several instruments on one time line: its steps are the union of the
@@ -23,11 +24,16 @@ import java.util.List;
 public final class MarketClock {
 
     private final long[] times;
+    // Per instrument: its bar index at step 0 when its bars are exactly the steps ("aligned"),
+    // then barIndex and hasBar hold no row for it: a single instrument, or instruments sharing one
+    // calendar, need no per-step tables.
+    private final int[] alignedFirst;
     private final int[][] barIndex;
     private final boolean[][] hasBar;
 
-    private MarketClock(long[] times, int[][] barIndex, boolean[][] hasBar) {
+    private MarketClock(long[] times, int[] alignedFirst, int[][] barIndex, boolean[][] hasBar) {
         this.times = times;
+        this.alignedFirst = alignedFirst;
         this.barIndex = barIndex;
         this.hasBar = hasBar;
     }
@@ -44,13 +50,30 @@ public final class MarketClock {
         if (from > to) {
             throw new IllegalArgumentException("start " + start + " is after end " + end);
         }
-        long[] union = unionOfTimes(series, from, to);
         int n = series.size();
-        int[][] index = new int[n][union.length];
-        boolean[][] present = new boolean[n][union.length];
+        int[] first = new int[n];
+        int[] count = new int[n];
         for (int i = 0; i < n; i++) {
             OhlcvSeries s = series.get(i);
-            int cursor = s.indexAtOrBefore(from - 1);
+            first[i] = s.indexAtOrBefore(from - 1) + 1;
+            count[i] = s.indexAtOrBefore(to) + 1 - first[i];
+        }
+        long[] union = unionOfTimes(series, first, count);
+        int[] alignedFirst = new int[n];
+        int[][] index = new int[n][];
+        boolean[][] present = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            OhlcvSeries s = series.get(i);
+            if (count[i] == union.length) {
+                // The union holds every bar of every instrument, so as many bars as steps means
+                // one bar at each step.
+                alignedFirst[i] = first[i];
+                continue;
+            }
+            alignedFirst[i] = -1;
+            index[i] = new int[union.length];
+            present[i] = new boolean[union.length];
+            int cursor = first[i] - 1;
             for (int step = 0; step < union.length; step++) {
                 while (cursor + 1 < s.size() && s.timeMillis(cursor + 1) <= union[step]) {
                     cursor++;
@@ -59,32 +82,45 @@ public final class MarketClock {
                 present[i][step] = cursor >= 0 && s.timeMillis(cursor) == union[step];
             }
         }
-        return new MarketClock(union, index, present);
+        return new MarketClock(union, alignedFirst, index, present);
     }
 
-    private static long[] unionOfTimes(List<OhlcvSeries> series, long from, long to) {
-        int total = 0;
-        for (OhlcvSeries s : series) {
-            total += s.size();
+    /** Returns the sorted union of the times of bars {@code first[i] .. first[i] + count[i] - 1} of each series. */
+    private static long[] unionOfTimes(List<OhlcvSeries> series, int[] first, int[] count) {
+        long[] union = new long[0];
+        for (int i = 0; i < series.size(); i++) {
+            union = merge(union, series.get(i), first[i], count[i]);
         }
-        long[] all = new long[total];
+        return union;
+    }
+
+    /** Merges sorted, distinct {@code times} with bars {@code from .. from + count - 1} of {@code s}, dropping repeats. */
+    private static long[] merge(long[] times, OhlcvSeries s, int from, int count) {
+        long[] out = new long[times.length + count];
+        int a = 0;
+        int b = 0;
         int k = 0;
-        for (OhlcvSeries s : series) {
-            for (int i = 0; i < s.size(); i++) {
-                long t = s.timeMillis(i);
-                if (t >= from && t <= to) {
-                    all[k++] = t;
-                }
+        while (a < times.length || b < count) {
+            long t;
+            if (b == count || (a < times.length && times[a] < s.timeMillis(from + b))) {
+                t = times[a++];
+            } else if (a == times.length || s.timeMillis(from + b) < times[a]) {
+                t = s.timeMillis(from + b++);
+            } else {
+                t = times[a++];
+                b++;
             }
+            out[k++] = t;
         }
-        Arrays.sort(all, 0, k);
-        int unique = 0;
-        for (int i = 0; i < k; i++) {
-            if (unique == 0 || all[i] != all[unique - 1]) {
-                all[unique++] = all[i];
-            }
-        }
-        return Arrays.copyOf(all, unique);
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /**
+     * Returns whether instrument {@code instrument} has a bar at every step, so that its bar at
+     * step {@code s} is {@code barIndex(instrument, 0) + s}.
+     */
+    public boolean isAligned(int instrument) {
+        return barIndex[instrument] == null;
     }
 
     /** Returns the number of steps. */
@@ -97,6 +133,11 @@ public final class MarketClock {
         return times[step];
     }
 
+    /** Returns the time of every step in UTC epoch milliseconds, as a new array. */
+    public long[] timesMillis() {
+        return times.clone();
+    }
+
     /** Returns the time of {@code step}. */
     public Instant time(int step) {
         return Instant.ofEpochMilli(times[step]);
@@ -107,11 +148,21 @@ public final class MarketClock {
      * {@code step}: its current bar, or -1 when it has no bar yet.
      */
     public int barIndex(int instrument, int step) {
-        return barIndex[instrument][step];
+        int[] row = barIndex[instrument];
+        if (row == null) {
+            Objects.checkIndex(step, times.length);
+            return alignedFirst[instrument] + step;
+        }
+        return row[step];
     }
 
     /** Returns whether instrument {@code instrument} has a bar stamped exactly at {@code step}. */
     public boolean hasBar(int instrument, int step) {
-        return hasBar[instrument][step];
+        boolean[] row = hasBar[instrument];
+        if (row == null) {
+            Objects.checkIndex(step, times.length);
+            return true;
+        }
+        return row[step];
     }
 }

@@ -30,6 +30,12 @@ public final class DrawdownFromHigh extends BarIndicator {
         this.highestClose = new WindowMax(Parameters.atLeast("DrawdownFromHigh", "barCount", barCount, 0));
     }
 
+    /** Returns true: this indicator reads the close alone. */
+    @Override
+    public boolean readsCloseOnly() {
+        return true;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
         // NaN while the window fills, since NaN propagates through the division.

@@ -37,6 +37,12 @@ public final class Ema extends BarIndicator {
         this.k = 2.0 / (barCount + 1);
     }
 
+    /** Returns true: this indicator reads the close alone. */
+    @Override
+    public boolean readsCloseOnly() {
+        return true;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
         if (seen < barCount) {

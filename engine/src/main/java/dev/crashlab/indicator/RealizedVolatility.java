@@ -44,6 +44,12 @@ public final class RealizedVolatility extends BarIndicator {
         this.returns = new WindowMoments(barCount);
     }
 
+    /** Returns true: this indicator reads the close alone. */
+    @Override
+    public boolean readsCloseOnly() {
+        return true;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
         if (!Double.isNaN(previousClose)) {

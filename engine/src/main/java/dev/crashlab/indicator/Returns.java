@@ -34,6 +34,12 @@ public final class Returns extends BarIndicator {
         this.pastCloses = new double[barCount];
     }
 
+    /** Returns true: this indicator reads the close alone. */
+    @Override
+    public boolean readsCloseOnly() {
+        return true;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
         double then = Double.NaN;

@@ -36,6 +36,12 @@ public final class RollingMax extends BarIndicator {
         this.window = new WindowMax(Parameters.atLeast("RollingMax", "barCount", barCount, 0));
     }
 
+    /** Returns whether the field read is the close. */
+    @Override
+    public boolean readsCloseOnly() {
+        return field == PriceField.CLOSE;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
         return window.push(field.of(open, high, low, close));

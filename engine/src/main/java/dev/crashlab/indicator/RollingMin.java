@@ -37,6 +37,12 @@ public final class RollingMin extends BarIndicator {
         this.negatedWindow = new WindowMax(Parameters.atLeast("RollingMin", "barCount", barCount, 0));
     }
 
+    /** Returns whether the field read is the close. */
+    @Override
+    public boolean readsCloseOnly() {
+        return field == PriceField.CLOSE;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
         return -negatedWindow.push(-field.of(open, high, low, close));

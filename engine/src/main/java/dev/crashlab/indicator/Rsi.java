@@ -40,6 +40,12 @@ public final class Rsi extends BarIndicator {
         this.k = 1.0 / barCount;
     }
 
+    /** Returns true: this indicator reads the close alone. */
+    @Override
+    public boolean readsCloseOnly() {
+        return true;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
         double gain = 0;

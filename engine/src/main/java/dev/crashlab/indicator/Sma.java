@@ -1,5 +1,8 @@
 package dev.crashlab.indicator;
 
+import dev.crashlab.data.OhlcvSeries;
+import java.util.Objects;
+
 /**
  * A simple moving average is the mean of the closes of the last {@code barCount} bars, the
  * current one included; NaN until {@code barCount} bars have been pushed. It agrees with ta4j's
@@ -39,24 +42,71 @@ public final class Sma extends BarIndicator {
         this.window = new double[barCount];
     }
 
+    /** Returns true: this indicator reads the close alone. */
+    @Override
+    public boolean readsCloseOnly() {
+        return true;
+    }
+
     @Override
     protected double compute(double open, double high, double low, double close, double volume) {
+        double leaving = 0;
         if (filled == barCount) {
-            add(-window[next]);
+            leaving = window[next];
         } else {
             filled++;
         }
         window[next] = close;
         next = next + 1 == barCount ? 0 : next + 1;
-        add(close);
-        return filled == barCount ? (sum + compensation) / barCount : Double.NaN;
+        // The running sum and its compensation are read once and written once per bar, so the next
+        // bar waits on two additions, not on a reload between them. While the window fills the
+        // close leaving is 0, which leaves both unchanged.
+        double s = sum;
+        double c = compensation;
+        double t = s - leaving;
+        c += neumaierError(s, -leaving, t);
+        s = t + close;
+        c += neumaierError(t, close, s);
+        sum = s;
+        compensation = c;
+        return filled == barCount ? (s + c) / barCount : Double.NaN;
     }
 
-    // Neumaier's variant of Kahan summation: keeps the rounding error of each addition, also when
-    // the term is larger than the running sum.
-    private void add(double term) {
-        double t = sum + term;
-        compensation += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-        sum = t;
+    /** Pushes the closes of bars {@code from} to {@code to - 1}, as {@link #compute} does, with the state in locals. */
+    @Override
+    public void updateAll(OhlcvSeries bars, int from, int to) {
+        Objects.checkFromToIndex(from, to, bars.size());
+        double[] w = window;
+        int n = barCount;
+        int k = next;
+        int full = filled;
+        double s = sum;
+        double c = compensation;
+        for (int b = from; b < to; b++) {
+            double close = bars.close(b);
+            double leaving = 0;
+            if (full == n) {
+                leaving = w[k];
+            } else {
+                full++;
+            }
+            w[k] = close;
+            k = k + 1 == n ? 0 : k + 1;
+            double t = s - leaving;
+            c += neumaierError(s, -leaving, t);
+            s = t + close;
+            c += neumaierError(t, close, s);
+            append(full == n ? (s + c) / n : Double.NaN);
+        }
+        next = k;
+        filled = full;
+        sum = s;
+        compensation = c;
+    }
+
+    // Neumaier's variant of Kahan summation: the rounding error of sum = a + b, exact also when b
+    // is larger than a.
+    private static double neumaierError(double a, double b, double sum) {
+        return Math.abs(a) >= Math.abs(b) ? (a - sum) + b : (b - sum) + a;
     }
 }

@@ -40,10 +40,32 @@ final class ValueHistory {
     double barsAgo(int barsAgo) {
         if (barsAgo < 0) {
             // A negative offset would ask for a future bar: refuse rather than answer NaN.
-            throw new IllegalArgumentException("barsAgo must be at least 0, got " + barsAgo);
+            throw negativeBarsAgo(barsAgo);
         }
         int i = count - 1 - barsAgo;
         return i >= 0 ? values[i] : Double.NaN;
+    }
+
+    /**
+     * Returns the value appended {@code index}-th (from 0), or NaN for a negative index.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
+     */
+    double at(int index) {
+        if (index >= count) {
+            throw notPushed(index);
+        }
+        return index >= 0 ? values[index] : Double.NaN;
+    }
+
+    /** Returns the error for a negative {@code barsAgo}, which would be a future bar. */
+    static IllegalArgumentException negativeBarsAgo(int barsAgo) {
+        return new IllegalArgumentException("barsAgo must be at least 0, got " + barsAgo);
+    }
+
+    // Out of line, so that the hot caller stays small enough for the JIT to inline.
+    private IndexOutOfBoundsException notPushed(int index) {
+        return new IndexOutOfBoundsException("bar " + index + " has not been pushed: " + count + " bars have been");
     }
 
     /** Returns the number of values appended. */

@@ -3,16 +3,21 @@
  * backtest.
  *
  * <h2>No look-ahead</h2>
- * An indicator never holds a price series. The engine pushes each bar of the instrument, in time
- * order, through {@link dev.crashlab.indicator.BarIndicator#update}; the indicator keeps only what
- * it has been pushed, so nothing reachable from it can reveal a later bar. {@code value(barsAgo)}
- * refuses a negative offset.
+ * An indicator never holds a price series. Bars are pushed in time order, through
+ * {@link dev.crashlab.indicator.BarIndicator#update} one at a time or
+ * {@link dev.crashlab.indicator.BarIndicator#updateAll} for a range; the indicator keeps only
+ * what it has been pushed. The engine pushes every bar the run will reach when a strategy creates
+ * an indicator, and hands the strategy a
+ * {@linkplain dev.crashlab.indicator.BarIndicator#boundedBy bounded view}, whose methods read
+ * values only up to the instrument's current bar, as backtesting.py's indicator arrays reach only
+ * the current bar in {@code next}. {@code value(barsAgo)} refuses a negative offset.
  *
  * <h2>No allocation per update</h2>
  * Windows are ring buffers allocated in the constructor; the history of values is one
  * {@code double[]} that doubles when full, presized by the capacity hint constructors. An update
  * is O(1): rolling extremes by a monotonic deque (amortised), moving sums by compensated or
- * periodically recomputed running sums.
+ * periodically recomputed running sums. An indicator that reads the close alone says so
+ * ({@code readsCloseOnly}), and the engine then reads one price array for it, not five.
  *
  * <h2>Warm-up</h2>
  * A value is NaN until the indicator has seen enough bars for its full window; each class states

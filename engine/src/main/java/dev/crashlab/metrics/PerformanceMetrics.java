@@ -42,48 +42,92 @@ public final class PerformanceMetrics {
         int n = equity.length;
         double[] r = new double[Math.max(0, n - 1)];
         for (int t = 1; t < n; t++) {
-            double flow = contributed[t] - contributed[t - 1];
-            double base = equity[t - 1] + flow;
-            // Equity can fall below zero only through a gap past a liquidation: that is a total loss.
-            r[t - 1] = base > 0 ? Math.max(-1, equity[t] / base - 1) : 0;
+            r[t - 1] = periodReturn(equity, contributed, t);
         }
         return r;
     }
 
-    /** Returns the metrics of {@code in}. */
+    /**
+     * Returns the period return r<sub>t</sub> (t >= 1): equity over the previous equity plus the flow
+     * at t, minus 1; 0 without capital at risk, and at least −1, since equity falls below zero only
+     * through a gap past a liquidation, a total loss.
+     */
+    private static double periodReturn(double[] equity, double[] contributed, int t) {
+        double flow = contributed[t] - contributed[t - 1];
+        double base = equity[t - 1] + flow;
+        return base > 0 ? Math.max(-1, equity[t] / base - 1) : 0;
+    }
+
+    /**
+     * Returns the metrics of {@code in}, in one pass over the curve and with no array as long as
+     * it. Sums run in step order. Deviations from the mean are summed as deviations from the first
+     * return, corrected by the mean's offset from it (the shifted-data algorithm), which agrees
+     * with two passes to rounding: returns vary much more than their mean differs from the first.
+     */
     public static Metrics compute(Input in) {
-        int n = in.equity().length;
-        double[] r = periodReturns(in.equity(), in.contributed());
+        double[] equity = in.equity();
+        double[] contributed = in.contributed();
+        double[] bench = in.benchmark();
+        double[] benchContributed = in.benchmarkContributed();
+        long[] times = in.times();
+        int n = equity.length;
+        int m = Math.max(0, n - 1);
         double p = in.periodsPerYear();
         double growth = 1;
-        for (double x : r) {
-            growth *= 1 + x;
+        double sum = 0;
+        double downside = 0;
+        double equitySum = 0;
+        int investedSteps = 0;
+        boolean[] invested = in.invested();
+        DrawdownTracker dd = new DrawdownTracker(n == 0 ? 0 : times[0]);
+        double shift = n < 2 ? 0 : periodReturn(equity, contributed, 1);
+        double shiftB = bench == null || n < 2 ? 0 : periodReturn(bench, benchContributed, 1);
+        double shifted = 0;
+        double shiftedSquares = 0;
+        double shiftedB = 0;
+        double shiftedSquaresB = 0;
+        double shiftedProducts = 0;
+        for (int t = 0; t < n; t++) {
+            equitySum += equity[t];
+            investedSteps += invested[t] ? 1 : 0;
+            if (t > 0) {
+                double x = periodReturn(equity, contributed, t);
+                growth *= 1 + x;
+                sum += x;
+                double d = Math.min(x, 0);
+                downside += d * d;
+                dd.next(x, times[t]);
+                double dx = x - shift;
+                shifted += dx;
+                shiftedSquares += dx * dx;
+                if (bench != null) {
+                    double db = periodReturn(bench, benchContributed, t) - shiftB;
+                    shiftedB += db;
+                    shiftedSquaresB += db * db;
+                    shiftedProducts += dx * db;
+                }
+            }
         }
         double totalReturn = growth - 1;
-        double days = n < 2 ? 0 : (in.times()[n - 1] - in.times()[0]) / DAY_MILLIS;
+        double days = n < 2 ? 0 : (times[n - 1] - times[0]) / DAY_MILLIS;
         double cagr = days <= 0 ? Double.NaN : (growth <= 0 ? -1 : Math.pow(growth, 365.25 / days) - 1);
-        double mean = mean(r);
-        double stdev = sampleStdev(r, mean);
+        double mean = m == 0 ? Double.NaN : sum / m;
+        // Σ (x − mean)² and its benchmark counterparts, from the sums about the shifts.
+        double squares = m == 0 ? 0 : Math.max(0, shiftedSquares - shifted * shifted / m);
+        double varB = m == 0 ? 0 : Math.max(0, shiftedSquaresB - shiftedB * shiftedB / m);
+        double cov = m == 0 ? 0 : shiftedProducts - shifted * shiftedB / m;
+        double stdev = m < 2 ? Double.NaN : Math.sqrt(squares / (m - 1));
         double volatility = stdev * Math.sqrt(p);
         double sharpe = stdev > 0 ? (mean - in.riskFreeRate() / p) / stdev * Math.sqrt(p) : Double.NaN;
-        double downside = 0;
-        for (double x : r) {
-            double d = Math.min(x, 0);
-            downside += d * d;
-        }
-        downside = r.length == 0 ? Double.NaN : Math.sqrt(downside / r.length);
+        downside = m == 0 ? Double.NaN : Math.sqrt(downside / m);
         double sortino = downside > 0 ? mean / downside * Math.sqrt(p) : Double.NaN;
-        Drawdown dd = drawdown(in.times(), r);
-        double calmar = dd.max < 0 ? cagr / Math.abs(dd.max) : Double.NaN;
-        double finalEquity = n == 0 ? in.initialCash() : in.equity()[n - 1];
-        double net = n == 0 ? 0 : in.contributed()[n - 1];
-        double mwr = xirr(in.times(), in.contributed(), in.initialCash(), finalEquity);
-        int investedSteps = 0;
-        for (boolean b : in.invested()) {
-            investedSteps += b ? 1 : 0;
-        }
+        Drawdown drawdown = dd.result(n == 0 ? 0 : times[n - 1]);
+        double calmar = drawdown.max < 0 ? cagr / Math.abs(drawdown.max) : Double.NaN;
+        double finalEquity = n == 0 ? in.initialCash() : equity[n - 1];
+        double net = n == 0 ? 0 : contributed[n - 1];
+        double mwr = xirr(times, contributed, in.initialCash(), finalEquity);
         double exposure = n == 0 ? Double.NaN : (double) investedSteps / n;
-        double meanEquity = mean(in.equity());
+        double meanEquity = n == 0 ? Double.NaN : equitySum / n;
         double turnover = meanEquity > 0 ? in.tradedNotional() / meanEquity : Double.NaN;
 
         int closed = 0;
@@ -119,22 +163,12 @@ public final class PerformanceMetrics {
 
         double beta = Double.NaN;
         double correlation = Double.NaN;
-        if (in.benchmark() != null) {
-            double[] b = periodReturns(in.benchmark(), in.benchmarkContributed());
-            double meanB = mean(b);
-            double cov = 0;
-            double varA = 0;
-            double varB = 0;
-            for (int t = 0; t < r.length; t++) {
-                cov += (r[t] - mean) * (b[t] - meanB);
-                varA += (r[t] - mean) * (r[t] - mean);
-                varB += (b[t] - meanB) * (b[t] - meanB);
-            }
+        if (bench != null) {
             beta = varB > 0 ? cov / varB : Double.NaN;
-            correlation = varA > 0 && varB > 0 ? cov / Math.sqrt(varA * varB) : Double.NaN;
+            correlation = squares > 0 && varB > 0 ? cov / Math.sqrt(squares * varB) : Double.NaN;
         }
-        return new Metrics(totalReturn, cagr, volatility, sharpe, sortino, dd.max, dd.longestDays, calmar, mwr,
-                in.initialCash(), net, finalEquity, finalEquity - in.initialCash() - net, exposure, turnover,
+        return new Metrics(totalReturn, cagr, volatility, sharpe, sortino, drawdown.max, drawdown.longestDays, calmar,
+                mwr, in.initialCash(), net, finalEquity, finalEquity - in.initialCash() - net, exposure, turnover,
                 in.feesPaid(), in.fundingPaid(), in.liquidations(), closed, winRate, profitFactor, averageWin,
                 averageLoss, best, worst, beta, correlation, p, in.riskFreeRate());
     }
@@ -144,30 +178,47 @@ public final class PerformanceMetrics {
     }
 
     static Drawdown drawdown(long[] times, double[] r) {
-        double index = 1;
-        double peak = 1;
-        long peakTime = times.length == 0 ? 0 : times[0];
-        double max = 0;
-        double longest = 0;
-        boolean under = false;
+        DrawdownTracker tracker = new DrawdownTracker(times.length == 0 ? 0 : times[0]);
         for (int t = 1; t <= r.length; t++) {
-            index *= 1 + r[t - 1];
+            tracker.next(r[t - 1], times[t]);
+        }
+        return tracker.result(times.length == 0 ? 0 : times[r.length]);
+    }
+
+    /** Follows the index built from period returns, one at a time, for its deepest and longest drawdown. */
+    private static final class DrawdownTracker {
+        private double index = 1;
+        private double peak = 1;
+        private long peakTime;
+        private double max;
+        private double longest;
+        private boolean under;
+
+        DrawdownTracker(long firstTime) {
+            this.peakTime = firstTime;
+        }
+
+        void next(double r, long time) {
+            index *= 1 + r;
             if (index >= peak) {
                 if (under) {
-                    longest = Math.max(longest, (times[t] - peakTime) / DAY_MILLIS);
+                    longest = Math.max(longest, (time - peakTime) / DAY_MILLIS);
                     under = false;
                 }
                 peak = index;
-                peakTime = times[t];
+                peakTime = time;
             } else {
                 under = true;
                 max = Math.min(max, index / peak - 1);
             }
         }
-        if (under) {
-            longest = Math.max(longest, (times[r.length] - peakTime) / DAY_MILLIS);
+
+        Drawdown result(long lastTime) {
+            if (under) {
+                longest = Math.max(longest, (lastTime - peakTime) / DAY_MILLIS);
+            }
+            return new Drawdown(max, longest);
         }
-        return new Drawdown(max, longest);
     }
 
     /**
@@ -180,9 +231,13 @@ public final class PerformanceMetrics {
         if (n < 2) {
             return Double.NaN;
         }
+        int count = 2;
+        for (int t = 1; t < n; t++) {
+            count += contributed[t] - contributed[t - 1] != 0 ? 1 : 0;
+        }
         int flows = 0;
-        double[] amounts = new double[n + 1];
-        double[] years = new double[n + 1];
+        double[] amounts = new double[count];
+        double[] years = new double[count];
         amounts[flows] = -(initialCash + contributed[0]);
         years[flows++] = 0;
         for (int t = 1; t < n; t++) {
@@ -228,27 +283,5 @@ public final class PerformanceMetrics {
             sum += amounts[i] * Math.exp(-years[i] * base);
         }
         return sum;
-    }
-
-    static double mean(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    static double sampleStdev(double[] values, double mean) {
-        if (values.length < 2) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / (values.length - 1));
     }
 }

@@ -40,6 +40,9 @@ public final class Account {
     private double financingPaid;
     private double netContributions;
     private double contributionNow;
+    // Counts kept by applyFill, so that the engine's per-step checks need no loop.
+    private int openPositions;
+    private int shortPositions;
 
     /** Creates an account over {@code instruments} holding {@code initialCash}. */
     public Account(List<Instrument> instruments, double initialCash, Margin margin) {
@@ -129,12 +132,12 @@ public final class Account {
 
     /** Returns whether any position is open. */
     public boolean isInvested() {
-        for (double q : quantity) {
-            if (q != 0) {
-                return true;
-            }
-        }
-        return false;
+        return openPositions > 0;
+    }
+
+    /** Returns whether any position is short. */
+    public boolean hasShorts() {
+        return shortPositions > 0;
     }
 
     /** Returns the fees paid so far. */
@@ -202,6 +205,8 @@ public final class Account {
             realized[i] += q * (price - averageCost[i]);
             averageCost[i] = price;
         }
+        openPositions += (after != 0 ? 1 : 0) - (q != 0 ? 1 : 0);
+        shortPositions += (after < 0 ? 1 : 0) - (q < 0 ? 1 : 0);
         quantity[i] = after;
     }
 

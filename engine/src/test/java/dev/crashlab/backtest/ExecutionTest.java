@@ -226,4 +226,34 @@ class ExecutionTest {
         assertThat(r.cash(1)).isCloseTo(122, within(EXACT));
         assertThat(r.equity(3)).isCloseTo(122 - 18, within(EXACT));
     }
+
+    @Test
+    void buyingAllInNeverBorrowsARoundingRemainder() {
+        // cash / open × open rounds above the cash for some prices: a cash account must not borrow it.
+        double[] prices = new double[400];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < prices.length; i++) {
+            prices[i] = 50 + 100 * random.nextDouble();
+        }
+        Scripted trading = new Scripted();
+        for (int s = 0; s < prices.length - 1; s++) {
+            int step = s;
+            trading.at(s, ctx -> {
+                if (step % 2 == 0) {
+                    ctx.targetWeight("BTC-USD", 1.0);
+                } else {
+                    ctx.closePosition("BTC-USD");
+                }
+            });
+        }
+        BacktestResult r = Backtest.builder(MarketData.of(dev.crashlab.testing.TestBars.closes(BTC, LocalDate.of(2024, 1, 1),
+                prices))).strategy(() -> trading).initialCash(10_000).build().run();
+
+        assertThat(r.fills()).hasSize(prices.length - 1);
+        for (int s = 0; s < r.size(); s++) {
+            assertThat(r.cash(s)).as("cash at step %d", s).isGreaterThanOrEqualTo(0);
+        }
+        Fill buy = r.fills().get(0);
+        assertThat(buy.quantity() * buy.price()).isCloseTo(10_000, within(EXACT));
+    }
 }

@@ -57,4 +57,28 @@ class MarketClockTest {
         assertThatThrownBy(() -> MarketClock.of(data, Instant.parse("2024-04-02T00:00:00Z"), Instant.parse("2024-03-30T00:00:00Z")))
                 .hasMessage("start 2024-04-02T00:00:00Z is after end 2024-03-30T00:00:00Z");
     }
+
+    @Test
+    void anInstrumentWithABarAtEveryStepIsAlignedAndIndexedFromItsFirstBarInRange() {
+        MarketClock clock = MarketClock.of(data, Instant.parse("2024-03-29T00:00:00Z"), Instant.parse("2024-04-02T00:00:00Z"));
+
+        assertThat(clock.isAligned(0)).isTrue(); // BTC trades every day
+        assertThat(clock.isAligned(1)).isFalse(); // QQQ misses Good Friday and the weekend
+        assertThat(clock.barIndex(0, 0)).isEqualTo(2);
+        assertThat(clock.barIndex(0, 4)).isEqualTo(6);
+        assertThat(clock.hasBar(0, 4)).isTrue();
+        assertThatThrownBy(() -> clock.barIndex(0, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void aSingleInstrumentsStepsAreItsBarTimesInRange() {
+        MarketClock clock = MarketClock.of(java.util.List.of(btc), Instant.parse("2024-03-28T00:00:00Z"),
+                Instant.parse("2024-03-30T12:00:00Z"));
+
+        assertThat(clock.size()).isEqualTo(3);
+        assertThat(clock.timesMillis()).containsExactly(Instant.parse("2024-03-28T00:00:00Z").toEpochMilli(),
+                Instant.parse("2024-03-29T00:00:00Z").toEpochMilli(), Instant.parse("2024-03-30T00:00:00Z").toEpochMilli());
+        assertThat(clock.isAligned(0)).isTrue();
+        assertThat(clock.barIndex(0, 0)).isEqualTo(1);
+    }
 }

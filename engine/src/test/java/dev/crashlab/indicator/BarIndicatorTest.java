@@ -123,4 +123,71 @@ class BarIndicatorTest {
     static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
+
+    static Stream<Named<IntFunction<BarIndicator>>> everyKind() {
+        return Stream.of(
+                Named.of("Sma", n -> new Sma(20, n)),
+                Named.of("Ema", n -> new Ema(20, n)),
+                Named.of("Rsi", n -> new Rsi(14, n)),
+                Named.of("Atr", n -> new Atr(14, n)),
+                Named.of("Returns", n -> new Returns(5, n)),
+                Named.of("RealizedVolatility", n -> new RealizedVolatility(20, 365, n)),
+                Named.of("DrawdownFromHigh", n -> new DrawdownFromHigh(50, n)),
+                Named.of("RollingMax of highs", n -> new RollingMax(20, PriceField.HIGH, n)),
+                Named.of("RollingMin of closes", n -> new RollingMin(20, PriceField.CLOSE, n)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyKind")
+    void updateAllGivesExactlyTheValuesOfOneUpdatePerBar(IntFunction<BarIndicator> kind) {
+        TestBars bars = TestBars.randomWalk(11, 2_000);
+        BarIndicator oneByOne = kind.apply(bars.size());
+        BarIndicator inOneCall = kind.apply(bars.size());
+        double[] expected = bars.feed(oneByOne);
+
+        inOneCall.updateAll(bars.toSeries(), 0, 1_200);
+        inOneCall.updateAll(bars.toSeries(), 1_200, bars.size());
+
+        double[] values = new double[bars.size()];
+        for (int i = 0; i < bars.size(); i++) {
+            values[i] = inOneCall.value(bars.size() - 1 - i);
+        }
+        assertThat(inOneCall.size()).isEqualTo(bars.size());
+        assertThat(values).containsExactly(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyKind")
+    void anIndicatorThatReadsTheCloseAloneIgnoresTheOtherFields(IntFunction<BarIndicator> kind) {
+        TestBars bars = TestBars.randomWalk(12, 500);
+        BarIndicator withAllFields = kind.apply(bars.size());
+        BarIndicator withCloseOnly = kind.apply(bars.size());
+        double[] expected = bars.feed(withAllFields);
+        double[] closes = bars.closes();
+        if (!withCloseOnly.readsCloseOnly()) {
+            return;
+        }
+        double[] values = new double[closes.length];
+        for (int i = 0; i < closes.length; i++) {
+            withCloseOnly.update(Double.NaN, Double.NaN, Double.NaN, closes[i], Double.NaN);
+            values[i] = withCloseOnly.value();
+        }
+        assertThat(values).containsExactly(expected);
+    }
+
+    @Test
+    void saysWhichIndicatorsReadTheCloseAlone() {
+        assertThat(new Sma(3).readsCloseOnly()).isTrue();
+        assertThat(new RollingMax(3, PriceField.CLOSE).readsCloseOnly()).isTrue();
+        assertThat(new RollingMax(3, PriceField.HIGH).readsCloseOnly()).isFalse();
+        assertThat(new Atr(3).readsCloseOnly()).isFalse();
+    }
+
+    @Test
+    void updateAllRefusesARangeOutsideTheSeries() {
+        TestBars bars = TestBars.closes(1, 2, 3);
+
+        assertThatThrownBy(() -> new Sma(2).updateAll(bars.toSeries(), 1, 4))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.crashlab.indicator;
 
+import dev.crashlab.data.AssetClass;
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.OhlcvSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -95,6 +98,16 @@ final class TestBars {
         for (int i = 0; i < size(); i++) {
             indicator.update(open[i], high[i], low[i], close[i], volume[i]);
         }
+    }
+
+    /** Returns the same bars as a crashlab series of daily crypto bars. */
+    OhlcvSeries toSeries() {
+        OhlcvSeries.Builder builder = OhlcvSeries.builder(Instrument.of("TEST", AssetClass.CRYPTO));
+        for (int i = 0; i < size(); i++) {
+            builder.add(FIRST_BAR_END.minus(Duration.ofDays(1)).plus(Duration.ofDays(i)), open[i], high[i], low[i],
+                    close[i], volume[i]);
+        }
+        return builder.build();
     }
 
     /** Returns the same bars as a ta4j series of daily bars with {@code DoubleNum} prices. */

@@ -130,4 +130,39 @@ class PerformanceMetricsTest {
         assertThat(m.beta()).isNaN();
         assertThat(m.totalReturn()).isZero();
     }
+
+    @Test
+    void volatilityBetaAndCorrelationAgreeWithTwoPassesOnALongCurve() {
+        int n = 100_000;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        double[] equity = new double[n];
+        double[] benchmark = new double[n];
+        equity[0] = 1_000;
+        benchmark[0] = 1_000;
+        for (int t = 1; t < n; t++) {
+            double market = 0.01 * random.nextGaussian();
+            benchmark[t] = benchmark[t - 1] * (1 + market);
+            equity[t] = equity[t - 1] * (1 + 0.0002 + 0.8 * market + 0.005 * random.nextGaussian());
+        }
+        boolean[] invested = new boolean[n];
+        Metrics m = PerformanceMetrics.compute(new PerformanceMetrics.Input(days(n), equity, new double[n], 1_000, 365,
+                0, invested, 0, 0, 0, 0, List.of(), benchmark, new double[n]));
+
+        double[] r = PerformanceMetrics.periodReturns(equity, new double[n]);
+        double[] b = PerformanceMetrics.periodReturns(benchmark, new double[n]);
+        double meanR = java.util.Arrays.stream(r).sum() / r.length;
+        double meanB = java.util.Arrays.stream(b).sum() / b.length;
+        double varR = 0;
+        double varB = 0;
+        double cov = 0;
+        for (int t = 0; t < r.length; t++) {
+            varR += (r[t] - meanR) * (r[t] - meanR);
+            varB += (b[t] - meanB) * (b[t] - meanB);
+            cov += (r[t] - meanR) * (b[t] - meanB);
+        }
+        double volatility = Math.sqrt(varR / (r.length - 1)) * Math.sqrt(365);
+        assertThat(m.volatility()).isCloseTo(volatility, within(EXACT * volatility));
+        assertThat(m.beta()).isCloseTo(cov / varB, within(EXACT));
+        assertThat(m.correlation()).isCloseTo(cov / Math.sqrt(varR * varB), within(EXACT));
+    }
 }
