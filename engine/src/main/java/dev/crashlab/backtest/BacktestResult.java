@@ -38,7 +38,7 @@ public final class BacktestResult {
      *
      * @param name        the benchmark's name
      * @param equity      its equity at each step
-     * @param contributed its cumulative flows at each step
+     * @param contributed its cumulative flows at each step, or {@code null} when there are none
      * @param metrics     its metrics (beta and correlation NaN)
      */
     public record Benchmark(String name, double[] equity, double[] contributed, Metrics metrics) {
@@ -69,7 +69,7 @@ public final class BacktestResult {
     // Derived on first use (a race computes the same arrays twice, harmlessly): most results
     // are only summarised, and n × steps arrays would cost more than the run.
     private volatile Holdings holdings;
-    private final boolean[] invested;
+    private volatile boolean[] invested;
     private final List<Trade> trades;
     private final Metrics metrics;
     private final Benchmark benchmark;
@@ -90,13 +90,12 @@ public final class BacktestResult {
         MarketClock clock = main.clock();
         List<Instrument> instruments = spec.data().instruments();
         int steps = clock.size();
-        long[] times = clock.timesMillis();
-        boolean[] invested = investedOverTime(main, instruments, times);
+        java.util.function.IntToLongFunction times = clock::timeMillis;
         Instant end = clock.time(steps - 1);
         List<Trade> trades = RoundTrips.from(main.fills(), marks(instruments, main.finalMarks()), end);
         Benchmark benchmark = null;
         if (bench != null) {
-            boolean[] bInvested = investedOverTime(bench, instruments, times);
+            int bInvested = investedSteps(bench, instruments, steps);
             List<Trade> bTrades = RoundTrips.from(bench.fills(), marks(instruments, bench.finalMarks()), end);
             Metrics bm = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, bench.equity(), bench.contributed(),
                     spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), bInvested, notional(bench.fills()),
@@ -104,11 +103,13 @@ public final class BacktestResult {
             benchmark = new Benchmark(spec.benchmarkName(), bench.equity(), bench.contributed(), bm);
         }
         Metrics metrics = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, main.equity(), main.contributed(),
-                spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), invested, notional(main.fills()), main.feesPaid(),
-                main.financingPaid(), main.liquidations(), trades, benchmark == null ? null : benchmark.equity(),
+                spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), investedSteps(main, instruments, steps),
+                notional(main.fills()), main.feesPaid(), main.financingPaid(), main.liquidations(), trades, benchmark == null ? null : benchmark.equity(),
                 benchmark == null ? null : benchmark.contributed()));
         Regimes regimes = null;
+        boolean[] invested = null;
         if (main.regimes() != null) {
+            invested = investedOverTime(main, instruments, steps);
             regimes = new Regimes(main.regimeLabels(), main.regimes(), main.crisisWindows(), RegimeStats.of(
                     main.regimeLabels(), main.regimes(), PerformanceMetrics.periodReturns(main.equity(), main.contributed()),
                     invested));
@@ -146,17 +147,17 @@ public final class BacktestResult {
         return Math.abs(after) <= 1e-12 * Math.abs(fill.quantity()) ? 0 : after;
     }
 
-    /** Replays the fills over the clock: the quantity of each instrument at each step's close. */
+    /** Replays the fills at their steps: the quantity of each instrument at each step's close. */
     private static double[][] positionsOverTime(Run.Outcome run, List<Instrument> instruments, int steps) {
         int n = instruments.size();
         Map<Symbol, Integer> index = indexOf(instruments);
         double[][] q = new double[n][steps];
         double[] held = new double[n];
         List<Fill> fills = run.fills();
+        int[] fillSteps = run.fillSteps();
         int f = 0;
         for (int s = 0; s < steps; s++) {
-            long t = run.clock().timeMillis(s);
-            while (f < fills.size() && fills.get(f).time().toEpochMilli() <= t) {
+            while (f < fills.size() && fillSteps[f] == s) {
                 Fill fill = fills.get(f++);
                 int i = index.get(fill.symbol());
                 held[i] = after(held[i], fill);
@@ -168,58 +169,48 @@ public final class BacktestResult {
         return q;
     }
 
-    /**
-     * Replays the fills over the clock as {@link #positionsOverTime} does, but keeps only whether
-     * any position is open at each step's close: the steps between two fills are filled in one go.
-     */
-    private static boolean[] investedOverTime(Run.Outcome run, List<Instrument> instruments, long[] times) {
-        int steps = times.length;
+    /** Returns whether each step ended with a position, replayed from the fills. */
+    private static boolean[] investedOverTime(Run.Outcome run, List<Instrument> instruments, int steps) {
         boolean[] invested = new boolean[steps];
+        replayOpenPositions(run, instruments, steps, (from, to, open) -> Arrays.fill(invested, from, to, open));
+        return invested;
+    }
+
+    /** Returns how many steps ended with a position, from the fills alone. */
+    private static int investedSteps(Run.Outcome run, List<Instrument> instruments, int steps) {
+        int[] count = new int[1];
+        replayOpenPositions(run, instruments, steps, (from, to, open) -> count[0] += open ? to - from : 0);
+        return count[0];
+    }
+
+    /** Receives the runs of steps [from, to) over which a position was or was not open. */
+    private interface OpenRuns {
+        void accept(int from, int to, boolean open);
+    }
+
+    /** Replays the fills at their steps: positions change only there, so the work is per fill, not per step. */
+    private static void replayOpenPositions(Run.Outcome run, List<Instrument> instruments, int steps, OpenRuns runs) {
         Map<Symbol, Integer> index = indexOf(instruments);
         double[] held = new double[instruments.size()];
         int open = 0;
         List<Fill> fills = run.fills();
-        int f = 0;
+        int[] fillSteps = run.fillSteps();
         int s = 0;
-        while (f < fills.size() && s < steps) {
-            // The first step at or after the fill's time is the one whose close it is part of.
-            int at = firstAtOrAfter(times, s, fills.get(f).time().toEpochMilli());
-            if (at == steps) {
-                break;
-            }
-            Arrays.fill(invested, s, at, open > 0);
-            s = at;
-            while (f < fills.size() && fills.get(f).time().toEpochMilli() <= times[s]) {
+        for (int f = 0; f < fills.size(); ) {
+            int at = fillSteps[f];
+            runs.accept(s, at, open > 0);
+            while (f < fills.size() && fillSteps[f] == at) {
                 Fill fill = fills.get(f++);
                 int i = index.get(fill.symbol());
                 double after = after(held[i], fill);
                 open += (after != 0 ? 1 : 0) - (held[i] != 0 ? 1 : 0);
                 held[i] = after;
             }
-            invested[s++] = open > 0;
+            s = at;
         }
-        Arrays.fill(invested, s, steps, open > 0);
-        return invested;
+        runs.accept(s, steps, open > 0);
     }
 
-    /**
-     * Returns the first index from {@code from} on whose time is at or after {@code t}, or
-     * {@code times.length}: a galloping search, since fills are usually a few steps apart and a
-     * plain binary search over a long clock misses the cache at every probe.
-     */
-    private static int firstAtOrAfter(long[] times, int from, long t) {
-        int lo = from;
-        int step = 1;
-        int hi = from;
-        while (hi < times.length && times[hi] < t) {
-            lo = hi + 1;
-            hi = from + step;
-            step <<= 1;
-        }
-        hi = Math.min(hi, times.length);
-        int at = Arrays.binarySearch(times, lo, hi, t);
-        return at >= 0 ? at : -at - 1;
-    }
 
     private Holdings holdings() {
         Holdings h = holdings;
@@ -298,7 +289,7 @@ public final class BacktestResult {
 
     /** Returns the external flows up to and including step {@code s}. */
     public double contributions(int s) {
-        return run.contributed()[s];
+        return run.contributed() == null ? 0 : run.contributed()[s];
     }
 
     /** Returns a copy of the equity curve. */
@@ -308,7 +299,7 @@ public final class BacktestResult {
 
     /** Returns a copy of the cumulative external flows. */
     public double[] contributionCurve() {
-        return run.contributed().clone();
+        return run.contributed() == null ? new double[size()] : run.contributed().clone();
     }
 
     /** Returns the period returns r<sub>1</sub>..r<sub>N−1</sub>. */
@@ -328,7 +319,12 @@ public final class BacktestResult {
 
     /** Returns whether step {@code s} ended with a position. */
     public boolean invested(int s) {
-        return invested[s];
+        boolean[] flags = invested;
+        if (flags == null) {
+            flags = investedOverTime(run, instruments(), size());
+            invested = flags;
+        }
+        return flags[s];
     }
 
     /** Returns the value of long positions at step {@code s}'s close. */
@@ -426,7 +422,7 @@ public final class BacktestResult {
             shorts[s] = shortExposure(s);
         }
         return Table.create(name() + " equity", time, DoubleColumn.create("equity", e),
-                DoubleColumn.create("cash", run.cash().clone()), DoubleColumn.create("contributions", run.contributed().clone()),
+                DoubleColumn.create("cash", run.cash().clone()), DoubleColumn.create("contributions", contributionCurve()),
                 DoubleColumn.create("long", longs), DoubleColumn.create("short", shorts));
     }
 

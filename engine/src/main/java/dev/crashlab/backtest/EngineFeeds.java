@@ -5,6 +5,7 @@ import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.Symbol;
 import dev.crashlab.indicator.Atr;
+import dev.crashlab.indicator.BarCursor;
 import dev.crashlab.indicator.BarIndicator;
 import dev.crashlab.indicator.DrawdownFromHigh;
 import dev.crashlab.indicator.Ema;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNumFactory;
@@ -55,7 +55,7 @@ final class EngineFeeds {
     // Per instrument, the index of the last bar the run reaches: indicators are computed up to it.
     private final int[] lastBar;
     // Per instrument, its current bar index, shared by all its indicators.
-    private final IntSupplier[] currentBar;
+    private final BarCursor[] currentBar;
     private final List<Pair> pairs = new ArrayList<>();
     private final BarSeries[] ta4j;
     private final Map<String, PublishedView> published = new HashMap<>();
@@ -67,12 +67,11 @@ final class EngineFeeds {
         this.factories = new IndicatorFactory[run.n];
         this.ta4j = new BarSeries[run.n];
         this.lastBar = new int[run.n];
-        this.currentBar = new IntSupplier[run.n];
+        this.currentBar = new BarCursor[run.n];
         int[] cur = run.cur;
         for (int i = 0; i < run.n; i++) {
-            int instrument = i;
             lastBar[i] = run.clock.barIndex(i, run.clock.size() - 1);
-            currentBar[i] = () -> cur[instrument];
+            currentBar[i] = new BarCursor(cur, i);
             views[i] = new BarsView(i);
             factories[i] = new IndicatorFactory(i);
         }

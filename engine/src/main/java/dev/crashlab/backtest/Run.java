@@ -57,7 +57,7 @@ final class Run {
     record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
-            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks) {
+            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps) {
     }
 
     final Backtest spec;
@@ -76,6 +76,10 @@ final class Run {
     final boolean[] fresh;
     final double periodsPerYear;
     int step = -1;
+    private long now;
+    private int[] fillSteps = new int[16];
+    /** The open of each instrument's current bar, read at every step (see the common step). */
+    private final double[] opens;
     private Instant nowInstant;
     private int nowInstantStep = Integer.MIN_VALUE;
     private final ArrayList<Waiting> pending = new ArrayList<>();
@@ -110,6 +114,7 @@ final class Run {
         this.carryFree = costs.borrowRate() == 0 && costs.fundingRate() == 0 && costs.fundingSeries().isEmpty();
         this.crypto = new boolean[n];
         this.cur = new int[n];
+        this.opens = new double[n];
         this.fresh = new boolean[n];
         this.fundingSeries = new NonPriceSeries[n];
         this.fundingScale = new double[n];
@@ -138,7 +143,8 @@ final class Run {
         int steps = clock.size();
         double[] equity = new double[steps];
         double[] cash = new double[steps];
-        double[] contributed = new double[steps];
+        // Without external flows there is nothing to record: null stands for "always 0".
+        double[] contributed = spec.contributions().isNone() ? null : new double[steps];
         int[] regimes = classifier == null ? null : new int[steps];
         Schedule.Tracker contributionTimer = spec.contributions().isNone()
                 ? null : spec.contributions().schedule().tracker(clock.time(0));
@@ -163,6 +169,8 @@ final class Run {
         }
         for (int s = 0; s < steps; s++) {
             step = s;
+            // Read every step: the times are then in cache when an order or event needs one.
+            now = clock.timeMillis(s);
             account.beginStep();
             if (s > 0 && !carryFree) {
                 chargeCarry(clock.timeMillis(s) - clock.timeMillis(s - 1));
@@ -178,9 +186,13 @@ final class Run {
             // (prices are positive and maintenance < 1): only shorts or borrowed cash need the check.
             boolean liquidationPossible = anyFresh && account.isInvested() && (account.hasShorts() || account.cash() < 0);
             if (allAligned && pending.isEmpty() && !liquidationPossible) {
-                // The common step: every instrument moves to its next bar, marked at its close.
+                // The common step: every instrument moves to its next bar, marked at its close. The
+                // open is read too, though nothing needs it now: streamed bar by bar it stays in
+                // cache, where the sparse reads of fill steps would each miss it.
                 for (int i = 0; i < n; i++) {
-                    account.setMark(i, bars[i].close(++cur[i]));
+                    int b = ++cur[i];
+                    opens[i] = bars[i].open(b);
+                    account.setMark(i, bars[i].close(b));
                 }
             } else {
                 if (allAligned) {
@@ -221,8 +233,7 @@ final class Run {
             }
             cash[s] = account.cash();
             equity[s] = account.isInvested() ? account.equity() : cash[s];
-            if (contributionTimer != null) {
-                // Without flows the contributions stay 0, as the array already holds.
+            if (contributed != null) {
                 contributed[s] = account.netContributions();
             }
         }
@@ -235,7 +246,8 @@ final class Run {
         return new Outcome(strategy.name(), clock, equity, cash, contributed, List.copyOf(orders), waitingOrders(),
                 List.copyOf(fills), List.copyOf(events), account.feesPaid(), account.financingPaid(), liquidations,
                 List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
-                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks);
+                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks,
+                java.util.Arrays.copyOf(fillSteps, fills.size()));
     }
 
     /** Moves each instrument with a bar at step {@code s} to it; returns whether any has one. */
@@ -258,7 +270,7 @@ final class Run {
      * not read it.
      */
     long now() {
-        return clock.timeMillis(Math.max(step, 0));
+        return step < 0 ? clock.timeMillis(0) : now;
     }
 
     Instant nowInstant() {
@@ -300,6 +312,15 @@ final class Run {
             };
         }
         return committed;
+    }
+
+    /** Records a fill with the step it happened at, so that results replay positions without searching times. */
+    private void addFill(Fill fill) {
+        if (fills.size() == fillSteps.length) {
+            fillSteps = java.util.Arrays.copyOf(fillSteps, Math.max(16, fillSteps.length * 2));
+        }
+        fillSteps[fills.size()] = step;
+        fills.add(fill);
     }
 
     void noteSeriesUsed(String name) {
@@ -483,7 +504,7 @@ final class Run {
             delta = withinCash(delta, price, fee);
         }
         account.applyFill(i, delta, price, fee);
-        fills.add(new Fill(order.id(), order.symbol(), nowInstant(), delta, price, fee, Fill.Kind.ORDER, order.tag()));
+        addFill(new Fill(order.id(), order.symbol(), nowInstant(), delta, price, fee, Fill.Kind.ORDER, order.tag()));
         return true;
     }
 
@@ -553,7 +574,7 @@ final class Run {
             double price = o + lambda * (a - o);
             double fee = margin.liquidationFee() * Math.abs(q) * price;
             account.applyFill(i, -q, price, fee);
-            fills.add(new Fill(0, bars[i].symbol(), nowInstant(), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation"));
+            addFill(new Fill(0, bars[i].symbol(), nowInstant(), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation"));
             prices.append(prices.isEmpty() ? "" : ", ").append(bars[i].symbol()).append(' ')
                     .append(q > 0 ? "long " : "short ").append(String.format(Locale.ROOT, "%.8g at %.8g", Math.abs(q), price));
         }

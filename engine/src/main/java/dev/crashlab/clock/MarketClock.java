@@ -23,7 +23,11 @@ import java.util.Objects;
  */
 public final class MarketClock {
 
+    // The step times; null for a single instrument, whose own bar times are the steps (from
+    // alignedFirst[0] on), so that a long series is not copied.
     private final long[] times;
+    private final OhlcvSeries single;
+    private final int size;
     // Per instrument: its bar index at step 0 when its bars are exactly the steps ("aligned"),
     // then barIndex and hasBar hold no row for it: a single instrument, or instruments sharing one
     // calendar, need no per-step tables.
@@ -31,8 +35,11 @@ public final class MarketClock {
     private final int[][] barIndex;
     private final boolean[][] hasBar;
 
-    private MarketClock(long[] times, int[] alignedFirst, int[][] barIndex, boolean[][] hasBar) {
+    private MarketClock(long[] times, OhlcvSeries single, int size, int[] alignedFirst, int[][] barIndex,
+            boolean[][] hasBar) {
         this.times = times;
+        this.single = single;
+        this.size = size;
         this.alignedFirst = alignedFirst;
         this.barIndex = barIndex;
         this.hasBar = hasBar;
@@ -58,6 +65,9 @@ public final class MarketClock {
             first[i] = s.indexAtOrBefore(from - 1) + 1;
             count[i] = s.indexAtOrBefore(to) + 1 - first[i];
         }
+        if (n == 1) {
+            return new MarketClock(null, series.getFirst(), count[0], first, new int[1][], new boolean[1][]);
+        }
         long[] union = unionOfTimes(series, first, count);
         int[] alignedFirst = new int[n];
         int[][] index = new int[n][];
@@ -82,7 +92,7 @@ public final class MarketClock {
                 present[i][step] = cursor >= 0 && s.timeMillis(cursor) == union[step];
             }
         }
-        return new MarketClock(union, alignedFirst, index, present);
+        return new MarketClock(union, null, union.length, alignedFirst, index, present);
     }
 
     /** Returns the sorted union of the times of bars {@code first[i] .. first[i] + count[i] - 1} of each series. */
@@ -125,22 +135,26 @@ public final class MarketClock {
 
     /** Returns the number of steps. */
     public int size() {
-        return times.length;
+        return size;
     }
 
     /** Returns the time of {@code step} in UTC epoch milliseconds. */
     public long timeMillis(int step) {
-        return times[step];
+        if (times != null) {
+            return times[step];
+        }
+        Objects.checkIndex(step, size);
+        return single.timeMillis(alignedFirst[0] + step);
     }
 
     /** Returns the time of every step in UTC epoch milliseconds, as a new array. */
     public long[] timesMillis() {
-        return times.clone();
+        return times != null ? times.clone() : single.timesMillis(alignedFirst[0], alignedFirst[0] + size);
     }
 
     /** Returns the time of {@code step}. */
     public Instant time(int step) {
-        return Instant.ofEpochMilli(times[step]);
+        return Instant.ofEpochMilli(timeMillis(step));
     }
 
     /**
@@ -150,7 +164,7 @@ public final class MarketClock {
     public int barIndex(int instrument, int step) {
         int[] row = barIndex[instrument];
         if (row == null) {
-            Objects.checkIndex(step, times.length);
+            Objects.checkIndex(step, size);
             return alignedFirst[instrument] + step;
         }
         return row[step];
@@ -160,7 +174,7 @@ public final class MarketClock {
     public boolean hasBar(int instrument, int step) {
         boolean[] row = hasBar[instrument];
         if (row == null) {
-            Objects.checkIndex(step, times.length);
+            Objects.checkIndex(step, size);
             return true;
         }
         return row[step];

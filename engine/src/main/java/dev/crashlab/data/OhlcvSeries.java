@@ -116,6 +116,11 @@ public final class OhlcvSeries {
         return new Bar(time(i), open[i], high[i], low[i], close[i], volume[i]);
     }
 
+    /** Returns a copy of the times of bars {@code from} (inclusive) to {@code to} (exclusive), UTC epoch milliseconds. */
+    public long[] timesMillis(int from, int to) {
+        return Arrays.copyOfRange(times, from, to);
+    }
+
     /** Returns a copy of the closes, oldest first. */
     public double[] closes() {
         return close.clone();

@@ -2,7 +2,6 @@ package dev.crashlab.indicator;
 
 import dev.crashlab.data.OhlcvSeries;
 import java.util.Objects;
-import java.util.function.IntSupplier;
 
 /**
  * A bar indicator is a fast indicator computed from one instrument's bars, pushed to it in time
@@ -107,7 +106,7 @@ public abstract class BarIndicator implements FastIndicator {
      *
      * @throws NullPointerException if {@code currentBar} is null
      */
-    public final FastIndicator boundedBy(IntSupplier currentBar) {
+    public final FastIndicator boundedBy(BarCursor currentBar) {
         return new BoundedView(this, history, currentBar);
     }
 

@@ -1,7 +1,6 @@
 package dev.crashlab.indicator;
 
 import java.util.Objects;
-import java.util.function.IntSupplier;
 
 /**
  * A bounded view shows an indicator's values only up to a current bar that its owner moves
@@ -13,9 +12,9 @@ final class BoundedView implements FastIndicator {
 
     private final BarIndicator indicator;
     private final ValueHistory history;
-    private final IntSupplier currentBar;
+    private final BarCursor currentBar;
 
-    BoundedView(BarIndicator indicator, ValueHistory history, IntSupplier currentBar) {
+    BoundedView(BarIndicator indicator, ValueHistory history, BarCursor currentBar) {
         this.indicator = indicator;
         this.history = history;
         this.currentBar = Objects.requireNonNull(currentBar, "currentBar");
@@ -23,7 +22,7 @@ final class BoundedView implements FastIndicator {
 
     @Override
     public double value() {
-        return history.at(currentBar.getAsInt());
+        return history.at(currentBar.current());
     }
 
     @Override
@@ -32,14 +31,13 @@ final class BoundedView implements FastIndicator {
             // A negative offset would ask for a future bar: refuse rather than answer NaN.
             throw ValueHistory.negativeBarsAgo(barsAgo);
         }
-        return history.at(currentBar.getAsInt() - barsAgo);
+        return history.at(currentBar.current() - barsAgo);
     }
 
     @Override
     public boolean crossedAbove(FastIndicator other) {
         if (other instanceof BoundedView o && o.currentBar == currentBar) {
-            int b = currentBar.getAsInt();
-            return history.at(b) > o.history.at(b) && history.at(b - 1) <= o.history.at(b - 1);
+            return history.crossed(o.history, currentBar.current(), true);
         }
         return FastIndicator.super.crossedAbove(other);
     }
@@ -47,8 +45,7 @@ final class BoundedView implements FastIndicator {
     @Override
     public boolean crossedBelow(FastIndicator other) {
         if (other instanceof BoundedView o && o.currentBar == currentBar) {
-            int b = currentBar.getAsInt();
-            return history.at(b) < o.history.at(b) && history.at(b - 1) >= o.history.at(b - 1);
+            return history.crossed(o.history, currentBar.current(), false);
         }
         return FastIndicator.super.crossedBelow(other);
     }
@@ -56,6 +53,6 @@ final class BoundedView implements FastIndicator {
     @Override
     public String toString() {
         String name = indicator.getClass().getSimpleName();
-        return (name.isEmpty() ? "indicator" : name) + " at bar " + currentBar.getAsInt() + ": " + value();
+        return (name.isEmpty() ? "indicator" : name) + " at bar " + currentBar.current() + ": " + value();
     }
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
  * current one included; NaN until {@code barCount} bars have been pushed. It agrees with ta4j's
  * {@code SMAIndicator} from then on (before, ta4j averages the bars it has).
  *
- * <p>The window sum is a running sum with Neumaier compensation: the closes entering and leaving
- * are added exactly enough that the sum does not drift, even over millions of bars through a
- * thousandfold fall in price.
+ * <p>The window sum is a running sum, summed afresh from the window every {@value #RESUM} bars: its
+ * rounding error is that of at most {@value #RESUM} additions, so it does not drift, even over
+ * millions of bars through a thousandfold fall in price, and a bar costs two additions.
  */
 public final class Sma extends BarIndicator {
 
@@ -19,7 +19,10 @@ public final class Sma extends BarIndicator {
     private int next;
     private int filled;
     private double sum;
-    private double compensation;
+    private int sinceResum;
+
+    /** Bars between exact sums of the window: a running sum drifts by at most this many roundings. */
+    static final int RESUM = 1024;
 
     /**
      * Creates the average of the last {@code barCount} closes.
@@ -58,21 +61,14 @@ public final class Sma extends BarIndicator {
         }
         window[next] = close;
         next = next + 1 == barCount ? 0 : next + 1;
-        // The running sum and its compensation are read once and written once per bar, so the next
-        // bar waits on two additions, not on a reload between them. While the window fills the
-        // close leaving is 0, which leaves both unchanged.
-        double s = sum;
-        double c = compensation;
-        double t = s - leaving;
-        c += neumaierError(s, -leaving, t);
-        s = t + close;
-        c += neumaierError(t, close, s);
-        sum = s;
-        compensation = c;
-        return filled == barCount ? (s + c) / barCount : Double.NaN;
+        sum = sum - leaving + close;
+        if (++sinceResum == RESUM) {
+            sum = exactSum(window);
+            sinceResum = 0;
+        }
+        return filled == barCount ? sum / barCount : Double.NaN;
     }
 
-    /** Pushes the closes of bars {@code from} to {@code to - 1}, as {@link #compute} does, with the state in locals. */
     @Override
     public void updateAll(OhlcvSeries bars, int from, int to) {
         Objects.checkFromToIndex(from, to, bars.size());
@@ -80,8 +76,8 @@ public final class Sma extends BarIndicator {
         int n = barCount;
         int k = next;
         int full = filled;
+        int since = sinceResum;
         double s = sum;
-        double c = compensation;
         for (int b = from; b < to; b++) {
             double close = bars.close(b);
             double leaving = 0;
@@ -92,21 +88,25 @@ public final class Sma extends BarIndicator {
             }
             w[k] = close;
             k = k + 1 == n ? 0 : k + 1;
-            double t = s - leaving;
-            c += neumaierError(s, -leaving, t);
-            s = t + close;
-            c += neumaierError(t, close, s);
-            append(full == n ? (s + c) / n : Double.NaN);
+            s = s - leaving + close;
+            if (++since == RESUM) {
+                s = exactSum(w);
+                since = 0;
+            }
+            append(full == n ? s / n : Double.NaN);
         }
         next = k;
         filled = full;
+        sinceResum = since;
         sum = s;
-        compensation = c;
     }
 
-    // Neumaier's variant of Kahan summation: the rounding error of sum = a + b, exact also when b
-    // is larger than a.
-    private static double neumaierError(double a, double b, double sum) {
-        return Math.abs(a) >= Math.abs(b) ? (a - sum) + b : (b - sum) + a;
+    /** Returns the sum of the window in one pass; slots not yet filled hold 0. */
+    private static double exactSum(double[] window) {
+        double s = 0;
+        for (double v : window) {
+            s += v;
+        }
+        return s;
     }
 }

@@ -58,6 +58,23 @@ final class ValueHistory {
         return index >= 0 ? values[index] : Double.NaN;
     }
 
+    /**
+     * Returns whether this history crossed {@code other} at index {@code b}: above at {@code b} and
+     * not above at {@code b - 1} ({@code above}), or below and not below. Reads the four values
+     * straight from the arrays, under one check that {@code b} has been pushed in both.
+     */
+    boolean crossed(ValueHistory other, int b, boolean above) {
+        if (b >= count || b >= other.count) {
+            throw notPushed(b);
+        }
+        if (b < 1) {
+            return false;
+        }
+        double[] x = values;
+        double[] y = other.values;
+        return above ? x[b] > y[b] && x[b - 1] <= y[b - 1] : x[b] < y[b] && x[b - 1] >= y[b - 1];
+    }
+
     /** Returns the error for a negative {@code barsAgo}, which would be a future bar. */
     static IllegalArgumentException negativeBarsAgo(int barsAgo) {
         return new IllegalArgumentException("barsAgo must be at least 0, got " + barsAgo);

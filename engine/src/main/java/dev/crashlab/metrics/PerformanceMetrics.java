@@ -17,13 +17,14 @@ public final class PerformanceMetrics {
     /**
      * The inputs of the computation.
      *
-     * @param times          step times, UTC epoch milliseconds, increasing
+     * @param times          the time of each step, UTC epoch milliseconds, increasing
      * @param equity         equity at each step's close
-     * @param contributed    cumulative external flows up to and including each step
+     * @param contributed    cumulative external flows up to and including each step; {@code null}
+     *                       when there are none
      * @param initialCash    cash before the first step
      * @param periodsPerYear P
      * @param riskFreeRate   annual risk-free rate for the Sharpe ratio
-     * @param invested       whether each step ended with a position
+     * @param investedSteps  how many steps ended with a position
      * @param tradedNotional sum of |quantity × price| over all fills
      * @param feesPaid       fees paid
      * @param fundingPaid    carry paid
@@ -32,8 +33,8 @@ public final class PerformanceMetrics {
      * @param benchmark      the benchmark's equity at the same steps, or {@code null}
      * @param benchmarkContributed the benchmark's cumulative flows, or {@code null}
      */
-    public record Input(long[] times, double[] equity, double[] contributed, double initialCash,
-            double periodsPerYear, double riskFreeRate, boolean[] invested, double tradedNotional, double feesPaid,
+    public record Input(java.util.function.IntToLongFunction times, double[] equity, double[] contributed, double initialCash,
+            double periodsPerYear, double riskFreeRate, int investedSteps, double tradedNotional, double feesPaid,
             double fundingPaid, int liquidations, List<Trade> trades, double[] benchmark, double[] benchmarkContributed) {
     }
 
@@ -53,8 +54,7 @@ public final class PerformanceMetrics {
      * through a gap past a liquidation, a total loss.
      */
     private static double periodReturn(double[] equity, double[] contributed, int t) {
-        double flow = contributed[t] - contributed[t - 1];
-        double base = equity[t - 1] + flow;
+        double base = contributed == null ? equity[t - 1] : equity[t - 1] + contributed[t] - contributed[t - 1];
         return base > 0 ? Math.max(-1, equity[t] / base - 1) : 0;
     }
 
@@ -69,7 +69,7 @@ public final class PerformanceMetrics {
         double[] contributed = in.contributed();
         double[] bench = in.benchmark();
         double[] benchContributed = in.benchmarkContributed();
-        long[] times = in.times();
+        java.util.function.IntToLongFunction times = in.times();
         int n = equity.length;
         int m = Math.max(0, n - 1);
         double p = in.periodsPerYear();
@@ -77,9 +77,7 @@ public final class PerformanceMetrics {
         double sum = 0;
         double downside = 0;
         double equitySum = 0;
-        int investedSteps = 0;
-        boolean[] invested = in.invested();
-        DrawdownTracker dd = new DrawdownTracker(n == 0 ? 0 : times[0]);
+        DrawdownTracker dd = new DrawdownTracker(n == 0 ? 0 : times.applyAsLong(0));
         double shift = n < 2 ? 0 : periodReturn(equity, contributed, 1);
         double shiftB = bench == null || n < 2 ? 0 : periodReturn(bench, benchContributed, 1);
         double shifted = 0;
@@ -89,14 +87,13 @@ public final class PerformanceMetrics {
         double shiftedProducts = 0;
         for (int t = 0; t < n; t++) {
             equitySum += equity[t];
-            investedSteps += invested[t] ? 1 : 0;
             if (t > 0) {
                 double x = periodReturn(equity, contributed, t);
                 growth *= 1 + x;
                 sum += x;
                 double d = Math.min(x, 0);
                 downside += d * d;
-                dd.next(x, times[t]);
+                dd.next(x, times, t);
                 double dx = x - shift;
                 shifted += dx;
                 shiftedSquares += dx * dx;
@@ -109,7 +106,7 @@ public final class PerformanceMetrics {
             }
         }
         double totalReturn = growth - 1;
-        double days = n < 2 ? 0 : (times[n - 1] - times[0]) / DAY_MILLIS;
+        double days = n < 2 ? 0 : (times.applyAsLong(n - 1) - times.applyAsLong(0)) / DAY_MILLIS;
         double cagr = days <= 0 ? Double.NaN : (growth <= 0 ? -1 : Math.pow(growth, 365.25 / days) - 1);
         double mean = m == 0 ? Double.NaN : sum / m;
         // Σ (x − mean)² and its benchmark counterparts, from the sums about the shifts.
@@ -121,12 +118,12 @@ public final class PerformanceMetrics {
         double sharpe = stdev > 0 ? (mean - in.riskFreeRate() / p) / stdev * Math.sqrt(p) : Double.NaN;
         downside = m == 0 ? Double.NaN : Math.sqrt(downside / m);
         double sortino = downside > 0 ? mean / downside * Math.sqrt(p) : Double.NaN;
-        Drawdown drawdown = dd.result(n == 0 ? 0 : times[n - 1]);
+        Drawdown drawdown = dd.result(n == 0 ? 0 : times.applyAsLong(n - 1));
         double calmar = drawdown.max < 0 ? cagr / Math.abs(drawdown.max) : Double.NaN;
         double finalEquity = n == 0 ? in.initialCash() : equity[n - 1];
-        double net = n == 0 ? 0 : contributed[n - 1];
-        double mwr = xirr(times, contributed, in.initialCash(), finalEquity);
-        double exposure = n == 0 ? Double.NaN : (double) investedSteps / n;
+        double net = n == 0 || contributed == null ? 0 : contributed[n - 1];
+        double mwr = xirr(times, n, contributed, in.initialCash(), finalEquity);
+        double exposure = n == 0 ? Double.NaN : (double) in.investedSteps() / n;
         double meanEquity = n == 0 ? Double.NaN : equitySum / n;
         double turnover = meanEquity > 0 ? in.tradedNotional() / meanEquity : Double.NaN;
 
@@ -179,8 +176,9 @@ public final class PerformanceMetrics {
 
     static Drawdown drawdown(long[] times, double[] r) {
         DrawdownTracker tracker = new DrawdownTracker(times.length == 0 ? 0 : times[0]);
+        java.util.function.IntToLongFunction timeOf = t -> times[t];
         for (int t = 1; t <= r.length; t++) {
-            tracker.next(r[t - 1], times[t]);
+            tracker.next(r[t - 1], timeOf, t);
         }
         return tracker.result(times.length == 0 ? 0 : times[r.length]);
     }
@@ -191,6 +189,7 @@ public final class PerformanceMetrics {
         private double peak = 1;
         private long peakTime;
         private double max;
+        private double trough = 1;
         private double longest;
         private boolean under;
 
@@ -198,18 +197,25 @@ public final class PerformanceMetrics {
             this.peakTime = firstTime;
         }
 
-        void next(double r, long time) {
+        void next(double r, java.util.function.IntToLongFunction times, int t) {
             index *= 1 + r;
             if (index >= peak) {
+                long time = times.applyAsLong(t);
                 if (under) {
                     longest = Math.max(longest, (time - peakTime) / DAY_MILLIS);
                     under = false;
                 }
                 peak = index;
                 peakTime = time;
+                trough = peak * (1 + max);
             } else {
                 under = true;
-                max = Math.min(max, index / peak - 1);
+                // A division only at a deeper drawdown than the deepest so far: most steps under
+                // water are not one.
+                if (index < trough) {
+                    max = Math.min(max, index / peak - 1);
+                    trough = peak * (1 + max);
+                }
             }
         }
 
@@ -226,29 +232,32 @@ public final class PerformanceMetrics {
      * for the cash flows of the account seen from the investor: the initial cash and each flow
      * paid in (negative), the final equity received (positive). NaN when no rate solves it.
      */
-    static double xirr(long[] times, double[] contributed, double initialCash, double finalEquity) {
-        int n = times.length;
+    static double xirr(java.util.function.IntToLongFunction times, int n, double[] contributed, double initialCash,
+            double finalEquity) {
         if (n < 2) {
             return Double.NaN;
         }
+        long first = times.applyAsLong(0);
         int count = 2;
-        for (int t = 1; t < n; t++) {
-            count += contributed[t] - contributed[t - 1] != 0 ? 1 : 0;
+        if (contributed != null) {
+            for (int t = 1; t < n; t++) {
+                count += contributed[t] - contributed[t - 1] != 0 ? 1 : 0;
+            }
         }
         int flows = 0;
         double[] amounts = new double[count];
         double[] years = new double[count];
-        amounts[flows] = -(initialCash + contributed[0]);
+        amounts[flows] = -(initialCash + (contributed == null ? 0 : contributed[0]));
         years[flows++] = 0;
-        for (int t = 1; t < n; t++) {
+        for (int t = 1; contributed != null && t < n; t++) {
             double flow = contributed[t] - contributed[t - 1];
             if (flow != 0) {
                 amounts[flows] = -flow;
-                years[flows++] = (times[t] - times[0]) / (365 * DAY_MILLIS);
+                years[flows++] = (times.applyAsLong(t) - first) / (365 * DAY_MILLIS);
             }
         }
         amounts[flows] = finalEquity;
-        years[flows++] = (times[n - 1] - times[0]) / (365 * DAY_MILLIS);
+        years[flows++] = (times.applyAsLong(n - 1) - first) / (365 * DAY_MILLIS);
         double lo = -0.999999;
         double hi = 1.0;
         double fLo = npv(amounts, years, flows, lo);

@@ -25,7 +25,7 @@ class BoundedViewTest {
         Sma close = new Sma(1);
         TestBars.closes(1, 2, 3, 4, 5).feed(close);
         int[] current = {2};
-        FastIndicator view = close.boundedBy(() -> current[0]);
+        FastIndicator view = close.boundedBy(new BarCursor(current, 0));
 
         assertThat(view.value()).isEqualTo(3);
         assertThat(view.value(1)).isEqualTo(2);
@@ -41,15 +41,15 @@ class BoundedViewTest {
         Sma close = new Sma(1);
         TestBars.closes(1, 2).feed(close);
 
-        assertThat(close.boundedBy(() -> -1).value()).isNaN();
-        assertThat(close.boundedBy(() -> -1).isReady()).isFalse();
+        assertThat(close.boundedBy(new BarCursor(new int[] {-1}, 0)).value()).isNaN();
+        assertThat(close.boundedBy(new BarCursor(new int[] {-1}, 0)).isReady()).isFalse();
     }
 
     @Test
     void refusesANegativeBarsAgoBecauseThatWouldBeAFutureBar() {
         Sma close = new Sma(1);
         TestBars.closes(1, 2, 3).feed(close);
-        FastIndicator view = close.boundedBy(() -> 1);
+        FastIndicator view = close.boundedBy(new BarCursor(new int[] {1}, 0));
 
         assertThatThrownBy(() -> view.value(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("barsAgo must be at least 0, got -1");
@@ -60,7 +60,7 @@ class BoundedViewTest {
         Sma close = new Sma(1);
         TestBars.closes(1, 2, 3).feed(close);
 
-        assertThatThrownBy(() -> close.boundedBy(() -> 3).value()).isInstanceOf(IndexOutOfBoundsException.class)
+        assertThatThrownBy(() -> close.boundedBy(new BarCursor(new int[] {3}, 0)).value()).isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("bar 3 has not been pushed: 3 bars have been");
     }
 
@@ -72,7 +72,7 @@ class BoundedViewTest {
         bars.pushAll(fast);
         bars.pushAll(slow);
         int[] current = {0};
-        java.util.function.IntSupplier bar = () -> current[0];
+        BarCursor bar = new BarCursor(current, 0);
         FastIndicator fastView = fast.boundedBy(bar);
         FastIndicator slowView = slow.boundedBy(bar);
         int crossings = 0;
@@ -93,8 +93,9 @@ class BoundedViewTest {
         TestBars.closes(1, 2, 3).feed(a);
         TestBars.closes(2, 2, 2).feed(b);
         int[] current = {1};
-        FastIndicator av = a.boundedBy(() -> current[0]);
-        FastIndicator bv = b.boundedBy(() -> current[0]);
+        BarCursor cursor = new BarCursor(current, 0);
+        FastIndicator av = a.boundedBy(cursor);
+        FastIndicator bv = b.boundedBy(cursor);
 
         assertThat(av.crossedAbove(bv)).isFalse(); // 2 = 2 now: a tie does not cross
         current[0] = 2;

@@ -23,13 +23,15 @@ class PerformanceMetricsTest {
         return t;
     }
 
+    private static java.util.function.IntToLongFunction timeOf(long[] times) {
+        return t -> times[t];
+    }
+
     private static Metrics compute(double[] equity, double[] contributed, double initialCash, List<Trade> trades,
             double[] benchmark) {
-        boolean[] invested = new boolean[equity.length];
-        invested[1] = true;
-        invested[2] = true;
-        return PerformanceMetrics.compute(new PerformanceMetrics.Input(days(equity.length), equity, contributed,
-                initialCash, 365, 0, invested, 250, 1.5, 0.25, 0, trades, benchmark,
+        int investedSteps = 2;
+        return PerformanceMetrics.compute(new PerformanceMetrics.Input(timeOf(days(equity.length)), equity, contributed,
+                initialCash, 365, 0, investedSteps, 250, 1.5, 0.25, 0, trades, benchmark,
                 benchmark == null ? null : new double[equity.length]));
     }
 
@@ -82,7 +84,7 @@ class PerformanceMetricsTest {
     void computesTheMoneyWeightedReturnAsAnXirrOnDatedFlows() {
         // 100 at day 0, 100 more at day 1, 210 at day 365: solve -100 - 100 v^(1/365) + 210 v = 0.
         long[] times = {0, DAY, 365 * DAY};
-        double x = PerformanceMetrics.xirr(times, new double[] {0, 100, 100}, 100, 210);
+        double x = PerformanceMetrics.xirr(t -> times[t], times.length, new double[] {0, 100, 100}, 100, 210);
 
         double npv = -100 - 100 * Math.pow(1 + x, -1.0 / 365) + 210 * Math.pow(1 + x, -1.0);
         assertThat(npv).isCloseTo(0, within(1e-9));
@@ -144,9 +146,8 @@ class PerformanceMetricsTest {
             benchmark[t] = benchmark[t - 1] * (1 + market);
             equity[t] = equity[t - 1] * (1 + 0.0002 + 0.8 * market + 0.005 * random.nextGaussian());
         }
-        boolean[] invested = new boolean[n];
-        Metrics m = PerformanceMetrics.compute(new PerformanceMetrics.Input(days(n), equity, new double[n], 1_000, 365,
-                0, invested, 0, 0, 0, 0, List.of(), benchmark, new double[n]));
+        Metrics m = PerformanceMetrics.compute(new PerformanceMetrics.Input(timeOf(days(n)), equity, new double[n], 1_000, 365,
+                0, 0, 0, 0, 0, 0, List.of(), benchmark, new double[n]));
 
         double[] r = PerformanceMetrics.periodReturns(equity, new double[n]);
         double[] b = PerformanceMetrics.periodReturns(benchmark, new double[n]);
