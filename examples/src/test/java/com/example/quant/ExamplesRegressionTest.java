@@ -31,9 +31,9 @@ class ExamplesRegressionTest {
     /** Pinned: total return, Sharpe, max drawdown, closed trades, fills, first 12 hex of SHA-256 of the orders. */
     private static final Map<String, String> PINNED = Map.of(
             "buy-and-hold-btc", "4.7585085631 0.7691426276 -0.8136859257 0 1 c3f70162f110",
-            "weekly-dca", "5.2349723423 0.7891591640 -0.8135631745 0 313 b25b4e563436",
-            "dca-on-drawdown", "0.1926894589 0.2923484391 -0.7782264986 0 203 410a3c36ab02",
-            "dca-etf-filter", "5.2455898660 0.7896127574 -0.8132929864 0 303 116b815c1cb8",
+            "weekly-dca", "5.2349723423 0.7891591640 -0.8135631745 0 313 02b0cfe0d4a5",
+            "dca-on-drawdown", "0.1926894589 0.2923484391 -0.7782264986 0 203 9c3a33b82442",
+            "dca-etf-filter", "5.2455898660 0.7896127574 -0.8132929864 0 303 981e96c6c305",
             "december-rebound-short", "0.1361717345 0.4274454357 -0.0836255222 10 15 42a1bedb60fb",
             "buy-and-hold-3x", "13.0435468756 0.9335826365 -0.8687172534 0 1 0fe211318e99",
             "oversold-buyer", "0.2205563070 0.7754220123 -0.0329440675 11 86 38344f6bb717");
