@@ -93,7 +93,7 @@ public final class PerformanceMetrics {
                 sum += x;
                 double d = Math.min(x, 0);
                 downside += d * d;
-                dd.next(x, times, t);
+                dd.next(growth, times, t);
                 double dx = x - shift;
                 shifted += dx;
                 shiftedSquares += dx * dx;
@@ -177,15 +177,16 @@ public final class PerformanceMetrics {
     static Drawdown drawdown(long[] times, double[] r) {
         DrawdownTracker tracker = new DrawdownTracker(times.length == 0 ? 0 : times[0]);
         java.util.function.IntToLongFunction timeOf = t -> times[t];
+        double index = 1;
         for (int t = 1; t <= r.length; t++) {
-            tracker.next(r[t - 1], timeOf, t);
+            index *= 1 + r[t - 1];
+            tracker.next(index, timeOf, t);
         }
         return tracker.result(times.length == 0 ? 0 : times[r.length]);
     }
 
     /** Follows the index built from period returns, one at a time, for its deepest and longest drawdown. */
     private static final class DrawdownTracker {
-        private double index = 1;
         private double peak = 1;
         private long peakTime;
         private double max;
@@ -197,8 +198,8 @@ public final class PerformanceMetrics {
             this.peakTime = firstTime;
         }
 
-        void next(double r, java.util.function.IntToLongFunction times, int t) {
-            index *= 1 + r;
+        /** Moves to step {@code t}, where the index Π(1 + r) stands at {@code index}. */
+        void next(double index, java.util.function.IntToLongFunction times, int t) {
             if (index >= peak) {
                 long time = times.applyAsLong(t);
                 if (under) {

@@ -2,7 +2,6 @@ package dev.crashlab.metrics;
 
 import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Fill;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +17,8 @@ import java.util.Map;
 public final class RoundTrips {
 
     private static final double DAY_MILLIS = 86_400_000.0;
+    private static final Comparator<Trade> ENTRY_ORDER =
+            Comparator.comparing(Trade::entryTime).thenComparing(t -> t.symbol().value());
 
     private RoundTrips() {
     }
@@ -57,8 +58,20 @@ public final class RoundTrips {
             Double mark = finalMarks.get(b.symbol);
             trades.add(b.close(end, mark == null ? Double.NaN : mark, true));
         }
-        trades.sort(Comparator.comparing(Trade::entryTime).thenComparing(t -> t.symbol().value()));
-        return List.copyOf(trades);
+        // Closed trades come in exit order; with one instrument or no overlap that is entry order too.
+        if (!sorted(trades)) {
+            trades.sort(ENTRY_ORDER);
+        }
+        return java.util.Collections.unmodifiableList(trades);
+    }
+
+    private static boolean sorted(List<Trade> trades) {
+        for (int i = 1; i < trades.size(); i++) {
+            if (ENTRY_ORDER.compare(trades.get(i - 1), trades.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class Builder {
@@ -103,7 +116,7 @@ public final class RoundTrips {
             double exitValue = exitedValue + (stillOpen ? rest * markForRest : 0);
             double exitUnits = exited + (stillOpen ? rest : 0);
             double pnl = side * (exitValue - enteredValue) - fees;
-            double holding = Duration.between(entryTime, exitTime).toMillis() / DAY_MILLIS;
+            double holding = (exitTime.toEpochMilli() - entryTime.toEpochMilli()) / DAY_MILLIS;
             return new Trade(symbol, side > 0 ? Trade.Side.LONG : Trade.Side.SHORT, entryTime, exitTime,
                     enteredValue / entered, exitValue / exitUnits, entered, pnl, pnl / enteredValue, fees, holding,
                     stillOpen, liquidated);
