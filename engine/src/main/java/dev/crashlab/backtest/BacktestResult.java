@@ -133,13 +133,6 @@ public final class BacktestResult {
         return sum;
     }
 
-    private static Map<Symbol, Integer> indexOf(List<Instrument> instruments) {
-        Map<Symbol, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < instruments.size(); i++) {
-            index.put(instruments.get(i).symbol(), i);
-        }
-        return index;
-    }
 
     /** Returns the quantity of instrument {@code i} after {@code fill} when it held {@code held}; a remainder within rounding is 0. */
     private static double after(double held, Fill fill) {
@@ -150,17 +143,16 @@ public final class BacktestResult {
     /** Replays the fills at their steps: the quantity of each instrument at each step's close. */
     private static double[][] positionsOverTime(Run.Outcome run, List<Instrument> instruments, int steps) {
         int n = instruments.size();
-        Map<Symbol, Integer> index = indexOf(instruments);
         double[][] q = new double[n][steps];
         double[] held = new double[n];
         List<Fill> fills = run.fills();
         int[] fillSteps = run.fillSteps();
+        int[] fillInstruments = run.fillInstruments();
         int f = 0;
         for (int s = 0; s < steps; s++) {
             while (f < fills.size() && fillSteps[f] == s) {
-                Fill fill = fills.get(f++);
-                int i = index.get(fill.symbol());
-                held[i] = after(held[i], fill);
+                int i = fillInstruments[f];
+                held[i] = after(held[i], fills.get(f++));
             }
             for (int i = 0; i < n; i++) {
                 q[i][s] = held[i];
@@ -190,19 +182,18 @@ public final class BacktestResult {
 
     /** Replays the fills at their steps: positions change only there, so the work is per fill, not per step. */
     private static void replayOpenPositions(Run.Outcome run, List<Instrument> instruments, int steps, OpenRuns runs) {
-        Map<Symbol, Integer> index = indexOf(instruments);
         double[] held = new double[instruments.size()];
         int open = 0;
         List<Fill> fills = run.fills();
         int[] fillSteps = run.fillSteps();
+        int[] fillInstruments = run.fillInstruments();
         int s = 0;
         for (int f = 0; f < fills.size(); ) {
             int at = fillSteps[f];
             runs.accept(s, at, open > 0);
             while (f < fills.size() && fillSteps[f] == at) {
-                Fill fill = fills.get(f++);
-                int i = index.get(fill.symbol());
-                double after = after(held[i], fill);
+                int i = fillInstruments[f];
+                double after = after(held[i], fills.get(f++));
                 open += (after != 0 ? 1 : 0) - (held[i] != 0 ? 1 : 0);
                 held[i] = after;
             }

@@ -57,7 +57,8 @@ final class Run {
     record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
-            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps) {
+            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps,
+            int[] fillInstruments) {
     }
 
     final Backtest spec;
@@ -78,6 +79,7 @@ final class Run {
     int step = -1;
     private long now;
     private int[] fillSteps = new int[16];
+    private int[] fillInstruments = new int[16];
     /** The open of each instrument's current bar, read at every step (see the common step). */
     private final double[] opens;
     private Instant nowInstant;
@@ -247,7 +249,7 @@ final class Run {
                 List.copyOf(fills), List.copyOf(events), account.feesPaid(), account.financingPaid(), liquidations,
                 List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
                 classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks,
-                java.util.Arrays.copyOf(fillSteps, fills.size()));
+                java.util.Arrays.copyOf(fillSteps, fills.size()), java.util.Arrays.copyOf(fillInstruments, fills.size()));
     }
 
     /** Moves each instrument with a bar at step {@code s} to it; returns whether any has one. */
@@ -314,12 +316,17 @@ final class Run {
         return committed;
     }
 
-    /** Records a fill with the step it happened at, so that results replay positions without searching times. */
-    private void addFill(Fill fill) {
+    /**
+     * Records a fill with the step it happened at and its instrument's index, so that results
+     * replay positions without searching times or symbols.
+     */
+    private void addFill(Fill fill, int instrument) {
         if (fills.size() == fillSteps.length) {
-            fillSteps = java.util.Arrays.copyOf(fillSteps, Math.max(16, fillSteps.length * 2));
+            fillSteps = java.util.Arrays.copyOf(fillSteps, fillSteps.length * 2);
+            fillInstruments = java.util.Arrays.copyOf(fillInstruments, fillInstruments.length * 2);
         }
         fillSteps[fills.size()] = step;
+        fillInstruments[fills.size()] = instrument;
         fills.add(fill);
     }
 
@@ -504,7 +511,7 @@ final class Run {
             delta = withinCash(delta, price, fee);
         }
         account.applyFill(i, delta, price, fee);
-        addFill(new Fill(order.id(), order.symbol(), nowInstant(), delta, price, fee, Fill.Kind.ORDER, order.tag()));
+        addFill(new Fill(order.id(), order.symbol(), nowInstant(), delta, price, fee, Fill.Kind.ORDER, order.tag()), i);
         return true;
     }
 
@@ -574,7 +581,7 @@ final class Run {
             double price = o + lambda * (a - o);
             double fee = margin.liquidationFee() * Math.abs(q) * price;
             account.applyFill(i, -q, price, fee);
-            addFill(new Fill(0, bars[i].symbol(), nowInstant(), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation"));
+            addFill(new Fill(0, bars[i].symbol(), nowInstant(), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation"), i);
             prices.append(prices.isEmpty() ? "" : ", ").append(bars[i].symbol()).append(' ')
                     .append(q > 0 ? "long " : "short ").append(String.format(Locale.ROOT, "%.8g at %.8g", Math.abs(q), price));
         }
