@@ -171,8 +171,9 @@ final class Run {
         }
         for (int s = 0; s < steps; s++) {
             step = s;
-            // Read every step: the times are then in cache when an order or event needs one.
-            now = clock.timeMillis(s);
+            // Read every step: the times are then in cache when an order or event needs one. With
+            // every instrument aligned, the step's time is the time of instrument 0's next bar.
+            now = allAligned ? bars[0].timeMillis(cur[0] + 1) : clock.timeMillis(s);
             account.beginStep();
             if (s > 0 && !carryFree) {
                 chargeCarry(clock.timeMillis(s) - clock.timeMillis(s - 1));
