@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PriceLoaderTest {
 
@@ -104,6 +107,20 @@ class PriceLoaderTest {
         assertThat(new double[] {s.open(0), s.high(0), s.low(0), s.close(0), s.volume(0)})
                 .containsExactly(100, 102.25, 99, 101.5, 1.0);
         assertThat(s.source().format()).isEqualTo("generic-csv");
+    }
+
+    @Test
+    void refusesADayTheMonthDoesNotHaveUnderADatePattern() {
+        Path file = write(dir, "prices.csv", "Zeit;Schluss", "31.04.2024;101");
+        LoadOptions options = LoadOptions.builder()
+                .instrument(SPY)
+                .columns(ColumnMapping.byName("Zeit", null, null, null, "Schluss", null))
+                .timeFormat(TimeFormat.parse("date:dd.MM.yyyy"))
+                .delimiter(';')
+                .build();
+
+        assertThatThrownBy(() -> PriceLoader.load(file, options))
+                .hasMessage(file + ":2: field 'Zeit': expected a date (dd.MM.yyyy), got \"31.04.2024\"");
     }
 
     @Test
@@ -294,5 +311,22 @@ class PriceLoaderTest {
         assertThat(PriceLoader.load(file).time(1)).isEqualTo(Instant.parse("2024-01-01T10:01:00Z"));
         assertThat(PriceLoader.load(file).interval()).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(PriceLoader.load(file).close(1)).isCloseTo(2, within(0.0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1L, 2L, 3L})
+    void readsSecondStampsExactlyAsInstantParseDoes(long seed) {
+        Random random = new Random(seed);
+        long[] seconds = random.longs(200, 0, Instant.parse("2100-01-01T00:00:00Z").getEpochSecond()).sorted().distinct().toArray();
+        String[] lines = new String[seconds.length + 1];
+        lines[0] = "time,open,high,low,close,volume";
+        for (int i = 0; i < seconds.length; i++) {
+            lines[i + 1] = Instant.ofEpochSecond(seconds[i]) + ",1,1,1,1,0";
+        }
+        OhlcvSeries loaded = PriceLoader.load(write(dir, "BTC-USD.csv", lines));
+
+        for (int i = 0; i < seconds.length; i++) {
+            assertThat(loaded.time(i)).isEqualTo(Instant.ofEpochSecond(seconds[i]));
+        }
     }
 }

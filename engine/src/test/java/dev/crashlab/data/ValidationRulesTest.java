@@ -142,6 +142,19 @@ class ValidationRulesTest {
     }
 
     @Test
+    void rejectsADayTheMonthDoesNotHave() {
+        assertRefused(file("2023-02-29,1,2,0.5,1.5,3"), ":2: field 'date': expected a date (yyyy-MM-dd), got \"2023-02-29\"");
+    }
+
+    @Test
+    void rejectsAnImpossibleInstant() {
+        Path f = write(dir, "BTC-USD.csv", "time,open,high,low,close,volume", "2024-04-31T00:00:00Z,1,2,0.5,1.5,3");
+        assertThatThrownBy(() -> PriceLoader.load(f))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith(f + ":2: field 'time': expected a date-time");
+    }
+
+    @Test
     void rejectsARowWithTooFewFields() {
         assertRefused(file("2024-01-01,1,2,0.5"), ":2: expected at least 6 fields, got 4 (delimiter ',')");
     }
