@@ -61,7 +61,7 @@ public final class Sma extends BarIndicator {
         }
         window[next] = close;
         next = next + 1 == barCount ? 0 : next + 1;
-        sum = sum - leaving + close;
+        sum += close - leaving;
         if (++sinceResum == RESUM) {
             sum = exactSum(window);
             sinceResum = 0;
@@ -88,7 +88,8 @@ public final class Sma extends BarIndicator {
             }
             w[k] = close;
             k = k + 1 == n ? 0 : k + 1;
-            s = s - leaving + close;
+            // One addition on the chain from bar to bar, not two: half the latency per bar.
+            s += close - leaving;
             if (++since == RESUM) {
                 s = exactSum(w);
                 since = 0;
