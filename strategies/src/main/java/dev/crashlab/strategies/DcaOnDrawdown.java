@@ -1,6 +1,8 @@
 package dev.crashlab.strategies;
 
 import dev.crashlab.clock.Schedule;
+import dev.crashlab.indicator.FastIndicator;
+import dev.crashlab.indicator.PriceField;
 import dev.crashlab.portfolio.Position;
 import dev.crashlab.strategy.Bars;
 import dev.crashlab.strategy.Range;
@@ -58,6 +60,7 @@ public final class DcaOnDrawdown implements Strategy {
 
     private final Params p;
     private Schedule.Tracker timer;
+    private FastIndicator allTimeHigh;
     private int periodsDue;
 
     public DcaOnDrawdown(Params params) {
@@ -71,6 +74,9 @@ public final class DcaOnDrawdown implements Strategy {
     @Override
     public void init(StrategyContext ctx) {
         timer = p.period().tracker(ctx.start());
+        if (p.lookbackDays() == 0) {
+            allTimeHigh = ctx.indicators(p.symbol()).rollingMax(0, PriceField.CLOSE);
+        }
     }
 
     @Override
@@ -88,7 +94,7 @@ public final class DcaOnDrawdown implements Strategy {
             return;
         }
         double open = bars.open();
-        double high = runningHigh(bars, bars.date(bars.size() - 1));
+        double high = allTimeHigh != null ? allTimeHigh.value(1) : runningHigh(bars, bars.date(bars.size() - 1));
         if (p.threshold() == 0 || open <= (1 - p.threshold()) * high) {
             double depth = 1 - open / high;
             double multiplier = p.tiers().stream().filter(t -> t.drawdown() <= depth)
@@ -101,9 +107,14 @@ public final class DcaOnDrawdown implements Strategy {
         periodsDue = 0;
     }
 
-    /** Returns the highest close of the bars before the current one within the lookback (NaN if none). */
+    /**
+     * Returns the highest close of the bars of the {@code lookbackDays} calendar days before the
+     * current bar (NaN if none). A window in calendar days is no fixed number of bars on a weekday
+     * calendar, so it is scanned here, at most {@code lookbackDays} bars a period; the all-time high
+     * comes from a rolling max instead, which does not rescan the whole history every period.
+     */
     private double runningHigh(Bars bars, LocalDate today) {
-        LocalDate from = p.lookbackDays() == 0 ? LocalDate.MIN : today.minusDays(p.lookbackDays());
+        LocalDate from = today.minusDays(p.lookbackDays());
         double high = Double.NaN;
         for (int i = bars.size() - 2; i >= 0 && !bars.date(i).isBefore(from); i--) {
             high = Double.isNaN(high) ? bars.close(i) : Math.max(high, bars.close(i));

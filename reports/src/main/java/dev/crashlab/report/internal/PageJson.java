@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Builds the JSON a page's script draws its charts from, and writes it so that it can sit inside
  * an HTML {@code <script>} element: Jackson serialises it (so every user string is a correctly
  * escaped JSON string, never spliced into code), then {@code <}, {@code >}, {@code &}, U+2028 and
- * U+2029 are replaced by their {@code \}{@code uXXXX} escapes. Those characters can only occur
+ * U+2029 are replaced by JSON's six-character escapes of their code points (a backslash, {@code u}
+ * and four hex digits, as {@link #escapeForScript} writes them). Those characters can only occur
  * inside JSON strings, where the escapes mean the same, so the JSON is unchanged while the HTML
  * parser can never see {@code </script>} or {@code <!--} in it.
  */
