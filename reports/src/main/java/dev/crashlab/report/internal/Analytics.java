@@ -1,5 +1,6 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.metrics.PerformanceMetrics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * The series reports draw that results.json does not hold, derived from its equity and flows
  * with the conventions of {@code dev.crashlab.metrics.Metrics}: period returns
- * r(t) = E(t) / (E(t-1) + F(t)) - 1 (0 when the denominator is not positive), the time-weighted
+ * r(t) = E(t) / (E(t-1) + F(t)) - 1 as the engine computes them (0 when the denominator is not
+ * positive, at least -1), the time-weighted
  * index I = Π(1 + r) starting at 1, and drawdowns of that index. These are for charts and tables
  * beside the metrics; the metrics themselves are always the engine's, read from results.json.
  */
@@ -23,14 +25,16 @@ public final class Analytics {
     private Analytics() {
     }
 
-    /** Returns r(1)..r(N-1) at indices 1..N-1; r(0) is 0. */
+    /**
+     * Returns {@link PerformanceMetrics#periodReturns}'s r(1)..r(N-1) at indices 1..N-1, so that the
+     * charts' index and drawdowns are those the metrics were computed from; r(0) is 0, and so is the
+     * return to an equity value results.json does not hold.
+     */
     public static double[] periodReturns(double[] equity, double[] contributions) {
-        int n = equity.length;
-        double[] r = new double[n];
-        for (int t = 1; t < n; t++) {
-            double flow = contributions[t] - contributions[t - 1];
-            double base = equity[t - 1] + flow;
-            r[t] = base > 0 && Double.isFinite(equity[t]) ? equity[t] / base - 1 : 0;
+        double[] engine = PerformanceMetrics.periodReturns(equity, contributions);
+        double[] r = new double[equity.length];
+        for (int t = 1; t < r.length; t++) {
+            r[t] = Double.isFinite(engine[t - 1]) ? engine[t - 1] : 0;
         }
         return r;
     }

@@ -53,26 +53,22 @@ public final class ComparisonPage {
         }
         for (Metric m : Metric.ALL) {
             double[] values = new double[runs.size()];
-            double best = Double.NaN;
             int finite = 0;
             for (int i = 0; i < runs.size(); i++) {
                 values[i] = runs.get(i).results().metric(m.field());
-                if (Double.isFinite(values[i])) {
-                    finite++;
-                    if (!Double.isFinite(best) || (m.better() > 0 ? values[i] > best : values[i] < best)) {
-                        best = values[i];
-                    }
-                }
+                finite += Double.isFinite(values[i]) ? 1 : 0;
             }
+            int bestIndex = m.bestOf(values);
+            double best = bestIndex < 0 ? Double.NaN : values[bestIndex];
             List<Cell> cells = new ArrayList<>();
             for (double v : values) {
                 cells.add(new Cell(m.format(v), m.better() != 0 && finite >= 2 && v == best));
             }
             rows.add(new Row(m, cells));
         }
-        Results shading = runs.stream().map(Run::results).filter(r -> r.regimes() != null).findFirst().orElse(null);
-        shadingSource = shading == null ? null
-                : runs.stream().filter(r -> r.results() == shading).findFirst().map(Run::name).orElse(null);
+        Run shadingRun = runs.stream().filter(r -> r.results().regimes() != null).findFirst().orElse(null);
+        Results shading = shadingRun == null ? null : shadingRun.results();
+        shadingSource = shadingRun == null ? null : shadingRun.name();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         for (Run r : runs) {
@@ -80,11 +76,9 @@ public final class ComparisonPage {
             start = Math.min(start, t[0]);
             end = Math.max(end, t[t.length - 1]);
         }
-        ObjectNode data = page.baseData("comparison", start, end, shading);
-        if (shading == null) {
-            data.put("daily", runs.stream().allMatch(r -> java.util.Arrays.stream(r.results().times())
-                    .allMatch(t -> t % 86_400_000L == 0)));
-        }
+        boolean daily = shading != null ? Page.allMidnight(shading.times())
+                : runs.stream().allMatch(r -> Page.allMidnight(r.results().times()));
+        ObjectNode data = page.baseData("comparison", start, end, daily, shading);
         ObjectNode charts = data.putObject("charts");
         ObjectNode equity = Charts.timeChart("chart-equity", "money");
         equity.put("palette", "runs");

@@ -41,10 +41,7 @@ public final class Formats {
 
     /** Returns a number of days, rounded to a whole number. */
     public static String days(double days) {
-        if (!Double.isFinite(days)) {
-            return MISSING;
-        }
-        return String.format(Locale.US, "%,d", Math.round(days));
+        return count(days);
     }
 
     /** Returns a ratio with two decimals: {@code 1.2345} gives {@code 1.23}. */

@@ -86,6 +86,22 @@ public record Metric(String group, String field, String label, MetricKind kind, 
         return ALL.stream().map(Metric::group).distinct().toList();
     }
 
+    /** Returns whether {@code candidate} is better than {@code incumbent}: higher when higher is better, else lower. */
+    public boolean beats(double candidate, double incumbent) {
+        return better > 0 ? candidate > incumbent : candidate < incumbent;
+    }
+
+    /** Returns the index of the best finite value of {@code values}, the first of equal ones, or -1 when none is finite. */
+    public int bestOf(double[] values) {
+        int best = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i]) && (best < 0 || beats(values[i], values[best]))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Returns {@code value} formatted as this metric is. */
     public String format(double value) {
         return Formats.of(kind, value);

@@ -47,15 +47,14 @@ public record Page(String title, Instant renderedAt, int maxPoints, boolean char
 
     /**
      * Returns the start of a page's chart data: its kind, the time range every time chart spans,
-     * whether all times are midnight UTC (daily data, shown as dates), and the regime shading and
+     * whether its times are daily (all midnight UTC, shown as dates), and the regime shading and
      * crisis windows of {@code regimeSource} when it has any.
      */
-    public ObjectNode baseData(String kind, long start, long end, Results regimeSource) {
+    public ObjectNode baseData(String kind, long start, long end, boolean daily, Results regimeSource) {
         ObjectNode data = PageJson.object();
         data.put("kind", kind);
         data.put("start", start);
         data.put("end", end);
-        boolean daily = regimeSource == null || allMidnight(regimeSource.times());
         data.put("daily", daily);
         if (regimeSource != null && regimeSource.regimes() != null) {
             data.set("regimes", Charts.regimes(regimeSource.regimes(), regimeSource.times()));
@@ -67,7 +66,8 @@ public record Page(String title, Instant renderedAt, int maxPoints, boolean char
         return data;
     }
 
-    private static boolean allMidnight(long[] times) {
+    /** Returns whether every time is midnight UTC: daily data, shown as dates. */
+    public static boolean allMidnight(long[] times) {
         for (long t : times) {
             if (t % 86_400_000L != 0) {
                 return false;

@@ -79,14 +79,12 @@ public final class Results {
     private final Map<String, String> parameters;
     private final Instant start;
     private final Instant end;
-    private final int steps;
     private final double periodsPerYear;
     private final List<Instrument> universe;
     private final boolean synthetic;
     private final List<Source> data;
     private final long[] times;
     private final double[] equity;
-    private final double[] cash;
     private final double[] contributions;
     private final double[] longs;
     private final double[] shorts;
@@ -118,7 +116,6 @@ public final class Results {
         JsonNode period = object(root, "period", "period");
         start = instant(period, "start", "period.start");
         end = instant(period, "end", "period.end");
-        steps = period.path("steps").asInt(0);
         periodsPerYear = number(period, "periodsPerYear");
         universe = new ArrayList<>();
         JsonNode u = root.path("universe");
@@ -142,7 +139,6 @@ public final class Results {
         }
         times = new long[n];
         equity = new double[n];
-        cash = new double[n];
         contributions = new double[n];
         longs = new double[n];
         shorts = new double[n];
@@ -155,7 +151,6 @@ public final class Results {
                         + " follows " + Instant.ofEpochMilli(times[s - 1]));
             }
             equity[s] = number(row, "equity");
-            cash[s] = number(row, "cash");
             contributions[s] = orZero(number(row, "contributions"));
             longs[s] = orZero(number(row, "long"));
             shorts[s] = orZero(number(row, "short"));
@@ -271,11 +266,6 @@ public final class Results {
         return new Results(root);
     }
 
-    /** Returns the parsed results.json itself. */
-    public JsonNode json() {
-        return root;
-    }
-
     /** Returns the run's name. */
     public String name() {
         return name;
@@ -311,11 +301,6 @@ public final class Results {
     /** Returns the number of steps. */
     public int steps() {
         return times.length;
-    }
-
-    /** Returns the number of steps as results.json states it. */
-    public int declaredSteps() {
-        return steps;
     }
 
     /** Returns the periods per year used to annualise. */
@@ -410,11 +395,6 @@ public final class Results {
     /** Returns the equity at each step's close. */
     public double[] equity() {
         return equity;
-    }
-
-    /** Returns the cash at each step's close. */
-    public double[] cash() {
-        return cash;
     }
 
     /** Returns the cumulative external flows up to each step. */

@@ -96,16 +96,17 @@ public final class RunPage {
         rollingSteps = Analytics.stepsIn(ROLLING_DAYS, ppy);
 
         int max = page.maxPoints();
-        ObjectNode data = page.baseData("run", times[0], times[times.length - 1], results);
+        ObjectNode data = page.baseData("run", times[0], times[times.length - 1], Page.allMidnight(times), results);
         ObjectNode charts = data.putObject("charts");
 
         ObjectNode equity = Charts.timeChart("chart-equity", "money");
         equity.put("log", true);
         Charts.line(equity, "Strategy", times, results.equity(), max).put("role", "main");
+        double[] benchReturns = bench == null ? null : Analytics.periodReturns(bench.equity(), results.contributions());
         double[] benchIndex = null;
         if (bench != null) {
             Charts.line(equity, bench.name(), times, bench.equity(), max).put("role", "benchmark");
-            benchIndex = Analytics.index(Analytics.periodReturns(bench.equity(), results.contributions()));
+            benchIndex = Analytics.index(benchReturns);
         }
         if (results.hasContributions()) {
             double initial = results.numberAt("account.initialCash");
@@ -179,8 +180,7 @@ public final class RunPage {
         }
 
         charts.set("monthly", monthly(times, returns));
-        charts.set("yearly", yearly(times, returns, bench == null ? null
-                : Analytics.periodReturns(bench.equity(), results.contributions()), bench == null ? null : bench.name()));
+        charts.set("yearly", yearly(times, returns, benchReturns, bench == null ? null : bench.name()));
         dataJson = PageJson.forScript(data);
     }
 

@@ -75,16 +75,7 @@ public final class SweepPage {
         tableMetrics.add(metric);
         TABLE_METRICS.stream().filter(f -> !f.equals(metric.field())).forEach(f -> tableMetrics.add(Metric.of(f).get()));
 
-        int bestIndex = -1;
-        double bestValue = Double.NaN;
-        for (int i = 0; i < sweep.variants().size(); i++) {
-            double v = value(sweep.variants().get(i), metric.field());
-            if (Double.isFinite(v) && (bestIndex < 0 || better(v, bestValue))) {
-                bestIndex = i;
-                bestValue = v;
-            }
-        }
-        best = bestIndex;
+        best = metric.bestOf(sweep.variants().stream().mapToDouble(v -> value(v, metric.field())).toArray());
         for (int i = 0; i < sweep.variants().size(); i++) {
             Sweep.Variant v = sweep.variants().get(i);
             List<String> params = parameterNames.stream().map(n -> text(v.parameters().get(n))).toList();
@@ -106,11 +97,11 @@ public final class SweepPage {
             double value = value(v, metric.field());
             counts.merge(key, 1, Integer::sum);
             if (Double.isFinite(value)) {
-                cells.merge(key, value, (a, b) -> better(b, a) ? b : a);
+                cells.merge(key, value, (a, b) -> metric.beats(b, a) ? b : a);
             }
         }
         sharedCells = (int) counts.values().stream().filter(c -> c > 1).count();
-        ObjectNode data = page.baseData("sweep", 0, 0, null);
+        ObjectNode data = page.baseData("sweep", 0, 0, true, null);
         ObjectNode charts = data.putObject("charts");
         ObjectNode heat = charts.putObject("sweep");
         heat.put("id", "chart-sweep");
@@ -136,10 +127,6 @@ public final class SweepPage {
             PageJson.add(cell, value);
         });
         dataJson = PageJson.forScript(data);
-    }
-
-    private boolean better(double candidate, double current) {
-        return metric.better() > 0 ? candidate > current : candidate < current;
     }
 
     private static double value(Sweep.Variant v, String field) {

@@ -42,6 +42,22 @@ class AnalyticsTest {
     }
 
     @Test
+    void aGapPastALiquidationLosesAtMostEverything() {
+        // Equity below zero only after a gap through a liquidation: the engine floors that return
+        // at -1, and the charts must show the drawdown its metrics were computed from.
+        double[] r = Analytics.periodReturns(new double[] {100, -20, 0}, new double[] {0, 0, 0});
+
+        assertThat(r).containsExactly(0, -1, 0);
+        assertThat(Analytics.drawdown(Analytics.index(r))).containsExactly(0, -1, -1);
+    }
+
+    @Test
+    void aMissingEquityValueHasNoReturn() {
+        assertThat(Analytics.periodReturns(new double[] {100, Double.NaN, 110}, new double[] {0, 0, 0}))
+                .containsExactly(0, 0, 0);
+    }
+
+    @Test
     void drawdownIsTheIndexBelowItsRunningPeak() {
         double[] index = Analytics.index(new double[] {0, 0.5, -0.5, 1.0, 0.25});
 
