@@ -47,7 +47,12 @@ public final class ResultsJson {
 
     /** Returns the JSON bytes of {@code result}. */
     public static byte[] toBytes(BacktestResult result, Instant generatedAt) {
-        return JSON.writeValueAsBytes(toTree(result, generatedAt));
+        return toBytes(toTree(result, generatedAt));
+    }
+
+    /** Returns the JSON bytes of a tree from {@link #toTree}, for callers that also read the tree. */
+    public static byte[] toBytes(JsonNode tree) {
+        return JSON.writeValueAsBytes(tree);
     }
 
     /** Returns the JSON tree of {@code result}. */

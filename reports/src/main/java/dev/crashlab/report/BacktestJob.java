@@ -2,12 +2,10 @@ package dev.crashlab.report;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
-import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
 import dev.crashlab.config.RunPlanner;
-import dev.crashlab.data.AtomicWrite;
 import dev.crashlab.strategy.StrategyFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,16 +58,12 @@ public final class BacktestJob {
         for (Backtest backtest : planned) {
             BacktestResult result = backtest.run();
             Path folder = output.resolve(result.name());
-            JsonNode tree = ResultsJson.toTree(result, now);
-            Path resultsFile = folder.resolve("results.json");
-            Path reportFile = folder.resolve("report.html");
-            AtomicWrite.bytes(resultsFile, ResultsJson.toBytes(result, now));
-            Reports.writeRun(tree, reportFile, ReportOptions.at(now));
-            RunSummary summary = RunSummary.of(tree, resultsFile, reportFile);
+            JsonNode tree = RunFolder.write(result, folder, now);
+            RunSummary summary = RunFolder.summary(tree, folder);
             summaries.add(summary);
-            links.add(new RunLink(result.name(), tree, result.name() + "/report.html"));
+            links.add(RunFolder.link(tree, folder));
             log.info(summary.line());
-            log.info("  " + reportFile);
+            log.info("  " + summary.report());
             if (result.synthetic()) {
                 synthetic.add(result.name());
             }
@@ -78,11 +72,9 @@ public final class BacktestJob {
             log.warn(synthetic.size() + " of " + planned.size() + " runs used synthetic sample data (" + String.join(", ", synthetic)
                     + "): their figures say nothing about markets");
         }
-        Path comparison = output.resolve("comparison.html");
-        String title = "crashlab: " + config.file().getFileName();
-        Reports.writeComparison(title + ", " + links.size() + " runs compared", links, comparison, ReportOptions.at(now));
-        Path index = Reports.writeIndex(output, title, links, List.of(new PageLink("Comparison", "comparison.html",
-                "every run side by side: equity, drawdown and metrics")), ReportOptions.at(now));
+        Path index = Reports.writeComparisonAndIndex(output, "crashlab: " + config.file().getFileName(), links,
+                ReportOptions.at(now));
+        Path comparison = output.resolve(Reports.COMPARISON);
         log.info("Comparison: " + comparison);
         log.info("Index: " + index);
         return new Outcome(summaries, comparison, index);

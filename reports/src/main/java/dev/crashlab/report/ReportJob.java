@@ -26,7 +26,7 @@ public final class ReportJob {
         ReportOptions options = ReportOptions.at(clock.instant());
         List<Path> files;
         try (Stream<Path> children = Files.list(output)) {
-            files = children.map(d -> d.resolve("results.json")).filter(Files::isRegularFile).sorted().toList();
+            files = children.map(d -> d.resolve(RunFolder.RESULTS)).filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + output + ": " + e.getMessage(), e);
         }
@@ -43,20 +43,16 @@ public final class ReportJob {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
-            Path report = file.resolveSibling("report.html");
-            Reports.writeRun(results, report, options);
-            RunSummary summary = RunSummary.of(results, file, report);
+            Path folder = file.getParent();
+            RunFolder.render(results, folder, options);
+            RunSummary summary = RunFolder.summary(results, folder);
             summaries.add(summary);
-            links.add(new RunLink(summary.name(), results, file.getParent().getFileName() + "/report.html"));
+            links.add(RunFolder.link(results, folder));
             log.info(summary.line());
-            log.info("  " + report);
+            log.info("  " + summary.report());
         }
-        Path comparison = output.resolve("comparison.html");
-        String title = "crashlab: " + output.getFileName();
-        Reports.writeComparison(title + ", " + links.size() + " runs compared", links, comparison, options);
-        Path index = Reports.writeIndex(output, title, links, List.of(new PageLink("Comparison", "comparison.html",
-                "every run side by side: equity, drawdown and metrics")), options);
+        Path index = Reports.writeComparisonAndIndex(output, "crashlab: " + output.getFileName(), links, options);
         log.info("Index: " + index);
-        return new BacktestJob.Outcome(summaries, comparison, index);
+        return new BacktestJob.Outcome(summaries, output.resolve(Reports.COMPARISON), index);
     }
 }

@@ -29,6 +29,9 @@ public final class Reports {
     /** The file name {@link #writeIndex} writes in its folder. */
     public static final String INDEX = "index.html";
 
+    /** The file name of the comparison the jobs write beside {@link #INDEX}. */
+    static final String COMPARISON = "comparison.html";
+
     private Reports() {
     }
 
@@ -68,6 +71,20 @@ public final class Reports {
         return file;
     }
 
+    /**
+     * Writes {@code comparison.html} and {@code index.html} into an output folder that holds
+     * {@code runs}, as the jobs do, reading each run's results once for both; returns the index.
+     */
+    static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, ReportOptions options) {
+        List<ComparisonPage.Run> parsed = runs(runs);
+        AtomicWrite.text(output.resolve(COMPARISON),
+                renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options));
+        Path index = output.resolve(INDEX);
+        AtomicWrite.text(index, renderIndexOf(title, parsed, List.of(new PageLink("Comparison", COMPARISON,
+                "every run side by side: equity, drawdown and metrics")), options));
+        return index;
+    }
+
     /** Writes the report of a parameter sweep to {@code html}. */
     public static void writeSweep(Sweep sweep, Path html, ReportOptions options) {
         AtomicWrite.text(html, renderSweep(sweep, options));
@@ -81,18 +98,27 @@ public final class Reports {
     }
 
     static String renderComparison(String title, List<RunLink> runs, ReportOptions options) {
+        return renderComparisonOf(title, runs(runs), options);
+    }
+
+    private static String renderComparisonOf(String title, List<ComparisonPage.Run> runs, ReportOptions options) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one run");
         }
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), true);
-        return Templates.render("comparison.jte", new ComparisonPage(page, runs(runs)));
+        return Templates.render("comparison.jte", new ComparisonPage(page, runs));
     }
 
     static String renderIndex(String title, List<RunLink> runs, List<PageLink> pages, ReportOptions options) {
+        return renderIndexOf(title, runs(runs), pages, options);
+    }
+
+    private static String renderIndexOf(String title, List<ComparisonPage.Run> runs, List<PageLink> pages,
+            ReportOptions options) {
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), false);
         List<IndexPage.Link> links = pages.stream().map(l -> new IndexPage.Link(l.title(), l.href(), l.description()))
                 .toList();
-        return Templates.render("index.jte", new IndexPage(page, runs(runs), links));
+        return Templates.render("index.jte", new IndexPage(page, runs, links));
     }
 
     static String renderSweep(Sweep sweep, ReportOptions options) {

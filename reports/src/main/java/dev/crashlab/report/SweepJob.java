@@ -1,7 +1,6 @@
 package dev.crashlab.report;
 
 import dev.crashlab.backtest.Backtest;
-import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
@@ -82,22 +81,18 @@ public final class SweepJob {
         for (int k = 0; k < grid.size(); k++) {
             Map<String, Object> values = new LinkedHashMap<>();
             grid.get(k).forEach((name, value) -> values.put(name, JSON.convertValue(value, Object.class)));
-            variants.add(new Sweep.Variant(values, metrics.get(k), k == best ? "best/report.html" : null));
+            variants.add(new Sweep.Variant(values, metrics.get(k), k == best ? "best/" + RunFolder.REPORT : null));
         }
         Sweep table = new Sweep("sweep of " + run.name(), parameters.getFirst(), parameters.get(parameters.size() > 1 ? 1 : 0),
                 metric.field(), variants);
         Path csv = folder.resolve("variants.csv");
         AtomicWrite.text(csv, csv(planned, grid, parameters, metrics));
         Instant now = clock.instant();
-        BacktestResult bestResult = planned.get(best).run();
-        JsonNode bestTree = ResultsJson.toTree(bestResult, now);
-        Path bestResults = folder.resolve("best/results.json");
-        AtomicWrite.bytes(bestResults, ResultsJson.toBytes(bestResult, now));
-        Path bestReport = folder.resolve("best/report.html");
-        Reports.writeRun(bestTree, bestReport, ReportOptions.at(now));
+        Path bestFolder = folder.resolve("best");
+        JsonNode bestTree = RunFolder.write(planned.get(best).run(), bestFolder, now);
         Path report = folder.resolve("sweep.html");
         Reports.writeSweep(table, report, ReportOptions.at(now));
-        RunSummary summary = RunSummary.of(bestTree, bestResults, bestReport);
+        RunSummary summary = RunFolder.summary(bestTree, bestFolder);
         log.info("best by " + metric.field() + ": " + grid.get(best) + " -> " + summary.line());
         log.warn("the best of " + grid.size() + " variants is chosen with hindsight: expect it to do worse out of sample"
                 + " (selection bias)");
@@ -146,20 +141,12 @@ public final class SweepJob {
 
     /** Returns the index of the best variant; undefined values rank last, ties keep grid order. */
     static int best(List<JsonNode> metrics, Metric metric) {
-        int best = -1;
-        double bestValue = Double.NaN;
-        for (int k = 0; k < metrics.size(); k++) {
+        double[] values = new double[metrics.size()];
+        for (int k = 0; k < values.length; k++) {
             JsonNode node = metrics.get(k).get(metric.field());
-            double v = node == null || node.isNull() ? Double.NaN : node.asDouble();
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            if (best < 0 || (metric.better() > 0 ? v > bestValue : v < bestValue)) {
-                best = k;
-                bestValue = v;
-            }
+            values[k] = node == null || node.isNull() ? Double.NaN : node.asDouble();
         }
-        return best < 0 ? 0 : best;
+        return Math.max(0, metric.bestOf(values));
     }
 
     private static String variantName(String run, int k, int total) {

@@ -3,6 +3,7 @@ package dev.crashlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashlab.backtest.ResultsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -256,6 +257,59 @@ class ReportsTest {
                 .isInstanceOf(ReportException.class)
                 .hasMessageStartingWith("results.json of run 'broken': field 'prices.");
         assertThat(dir.resolve("c.html")).doesNotExist();
+    }
+
+    @Test
+    void reRenderingAFolderWithABrokenResultsJsonFailsNamingItsRunAndField(@TempDir Path dir) throws Exception {
+        ObjectNode broken = (ObjectNode) SampleRuns.hostile().deepCopy();
+        broken.withArray("equity").remove(0);
+        Path good = dir.resolve("good");
+        Path bad = dir.resolve("zz-broken");
+        Files.createDirectories(good);
+        Files.createDirectories(bad);
+        Files.write(good.resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
+        Files.write(bad.resolve("results.json"), ResultsJson.toBytes(broken));
+        List<String> log = new ArrayList<>();
+
+        assertThatThrownBy(() -> ReportJob.run(dir, java.time.Clock.systemUTC(), listTo(log)))
+                .isInstanceOf(ReportException.class)
+                .hasMessageStartingWith("results.json of run 'zz-broken': field 'prices.");
+        assertThat(good.resolve("report.html")).isRegularFile();
+        assertThat(bad.resolve("report.html")).doesNotExist();
+        assertThat(dir.resolve("index.html")).doesNotExist();
+    }
+
+    @Test
+    void reRenderingAFolderWritesEachReportThenTheComparisonAndTheIndex(@TempDir Path dir) throws Exception {
+        for (String run : List.of("a", "b")) {
+            Files.createDirectories(dir.resolve(run));
+            Files.write(dir.resolve(run).resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
+        }
+        List<String> log = new ArrayList<>();
+
+        BacktestJob.Outcome outcome = ReportJob.run(dir, java.time.Clock.systemUTC(), listTo(log));
+
+        assertThat(outcome.runs()).extracting(RunSummary::report)
+                .containsExactly(dir.resolve("a").resolve("report.html"), dir.resolve("b").resolve("report.html"));
+        assertThat(outcome.comparison()).isEqualTo(dir.resolve("comparison.html")).isRegularFile();
+        assertThat(outcome.index()).isEqualTo(dir.resolve("index.html")).isRegularFile();
+        Document index = parse(Files.readString(outcome.index()));
+        assertThat(index.select("a[href]").eachAttr("href")).contains("a/report.html", "b/report.html", "comparison.html");
+        assertThat(log).last().isEqualTo("Index: " + outcome.index());
+    }
+
+    private static JobLog listTo(List<String> lines) {
+        return new JobLog() {
+            @Override
+            public void info(String line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                lines.add("WARNING: " + line);
+            }
+        };
     }
 
     @Test
