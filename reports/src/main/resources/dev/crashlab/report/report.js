@@ -190,13 +190,10 @@
   }
 
   function timeChart(spec) {
-    var el = document.getElementById(spec.id);
-    if (!el) {
-      reportError('No container for chart ' + spec.id);
+    var chart = mount(spec.id);
+    if (!chart) {
       return;
     }
-    var chart = echarts.init(el, null, {renderer: 'canvas'});
-    watch(chart, el);
     var series = spec.series.map(function (s, i) { return seriesOption(s, i, spec); });
     if (series.length) {
       series[0].markArea = {silent: true, data: shading()};
@@ -222,22 +219,30 @@
     byId[spec.id] = {chart: chart, spec: spec};
   }
 
-  function watch(chart, el) {
+  // Returns a chart in the container with this id (sized to height pixels when given), marked
+  // data-rendered once drawn; null, with the error shown, when the page has no such container.
+  function mount(id, height) {
+    var el = document.getElementById(id);
+    if (!el) {
+      reportError('No container for chart ' + id);
+      return null;
+    }
+    if (height) {
+      el.style.height = height + 'px';
+    }
+    var chart = echarts.init(el, null, {renderer: 'canvas'});
     chart.on('finished', function () {
       el.setAttribute('data-rendered', 'true');
     });
     charts.push(chart);
+    return chart;
   }
 
   function heatmap(spec, format) {
-    var el = document.getElementById(spec.id);
-    if (!el) {
-      reportError('No container for chart ' + spec.id);
+    var chart = mount(spec.id, Math.max(200, spec.ys.length * 28 + 110));
+    if (!chart) {
       return;
     }
-    el.style.height = Math.max(200, spec.ys.length * 28 + 110) + 'px';
-    var chart = echarts.init(el, null, {renderer: 'canvas'});
-    watch(chart, el);
     var fmt = FORMATS[format] || number;
     var values = spec.cells.map(function (c) { return c[2]; }).filter(finite);
     var low = Math.min.apply(null, values.concat([0]));
@@ -273,13 +278,10 @@
   }
 
   function categoryBars(spec) {
-    var el = document.getElementById(spec.id);
-    if (!el) {
-      reportError('No container for chart ' + spec.id);
+    var chart = mount(spec.id);
+    if (!chart) {
       return;
     }
-    var chart = echarts.init(el, null, {renderer: 'canvas'});
-    watch(chart, el);
     chart.setOption({
       animation: false,
       legend: {top: 4},
