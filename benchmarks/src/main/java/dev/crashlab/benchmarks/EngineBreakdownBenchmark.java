@@ -58,7 +58,7 @@ public class EngineBreakdownBenchmark {
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };
         spec = Backtest.builder(MarketData.of(walk.toSeries())).strategy(make).initialCash(SmaCross.INITIAL_CASH)
-                .periodsPerYear(365 * 24 * 60).build();
+                .periodsPerYear(SmaCross.PERIODS_PER_YEAR).build();
     }
 
     /** The engine loop alone. */

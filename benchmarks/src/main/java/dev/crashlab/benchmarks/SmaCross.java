@@ -1,5 +1,7 @@
 package dev.crashlab.benchmarks;
 
+import java.time.Duration;
+
 /**
  * The SMA crossover is the strategy every implementation under test runs, defined once here so
  * that they can be held to the same answer.
@@ -42,6 +44,9 @@ public final class SmaCross {
 
     /** The cash every run starts with. */
     public static final double INITIAL_CASH = 10_000;
+
+    /** Periods per year of the data: one-minute bars ({@link RandomWalk#INTERVAL}) around the clock. */
+    public static final double PERIODS_PER_YEAR = Duration.ofDays(365).dividedBy(RandomWalk.INTERVAL);
 
     /** The relative tolerance on final equity between implementations. */
     public static final double EQUITY_TOLERANCE = 1e-9;

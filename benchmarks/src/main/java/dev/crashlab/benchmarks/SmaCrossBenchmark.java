@@ -81,7 +81,7 @@ public class SmaCrossBenchmark {
     @Benchmark
     public BacktestResult crashlab() {
         return Backtest.builder(data).name("sma-cross").strategy(CrashlabSmaCross::new)
-                .initialCash(SmaCross.INITIAL_CASH).periodsPerYear(365 * 24 * 60).build().run();
+                .initialCash(SmaCross.INITIAL_CASH).periodsPerYear(SmaCross.PERIODS_PER_YEAR).build().run();
     }
 
     /** ta4j: indicators, rules and strategy built on the series, run by {@code BarSeriesManager}. */
