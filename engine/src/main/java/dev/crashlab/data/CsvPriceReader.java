@@ -18,9 +18,10 @@ final class CsvPriceReader {
     private CsvPriceReader() {
     }
 
-    static OhlcvSeries read(String file, byte[] bytes, Instrument instrument, Spec spec, String formatLabel,
+    /** Reads {@code text}, the file decoded by {@link TextTable#decode}. */
+    static OhlcvSeries read(String file, String text, Instrument instrument, Spec spec, String formatLabel,
             String sha256) {
-        TextTable table = new TextTable(file, bytes, spec.delimiter());
+        TextTable table = new TextTable(file, text, spec.delimiter());
         Fields fields = new Fields(file, spec.decimalComma());
         List<String> row = new ArrayList<>();
         ColumnMapping m = spec.columns();

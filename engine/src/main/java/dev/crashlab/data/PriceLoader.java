@@ -1,7 +1,6 @@
 package dev.crashlab.data;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +44,12 @@ public final class PriceLoader {
     public static OhlcvSeries load(Path file, LoadOptions options) {
         String name = file.toString();
         byte[] bytes = readAll(file);
-        PriceFormat format = options.format() == PriceFormat.AUTO ? detect(name, bytes) : options.format();
+        String text = textToDetect(bytes, options);
+        PriceFormat format = text != null ? detect(name, text) : options.format();
         Instrument instrument = options.instrument() != null
                 ? options.instrument()
                 : InstrumentCatalog.defaults().require(symbolOf(file), name);
-        return read(name, bytes, format, instrument, options);
+        return read(name, bytes, text, format, instrument, options);
     }
 
     /**
@@ -63,21 +63,37 @@ public final class PriceLoader {
             throw new IllegalArgumentException("cannot parse " + name
                     + " without an instrument in the options: there is no file name to infer it from");
         }
-        PriceFormat format = options.format() == PriceFormat.AUTO ? detect(name, bytes) : options.format();
-        return read(name, bytes, format, options.instrument(), options);
+        String text = textToDetect(bytes, options);
+        PriceFormat format = text != null ? detect(name, text) : options.format();
+        return read(name, bytes, text, format, options.instrument(), options);
     }
 
-    private static OhlcvSeries read(String name, byte[] bytes, PriceFormat format, Instrument instrument,
+    /**
+     * Returns the decoded text when the format must be detected from it, else {@code null}: the
+     * text is then decoded by {@link #read} only for a delimited format, never for JSON, which is
+     * parsed from the bytes.
+     */
+    private static String textToDetect(byte[] bytes, LoadOptions options) {
+        return options.format() == PriceFormat.AUTO ? TextTable.decode(bytes) : null;
+    }
+
+    /**
+     * Reads {@code bytes} in {@code format}; {@code text} is the bytes decoded by
+     * {@link TextTable#decode}, or {@code null} when they have not been decoded yet.
+     */
+    private static OhlcvSeries read(String name, byte[] bytes, String text, PriceFormat format, Instrument instrument,
             LoadOptions options) {
         String sha256 = sha256(bytes);
+        boolean json = format == PriceFormat.BINANCE_JSON || format == PriceFormat.COINGECKO_JSON;
+        String csv = text == null && !json ? TextTable.decode(bytes) : text;
         return switch (format) {
-            case CRASHLAB_CSV -> readCrashlabCsv(name, bytes, instrument, options, sha256);
-            case YAHOO_CSV -> CsvPriceReader.read(name, bytes, instrument, new CsvPriceReader.Spec(
+            case CRASHLAB_CSV -> readCrashlabCsv(name, csv, instrument, options, sha256);
+            case YAHOO_CSV -> CsvPriceReader.read(name, csv, instrument, new CsvPriceReader.Spec(
                     ColumnMapping.byName("Date", "Open", "High", "Low", "Close", "Volume"), TimeFormat.ISO_DATE,
                     options.zone(), ',', false, true, false, options.lenient(), options.adjusted() ? "Adj Close" : null,
                     true), format.label() + (options.adjusted() ? " (adjusted)" : " (raw)"), sha256);
-            case BINANCE_CSV -> readBinanceCsv(name, bytes, instrument, options, sha256);
-            case GENERIC_CSV -> CsvPriceReader.read(name, bytes, instrument, new CsvPriceReader.Spec(
+            case BINANCE_CSV -> readBinanceCsv(name, csv, instrument, options, sha256);
+            case GENERIC_CSV -> CsvPriceReader.read(name, csv, instrument, new CsvPriceReader.Spec(
                     options.columns(), options.timeFormat(), options.zone(), options.delimiter(),
                     options.decimalComma(), options.header(), options.dailyBars(), options.lenient(), null, false),
                     format.label(), sha256);
@@ -92,7 +108,7 @@ public final class PriceLoader {
      * {@link DataFileException} saying the config must name it.
      */
     public static PriceFormat detect(Path file) {
-        return detect(file.toString(), readAll(file));
+        return detect(file.toString(), TextTable.decode(readAll(file)));
     }
 
     /** Returns whether the file's header is that of a price file in a format crashlab can detect. */
@@ -112,8 +128,9 @@ public final class PriceLoader {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private static PriceFormat detect(String name, byte[] bytes) {
-        TextTable table = new TextTable(name, bytes, ',');
+    /** Detects the format of {@code text}, the file decoded by {@link TextTable#decode}. */
+    private static PriceFormat detect(String name, String text) {
+        TextTable table = new TextTable(name, text, ',');
         String first = table.nextLine();
         if (first == null) {
             throw new DataFileException(name, 0, null, "empty file: no header and no data rows");
@@ -123,7 +140,7 @@ public final class PriceLoader {
             return PriceFormat.BINANCE_JSON;
         }
         if (start.startsWith("{")) {
-            if (new String(bytes, StandardCharsets.UTF_8).contains("\"prices\"")) {
+            if (text.contains("\"prices\"")) {
                 return PriceFormat.COINGECKO_JSON;
             }
             throw new DataFileException(name, table.lineNumber(), null,
@@ -150,22 +167,22 @@ public final class PriceLoader {
     }
 
     /** crashlab's CSV: {@code date,...} for daily bars, {@code time,...} with ISO instants for intraday bars. */
-    private static OhlcvSeries readCrashlabCsv(String name, byte[] bytes, Instrument instrument, LoadOptions options,
+    private static OhlcvSeries readCrashlabCsv(String name, String text, Instrument instrument, LoadOptions options,
             String sha256) {
-        TextTable table = new TextTable(name, bytes, ',');
+        TextTable table = new TextTable(name, text, ',');
         String first = table.nextLine();
         boolean intraday = first != null && first.strip().toLowerCase(Locale.ROOT).startsWith("time,");
         ColumnMapping columns = intraday
                 ? ColumnMapping.byName("time", "open", "high", "low", "close", "volume")
                 : ColumnMapping.byName("date", "open", "high", "low", "close", "volume");
         TimeFormat time = intraday ? new TimeFormat(TimeFormat.Kind.DATETIME, null) : TimeFormat.ISO_DATE;
-        return CsvPriceReader.read(name, bytes, instrument, new CsvPriceReader.Spec(columns, time, options.zone(), ',',
+        return CsvPriceReader.read(name, text, instrument, new CsvPriceReader.Spec(columns, time, options.zone(), ',',
                 false, true, false, options.lenient(), null, false), PriceFormat.CRASHLAB_CSV.label(), sha256);
     }
 
-    private static OhlcvSeries readBinanceCsv(String name, byte[] bytes, Instrument instrument, LoadOptions options,
+    private static OhlcvSeries readBinanceCsv(String name, String text, Instrument instrument, LoadOptions options,
             String sha256) {
-        TextTable table = new TextTable(name, bytes, ',');
+        TextTable table = new TextTable(name, text, ',');
         String first = table.nextLine();
         if (first == null) {
             throw new DataFileException(name, 0, null, "empty file: no data rows");
@@ -186,7 +203,7 @@ public final class PriceLoader {
         ColumnMapping columns = header
                 ? ColumnMapping.byName("open_time", "open", "high", "low", "close", "volume")
                 : ColumnMapping.byIndex(0, 1, 2, 3, 4, 5);
-        return CsvPriceReader.read(name, bytes, instrument, new CsvPriceReader.Spec(columns, time, options.zone(), ',',
+        return CsvPriceReader.read(name, text, instrument, new CsvPriceReader.Spec(columns, time, options.zone(), ',',
                 false, header, false, options.lenient(), null, false), PriceFormat.BINANCE_CSV.label(), sha256);
     }
 

@@ -24,10 +24,23 @@ final class TextTable {
     private final List<String> comments = new ArrayList<>();
 
     TextTable(String file, byte[] bytes, char delimiter) {
+        this(file, decode(bytes), delimiter);
+    }
+
+    /**
+     * Reads text already decoded by {@link #decode}, so that a loader which looks at a file
+     * before reading it (to detect its format) decodes the file once, not once per look.
+     */
+    TextTable(String file, String text, char delimiter) {
         this.file = file;
-        String decoded = new String(bytes, StandardCharsets.UTF_8);
-        this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+        this.text = text;
         this.delimiter = delimiter;
+    }
+
+    /** Returns {@code bytes} as UTF-8 text without a leading byte-order mark, as the constructors read it. */
+    static String decode(byte[] bytes) {
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
     }
 
     /** Returns the comment lines read so far, without their {@code #}. */
