@@ -45,11 +45,16 @@ public record DataFolder(Path folder, List<OhlcvSeries> prices, List<SeriesFile>
         List<OhlcvSeries> prices = new ArrayList<>();
         List<SeriesFile> series = new ArrayList<>();
         for (Path file : dataFiles(folder)) {
-            if (PriceLoader.looksLikePriceFile(file)) {
-                Instrument instrument = catalog.require(PriceLoader.symbolOf(file), file.toString());
-                prices.add(PriceLoader.load(file, LoadOptions.builder().instrument(instrument).build()));
+            // Read and decoded once: the detection and the loader it picks both work on this copy.
+            String name = file.toString();
+            byte[] bytes = PriceLoader.readAll(file);
+            String text = TextTable.decode(bytes);
+            PriceFormat format = priceFormat(name, text);
+            if (format != null) {
+                Instrument instrument = catalog.require(PriceLoader.symbolOf(file), name);
+                prices.add(PriceLoader.read(name, bytes, text, format, instrument, LoadOptions.DEFAULTS));
             } else {
-                series.add(new SeriesFile(file, SeriesLoader.loadAll(file, rule)));
+                series.add(new SeriesFile(file, SeriesLoader.loadAll(file, bytes, text, rule)));
             }
         }
         if (prices.isEmpty() && series.isEmpty()) {
@@ -61,6 +66,15 @@ public record DataFolder(Path folder, List<OhlcvSeries> prices, List<SeriesFile>
     /** Loads the folder with the default catalog and publication rule. */
     public static DataFolder load(Path folder) {
         return load(folder, InstrumentCatalog.defaults(), PublicationRule.NEXT_DAY_UTC);
+    }
+
+    /** Returns the price format detected from the file's start, or {@code null} when it is not a price file. */
+    private static PriceFormat priceFormat(String name, String text) {
+        try {
+            return PriceLoader.detect(name, text);
+        } catch (DataFileException e) {
+            return null;
+        }
     }
 
     private static List<Path> dataFiles(Path folder) {

@@ -79,9 +79,10 @@ public final class PriceLoader {
 
     /**
      * Reads {@code bytes} in {@code format}; {@code text} is the bytes decoded by
-     * {@link TextTable#decode}, or {@code null} when they have not been decoded yet.
+     * {@link TextTable#decode}, or {@code null} when they have not been decoded yet. Package-private
+     * for {@link DataFolder}, which reads and detects each file once before choosing its loader.
      */
-    private static OhlcvSeries read(String name, byte[] bytes, String text, PriceFormat format, Instrument instrument,
+    static OhlcvSeries read(String name, byte[] bytes, String text, PriceFormat format, Instrument instrument,
             LoadOptions options) {
         String sha256 = sha256(bytes);
         boolean json = format == PriceFormat.BINANCE_JSON || format == PriceFormat.COINGECKO_JSON;
@@ -129,7 +130,7 @@ public final class PriceLoader {
     }
 
     /** Detects the format of {@code text}, the file decoded by {@link TextTable#decode}. */
-    private static PriceFormat detect(String name, String text) {
+    static PriceFormat detect(String name, String text) {
         TextTable table = new TextTable(name, text, ',');
         String first = table.nextLine();
         if (first == null) {

@@ -21,7 +21,8 @@ public final class SeriesLoader {
 
     /** Loads one value column of {@code file} as a series named {@code name}. */
     public static NonPriceSeries load(Path file, String column, String name, PublicationRule rule) {
-        Map<String, NonPriceSeries> all = read(file, rule, column);
+        byte[] bytes = PriceLoader.readAll(file);
+        Map<String, NonPriceSeries> all = read(file, bytes, TextTable.decode(bytes), rule, column);
         return all.get(column).with(name, rule);
     }
 
@@ -30,14 +31,24 @@ public final class SeriesLoader {
      * in column order.
      */
     public static List<NonPriceSeries> loadAll(Path file, PublicationRule rule) {
-        return List.copyOf(read(file, rule, null).values());
+        byte[] bytes = PriceLoader.readAll(file);
+        return loadAll(file, bytes, TextTable.decode(bytes), rule);
     }
 
-    private static Map<String, NonPriceSeries> read(Path file, PublicationRule rule, String onlyColumn) {
+    /**
+     * Loads every value column of a file already read into {@code bytes} and decoded into
+     * {@code text} by {@link TextTable#decode}, as {@link DataFolder} does after detecting that it
+     * is not a price file, so the file is not read again.
+     */
+    static List<NonPriceSeries> loadAll(Path file, byte[] bytes, String text, PublicationRule rule) {
+        return List.copyOf(read(file, bytes, text, rule, null).values());
+    }
+
+    private static Map<String, NonPriceSeries> read(Path file, byte[] bytes, String text, PublicationRule rule,
+            String onlyColumn) {
         String name = file.toString();
-        byte[] bytes = PriceLoader.readAll(file);
         String sha256 = PriceLoader.sha256(bytes);
-        TextTable table = new TextTable(name, bytes, ',');
+        TextTable table = new TextTable(name, text, ',');
         Fields fields = new Fields(name, false);
         List<String> row = new ArrayList<>();
         if (!table.next(row)) {

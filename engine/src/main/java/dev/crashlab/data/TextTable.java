@@ -23,13 +23,9 @@ final class TextTable {
     private long lineNumber;
     private final List<String> comments = new ArrayList<>();
 
-    TextTable(String file, byte[] bytes, char delimiter) {
-        this(file, decode(bytes), delimiter);
-    }
-
     /**
-     * Reads text already decoded by {@link #decode}, so that a loader which looks at a file
-     * before reading it (to detect its format) decodes the file once, not once per look.
+     * Reads text decoded by {@link #decode}: a loader decodes a file once and hands the text to
+     * every table it opens on it (to detect the format, then to read the rows).
      */
     TextTable(String file, String text, char delimiter) {
         this.file = file;
@@ -37,7 +33,7 @@ final class TextTable {
         this.delimiter = delimiter;
     }
 
-    /** Returns {@code bytes} as UTF-8 text without a leading byte-order mark, as the constructors read it. */
+    /** Returns {@code bytes} as UTF-8 text without a leading byte-order mark, as a table reads it. */
     static String decode(byte[] bytes) {
         String decoded = new String(bytes, StandardCharsets.UTF_8);
         return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
