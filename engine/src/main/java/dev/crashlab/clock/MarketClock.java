@@ -147,11 +147,6 @@ public final class MarketClock {
         return single.timeMillis(alignedFirst[0] + step);
     }
 
-    /** Returns the time of every step in UTC epoch milliseconds, as a new array. */
-    public long[] timesMillis() {
-        return times != null ? times.clone() : single.timesMillis(alignedFirst[0], alignedFirst[0] + size);
-    }
-
     /** Returns the time of {@code step}. */
     public Instant time(int step) {
         return Instant.ofEpochMilli(timeMillis(step));

@@ -77,10 +77,6 @@ final class BarCollector {
         warnings.add(warning);
     }
 
-    int size() {
-        return size;
-    }
-
     /** Returns the series, or throws when the file held no bars. */
     OhlcvSeries finish(DataSource source) {
         if (size == 0) {

@@ -116,11 +116,6 @@ public final class OhlcvSeries {
         return new Bar(time(i), open[i], high[i], low[i], close[i], volume[i]);
     }
 
-    /** Returns a copy of the times of bars {@code from} (inclusive) to {@code to} (exclusive), UTC epoch milliseconds. */
-    public long[] timesMillis(int from, int to) {
-        return Arrays.copyOfRange(times, from, to);
-    }
-
     /** Returns a copy of the closes, oldest first. */
     public double[] closes() {
         return close.clone();
@@ -177,11 +172,6 @@ public final class OhlcvSeries {
         return new OhlcvSeries(instrument, Arrays.copyOfRange(times, start, end), Arrays.copyOfRange(open, start, end),
                 Arrays.copyOfRange(high, start, end), Arrays.copyOfRange(low, start, end),
                 Arrays.copyOfRange(close, start, end), Arrays.copyOfRange(volume, start, end), source, warnings);
-    }
-
-    /** Returns this series with another instrument description (same bars), e.g. to rename a symbol. */
-    public OhlcvSeries withInstrument(Instrument other) {
-        return new OhlcvSeries(other, times, open, high, low, close, volume, source, warnings);
     }
 
     static Duration inferInterval(long[] times) {

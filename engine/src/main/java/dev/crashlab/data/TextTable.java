@@ -39,11 +39,6 @@ final class TextTable {
         return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
     }
 
-    /** Returns the comment lines read so far, without their {@code #}. */
-    List<String> comments() {
-        return comments;
-    }
-
     /** Returns whether any comment read so far says the data is synthetic. */
     boolean declaresSynthetic() {
         return comments.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains("synthetic"));
