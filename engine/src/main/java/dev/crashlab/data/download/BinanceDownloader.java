@@ -11,18 +11,13 @@ import dev.crashlab.data.PriceLoader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Downloads daily klines from Binance's spot REST API,
@@ -40,7 +35,6 @@ public final class BinanceDownloader extends CachingDownloader {
     static final int PAGE_LIMIT = 1000;
 
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** Creates a downloader that reaches Binance, or {@link DownloadOptions#baseUri()}, as {@code options} say. */
     public BinanceDownloader(DownloadOptions options) {
@@ -105,13 +99,7 @@ public final class BinanceDownloader extends CachingDownloader {
 
     /** Reads a page as a JSON array, or explains Binance's refusal ({@code {"code":-1121,"msg":"Invalid symbol."}}). */
     private static JsonNode readTree(URI uri, HttpFetcher.Response response) {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(response.body());
-        } catch (JacksonException e) {
-            response.okBody();
-            throw new DataFileException(uri.toString(), 0, null, "malformed JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode tree = readJson(uri, response);
         if (tree.has("msg")) {
             throw DownloadException.refused(uri, response.attempts(), response.status(),
                     tree.path("msg").asString() + " (Binance code " + tree.path("code").asString() + ")");
@@ -126,13 +114,5 @@ public final class BinanceDownloader extends CachingDownloader {
 
     private static long startMillis(LocalDate date) {
         return date.toEpochDay() * DAY_MILLIS;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -3,13 +3,11 @@ package dev.crashlab.data.download;
 import dev.crashlab.data.ColumnMapping;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.LoadOptions;
-import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.PriceLoader;
 import dev.crashlab.data.TradingCalendar;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 

@@ -12,9 +12,6 @@ import dev.crashlab.data.PriceLoader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Downloads daily bars from Yahoo Finance's chart API,
@@ -47,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class YahooDownloader extends CachingDownloader {
 
     private static final long DAY_SECONDS = 86_400L;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String[] QUOTE_FIELDS = {"open", "high", "low", "close", "volume"};
     private static final Map<String, String> JSON_PATHS = Map.of("Date", "timestamp", "Open",
             "indicators.quote[0].open", "High", "indicators.quote[0].high", "Low", "indicators.quote[0].low", "Close",
@@ -133,7 +126,7 @@ public final class YahooDownloader extends CachingDownloader {
                     + (skipped == 1 ? "y" : "ies") + " with only null values skipped (holidays or missing data),"
                     + " the first dated " + firstSkipped));
         }
-        DataSource source = new DataSource(url, sha256(response.body()),
+        DataSource source = new DataSource(url, HexFormat.of().formatHex(sha256().digest(response.body())),
                 "yahoo-chart-json" + (options.adjusted() ? " (adjusted)" : " (raw)"), false);
         return new DownloadCache.Fetched(SeriesJoin.join(request.instrument(), List.of(parsed), source, warnings),
                 symbol, uri, 1);
@@ -141,13 +134,7 @@ public final class YahooDownloader extends CachingDownloader {
 
     /** Returns {@code chart.result[0]}, or explains Yahoo's {@code chart.error}. */
     private JsonNode result(String symbol, URI uri, HttpFetcher.Response response) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(response.body());
-        } catch (JacksonException e) {
-            response.okBody();
-            throw new DataFileException(uri.toString(), 0, null, "malformed JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = readJson(uri, response);
         JsonNode error = root.path("chart").path("error");
         if (error.isObject()) {
             String code = error.path("code").asString("");
@@ -216,14 +203,6 @@ public final class YahooDownloader extends CachingDownloader {
             int index = indexOfRow.get(row);
             throw new DataFileException(url, 0, path == null ? "entry " + index : path + "[" + index + "]",
                     e.problem(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }
