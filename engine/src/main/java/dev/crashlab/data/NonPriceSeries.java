@@ -64,11 +64,6 @@ public final class NonPriceSeries {
         return name;
     }
 
-    /** Returns the same values under another name or publication rule. */
-    public NonPriceSeries with(String newName, PublicationRule newRule) {
-        return new NonPriceSeries(newName, epochDays, values, newRule, source);
-    }
-
     /** Returns the number of observations. */
     public int size() {
         return values.length;

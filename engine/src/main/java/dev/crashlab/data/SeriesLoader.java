@@ -22,8 +22,7 @@ public final class SeriesLoader {
     /** Loads one value column of {@code file} as a series named {@code name}. */
     public static NonPriceSeries load(Path file, String column, String name, PublicationRule rule) {
         byte[] bytes = PriceLoader.readAll(file);
-        Map<String, NonPriceSeries> all = read(file, bytes, TextTable.decode(bytes), rule, column);
-        return all.get(column).with(name, rule);
+        return read(file, bytes, TextTable.decode(bytes), rule, column, name).get(column);
     }
 
     /**
@@ -41,11 +40,17 @@ public final class SeriesLoader {
      * is not a price file, so the file is not read again.
      */
     static List<NonPriceSeries> loadAll(Path file, byte[] bytes, String text, PublicationRule rule) {
-        return List.copyOf(read(file, bytes, text, rule, null).values());
+        return List.copyOf(read(file, bytes, text, rule, null, null).values());
     }
 
+    /**
+     * Reads every value column of {@code file}, each named {@code <file name without extension>.<column>},
+     * or when {@code onlyColumn} is not null only that column, named {@code seriesName}. The name
+     * is given here rather than changed afterwards, since renaming a series builds it, and its
+     * publication instants, again.
+     */
     private static Map<String, NonPriceSeries> read(Path file, byte[] bytes, String text, PublicationRule rule,
-            String onlyColumn) {
+            String onlyColumn, String seriesName) {
         String name = file.toString();
         String sha256 = PriceLoader.sha256(bytes);
         TextTable table = new TextTable(name, text, ',');
@@ -122,7 +127,8 @@ public final class SeriesLoader {
         Map<String, NonPriceSeries> result = new LinkedHashMap<>();
         for (int k = 0; k < n; k++) {
             String column = header.get(columns.get(k));
-            result.put(column, new NonPriceSeries(stem + "." + column, java.util.Arrays.copyOf(days[k], sizes[k]),
+            String series = onlyColumn != null ? seriesName : stem + "." + column;
+            result.put(column, new NonPriceSeries(series, java.util.Arrays.copyOf(days[k], sizes[k]),
                     java.util.Arrays.copyOf(values[k], sizes[k]), rule, source));
         }
         return result;
