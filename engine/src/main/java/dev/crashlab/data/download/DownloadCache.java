@@ -65,10 +65,12 @@ final class DownloadCache {
     /** Returns the request's bars from the cache when it covers them, else from {@code fetch}, caching them. */
     OhlcvSeries getOrFetch(DownloadSource source, DownloadRequest request, Fetch fetch) {
         LocalDate from = request.from();
-        LocalDate to = request.to().isAfter(lastCompleteDay()) ? lastCompleteDay() : request.to();
+        // Read the clock once, so the cut and the message cannot straddle a midnight.
+        LocalDate lastComplete = lastCompleteDay();
+        LocalDate to = request.to().isAfter(lastComplete) ? lastComplete : request.to();
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("nothing to download for " + request.instrument().symbol() + " from "
-                    + from + " to " + request.to() + ": the last complete day is " + lastCompleteDay() + " (UTC)");
+                    + from + " to " + request.to() + ": the last complete day is " + lastComplete + " (UTC)");
         }
         Path file = fileFor(source, request.instrument());
         if (!request.refresh()) {
