@@ -12,7 +12,7 @@ public final class EngineLoop {
 
     /** Runs {@code spec}'s strategy through the engine loop and returns its final equity. */
     public static double run(Backtest spec) {
-        double[] equity = new Run(spec, spec.strategy().get(), null).execute().equity();
+        double[] equity = new Run(spec, spec.clock(), spec.strategy().get(), null).execute().equity();
         return equity[equity.length - 1];
     }
 }

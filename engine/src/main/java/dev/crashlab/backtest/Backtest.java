@@ -1,5 +1,6 @@
 package dev.crashlab.backtest;
 
+import dev.crashlab.clock.MarketClock;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
@@ -100,9 +101,24 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
 
     /** Runs the backtest (and its benchmark) and returns the result. */
     public BacktestResult run() {
-        Run.Outcome main = new Run(this, strategy.get(), regime == null ? null : regime.get()).execute();
-        Run.Outcome bench = benchmark == null ? null : new Run(this, benchmark.get(), null).execute();
-        return BacktestResult.of(this, main, bench);
+        Strategy main = strategy.get();
+        RegimeClassifier classifier = regime == null ? null : regime.get();
+        // One clock for both runs: they step over the same bars, and a long universe's clock is
+        // not cheap to build.
+        MarketClock clock = clock();
+        Run.Outcome outcome = new Run(this, clock, main, classifier).execute();
+        Run.Outcome bench = benchmark == null ? null : new Run(this, clock, benchmark.get(), null).execute();
+        return BacktestResult.of(this, outcome, bench);
+    }
+
+    /** Returns the clock of the data over [start, end], or fails when no bar falls within. */
+    MarketClock clock() {
+        MarketClock clock = MarketClock.of(data.prices(), start, end);
+        if (clock.size() == 0) {
+            throw new IllegalArgumentException("no bars between start " + start + " and end " + end
+                    + ": the data covers " + data.firstTime() + " .. " + data.lastTime());
+        }
+        return clock;
     }
 
     /** Returns a builder starting from this backtest. */

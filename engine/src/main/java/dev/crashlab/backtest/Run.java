@@ -96,18 +96,15 @@ final class Run {
     final EngineFeeds feeds;
     final EngineContext context;
 
-    Run(Backtest spec, Strategy strategy, RegimeClassifier classifier) {
+    /** Creates a run of {@code strategy} over {@code clock}, the clock of {@code spec}'s data ({@link Backtest#clock()}). */
+    Run(Backtest spec, MarketClock clock, Strategy strategy, RegimeClassifier classifier) {
         this.spec = spec;
         this.strategy = strategy;
         this.classifier = classifier;
         List<OhlcvSeries> series = spec.data().prices();
         this.n = series.size();
         this.bars = series.toArray(new OhlcvSeries[0]);
-        this.clock = MarketClock.of(series, spec.start(), spec.end());
-        if (clock.size() == 0) {
-            throw new IllegalArgumentException("no bars between start " + spec.start() + " and end " + spec.end()
-                    + ": the data covers " + spec.data().firstTime() + " .. " + spec.data().lastTime());
-        }
+        this.clock = clock;
         List<Instrument> instruments = spec.data().instruments();
         this.account = new Account(instruments, spec.initialCash(), spec.margin());
         this.costs = spec.costs();

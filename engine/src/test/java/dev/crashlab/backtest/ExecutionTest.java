@@ -4,6 +4,7 @@ import static dev.crashlab.testing.TestBars.crypto;
 import static dev.crashlab.testing.TestBars.equity;
 import static dev.crashlab.testing.TestBars.ohlc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.crashlab.data.Instrument;
@@ -36,6 +37,17 @@ class ExecutionTest {
 
     private static BacktestResult run(Scripted strategy, Costs costs) {
         return Backtest.builder(MarketData.of(BARS)).strategy(() -> strategy).initialCash(100).costs(costs).build().run();
+    }
+
+    @Test
+    void refusesARangeWithoutBarsNamingWhatTheDataCovers() {
+        Backtest empty = Backtest.builder(MarketData.of(BARS)).strategy(() -> new Scripted())
+                .benchmark("buy-and-hold BTC-USD", () -> new Scripted())
+                .start(Instant.parse("2024-02-01T00:00:00Z")).end(Instant.parse("2024-02-05T00:00:00Z")).build();
+
+        assertThatThrownBy(empty::run).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no bars between start 2024-02-01T00:00:00Z and end 2024-02-05T00:00:00Z: the data covers"
+                        + " 2024-01-01T00:00:00Z .. 2024-01-04T00:00:00Z");
     }
 
     @Test
