@@ -80,7 +80,11 @@ final class Run {
     private long now;
     private int[] fillSteps = new int[16];
     private int[] fillInstruments = new int[16];
-    /** The open of each instrument's current bar, read at every step (see the common step). */
+    /**
+     * The open of each instrument's current bar, written by every common step and never read: the
+     * store keeps the compiler from dropping the load that streams the opens into cache for fill
+     * steps (see the common step).
+     */
     private final double[] opens;
     private Instant nowInstant;
     private int nowInstantStep = Integer.MIN_VALUE;
@@ -170,13 +174,15 @@ final class Run {
             step = s;
             // Read every step: the times are then in cache when an order or event needs one. With
             // every instrument aligned, the step's time is the time of instrument 0's next bar.
+            // Carry and flows take the times from here, not from the clock again.
+            long previous = now;
             now = allAligned ? bars[0].timeMillis(cur[0] + 1) : clock.timeMillis(s);
             account.beginStep();
             if (s > 0 && !carryFree) {
-                chargeCarry(clock.timeMillis(s) - clock.timeMillis(s - 1));
+                chargeCarry(now - previous);
             }
             if (contributionTimer != null) {
-                int due = contributionTimer.due(clock.timeMillis(s));
+                int due = contributionTimer.due(now);
                 if (due > 0) {
                     contribute(due * spec.contributions().amount());
                 }
@@ -266,8 +272,7 @@ final class Run {
 
     /**
      * Returns the time of the current step (the first step's during {@code init}), UTC epoch
-     * milliseconds: read from the clock when asked, so a step that nobody asks the time of does
-     * not read it.
+     * milliseconds, as the loop read it at the start of the step.
      */
     long now() {
         return step < 0 ? clock.timeMillis(0) : now;

@@ -43,6 +43,21 @@ class AccountingTest {
     }
 
     @Test
+    void anEquityShortBesideCryptoPaysForEachCalendarDayStepByStep() {
+        // With BTC trading every day the clock is not SPY's: weekend steps charge a day each.
+        OhlcvSeries spy = closes(equity("SPY"), LocalDate.of(2024, 1, 4), 100, 100, 100, 100);
+        OhlcvSeries btc = closes(crypto("BTC-USD"), LocalDate.of(2024, 1, 4), 40, 40, 40, 40, 40, 40);
+        Scripted s = new Scripted().at(0, ctx -> ctx.sell("SPY", 10));
+        BacktestResult r = Backtest.builder(MarketData.of(spy, btc)).strategy(() -> s).initialCash(1000)
+                .costs(Costs.DEFAULTS.withBorrowRate(0.365)).build().run();
+
+        // Short from Friday's open to Tuesday: four days at 1 a day, as with SPY alone.
+        assertThat(r.size()).isEqualTo(6);
+        assertThat(r.metrics().fundingPaid()).isCloseTo(4, within(EXACT));
+        assertThat(r.equity(5)).isCloseTo(1000 - 4, within(EXACT));
+    }
+
+    @Test
     void aCryptoShortPaysTheFundingRateEveryEightHours() {
         Instrument btc = crypto("BTC-USD");
         OhlcvSeries bars = closes(btc, LocalDate.of(2024, 1, 1), 100, 100, 100, 100);
