@@ -290,7 +290,16 @@ final class Run {
         return account.view(this::waitingOrders, this::committedCash);
     }
 
+    /**
+     * Returns the waiting orders, oldest first, as an unmodifiable copy: strategies that ask
+     * {@code hasOpenOrder} every bar mostly find none waiting, and the empty list allocates
+     * nothing ({@code Collections.emptyList}, whose {@code contains(null)} is false like the
+     * copy's, where {@code List.of()} would throw).
+     */
     private List<Order> waitingOrders() {
+        if (pending.isEmpty()) {
+            return Collections.emptyList();
+        }
         List<Order> open = new ArrayList<>(pending.size());
         for (Waiting w : pending) {
             open.add(w.order());

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Order;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,5 +36,27 @@ class PortfolioTest {
                 "2024-01-06 QQQ true BTC false",
                 "2024-01-07 QQQ true BTC false",
                 "2024-01-08 QQQ false BTC false");
+    }
+
+    @Test
+    void openOrdersIsAReadOnlyListThatAnswersContainsNullWithOrWithoutOrders() {
+        var btc = closes(crypto("BTC-USD"), LocalDate.of(2024, 1, 5), 40, 41, 42);
+        List<String> seen = new ArrayList<>();
+        Backtest.builder(MarketData.of(btc)).initialCash(1_000).strategy(() -> ctx -> {
+            if (ctx.step() == 1) {
+                ctx.buy("BTC-USD", 1);
+            }
+            List<Order> open = ctx.portfolio().openOrders();
+            boolean readOnly;
+            try {
+                open.add(null);
+                readOnly = false;
+            } catch (UnsupportedOperationException e) {
+                readOnly = true;
+            }
+            seen.add(open.size() + " " + open.contains(null) + " " + readOnly);
+        }).build().run();
+
+        assertThat(seen).containsExactly("0 false true", "1 false true", "0 false true");
     }
 }
