@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -52,10 +53,12 @@ public final class ConfigLoader {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
-    private static final Set<String> RUN_FIELDS = Set.of("name", "data", "start", "end", "initialCash", "contributions",
+    // The fields of a run, in the order "unknown field" messages list them; at the top level they
+    // are the defaults of every run, beside the top's own fields.
+    private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy");
-    private static final String[] TOP_FIELDS = {"name", "data", "start", "end", "initialCash", "contributions", "costs",
-        "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "runs", "sweep", "output"};
+    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "output"))
+            .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 

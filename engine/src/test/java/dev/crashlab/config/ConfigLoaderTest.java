@@ -135,6 +135,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void listsTheFieldsAnUnknownFieldCouldBeInTheirDocumentedOrder() {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: X}",
+                "costz: {}")))
+                .hasMessage("costz: unknown field; expected one of name, data, start, end, initialCash, contributions,"
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, runs, sweep, output");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "runs:",
+                "  - {name: a, strategy: {class: X}, costz: {}}")))
+                .hasMessage("runs[0].costz: unknown field; expected one of name, data, start, end, initialCash,"
+                        + " contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy");
+    }
+
+    @Test
     void reportsAMissingDataFileWithItsPath() {
         Path file = yaml(
                 "data: {prices: {BTC-USD: {file: data/missing.csv}}}",
