@@ -396,9 +396,4 @@ public final class ConfigLoader {
         }
         return v.decimalValue();
     }
-
-    /** Returns the JSON text of a config value, for echoes and messages. */
-    static String text(JsonNode node) {
-        return JSON.writeValueAsString(node);
-    }
 }

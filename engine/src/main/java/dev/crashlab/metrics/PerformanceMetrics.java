@@ -170,19 +170,8 @@ public final class PerformanceMetrics {
                 averageLoss, best, worst, beta, correlation, p, in.riskFreeRate());
     }
 
-    /** The deepest drawdown and the longest one, of the index built from {@code r} over {@code times}. */
+    /** The deepest drawdown and the longest one (in days), of the index built from the period returns. */
     record Drawdown(double max, double longestDays) {
-    }
-
-    static Drawdown drawdown(long[] times, double[] r) {
-        DrawdownTracker tracker = new DrawdownTracker(times.length == 0 ? 0 : times[0]);
-        java.util.function.IntToLongFunction timeOf = t -> times[t];
-        double index = 1;
-        for (int t = 1; t <= r.length; t++) {
-            index *= 1 + r[t - 1];
-            tracker.next(index, timeOf, t);
-        }
-        return tracker.result(times.length == 0 ? 0 : times[r.length]);
     }
 
     /** Follows the index built from period returns, one at a time, for its deepest and longest drawdown. */

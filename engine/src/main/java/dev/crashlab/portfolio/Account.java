@@ -68,21 +68,6 @@ public final class Account {
         return i == null ? -1 : i;
     }
 
-    /** Returns the number of instruments. */
-    public int size() {
-        return symbols.length;
-    }
-
-    /** Returns the symbol of instrument {@code i}. */
-    public Symbol symbol(int i) {
-        return symbols[i];
-    }
-
-    /** Returns the margin terms. */
-    public Margin margin() {
-        return margin;
-    }
-
     /** Returns the cash balance. */
     public double cash() {
         return cash;
@@ -155,11 +140,6 @@ public final class Account {
         return netContributions;
     }
 
-    /** Returns the external cash that arrived at the current step. */
-    public double contributionNow() {
-        return contributionNow;
-    }
-
     /** Starts a new step: the external cash of the previous one no longer counts as arriving now. */
     public void beginStep() {
         contributionNow = 0;
@@ -176,12 +156,6 @@ public final class Account {
     public void chargeFinancing(double amount) {
         cash -= amount;
         financingPaid += amount;
-    }
-
-    /** Charges a fee that is not part of a fill (a liquidation fee). */
-    public void chargeFee(double amount) {
-        cash -= amount;
-        feesPaid += amount;
     }
 
     /**
