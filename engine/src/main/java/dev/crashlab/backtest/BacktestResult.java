@@ -92,11 +92,11 @@ public final class BacktestResult {
         int steps = clock.size();
         java.util.function.IntToLongFunction times = clock::timeMillis;
         Instant end = clock.time(steps - 1);
-        List<Trade> trades = RoundTrips.from(main.fills(), marks(instruments, main.finalMarks()), end);
+        List<Trade> trades = RoundTrips.from(main.fills(), bySymbol(instruments, main.finalMarks()), end);
         Benchmark benchmark = null;
         if (bench != null) {
             int bInvested = investedSteps(bench, instruments, steps);
-            List<Trade> bTrades = RoundTrips.from(bench.fills(), marks(instruments, bench.finalMarks()), end);
+            List<Trade> bTrades = RoundTrips.from(bench.fills(), bySymbol(instruments, bench.finalMarks()), end);
             Metrics bm = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, bench.equity(), bench.contributed(),
                     spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), bInvested, notional(bench.fills()),
                     bench.feesPaid(), bench.financingPaid(), bench.liquidations(), bTrades, null, null));
@@ -117,12 +117,13 @@ public final class BacktestResult {
         return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes);
     }
 
-    private static Map<Symbol, Double> marks(List<Instrument> instruments, double[] finalMarks) {
-        Map<Symbol, Double> marks = new LinkedHashMap<>();
+    /** Returns {@code values}, one per instrument, keyed by the instruments' symbols in universe order. */
+    private static Map<Symbol, Double> bySymbol(List<Instrument> instruments, double[] values) {
+        Map<Symbol, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < instruments.size(); i++) {
-            marks.put(instruments.get(i).symbol(), finalMarks[i]);
+            out.put(instruments.get(i).symbol(), values[i]);
         }
-        return marks;
+        return out;
     }
 
     private static double notional(List<Fill> fills) {
@@ -346,12 +347,7 @@ public final class BacktestResult {
 
     /** Returns the final quantity of each instrument, in universe order. */
     public Map<Symbol, Double> finalPositions() {
-        Map<Symbol, Double> out = new LinkedHashMap<>();
-        List<Instrument> instruments = instruments();
-        for (int i = 0; i < instruments.size(); i++) {
-            out.put(instruments.get(i).symbol(), run.finalQuantities()[i]);
-        }
-        return out;
+        return bySymbol(instruments(), run.finalQuantities());
     }
 
     /** Returns every order placed, in order. */
