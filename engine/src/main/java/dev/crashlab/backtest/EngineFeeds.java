@@ -101,8 +101,7 @@ final class EngineFeeds {
     int indexOf(Symbol symbol) {
         int i = run.account.indexOf(symbol);
         if (i < 0) {
-            throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": the universe holds "
-                    + run.spec.data().instruments().stream().map(x -> x.symbol().value()).toList());
+            throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": " + run.account.universeText());
         }
         return i;
     }

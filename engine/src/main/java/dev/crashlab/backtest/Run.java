@@ -356,8 +356,8 @@ final class Run {
         orders.add(placed);
         int i = account.indexOf(order.symbol());
         if (i < 0) {
-            record(Event.Kind.REJECTED, order.symbol(), "unknown symbol: " + placed + " rejected; the universe holds "
-                    + spec.data().instruments().stream().map(x -> x.symbol().value()).toList(), Double.NaN);
+            record(Event.Kind.REJECTED, order.symbol(), "unknown symbol: " + placed + " rejected; " + account.universeText(),
+                    Double.NaN);
             return placed;
         }
         String problem = order.problem();

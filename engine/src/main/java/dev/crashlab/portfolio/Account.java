@@ -68,6 +68,14 @@ public final class Account {
         return i == null ? -1 : i;
     }
 
+    /**
+     * Returns {@code the universe holds [A, B]}, its symbols in universe order: the one wording of
+     * every message about a symbol the universe does not hold.
+     */
+    public String universeText() {
+        return "the universe holds " + java.util.Arrays.toString(symbols);
+    }
+
     /** Returns the cash balance. */
     public double cash() {
         return cash;
@@ -277,8 +285,7 @@ public final class Account {
         public Position position(Symbol symbol) {
             int i = indexOf(symbol);
             if (i < 0) {
-                throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": the universe holds "
-                        + java.util.Arrays.toString(symbols));
+                throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": " + universeText());
             }
             return Account.this.position(i);
         }

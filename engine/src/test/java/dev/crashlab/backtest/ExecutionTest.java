@@ -164,6 +164,30 @@ class ExecutionTest {
     }
 
     @Test
+    void namesWhatTheUniverseHoldsWhereverAnUnknownSymbolIsUsed() {
+        OhlcvSeries eth = ohlc(crypto("ETH-USD"), LocalDate.of(2024, 1, 1), 1, 1, 1, 1, 1, 1, 1, 1);
+        java.util.List<String> thrown = new java.util.ArrayList<>();
+        Scripted strategy = new Scripted().at(0, ctx -> {
+            ctx.buy("DOGE-USD", 1);
+            for (Runnable use : java.util.List.<Runnable>of(() -> ctx.bars("DOGE-USD"),
+                    () -> ctx.portfolio().position(Symbol.of("DOGE-USD")))) {
+                try {
+                    use.run();
+                } catch (IllegalArgumentException e) {
+                    thrown.add(e.getMessage());
+                }
+            }
+        });
+        BacktestResult r = Backtest.builder(MarketData.of(BARS, eth)).strategy(() -> strategy).initialCash(100).build().run();
+
+        assertThat(r.events()).extracting(Event::message).containsExactly(
+                "unknown symbol: Order(#1, market buy 1.0 DOGE-USD) rejected; the universe holds [BTC-USD, ETH-USD]");
+        assertThat(thrown).containsExactly(
+                "unknown symbol \"DOGE-USD\": the universe holds [BTC-USD, ETH-USD]",
+                "unknown symbol \"DOGE-USD\": the universe holds [BTC-USD, ETH-USD]");
+    }
+
+    @Test
     void turnsRejectionsIntoEventsInsteadOfExceptions() {
         BacktestResult r = run(new Scripted()
                         .at(0, ctx -> ctx.buy("DOGE-USD", 1))
