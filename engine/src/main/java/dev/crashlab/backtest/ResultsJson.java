@@ -131,12 +131,8 @@ public final class ResultsJson {
         for (int i = 0; i < instruments.size(); i++) {
             ArrayNode values = prices.putArray(instruments.get(i).symbol().value());
             for (int s = 0; s < result.size(); s++) {
-                double p = result.price(i, s);
-                if (Double.isFinite(p)) {
-                    values.add(p);
-                } else {
-                    values.addNull();
-                }
+                // Closes are positive (the bar rules) or NaN before the first bar: never -0.0.
+                addNumber(values, result.price(i, s));
             }
         }
         ArrayNode orders = root.putArray("orders");
@@ -197,11 +193,7 @@ public final class ResultsJson {
             bench.set("metrics", metrics(b.metrics()));
             ArrayNode values = bench.putArray("equity");
             for (double v : b.equity()) {
-                if (Double.isFinite(v)) {
-                    values.add(v == 0 ? 0.0 : v);
-                } else {
-                    values.addNull();
-                }
+                addNumber(values, v);
             }
         } else {
             root.putNull("benchmark");
@@ -313,6 +305,15 @@ public final class ResultsJson {
             node.put(field, value == 0 ? 0.0 : value);
         } else {
             node.putNull(field);
+        }
+    }
+
+    /** Appends {@code value} to {@code array} as {@link #number} writes a field: null when not finite, -0.0 as 0.0. */
+    private static void addNumber(ArrayNode array, double value) {
+        if (Double.isFinite(value)) {
+            array.add(value == 0 ? 0.0 : value);
+        } else {
+            array.addNull();
         }
     }
 
