@@ -269,9 +269,7 @@ class ReportsTest {
         Files.createDirectories(bad);
         Files.write(good.resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
         Files.write(bad.resolve("results.json"), ResultsJson.toBytes(broken));
-        List<String> log = new ArrayList<>();
-
-        assertThatThrownBy(() -> ReportJob.run(dir, java.time.Clock.systemUTC(), listTo(log)))
+        assertThatThrownBy(() -> ReportJob.run(dir, java.time.Clock.systemUTC(), new CollectedLog()))
                 .isInstanceOf(ReportException.class)
                 .hasMessageStartingWith("results.json of run 'zz-broken': field 'prices.");
         assertThat(good.resolve("report.html")).isRegularFile();
@@ -285,9 +283,9 @@ class ReportsTest {
             Files.createDirectories(dir.resolve(run));
             Files.write(dir.resolve(run).resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
         }
-        List<String> log = new ArrayList<>();
+        CollectedLog log = new CollectedLog();
 
-        BacktestJob.Outcome outcome = ReportJob.run(dir, java.time.Clock.systemUTC(), listTo(log));
+        BacktestJob.Outcome outcome = ReportJob.run(dir, java.time.Clock.systemUTC(), log);
 
         assertThat(outcome.runs()).extracting(RunSummary::report)
                 .containsExactly(dir.resolve("a").resolve("report.html"), dir.resolve("b").resolve("report.html"));
@@ -295,21 +293,7 @@ class ReportsTest {
         assertThat(outcome.index()).isEqualTo(dir.resolve("index.html")).isRegularFile();
         Document index = parse(Files.readString(outcome.index()));
         assertThat(index.select("a[href]").eachAttr("href")).contains("a/report.html", "b/report.html", "comparison.html");
-        assertThat(log).last().isEqualTo("Index: " + outcome.index());
-    }
-
-    private static JobLog listTo(List<String> lines) {
-        return new JobLog() {
-            @Override
-            public void info(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add("WARNING: " + line);
-            }
-        };
+        assertThat(log.lines).last().isEqualTo("Index: " + outcome.index());
     }
 
     @Test

@@ -31,18 +31,8 @@ class SweepJobTest {
     @TempDir
     Path dir;
 
-    private final List<String> log = new ArrayList<>();
-    private final JobLog collect = new JobLog() {
-        @Override
-        public void info(String line) {
-            log.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            log.add("WARN " + line);
-        }
-    };
+    private final CollectedLog collect = new CollectedLog();
+    private final List<String> log = collect.lines;
 
     /** Writes a weekly DCA config on {@code btc}, 2018-01-01 to 2025-11-21, followed by {@code more} lines. */
     private Path dcaConfig(String file, Path btc, String name, String params, String... more) {
