@@ -8,13 +8,18 @@ import java.util.Set;
 
 /**
  * The full-day closures of the New York Stock Exchange from 1971 (the Uniform Monday Holiday
- * Act) on: the regular holidays with their weekend rules, and the unscheduled closures.
+ * Act) on, in two kinds: the scheduled holidays, which follow fixed rules and are known years
+ * ahead, and the unscheduled closures, which nobody could have known long before they happened.
  */
 final class NyseHolidays {
 
     static final int FIRST_MODELLED_YEAR = 1971;
 
-    /** Unscheduled closures: state funerals, weather, blackout, 11 September 2001. */
+    /**
+     * Unscheduled closures: state funerals, weather, blackout, 11 September 2001. Kept apart from
+     * the rules because a backtest may know them only once they happen (see
+     * {@link TradingCalendar#knownAt}).
+     */
     private static final Set<LocalDate> SPECIAL_CLOSURES = Set.of(
             LocalDate.of(1972, 12, 28), // Truman funeral
             LocalDate.of(1973, 1, 25), // Johnson funeral
@@ -32,13 +37,16 @@ final class NyseHolidays {
     private NyseHolidays() {
     }
 
-    static boolean isHoliday(LocalDate date) {
+    /** Returns whether {@code date} is one of the unscheduled closures. */
+    static boolean isSpecialClosure(LocalDate date) {
+        return SPECIAL_CLOSURES.contains(date);
+    }
+
+    /** Returns whether the regular holiday rules close the exchange on {@code date} (false before 1971). */
+    static boolean isScheduledHoliday(LocalDate date) {
         int year = date.getYear();
         if (year < FIRST_MODELLED_YEAR) {
             return false;
-        }
-        if (SPECIAL_CLOSURES.contains(date)) {
-            return true;
         }
         // New Year's Day: a Sunday moves to Monday; a Saturday is not made up on the Friday before.
         LocalDate newYear = LocalDate.of(year, 1, 1);

@@ -1,12 +1,15 @@
 package dev.crashlab.data;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * A trading calendar says on which dates an instrument is expected to have a daily bar.
@@ -19,53 +22,78 @@ import java.util.function.Predicate;
  * holiday (Golden Week in Shanghai, Lunar New Year in Hong Kong), and reports longer runs.
  *
  * <p>Daily bars of every calendar are keyed by their trading date, so a calendar's time zone
- * matters only for intraday data; it is kept for reports and for converting intraday
- * timestamps.
+ * matters for intraday data, for reports, and for when an unscheduled closure becomes known.
+ *
+ * <h2>What a calendar knows, and when</h2>
+ * Scheduled holidays follow published rules and are known years ahead. Unscheduled closures
+ * (11 September 2001, Hurricane Sandy, state funerals) are not: a closure on date D is known
+ * from the start of D in the calendar's time zone (00:00 America/New_York for {@link #XNYS}),
+ * and not before. The rule is conservative: some closures, state funerals for instance, were
+ * announced a few days earlier, and a calendar still treats them as unknown until the day.
+ *
+ * <p>A calendar as the constants and {@link #named} return it is unbound: it answers from the
+ * full historical record, in hindsight, unscheduled closures included at any date. That is what
+ * data validation needs (a bar on 2001-09-12 is an error whenever the file is read), and it is
+ * not for strategies. {@link #knownAt} binds a calendar to a knowledge horizon: the bound view
+ * answers as known at that instant. The backtest engine hands strategies and regime
+ * classifiers only instruments whose calendars are bound to the current step.
+ *
+ * <p>Calendars are equal when their ids are, so an instrument holding a bound view equals the
+ * same instrument holding the unbound calendar: the view is the same calendar, seen from an
+ * earlier time.
  */
 public final class TradingCalendar {
 
     /** Every day, around the clock, in UTC: the crypto calendar. */
     public static final TradingCalendar ALWAYS_OPEN =
-            new TradingCalendar("24/7", ZoneOffset.UTC, date -> true, date -> 0);
+            new TradingCalendar("24/7", ZoneOffset.UTC, date -> true, null, date -> 0, null);
 
     /**
      * The New York Stock Exchange and Nasdaq: weekdays in America/New_York without the NYSE
-     * holidays (full-day closures, including unscheduled ones such as 2001-09-11 to 09-14 and
-     * 2012-10-29/30). Holidays are modelled from 1971 on; before that, runs of up to three
-     * missing weekdays are tolerated.
+     * holidays (full-day closures, scheduled ones and unscheduled ones such as 2001-09-11 to 09-14
+     * and 2012-10-29/30, the latter known only from their day on: see {@link #knownAt}). Holidays
+     * are modelled from 1971 on; before that, runs of up to three missing weekdays are tolerated.
      */
     public static final TradingCalendar XNYS = new TradingCalendar("XNYS", ZoneId.of("America/New_York"),
-            date -> isWeekday(date) && !NyseHolidays.isHoliday(date),
-            date -> date.getYear() < NyseHolidays.FIRST_MODELLED_YEAR ? 3 : 0);
+            date -> isWeekday(date) && !NyseHolidays.isScheduledHoliday(date), NyseHolidays::isSpecialClosure,
+            date -> date.getYear() < NyseHolidays.FIRST_MODELLED_YEAR ? 3 : 0, null);
 
     /** The Hong Kong exchange: weekdays in Asia/Hong_Kong; holidays not modelled (runs of up to 4 tolerated). */
     public static final TradingCalendar XHKG =
-            new TradingCalendar("XHKG", ZoneId.of("Asia/Hong_Kong"), TradingCalendar::isWeekday, date -> 4);
+            new TradingCalendar("XHKG", ZoneId.of("Asia/Hong_Kong"), TradingCalendar::isWeekday, null, date -> 4, null);
 
     /** The Shanghai and Shenzhen exchanges: weekdays in Asia/Shanghai; holidays not modelled (runs of up to 6 tolerated). */
     public static final TradingCalendar XSHG =
-            new TradingCalendar("XSHG", ZoneId.of("Asia/Shanghai"), TradingCalendar::isWeekday, date -> 6);
+            new TradingCalendar("XSHG", ZoneId.of("Asia/Shanghai"), TradingCalendar::isWeekday, null, date -> 6, null);
 
     /** Spot FX and metals, trading around the clock on weekdays in UTC; single-day closures (Christmas, New Year) tolerated. */
     public static final TradingCalendar FX_24X5 =
-            new TradingCalendar("24/5", ZoneOffset.UTC, TradingCalendar::isWeekday, date -> 1);
+            new TradingCalendar("24/5", ZoneOffset.UTC, TradingCalendar::isWeekday, null, date -> 1, null);
 
     private final String id;
     private final ZoneId zone;
-    private final Predicate<LocalDate> tradingDay;
-    private final java.util.function.ToIntFunction<LocalDate> tolerance;
+    // Trading days by the scheduled rules alone.
+    private final Predicate<LocalDate> scheduledOpen;
+    // The unscheduled closures; null for a calendar that models none.
+    private final Predicate<LocalDate> unscheduledClosure;
+    private final ToIntFunction<LocalDate> tolerance;
+    // Now, UTC epoch milliseconds; null for the unbound calendar, which knows the whole record.
+    private final LongSupplier horizon;
 
-    private TradingCalendar(String id, ZoneId zone, Predicate<LocalDate> tradingDay,
-            java.util.function.ToIntFunction<LocalDate> tolerance) {
+    private TradingCalendar(String id, ZoneId zone, Predicate<LocalDate> scheduledOpen,
+            Predicate<LocalDate> unscheduledClosure, ToIntFunction<LocalDate> tolerance, LongSupplier horizon) {
         this.id = id;
         this.zone = zone;
-        this.tradingDay = tradingDay;
+        this.scheduledOpen = scheduledOpen;
+        this.unscheduledClosure = unscheduledClosure;
         this.tolerance = tolerance;
+        this.horizon = horizon;
     }
 
     /**
      * Returns a calendar of weekdays in {@code zone}, holidays not modelled, that tolerates runs of
-     * up to {@code toleratedMissingDays} missing weekdays.
+     * up to {@code toleratedMissingDays} missing weekdays. The id names the calendar: calendars
+     * are equal when their ids are, so give it one no other calendar uses.
      */
     public static TradingCalendar weekdays(String id, ZoneId zone, int toleratedMissingDays) {
         Objects.requireNonNull(id, "id");
@@ -73,7 +101,7 @@ public final class TradingCalendar {
         if (toleratedMissingDays < 0) {
             throw new IllegalArgumentException("toleratedMissingDays must be >= 0, got " + toleratedMissingDays);
         }
-        return new TradingCalendar(id, zone, TradingCalendar::isWeekday, date -> toleratedMissingDays);
+        return new TradingCalendar(id, zone, TradingCalendar::isWeekday, null, date -> toleratedMissingDays, null);
     }
 
     /**
@@ -112,9 +140,39 @@ public final class TradingCalendar {
         return zone;
     }
 
-    /** Returns whether a daily bar is expected on {@code date}. */
+    /**
+     * Returns a view of this calendar that answers as known at the instant {@code nowEpochMillis}
+     * returns (UTC epoch milliseconds), asked afresh at each question: scheduled holidays at any
+     * date, an unscheduled closure on date D only once {@code now} is at or after the start of D in
+     * {@link #zone()}. The view has the same id, zone and tolerance. Binding a bound view again
+     * can only move its horizon earlier: it answers as known at the earlier of the two instants.
+     * A calendar without unscheduled closures has nothing to hide and returns itself.
+     */
+    public TradingCalendar knownAt(LongSupplier nowEpochMillis) {
+        Objects.requireNonNull(nowEpochMillis, "nowEpochMillis");
+        if (unscheduledClosure == null) {
+            return this;
+        }
+        LongSupplier outer = horizon;
+        LongSupplier bound = outer == null
+                ? nowEpochMillis
+                : () -> Math.min(outer.getAsLong(), nowEpochMillis.getAsLong());
+        return new TradingCalendar(id, zone, scheduledOpen, unscheduledClosure, tolerance, bound);
+    }
+
+    /**
+     * Returns whether a daily bar is expected on {@code date}. On an unbound calendar this is the
+     * historical record, in hindsight, for data validation; on a view from {@link #knownAt} it is
+     * what was known at the view's horizon, so a closure not yet known counts as a trading day.
+     */
     public boolean isTradingDay(LocalDate date) {
-        return tradingDay.test(date);
+        if (!scheduledOpen.test(date)) {
+            return false;
+        }
+        if (unscheduledClosure == null || !unscheduledClosure.test(date)) {
+            return true;
+        }
+        return horizon != null && horizon.getAsLong() < date.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     /**
@@ -125,7 +183,7 @@ public final class TradingCalendar {
         return tolerance.applyAsInt(date);
     }
 
-    /** Returns the number of trading days strictly between two dates. */
+    /** Returns the number of trading days strictly between two dates, as {@link #isTradingDay} counts them. */
     public int tradingDaysBetween(LocalDate fromExclusive, LocalDate toExclusive) {
         int count = 0;
         for (LocalDate d = fromExclusive.plusDays(1); d.isBefore(toExclusive); d = d.plusDays(1)) {
@@ -141,8 +199,20 @@ public final class TradingCalendar {
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
     }
 
+    /** Returns whether {@code other} is a calendar with the same id, bound to a horizon or not. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TradingCalendar calendar && id.equals(calendar.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     @Override
     public String toString() {
-        return "TradingCalendar(" + id + ", " + zone + ")";
+        return "TradingCalendar(" + id + ", " + zone
+                + (horizon == null ? "" : ", as known at " + Instant.ofEpochMilli(horizon.getAsLong())) + ")";
     }
 }

@@ -3,6 +3,7 @@ package dev.crashlab.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,57 @@ class TradingCalendarTest {
         assertThat(weekdayClosures(TradingCalendar.XNYS, 2001)).contains(
                 LocalDate.of(2001, 9, 11), LocalDate.of(2001, 9, 12), LocalDate.of(2001, 9, 13), LocalDate.of(2001, 9, 14));
         assertThat(weekdayClosures(TradingCalendar.XNYS, 2012)).contains(LocalDate.of(2012, 10, 29), LocalDate.of(2012, 10, 30));
+    }
+
+    @Test
+    void aBoundCalendarKnowsAnUnscheduledClosureFromTheStartOfItsDayInNewYorkAndScheduledHolidaysAhead() {
+        LocalDate attack = LocalDate.of(2001, 9, 11);
+        TradingCalendar onTheTenth = TradingCalendar.XNYS.knownAt(() -> Instant.parse("2001-09-10T12:00:00Z").toEpochMilli());
+        // 2001-09-11 begins in New York at 04:00 UTC.
+        TradingCalendar justBefore = TradingCalendar.XNYS.knownAt(() -> Instant.parse("2001-09-11T03:59:59.999Z").toEpochMilli());
+        TradingCalendar onTheDay = TradingCalendar.XNYS.knownAt(() -> Instant.parse("2001-09-11T05:00:00Z").toEpochMilli());
+
+        assertThat(onTheTenth.isTradingDay(attack)).isTrue();
+        assertThat(onTheTenth.isTradingDay(LocalDate.of(2001, 9, 14))).isTrue();
+        assertThat(onTheTenth.tradingDaysBetween(LocalDate.of(2001, 9, 10), LocalDate.of(2001, 9, 17))).isEqualTo(4);
+        assertThat(onTheTenth.isTradingDay(LocalDate.of(2001, 11, 22))).as("Thanksgiving").isFalse();
+        assertThat(onTheTenth.isTradingDay(LocalDate.of(2001, 12, 25))).as("Christmas").isFalse();
+        assertThat(justBefore.isTradingDay(attack)).isTrue();
+        assertThat(onTheDay.isTradingDay(attack)).isFalse();
+        assertThat(onTheDay.isTradingDay(LocalDate.of(2001, 9, 12))).as("the next closure is not known yet").isTrue();
+        assertThat(TradingCalendar.XNYS.isTradingDay(attack)).as("the unbound calendar: the historical record").isFalse();
+    }
+
+    @Test
+    void aBoundCalendarFollowsItsClockAndKeepsIdZoneAndTolerance() {
+        long[] now = {Instant.parse("2012-10-28T12:00:00Z").toEpochMilli()};
+        TradingCalendar bound = TradingCalendar.XNYS.knownAt(() -> now[0]);
+        assertThat(bound.isTradingDay(LocalDate.of(2012, 10, 29))).isTrue();
+
+        now[0] = Instant.parse("2012-10-31T00:00:00Z").toEpochMilli();
+        assertThat(bound.isTradingDay(LocalDate.of(2012, 10, 29))).isFalse();
+        assertThat(bound.id()).isEqualTo("XNYS");
+        assertThat(bound.zone()).isEqualTo(TradingCalendar.XNYS.zone());
+        assertThat(bound.toleratedMissingDays(LocalDate.of(1965, 1, 4))).isEqualTo(3);
+        assertThat(bound).isEqualTo(TradingCalendar.XNYS).hasSameHashCodeAs(TradingCalendar.XNYS);
+        assertThat(new Instrument(Symbol.of("SPY"), AssetClass.ETF, "USD", bound)).isEqualTo(Instrument.of("SPY", AssetClass.ETF));
+        assertThat(bound).hasToString("TradingCalendar(XNYS, America/New_York, as known at 2012-10-31T00:00:00Z)");
+    }
+
+    @Test
+    void bindingABoundCalendarAgainCanOnlyMoveItsHorizonEarlier() {
+        TradingCalendar onTheTwelfth = TradingCalendar.XNYS.knownAt(() -> Instant.parse("2001-09-12T12:00:00Z").toEpochMilli());
+
+        assertThat(onTheTwelfth.isTradingDay(LocalDate.of(2001, 9, 12))).isFalse();
+        assertThat(onTheTwelfth.knownAt(() -> Long.MAX_VALUE).isTradingDay(LocalDate.of(2001, 9, 13))).isTrue();
+        assertThat(onTheTwelfth.knownAt(() -> Instant.parse("2001-09-10T00:00:00Z").toEpochMilli())
+                .isTradingDay(LocalDate.of(2001, 9, 11))).isTrue();
+    }
+
+    @Test
+    void aCalendarWithoutUnscheduledClosuresIsItsOwnBoundView() {
+        assertThat(TradingCalendar.ALWAYS_OPEN.knownAt(() -> 0L)).isSameAs(TradingCalendar.ALWAYS_OPEN);
+        assertThat(TradingCalendar.XHKG.knownAt(() -> 0L)).isSameAs(TradingCalendar.XHKG);
     }
 
     @Test
