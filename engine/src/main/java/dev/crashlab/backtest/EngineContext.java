@@ -25,7 +25,7 @@ class EngineContext implements StrategyContext {
     EngineContext(Run run) {
         this.run = run;
         this.portfolio = run.portfolioView();
-        this.instruments = run.spec.data().instruments();
+        this.instruments = run.feeds.instruments();
         this.start = run.clock.time(0);
         this.end = run.clock.time(run.clock.size() - 1);
     }

@@ -4,6 +4,7 @@ import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.Symbol;
+import dev.crashlab.data.TradingCalendar;
 import dev.crashlab.indicator.Atr;
 import dev.crashlab.indicator.BarCursor;
 import dev.crashlab.indicator.BarIndicator;
@@ -36,7 +37,16 @@ import org.ta4j.core.num.DoubleNumFactory;
  * What the engine feeds strategies, each bounded by the current step: bar views, fast
  * indicators, growing ta4j series and published non-price series. No public method of these
  * objects returns data beyond the run's current bar index ({@code Run.cur}) or publication time
- * ({@code Run.now()}).
+ * ({@code Run.now()}), and the instruments they hand out have calendars bound to the current step.
+ *
+ * <h2>Calendars</h2>
+ * An instrument's calendar, as loaded, knows every unscheduled closure at any date (see
+ * {@link TradingCalendar}). The instruments strategies and regime classifiers reach, through
+ * {@code instruments()} and {@code Bars.instrument()}, are copies holding the calendar
+ * {@linkplain TradingCalendar#knownAt bound} to {@code Run.now()}: a closure is known from the
+ * start of its day in the exchange's zone. The step's time is the start of its bars (00:00 UTC
+ * of a daily bar's date), earlier than the close at which {@code onBar} decides, so the calendar
+ * knows a little less than it could: conservative, never ahead. The copies are made once per run.
  *
  * <h2>Fast indicators</h2>
  * A fast indicator is computed once, when the strategy creates it, over every bar of its
@@ -51,6 +61,8 @@ final class EngineFeeds {
 
     private final Run run;
     private final BarsView[] views;
+    // What strategies see of the universe: the loaded calendars know closures they could not have yet.
+    private final List<Instrument> instruments;
     private final IndicatorFactory[] factories;
     // Per instrument, the index of the last bar the run reaches: indicators are computed up to it.
     private final int[] lastBar;
@@ -69,12 +81,17 @@ final class EngineFeeds {
         this.lastBar = new int[run.n];
         this.currentBar = new BarCursor[run.n];
         int[] cur = run.cur;
+        List<Instrument> bound = new ArrayList<>(run.n);
         for (int i = 0; i < run.n; i++) {
+            Instrument instrument = run.bars[i].instrument();
+            bound.add(new Instrument(instrument.symbol(), instrument.assetClass(), instrument.quoteCurrency(),
+                    instrument.calendar().knownAt(run::now)));
             lastBar[i] = run.clock.barIndex(i, run.clock.size() - 1);
             currentBar[i] = new BarCursor(cur, i);
             views[i] = new BarsView(i);
             factories[i] = new IndicatorFactory(i);
         }
+        this.instruments = List.copyOf(bound);
     }
 
     /** Feeds the step's new bars to ta4j series and correlation pairs, when there are any. */
@@ -96,6 +113,11 @@ final class EngineFeeds {
                 pair.observe(run.bars[pair.a].close(run.cur[pair.a]), run.bars[pair.b].close(run.cur[pair.b]));
             }
         }
+    }
+
+    /** Returns the universe's instruments, their calendars bound to the current step. */
+    List<Instrument> instruments() {
+        return instruments;
     }
 
     int indexOf(Symbol symbol) {
@@ -290,7 +312,7 @@ final class EngineFeeds {
 
         @Override
         public Instrument instrument() {
-            return run.bars[i].instrument();
+            return instruments.get(i);
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.time.LocalDate;
  */
 public interface Bars {
 
-    /** Returns the instrument. */
+    /** Returns the instrument, its calendar bound to the current step as in {@link StrategyContext#instruments()}. */
     Instrument instrument();
 
     /** Returns the number of bars up to and including the current one. */

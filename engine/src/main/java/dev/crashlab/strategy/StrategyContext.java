@@ -14,8 +14,9 @@ import org.ta4j.core.BarSeries;
 /**
  * The strategy context is everything a strategy can see and do at the current step, and
  * nothing more: its bars reach only the current bar of each instrument, its non-price series
- * only the values published by now, its indicators and ta4j series only the bars seen so far.
- * No method returns data from a later step, so look-ahead cannot be written.
+ * only the values published by now, its indicators and ta4j series only the bars seen so far,
+ * its instruments' calendars only the closures known by now. No method returns data from a
+ * later step, so look-ahead cannot be written.
  *
  * <p>During {@link Strategy#init}, the time is the backtest's start and each instrument's bars
  * are its history before the start; during {@link Strategy#onBar}, the current step's bars are
@@ -44,7 +45,11 @@ public interface StrategyContext {
     /** Returns the time of the backtest's last step. */
     Instant end();
 
-    /** Returns the instruments of the universe. */
+    /**
+     * Returns the instruments of the universe, each with its calendar bound to the current step
+     * ({@link dev.crashlab.data.TradingCalendar#knownAt}): an unscheduled closure, such as
+     * 2001-09-11, is a trading day to it until the closure's day begins.
+     */
     List<Instrument> instruments();
 
     /** Returns the bars of {@code symbol} up to the current one; fails for a symbol outside the universe. */

@@ -5,6 +5,7 @@ import static dev.crashlab.testing.TestBars.ohlc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.NonPriceSeries;
@@ -15,6 +16,7 @@ import dev.crashlab.portfolio.Portfolio;
 import dev.crashlab.strategy.Bars;
 import dev.crashlab.strategy.Indicators;
 import dev.crashlab.strategy.PublishedSeries;
+import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -114,6 +116,54 @@ class NoLookAheadTest {
                 })
                 .at(2, ctx -> seen.add(sma.get().value() + " " + view.get().size())));
         assertThat(seen).containsExactly("13.5 3");
+    }
+
+    @Test
+    void aCalendarReachedFromTheContextLearnsOfAnUnscheduledClosureOnlyOnceItHappens() {
+        // The NYSE was closed 2001-09-11 to 09-14; on the 10th nobody knew. Bars: 09-04 .. 09-10, then 09-17 on.
+        OhlcvSeries spy = OhlcvSeries.builder(Instrument.of("SPY", AssetClass.ETF))
+                .dailyCloses(LocalDate.of(2001, 9, 4), 113, 112, 110, 109, 108, 97, 96, 94, 90, 94)
+                .build();
+        LocalDate attack = LocalDate.of(2001, 9, 11);
+        List<String> seen = new ArrayList<>();
+        Strategy asking = new Strategy() {
+            @Override
+            public void init(StrategyContext ctx) {
+                seen.add("init " + ctx.date() + ": " + ctx.instruments().getFirst().calendar().isTradingDay(attack));
+            }
+
+            @Override
+            public void onBar(StrategyContext ctx) {
+                if (ctx.date().equals(LocalDate.of(2001, 9, 10)) || ctx.date().equals(LocalDate.of(2001, 9, 17))) {
+                    seen.add(ctx.date() + ": instruments " + ctx.instruments().getFirst().calendar().isTradingDay(attack)
+                            + ", bars " + ctx.bars("SPY").instrument().calendar().isTradingDay(attack)
+                            + ", trading days 09-10..09-17 "
+                            + ctx.bars("SPY").instrument().calendar().tradingDaysBetween(LocalDate.of(2001, 9, 10),
+                                    LocalDate.of(2001, 9, 17)));
+                }
+            }
+        };
+        RegimeClassifier classifier = new RegimeClassifier() {
+            @Override
+            public List<String> labels() {
+                return List.of("open on 09-11", "closed on 09-11");
+            }
+
+            @Override
+            public int classify(StrategyContext ctx) {
+                return ctx.instruments().getFirst().calendar().isTradingDay(attack) ? 0 : 1;
+            }
+        };
+
+        BacktestResult r = Backtest.builder(MarketData.of(spy)).strategy(() -> asking).regime(() -> classifier)
+                .initialCash(100).build().run();
+
+        assertThat(seen).containsExactly("init 2001-09-04: true",
+                "2001-09-10: instruments true, bars true, trading days 09-10..09-17 4",
+                "2001-09-17: instruments false, bars false, trading days 09-10..09-17 0");
+        assertThat(r.regimes().orElseThrow().ofStep()).containsExactly(0, 0, 0, 0, 0, 1, 1, 1, 1, 1);
+        // Data validation still reads the historical record: the series has no bar on the closed days.
+        assertThat(spy.instrument().calendar().isTradingDay(attack)).isFalse();
     }
 
     @Test
