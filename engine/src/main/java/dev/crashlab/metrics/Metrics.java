@@ -20,7 +20,10 @@ package dev.crashlab.metrics;
  *       I = Π(1 + r); maxDrawdownDays: the longest time, in calendar days, from a peak of I to
  *       its recovery (or to the last step when it never recovered); calmar = cagr / |maxDrawdown|.</li>
  *   <li>moneyWeightedReturn: the annual rate (365-day years) that discounts the initial cash and
- *       every flow, at their step times, and the final equity to a net present value of 0 (XIRR).</li>
+ *       every flow, at their step times, and the final equity to a net present value of 0 (XIRR),
+ *       solved for ln(1 + rate) in [−700, 700], so rates down to −100 % are found (a root below
+ *       −700 rounds to −1). When no rate solves it, a final equity &lt;= 0 is a total loss, −1
+ *       (−100 %); otherwise the figure is NaN.</li>
  *   <li>profit = finalEquity − initialCash − netContributions.</li>
  *   <li>exposure: the share of steps ending with any position; turnover: traded notional divided
  *       by mean equity.</li>
@@ -38,7 +41,7 @@ package dev.crashlab.metrics;
  * @param maxDrawdown         maximum drawdown, a value &lt;= 0
  * @param maxDrawdownDays     longest drawdown, calendar days
  * @param calmar              cagr / |maxDrawdown|
- * @param moneyWeightedReturn annual money-weighted return (XIRR)
+ * @param moneyWeightedReturn annual money-weighted return (XIRR); −1 for a total loss
  * @param initialCash         cash at the start
  * @param netContributions    external flows, contributions minus withdrawals
  * @param finalEquity         equity at the last step's close

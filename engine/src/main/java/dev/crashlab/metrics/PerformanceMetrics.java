@@ -220,7 +220,16 @@ public final class PerformanceMetrics {
     /**
      * Returns the annual rate x with Σ cf<sub>i</sub> (1 + x)<sup>−(t<sub>i</sub> − t<sub>0</sub>) / 365 days</sup> = 0
      * for the cash flows of the account seen from the investor: the initial cash and each flow
-     * paid in (negative), the final equity received (positive). NaN when no rate solves it.
+     * paid in (negative), the final equity received (positive). A root with ln(1 + x) in
+     * [−700, 700] is found, so rates down to −100 % are; a root below that is −1 to double
+     * precision and returned as −1. When no rate solves it, a final equity &lt;= 0 is a total
+     * loss, −1 (−100 %); otherwise, as with fewer than two steps, the rate is NaN.
+     *
+     * <p>The equation is solved for y = ln(1 + x) by bisection to adjacent doubles, then
+     * x = expm1(y). Each NPV is scaled by a positive factor, which keeps its sign and root, so that
+     * no power overflows: by (1 + x)<sup>T</sup> for y &lt; 0, T the time of the last non-zero flow,
+     * giving exponents (T − t<sub>i</sub>) y &lt;= 0; by (1 + x)<sup>t<sub>f</sub></sup> for y &gt;= 0,
+     * t<sub>f</sub> the time of the first, giving −(t<sub>i</sub> − t<sub>f</sub>) y &lt;= 0.
      */
     static double xirr(java.util.function.IntToLongFunction times, int n, double[] contributed, double initialCash,
             double finalEquity) {
@@ -248,38 +257,69 @@ public final class PerformanceMetrics {
         }
         amounts[flows] = finalEquity;
         years[flows++] = (times.applyAsLong(n - 1) - first) / (365 * DAY_MILLIS);
-        double lo = -0.999999;
-        double hi = 1.0;
-        double fLo = npv(amounts, years, flows, lo);
-        double fHi = npv(amounts, years, flows, hi);
-        while (fLo * fHi > 0 && hi < 1e9) {
-            hi *= 10;
-            fHi = npv(amounts, years, flows, hi);
+        int firstFlow = 0;
+        while (firstFlow < flows && amounts[firstFlow] == 0) {
+            firstFlow++;
         }
-        if (Double.isNaN(fLo) || Double.isNaN(fHi) || fLo * fHi > 0) {
+        if (firstFlow == flows) {
+            return Double.NaN; // nothing paid in or out: no rate means anything
+        }
+        int lastFlow = flows - 1;
+        while (amounts[lastFlow] == 0) {
+            lastFlow--;
+        }
+        double lo = -700;
+        double hi = 700;
+        double fLo = scaledNpv(amounts, years, firstFlow, lastFlow, lo);
+        double fHi = scaledNpv(amounts, years, firstFlow, lastFlow, hi);
+        if (Double.isNaN(fLo) || Double.isNaN(fHi)) {
             return Double.NaN;
         }
-        for (int k = 0; k < 300; k++) {
-            double mid = 0.5 * (lo + hi);
-            double fMid = npv(amounts, years, flows, mid);
-            if (fMid == 0 || (hi - lo) < 1e-14 * Math.max(1, Math.abs(mid))) {
-                return mid;
+        if (fLo == 0 || fHi == 0) {
+            return Math.expm1(fLo == 0 ? lo : hi);
+        }
+        if (Math.signum(fLo) == Math.signum(fHi)) {
+            // As y -> -inf only the flows at the last one's time keep their weight: if their sum
+            // has the other sign (or is 0), the root lies below -700, where expm1 is -1 anyway.
+            double atMinusInfinity = 0;
+            for (int i = firstFlow; i <= lastFlow; i++) {
+                atMinusInfinity += years[i] == years[lastFlow] ? amounts[i] : 0;
             }
-            if (fLo * fMid < 0) {
-                hi = mid;
-            } else {
+            boolean rootBelow = atMinusInfinity == 0 || Math.signum(atMinusInfinity) != Math.signum(fHi);
+            return rootBelow || finalEquity <= 0 ? -1 : Double.NaN;
+        }
+        // Bisection to adjacent doubles: at most about 1,100 halvings from [-700, 700] even when
+        // the root is 0 and rounding keeps the NPV there from being exactly 0.
+        while (true) {
+            double mid = lo + (hi - lo) / 2;
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            double fMid = scaledNpv(amounts, years, firstFlow, lastFlow, mid);
+            if (fMid == 0) {
+                return Math.expm1(mid);
+            }
+            if (Math.signum(fMid) == Math.signum(fLo)) {
                 lo = mid;
                 fLo = fMid;
+            } else {
+                hi = mid;
+                fHi = fMid;
             }
         }
-        return 0.5 * (lo + hi);
+        return Math.expm1(Math.abs(fLo) <= Math.abs(fHi) ? lo : hi);
     }
 
-    private static double npv(double[] amounts, double[] years, int count, double rate) {
+    /**
+     * Returns the NPV of flows {@code first..last} at y = ln(1 + x), times (1 + x) to the power
+     * of the last flow's time when y &lt; 0 and of the first flow's time otherwise. Zero flows
+     * outside that range are left out: their exponents would be positive.
+     */
+    private static double scaledNpv(double[] amounts, double[] years, int first, int last, double y) {
+        double shift = y < 0 ? years[last] : years[first];
         double sum = 0;
-        double base = Math.log1p(rate);
-        for (int i = 0; i < count; i++) {
-            sum += amounts[i] * Math.exp(-years[i] * base);
+        for (int i = first; i <= last; i++) {
+            sum += amounts[i] * Math.exp((shift - years[i]) * y);
         }
         return sum;
     }

@@ -91,6 +91,93 @@ class PerformanceMetricsTest {
         assertThat(x).isBetween(0.05, 0.051);
     }
 
+    /** Returns the metrics of an equity curve at the given times with the given cumulative flows (or none). */
+    private static Metrics computeAt(long[] times, double[] equity, double[] contributed, double initialCash) {
+        return PerformanceMetrics.compute(new PerformanceMetrics.Input(timeOf(times), equity, contributed, initialCash, 365,
+                0, 0, 0, 0, 0, 0, List.of(), null, null));
+    }
+
+    @Test
+    void solvesTheMoneyWeightedReturnOfANearTotalLossBelowMinus0point999999() {
+        // 10,000 falls to 0.001 in 300 days: 1 + x = (1e-7)^(365/300), about 3.0e-9.
+        double years = 300 / 365.0;
+        double x = computeAt(new long[] {0, 300 * DAY}, new double[] {10_000, 0.001}, null, 10_000).moneyWeightedReturn();
+
+        assertThat(x).isNotNaN().isLessThan(-0.999999);
+        assertThat(x).isCloseTo(Math.expm1(Math.log(0.001 / 10_000) / years), within(1e-15));
+        // Near -1 a double holds 1 + x to about 1e-16 / 3e-9, 4e-8 relative: the 10,000 discounted
+        // back moves by about 3e-4, so 1e-2 (1e-6 of the flows) is "zero".
+        double npv = -10_000 + 0.001 * Math.pow(1 + x, -years);
+        assertThat(npv).isCloseTo(0, within(1e-2));
+
+        // In 30 days 1 + x is about 7e-86, far below the spacing of doubles near -1: x rounds to -1.
+        double month = computeAt(new long[] {0, 30 * DAY}, new double[] {10_000, 0.001}, null, 10_000).moneyWeightedReturn();
+        assertThat(month).isNotNaN().isLessThan(-0.999999).isEqualTo(-1.0);
+    }
+
+    @Test
+    void theMoneyWeightedReturnOfATotalLossIsMinusOne() {
+        double[] contributed = {0, 100, 200};
+        assertThat(computeAt(new long[] {0, 30 * DAY}, new double[] {10_000, 0}, null, 10_000).moneyWeightedReturn())
+                .isEqualTo(-1.0);
+        assertThat(computeAt(new long[] {0, 30 * DAY, 60 * DAY}, new double[] {10_000, 5_000, -3}, contributed, 10_000)
+                .moneyWeightedReturn()).isEqualTo(-1.0);
+    }
+
+    @Test
+    void aFinalEquityOfZeroAfterWithdrawingMoreThanWasPaidInIsSolvedNotCalledATotalLoss() {
+        // 100 in, 150 out after half a year, nothing left: -100 + 150 (1 + x)^-0.5 = 0, x = 1.25.
+        long half = 365 * DAY / 2;
+        double x = computeAt(new long[] {0, half, 365 * DAY}, new double[] {100, 0, 0}, new double[] {0, -150, -150}, 100)
+                .moneyWeightedReturn();
+
+        assertThat(x).isCloseTo(1.25, within(1e-14));
+    }
+
+    @Test
+    void theMoneyWeightedReturnOfDoublingInAYearWithoutFlowsIsOne() {
+        double x = computeAt(new long[] {0, 365 * DAY}, new double[] {100, 200}, null, 100).moneyWeightedReturn();
+
+        assertThat(x).isCloseTo(1.0, within(1e-15));
+    }
+
+    @Test
+    void theMoneyWeightedReturnWithMonthlyContributionsMatchesABruteForceRoot() {
+        // 1,000 at the start, 100 paid in every 30 days for a year, 2,500 at the end.
+        int n = 13;
+        long[] times = new long[n];
+        double[] equity = new double[n];
+        double[] contributed = new double[n];
+        for (int t = 0; t < n; t++) {
+            times[t] = t * 30 * DAY;
+            contributed[t] = 100.0 * t;
+            equity[t] = (1_000 + contributed[t]) * (1 + 0.01 * t);
+        }
+        equity[n - 1] = 2_500;
+        double x = computeAt(times, equity, contributed, 1_000).moneyWeightedReturn();
+
+        // The brute force: bisection on x itself, with the NPV in powers of 1 + x, until the
+        // bracket stops shrinking; the root, about 0.15, is then held to a few units in the last place.
+        java.util.function.DoubleUnaryOperator npv = rate -> {
+            double sum = -1_000;
+            for (int t = 1; t < n; t++) {
+                sum -= 100 * Math.pow(1 + rate, -(t * 30) / 365.0);
+            }
+            return sum + 2_500 * Math.pow(1 + rate, -(12 * 30) / 365.0);
+        };
+        double lo = -0.5;
+        double hi = 1;
+        for (int k = 0; k < 10_000 && Math.nextUp(lo) < hi; k++) {
+            double mid = lo + (hi - lo) / 2;
+            if (npv.applyAsDouble(mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        assertThat(x).isBetween(0.1, 0.3).isCloseTo(lo, within(1e-12));
+    }
+
     @Test
     void computesTradeStatisticsOverClosedTradesOnly() {
         Symbol s = Symbol.of("BTC-USD");
