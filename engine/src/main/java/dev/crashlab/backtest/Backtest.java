@@ -1,6 +1,7 @@
 package dev.crashlab.backtest;
 
 import dev.crashlab.clock.MarketClock;
+import dev.crashlab.data.BarInterval;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
@@ -43,17 +44,20 @@ import java.util.function.Supplier;
  * @param contributions  external cash flows
  * @param costs          fees, slippage, fill mode and carry
  * @param margin         margin terms
- * @param periodsPerYear periods per year for annualised metrics; 0 for the default (365 when the
- *                       universe holds crypto, else 252)
+ * @param periodsPerYear periods per year for annualised metrics; 0 for the default, which follows
+ *                       the bar interval (see {@link #effectivePeriodsPerYear()})
  * @param riskFreeRate   the annual risk-free rate rf of the Sharpe ratio, 0 by default
  * @param benchmarkName  the benchmark's name, or {@code null} for no benchmark
  * @param benchmark      makes the benchmark strategy, or {@code null}
  * @param regime         makes the regime classifier, or {@code null}
+ * @param allowPartialData whether a strategy may order an instrument before its data begins or
+ *                       hold it after its data ends (see {@code DataCoverage}), with a warning in
+ *                       the results, instead of the run being refused
  */
 public record Backtest(String name, MarketData data, Supplier<? extends Strategy> strategy, Map<String, Object> parameters,
         Map<String, Object> config, Instant start, Instant end, double initialCash, Contributions contributions, Costs costs, Margin margin,
         double periodsPerYear, double riskFreeRate, String benchmarkName, Supplier<? extends Strategy> benchmark,
-        Supplier<? extends RegimeClassifier> regime) {
+        Supplier<? extends RegimeClassifier> regime, boolean allowPartialData) {
 
     public Backtest {
         Objects.requireNonNull(name, "name");
@@ -91,12 +95,56 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         return new Builder(data);
     }
 
-    /** Returns the periods per year metrics use: the given value, else 365 with crypto in the universe, else 252. */
+    /**
+     * Returns the periods per year P that metrics use: the given value, else P of the universe's
+     * shortest bar interval ({@link BarInterval#periodsPerYear}): 365 for daily bars with crypto in
+     * the universe, else 252; for intraday bars that many days times the bars of a trading day
+     * (24 hourly bars on a 24/7 calendar; on an exchange calendar the median number of bars per
+     * trading date in the data); 52 for weekly and 12 for monthly bars.
+     */
     public double effectivePeriodsPerYear() {
         if (periodsPerYear > 0) {
             return periodsPerYear;
         }
-        return data.anyCrypto() ? 365 : 252;
+        BarInterval interval = MarketClock.finestInterval(data.prices());
+        boolean everyDay = data.anyCrypto();
+        double barsPerDay = 1;
+        if (interval.nominal().compareTo(java.time.Duration.ofDays(1)) < 0) {
+            barsPerDay = everyDay ? 86_400_000.0 / interval.nominal().toMillis() : medianBarsPerDay(interval);
+        }
+        return interval.periodsPerYear(everyDay, barsPerDay);
+    }
+
+    /** Returns the median number of bars per trading date (in the exchange's zone) of the instruments with {@code interval}. */
+    private double medianBarsPerDay(BarInterval interval) {
+        java.util.List<Integer> counts = new java.util.ArrayList<>();
+        for (dev.crashlab.data.OhlcvSeries s : data.prices()) {
+            if (!s.interval().equals(interval)) {
+                continue;
+            }
+            java.time.ZoneId zone = s.instrument().calendar().zone();
+            java.time.LocalDate day = null;
+            int count = 0;
+            for (int b = 0; b < s.size(); b++) {
+                java.time.LocalDate d = s.time(b).atZone(zone).toLocalDate();
+                if (!d.equals(day)) {
+                    if (day != null) {
+                        counts.add(count);
+                    }
+                    day = d;
+                    count = 0;
+                }
+                count++;
+            }
+            if (day != null) {
+                counts.add(count);
+            }
+        }
+        if (counts.isEmpty()) {
+            return 86_400_000.0 / interval.nominal().toMillis();
+        }
+        java.util.Collections.sort(counts);
+        return counts.get(counts.size() / 2);
     }
 
     /** Runs the backtest (and its benchmark) and returns the result. */
@@ -139,6 +187,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         b.benchmarkName = benchmarkName;
         b.benchmark = benchmark;
         b.regime = regime;
+        b.allowPartialData = allowPartialData;
         return b;
     }
 
@@ -160,6 +209,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         private String benchmarkName;
         private Supplier<? extends Strategy> benchmark;
         private Supplier<? extends RegimeClassifier> regime;
+        private boolean allowPartialData;
 
         private Builder(MarketData data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -250,11 +300,20 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
             return this;
         }
 
+        /**
+         * Sets whether the strategy may order an instrument before its data begins or hold it
+         * after its data ends, with a warning in the results (default false: such a run is refused).
+         */
+        public Builder allowPartialData(boolean value) {
+            this.allowPartialData = value;
+            return this;
+        }
+
         /** Returns the backtest. */
         public Backtest build() {
             return new Backtest(name, data, strategy, parameters, config, start == null ? data.firstTime() : start,
                     end == null ? data.lastTime() : end, initialCash, contributions, costs, margin, periodsPerYear,
-                    riskFreeRate, benchmarkName, benchmark, regime);
+                    riskFreeRate, benchmarkName, benchmark, regime, allowPartialData);
         }
     }
 }

@@ -74,9 +74,10 @@ public final class BacktestResult {
     private final Metrics metrics;
     private final Benchmark benchmark;
     private final Regimes regimes;
+    private final List<String> benchmarkWarnings;
 
     private BacktestResult(Backtest spec, Run.Outcome run, boolean[] invested, List<Trade> trades, Metrics metrics,
-            Benchmark benchmark, Regimes regimes) {
+            Benchmark benchmark, Regimes regimes, List<String> benchmarkWarnings) {
         this.spec = spec;
         this.run = run;
         this.invested = invested;
@@ -84,6 +85,7 @@ public final class BacktestResult {
         this.metrics = metrics;
         this.benchmark = benchmark;
         this.regimes = regimes;
+        this.benchmarkWarnings = benchmarkWarnings;
     }
 
     static BacktestResult of(Backtest spec, Run.Outcome main, Run.Outcome bench) {
@@ -92,11 +94,13 @@ public final class BacktestResult {
         int steps = clock.size();
         java.util.function.IntToLongFunction times = clock::timeMillis;
         Instant end = clock.time(steps - 1);
-        List<Trade> trades = RoundTrips.from(main.fills(), bySymbol(instruments, main.finalMarks()), end);
+        List<Trade> trades = RoundTrips.from(main.fills(), main.fillCarry(), bySymbol(instruments, main.finalMarks()),
+                bySymbol(instruments, main.finalCarry()), end);
         Benchmark benchmark = null;
         if (bench != null) {
             int bInvested = investedSteps(bench, instruments, steps);
-            List<Trade> bTrades = RoundTrips.from(bench.fills(), bySymbol(instruments, bench.finalMarks()), end);
+            List<Trade> bTrades = RoundTrips.from(bench.fills(), bench.fillCarry(), bySymbol(instruments, bench.finalMarks()),
+                    bySymbol(instruments, bench.finalCarry()), end);
             Metrics bm = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, bench.equity(), bench.contributed(),
                     spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), bInvested, notional(bench.fills()),
                     bench.feesPaid(), bench.financingPaid(), bench.liquidations(), bTrades, null, null));
@@ -114,7 +118,8 @@ public final class BacktestResult {
                     main.regimeLabels(), main.regimes(), PerformanceMetrics.periodReturns(main.equity(), main.contributed()),
                     invested));
         }
-        return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes);
+        return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes,
+                bench == null ? null : bench.warnings());
     }
 
     /** Returns {@code values}, one per instrument, keyed by the instruments' symbols in universe order. */
@@ -388,6 +393,18 @@ public final class BacktestResult {
     /** Returns the regime labels, when a classifier was given. */
     public Optional<Regimes> regimes() {
         return Optional.ofNullable(regimes);
+    }
+
+    /**
+     * Returns the warnings of the run: the partial data a run with {@code allowPartialData} used
+     * (an instrument ordered before its data begins or held after it ends), and the benchmark's.
+     */
+    public List<String> warnings() {
+        List<String> all = new java.util.ArrayList<>(run.warnings());
+        if (benchmarkWarnings != null) {
+            benchmarkWarnings.forEach(w -> all.add("benchmark: " + w));
+        }
+        return List.copyOf(all);
     }
 
     /** Returns the names of the non-price series the strategy read. */

@@ -151,8 +151,8 @@ final class EngineFeeds {
 
     private void addTa4jBar(int i, int b) {
         OhlcvSeries s = run.bars[i];
-        Duration period = s.interval();
-        ta4j[i].barBuilder().timePeriod(period).endTime(s.time(b).plus(period))
+        Duration period = s.interval().lengthAt(s.timeMillis(b));
+        ta4j[i].barBuilder().timePeriod(period).endTime(Instant.ofEpochMilli(s.endMillis(b)))
                 .openPrice(s.open(b)).highPrice(s.high(b)).lowPrice(s.low(b)).closePrice(s.close(b))
                 .volume(s.volume(b)).add();
     }

@@ -5,7 +5,9 @@ import dev.crashlab.data.AtomicWrite;
 import dev.crashlab.data.DataSource;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
+import dev.crashlab.clock.MarketClock;
 import dev.crashlab.execution.Costs;
+import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Event;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Order;
@@ -72,6 +74,7 @@ public final class ResultsJson {
         period.put("end", result.time(result.size() - 1).toString());
         period.put("steps", result.size());
         period.put("periodsPerYear", spec.effectivePeriodsPerYear());
+        period.put("interval", MarketClock.finestInterval(spec.data().prices()).toString());
         ArrayNode universe = root.putArray("universe");
         for (Instrument instrument : result.instruments()) {
             ObjectNode o = universe.addObject();
@@ -81,6 +84,8 @@ public final class ResultsJson {
             o.put("calendar", instrument.calendar().id());
         }
         root.put("synthetic", result.synthetic());
+        ArrayNode warnings = root.putArray("warnings");
+        result.warnings().forEach(warnings::add);
         ArrayNode data = root.putArray("data");
         for (DataSource source : result.sources()) {
             ObjectNode o = data.addObject();
@@ -95,8 +100,15 @@ public final class ResultsJson {
         number(contributions, "amount", spec.contributions().amount());
         contributions.put("period", spec.contributions().schedule().name().toLowerCase(Locale.ROOT));
         ObjectNode margin = account.putObject("margin");
+        margin.put("mode", spec.margin().mode().label());
         number(margin, "initial", spec.margin().initial());
-        number(margin, "maintenance", spec.margin().maintenance());
+        number(margin, "maintenance", spec.margin().maintenance().firstRate());
+        ArrayNode tiers = margin.putArray("maintenanceTiers");
+        for (MaintenanceTiers.Tier tier : spec.margin().maintenance().tiers()) {
+            ObjectNode t = tiers.addObject();
+            number(t, "floor", tier.floor());
+            number(t, "rate", tier.rate());
+        }
         number(margin, "liquidationFee", spec.margin().liquidationFee());
         Costs c = spec.costs();
         ObjectNode costs = root.putObject("costs");
@@ -105,6 +117,7 @@ public final class ResultsJson {
         number(costs, "slippageBps", c.slippageBps());
         costs.put("fillMode", c.fillMode().name().toLowerCase(Locale.ROOT));
         costs.put("optimistic", c.fillMode().isOptimistic());
+        costs.put("pathRule", c.pathRule().label());
         number(costs, "borrowRate", c.borrowRate());
         number(costs, "fundingRate", c.fundingRate());
         ObjectNode fundingSeries = costs.putObject("fundingSeries");
@@ -155,6 +168,7 @@ public final class ResultsJson {
             number(o, "fee", fill.fee());
             o.put("kind", fill.kind().name().toLowerCase(Locale.ROOT));
             o.put("tag", fill.tag());
+            number(o, "liquidationPrice", fill.liquidationPrice());
         }
         ArrayNode trades = root.putArray("trades");
         for (Trade trade : result.trades()) {
@@ -169,6 +183,7 @@ public final class ResultsJson {
             number(o, "pnl", trade.pnl());
             number(o, "return", trade.tradeReturn());
             number(o, "fees", trade.fees());
+            number(o, "carry", trade.carry());
             number(o, "holdingDays", trade.holdingDays());
             o.put("open", trade.open());
             o.put("liquidated", trade.liquidated());

@@ -6,9 +6,11 @@ import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Carry;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Event;
 import dev.crashlab.execution.Fill;
+import dev.crashlab.execution.FillMode;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.Order;
 import dev.crashlab.execution.OrderType;
@@ -17,6 +19,7 @@ import dev.crashlab.portfolio.Portfolio;
 import dev.crashlab.strategy.Strategy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,29 +31,31 @@ import java.util.Set;
  * <ol>
  *   <li>carry for the time since the previous step is charged on shorts and borrowed cash;</li>
  *   <li>external cash flows due at the step arrive;</li>
- *   <li>instruments with a bar at the step move to it and are marked at its open;</li>
- *   <li>waiting orders of those instruments fill, in the order they were placed: market orders
- *       at the open (next-open mode), limit and stop orders when the bar's range reaches them;</li>
- *   <li>the account is checked against the maintenance margin at each bar's adverse extreme;</li>
+ *   <li>instruments whose bar closes at the step move to it; their waiting orders and the
+ *       account's liquidation levels are resolved along the bars' paths, in the order the paths
+ *       reach them ({@link StepExecution}): market orders at the open, stops and limits where the
+ *       path reaches them, a liquidation where the path takes the account below its maintenance
+ *       requirement, checked again after every fill;</li>
  *   <li>instruments are marked at their close; ta4j series and correlations take the new bars
  *       (fast indicators were computed ahead when created and are read up to the current bar);</li>
  *   <li>the regime classifier labels the step, then the strategy's {@code onBar} runs;</li>
  *   <li>in close-fill mode, market orders of instruments with a bar fill at its close;</li>
- *   <li>equity, cash and contributions are recorded.</li>
+ *   <li>equity, cash and contributions are recorded, and positions or orders left in an
+ *       instrument whose data has ended are refused (or, with {@code allowPartialData}, noted).</li>
  * </ol>
  * A step does only the work its state needs: without carry terms there is no carry to charge;
- * without waiting orders, shorts or borrowed cash, nothing reads the open, so instruments are
- * marked at their close only; when every instrument has a bar at every step, the clock's tables
- * are not consulted. The loop allocates nothing per step unless the strategy trades, asks for
- * {@code Instant}s or uses ta4j series.
+ * without waiting orders and with nothing at risk of liquidation, nothing reads the open, so
+ * instruments are marked at their close only; when every instrument has a bar at every step,
+ * the clock's tables are not consulted. The loop allocates nothing per step unless the strategy
+ * trades, asks for {@code Instant}s or uses ta4j series.
  */
 final class Run {
 
-    private static final double DAY_MILLIS = 86_400_000.0;
-    private static final double EIGHT_HOURS_MILLIS = 8 * 3_600_000.0;
-
-    /** An order waiting to fill: the instrument's index and the step it was placed at. */
-    private record Waiting(Order order, int instrument, int step) {
+    /**
+     * An order waiting to fill: the instrument's index, and the instant its step's bars closed:
+     * it may fill only on a bar that starts at or after that instant.
+     */
+    record Waiting(Order order, int instrument, long decided) {
     }
 
     /** What a run leaves behind; {@link BacktestResult} derives everything else from it. */
@@ -58,7 +63,7 @@ final class Run {
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
             List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps,
-            int[] fillInstruments) {
+            int[] fillInstruments, double[] fillCarry, double[] finalCarry, List<String> warnings) {
     }
 
     final Backtest spec;
@@ -80,6 +85,7 @@ final class Run {
     private long now;
     private int[] fillSteps = new int[16];
     private int[] fillInstruments = new int[16];
+    private double[] fillCarry = new double[16];
     /**
      * The open of each instrument's current bar, written by every common step and never read: the
      * store keeps the compiler from dropping the load that streams the opens into cache for fill
@@ -88,17 +94,20 @@ final class Run {
     private final double[] opens;
     private Instant nowInstant;
     private int nowInstantStep = Integer.MIN_VALUE;
-    private final ArrayList<Waiting> pending = new ArrayList<>();
+    final ArrayList<Waiting> pending = new ArrayList<>();
     private final List<Order> orders = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final Set<String> seriesUsed = new LinkedHashSet<>();
     private long nextOrderId = 1;
-    private int liquidations;
+    int liquidations;
     private final NonPriceSeries[] fundingSeries;
     private final double[] fundingScale;
+    private final double[] carryNow;
+    private final DataCoverage coverage;
     final EngineFeeds feeds;
     final EngineContext context;
+    private final StepExecution execution;
 
     /** Creates a run of {@code strategy} over {@code clock}, the clock of {@code spec}'s data ({@link Backtest#clock()}). */
     Run(Backtest spec, MarketClock clock, Strategy strategy, RegimeClassifier classifier) {
@@ -113,7 +122,7 @@ final class Run {
         this.account = new Account(instruments, spec.initialCash(), spec.margin());
         this.costs = spec.costs();
         this.margin = spec.margin();
-        this.closeFills = costs.fillMode() == dev.crashlab.execution.FillMode.CLOSE;
+        this.closeFills = costs.fillMode() == FillMode.CLOSE;
         this.carryFree = costs.borrowRate() == 0 && costs.fundingRate() == 0 && costs.fundingSeries().isEmpty();
         this.crypto = new boolean[n];
         this.cur = new int[n];
@@ -121,10 +130,11 @@ final class Run {
         this.fresh = new boolean[n];
         this.fundingSeries = new NonPriceSeries[n];
         this.fundingScale = new double[n];
+        this.carryNow = new double[n];
         this.periodsPerYear = spec.effectivePeriodsPerYear();
         for (int i = 0; i < n; i++) {
             crypto[i] = instruments.get(i).isCrypto();
-            cur[i] = bars[i].indexAtOrBefore(clock.timeMillis(0) - 1);
+            cur[i] = clock.barIndexBefore(i);
             if (cur[i] >= 0) {
                 account.setMark(i, bars[i].close(cur[i]));
             }
@@ -138,8 +148,10 @@ final class Run {
                 fundingScale[i] = funding.scale();
             }
         }
+        this.coverage = new DataCoverage(this);
         this.feeds = new EngineFeeds(this);
         this.context = new EngineContext(this);
+        this.execution = new StepExecution(this);
     }
 
     Outcome execute() {
@@ -157,6 +169,8 @@ final class Run {
                 classifier.init(classifierContext);
             }
             strategy.init(context);
+        } catch (BacktestException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage(), e);
         }
@@ -164,19 +178,21 @@ final class Run {
         for (int i = 0; i < n; i++) {
             allAligned &= clock.isAligned(i);
         }
+        // With every instrument aligned, the step's time is the time of instrument 0's next bar,
+        // when that instrument's bars are the shortest (its bars' times are then the steps).
+        boolean timesFromBars = allAligned && n > 0 && bars[0].interval().equals(clock.interval());
         if (allAligned) {
-            java.util.Arrays.fill(fresh, true);
+            Arrays.fill(fresh, true);
             for (int i = 0; i < n; i++) {
                 cur[i] = clock.barIndex(i, 0) - 1;
             }
         }
         for (int s = 0; s < steps; s++) {
             step = s;
-            // Read every step: the times are then in cache when an order or event needs one. With
-            // every instrument aligned, the step's time is the time of instrument 0's next bar.
+            // Read every step: the times are then in cache when an order or event needs one.
             // Carry and flows take the times from here, not from the clock again.
             long previous = now;
-            now = allAligned ? bars[0].timeMillis(cur[0] + 1) : clock.timeMillis(s);
+            now = timesFromBars ? bars[0].timeMillis(cur[0] + 1) : clock.timeMillis(s);
             account.beginStep();
             if (s > 0 && !carryFree) {
                 chargeCarry(now - previous);
@@ -188,10 +204,7 @@ final class Run {
                 }
             }
             boolean anyFresh = allAligned ? n > 0 : moveToStep(s);
-            // Long positions on cash that is not borrowed cannot fall below the maintenance margin
-            // (prices are positive and maintenance < 1): only shorts or borrowed cash need the check.
-            boolean liquidationPossible = anyFresh && account.isInvested() && (account.hasShorts() || account.cash() < 0);
-            if (allAligned && pending.isEmpty() && !liquidationPossible) {
+            if (allAligned && pending.isEmpty() && !account.atRisk()) {
                 // The common step: every instrument moves to its next bar, marked at its close. The
                 // open is read too, though nothing needs it now: streamed bar by bar it stays in
                 // cache, where the sparse reads of fill steps would each miss it.
@@ -206,17 +219,8 @@ final class Run {
                         cur[i]++;
                     }
                 }
-                // Marks at the open matter only to fills and the margin check.
-                for (int i = 0; i < n; i++) {
-                    if (fresh[i]) {
-                        account.setMark(i, bars[i].open(cur[i]));
-                    }
-                }
-                if (!pending.isEmpty()) {
-                    fillWaitingOrders(false);
-                }
-                if (liquidationPossible) {
-                    checkLiquidation();
+                if (anyFresh && (!pending.isEmpty() || account.atRisk())) {
+                    execution.walkBars();
                 }
                 for (int i = 0; i < n; i++) {
                     if (fresh[i]) {
@@ -230,13 +234,16 @@ final class Run {
                     regimes[s] = classifier.classify(classifierContext);
                 }
                 strategy.onBar(context);
+            } catch (BacktestException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new BacktestException(spec.name() + ": " + strategy.name() + " failed at step " + s + " ("
                         + nowInstant() + "): " + e, e);
             }
             if (closeFills && !pending.isEmpty()) {
-                fillWaitingOrders(true);
+                execution.fillAtClose();
             }
+            coverage.checkStep();
             cash[s] = account.cash();
             equity[s] = account.isInvested() ? account.equity() : cash[s];
             if (contributed != null) {
@@ -245,18 +252,22 @@ final class Run {
         }
         double[] quantities = new double[n];
         double[] marks = new double[n];
+        double[] carry = new double[n];
         for (int i = 0; i < n; i++) {
             quantities[i] = account.quantity(i);
             marks[i] = account.mark(i);
+            carry[i] = account.carry(i);
         }
+        int f = fills.size();
         return new Outcome(strategy.name(), clock, equity, cash, contributed, List.copyOf(orders), waitingOrders(),
                 List.copyOf(fills), List.copyOf(events), account.feesPaid(), account.financingPaid(), liquidations,
                 List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
                 classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks,
-                java.util.Arrays.copyOf(fillSteps, fills.size()), java.util.Arrays.copyOf(fillInstruments, fills.size()));
+                Arrays.copyOf(fillSteps, f), Arrays.copyOf(fillInstruments, f), Arrays.copyOf(fillCarry, f), carry,
+                coverage.warnings());
     }
 
-    /** Moves each instrument with a bar at step {@code s} to it; returns whether any has one. */
+    /** Moves each instrument with a bar closing at step {@code s} to it; returns whether any has one. */
     private boolean moveToStep(int s) {
         boolean anyFresh = false;
         for (int i = 0; i < n; i++) {
@@ -276,6 +287,14 @@ final class Run {
      */
     long now() {
         return step < 0 ? clock.timeMillis(0) : now;
+    }
+
+    /**
+     * Returns the instant the current step's bars closed, after which its orders may fill: the
+     * first step's time during {@code init}, whose orders fill on the first step's bars.
+     */
+    long decided() {
+        return step < 0 ? clock.timeMillis(0) : clock.interval().endMillis(now);
     }
 
     Instant nowInstant() {
@@ -307,6 +326,16 @@ final class Run {
         return Collections.unmodifiableList(open);
     }
 
+    /** Returns whether an order of instrument {@code i} is waiting. */
+    boolean hasWaiting(int i) {
+        for (Waiting w : pending) {
+            if (w.instrument() == i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns what the waiting buy orders are expected to spend, fees included (see {@code Portfolio.availableCash}). */
     private double committedCash() {
         double committed = 0;
@@ -329,16 +358,19 @@ final class Run {
     }
 
     /**
-     * Records a fill with the step it happened at and its instrument's index, so that results
-     * replay positions without searching times or symbols.
+     * Records a fill with the step it happened at, its instrument's index and the instrument's
+     * carry so far, so that results replay positions without searching times or symbols and
+     * trades know their carry.
      */
-    private void addFill(Fill fill, int instrument) {
+    void addFill(Fill fill, int instrument, double carryBefore) {
         if (fills.size() == fillSteps.length) {
-            fillSteps = java.util.Arrays.copyOf(fillSteps, fillSteps.length * 2);
-            fillInstruments = java.util.Arrays.copyOf(fillInstruments, fillInstruments.length * 2);
+            fillSteps = Arrays.copyOf(fillSteps, fillSteps.length * 2);
+            fillInstruments = Arrays.copyOf(fillInstruments, fillInstruments.length * 2);
+            fillCarry = Arrays.copyOf(fillCarry, fillCarry.length * 2);
         }
         fillSteps[fills.size()] = step;
         fillInstruments[fills.size()] = instrument;
+        fillCarry[fills.size()] = carryBefore;
         fills.add(fill);
     }
 
@@ -365,7 +397,8 @@ final class Run {
             record(Event.Kind.REJECTED, order.symbol(), placed + " rejected: " + problem, Double.NaN);
             return placed;
         }
-        pending.add(new Waiting(placed, i, step));
+        coverage.checkOrder(i, placed);
+        pending.add(new Waiting(placed, i, decided()));
         return placed;
     }
 
@@ -390,26 +423,40 @@ final class Run {
         account.contribute(amount);
     }
 
-    /** Charges carry for {@code elapsed} milliseconds on the positions and cash held over them. */
+    /**
+     * Charges carry ({@link Carry}) for {@code elapsed} milliseconds on the positions and cash
+     * held over them, and books each instrument's part: a short its own funding or borrow, a
+     * long its share, by value, of the interest on borrowed cash.
+     */
     private void chargeCarry(long elapsed) {
-        double years = elapsed / (365 * DAY_MILLIS);
         double carry = 0;
+        double longValue = 0;
         for (int i = 0; i < n; i++) {
             double q = account.quantity(i);
+            carryNow[i] = 0;
             if (q < 0) {
                 double notional = -q * account.mark(i);
-                if (crypto[i]) {
-                    carry += notional * fundingRate(i) * (elapsed / EIGHT_HOURS_MILLIS);
-                } else {
-                    carry += notional * costs.borrowRate() * years;
-                }
+                carryNow[i] = crypto[i] ? Carry.funding(notional, fundingRate(i), elapsed)
+                        : Carry.borrow(notional, costs.borrowRate(), elapsed);
+                carry += carryNow[i];
+            } else if (q > 0) {
+                longValue += q * account.mark(i);
             }
         }
+        double interest = 0;
         if (account.cash() < 0) {
-            carry += -account.cash() * costs.borrowRate() * years;
+            interest = Carry.borrow(-account.cash(), costs.borrowRate(), elapsed);
+            carry += interest;
         }
         if (carry != 0) {
             account.chargeFinancing(carry);
+            for (int i = 0; i < n; i++) {
+                double q = account.quantity(i);
+                double share = q > 0 && interest != 0 ? interest * (q * account.mark(i) / longValue) : 0;
+                if (carryNow[i] != 0 || share != 0) {
+                    account.attributeCarry(i, carryNow[i] + share);
+                }
+            }
         }
     }
 
@@ -421,187 +468,4 @@ final class Run {
         int published = series.countPublishedBy(now());
         return published == 0 ? costs.fundingRate() : series.value(published - 1) * fundingScale[i];
     }
-
-    /** Tries every waiting order whose instrument has a bar now; {@code atClose} handles close-mode market orders. */
-    private void fillWaitingOrders(boolean atClose) {
-        for (int k = 0; k < pending.size(); ) {
-            Waiting waiting = pending.get(k);
-            Order order = waiting.order();
-            int i = waiting.instrument();
-            boolean eligible = fresh[i]
-                    && (atClose ? order.type() == OrderType.MARKET : (order.type() != OrderType.MARKET || !closeFills))
-                    && (atClose || waiting.step() < step);
-            if (eligible && tryFill(order, i, atClose)) {
-                pending.remove(k);
-            } else {
-                k++;
-            }
-        }
-    }
-
-    /** Fills, rejects or skips {@code order} on instrument {@code i}'s current bar; returns false to keep it waiting. */
-    private boolean tryFill(Order order, int i, boolean atClose) {
-        OhlcvSeries s = bars[i];
-        int b = cur[i];
-        double open = s.open(b);
-        double reference = atClose ? s.close(b) : open;
-        double q = account.quantity(i);
-        double target = 0;
-        int direction;
-        switch (order.sizing()) {
-            case CLOSE -> direction = q > 0 ? -1 : (q < 0 ? 1 : 0);
-            case TARGET_WEIGHT -> {
-                double equity = account.equity() + q * (reference - account.mark(i));
-                target = order.amount() * equity / reference;
-                direction = target > q ? 1 : (target < q ? -1 : 0);
-            }
-            default -> direction = order.side().sign();
-        }
-        if (direction == 0) {
-            record(Event.Kind.NOTE, order.symbol(), order + " needed no trade: "
-                    + (order.sizing() == Order.Sizing.CLOSE ? "the position was already flat" : "the position was already at its target"),
-                    Double.NaN);
-            return true;
-        }
-        double base;
-        boolean slip;
-        switch (order.type()) {
-            case LIMIT -> {
-                if (direction > 0 ? s.low(b) > order.price() : s.high(b) < order.price()) {
-                    return false;
-                }
-                base = direction > 0 ? Math.min(open, order.price()) : Math.max(open, order.price());
-                slip = false;
-            }
-            case STOP -> {
-                if (direction > 0 ? s.high(b) < order.price() : s.low(b) > order.price()) {
-                    return false;
-                }
-                base = direction > 0 ? Math.max(open, order.price()) : Math.min(open, order.price());
-                slip = true;
-            }
-            default -> {
-                base = reference;
-                slip = true;
-            }
-        }
-        double price = slip ? costs.slipped(base, direction > 0) : base;
-        double delta = switch (order.sizing()) {
-            case QUANTITY -> direction * order.amount();
-            case VALUE -> direction > 0
-                    ? (order.amount() - costs.fixedFee()) / (price * (1 + costs.feeRate()))
-                    : -order.amount() / price;
-            case TARGET_WEIGHT -> target - q;
-            case CLOSE -> -q;
-        };
-        if (direction > 0 && delta <= 0) {
-            record(Event.Kind.REJECTED, order.symbol(), order + " rejected: the cash value does not cover the fixed fee "
-                    + costs.fixedFee(), Double.NaN);
-            return true;
-        }
-        double fee = costs.fee(Math.abs(delta) * price);
-        if (!account.marginAllows(i, delta, price, base, fee)) {
-            // Target weights are cut to what the cash or margin carries, and so are cash-value buys
-            // on margin: with fees, a leveraged buy of exactly leverage × equity would never fit.
-            // In a cash account an unaffordable cash-value buy is refused: "not enough cash".
-            boolean cut = order.sizing() == Order.Sizing.TARGET_WEIGHT
-                    || order.sizing() == Order.Sizing.VALUE && direction > 0 && margin.initial() < 1;
-            if (!cut) {
-                reject(order, i, delta, price, fee);
-                return true;
-            }
-            double max = account.maxQuantity(i, direction, price, base, costs.feeRate(), costs.fixedFee());
-            if (max <= Math.abs(delta) * 1e-9) {
-                reject(order, i, delta, price, fee);
-                return true;
-            }
-            delta = direction * Math.min(Math.abs(delta), max);
-            fee = costs.fee(Math.abs(delta) * price);
-        }
-        if (delta > 0 && q >= 0 && margin.initial() >= 1
-                && (order.sizing() == Order.Sizing.TARGET_WEIGHT || order.sizing() == Order.Sizing.VALUE)) {
-            delta = withinCash(delta, price, fee);
-        }
-        account.applyFill(i, delta, price, fee);
-        addFill(new Fill(order.id(), order.symbol(), nowInstant(), delta, price, fee, Fill.Kind.ORDER, order.tag()), i);
-        return true;
-    }
-
-    /**
-     * Returns {@code delta}, a buy without leverage sized from the cash and allowed by the margin
-     * check, trimmed by the units in the last place that would take cash below zero: buying all
-     * in, {@code (cash / price) × price} can round a hair above the cash, and a cash account does
-     * not borrow, not even 1e-12 (which would also send every later step through the margin check).
-     */
-    private double withinCash(double delta, double price, double fee) {
-        double cash = account.cash();
-        double trimmed = delta;
-        for (int k = 0; k < 4 && cash - (trimmed * price + fee) < 0; k++) {
-            trimmed = Math.nextDown(trimmed);
-        }
-        return cash - (trimmed * price + fee) < 0 ? delta : trimmed;
-    }
-
-    private void reject(Order order, int i, double delta, double price, double fee) {
-        String why;
-        if (margin.initial() >= 1 && delta > 0 && account.quantity(i) >= 0) {
-            why = String.format(Locale.ROOT, "not enough cash: %s %.8g units at %.8g costs %.2f with fees, cash is %.2f",
-                    "buying", delta, price, delta * price + fee, account.cash());
-        } else {
-            why = String.format(Locale.ROOT, "not enough margin: after trading %.8g units at %.8g, initial margin %.4g of"
-                    + " gross exposure would exceed equity %.2f", delta, price, margin.initial(), account.equity());
-        }
-        record(Event.Kind.REJECTED, order.symbol(), order + " rejected: " + why, Double.NaN);
-    }
-
-    /**
-     * Liquidates every position when equity at the bars' adverse extremes falls below the
-     * maintenance margin, at the point of each bar's open-to-extreme path where it first does.
-     */
-    private void checkLiquidation() {
-        double mm = margin.maintenance();
-        double atOpen = account.cash();
-        double atExtreme = account.cash();
-        boolean exposedFresh = false;
-        for (int i = 0; i < n; i++) {
-            double q = account.quantity(i);
-            if (q == 0) {
-                continue;
-            }
-            double o = account.mark(i);
-            double a = o;
-            if (fresh[i]) {
-                a = q > 0 ? bars[i].low(cur[i]) : bars[i].high(cur[i]);
-                exposedFresh = true;
-            }
-            atOpen += q * o - mm * Math.abs(q) * o;
-            atExtreme += q * a - mm * Math.abs(q) * a;
-        }
-        if (!exposedFresh || atExtreme >= 0) {
-            return;
-        }
-        double lambda = atOpen <= 0 ? 0 : atOpen / (atOpen - atExtreme);
-        double equityBefore = account.equity();
-        StringBuilder prices = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            double q = account.quantity(i);
-            if (q == 0) {
-                continue;
-            }
-            double o = account.mark(i);
-            double a = fresh[i] ? (q > 0 ? bars[i].low(cur[i]) : bars[i].high(cur[i])) : o;
-            double price = o + lambda * (a - o);
-            double fee = margin.liquidationFee() * Math.abs(q) * price;
-            account.applyFill(i, -q, price, fee);
-            addFill(new Fill(0, bars[i].symbol(), nowInstant(), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation"), i);
-            prices.append(prices.isEmpty() ? "" : ", ").append(bars[i].symbol()).append(' ')
-                    .append(q > 0 ? "long " : "short ").append(String.format(Locale.ROOT, "%.8g at %.8g", Math.abs(q), price));
-        }
-        liquidations++;
-        double loss = equityBefore - account.equity();
-        record(Event.Kind.LIQUIDATION, null, String.format(Locale.ROOT,
-                "equity fell below the maintenance margin (%.4g of exposure)%s: closed %s; equity %.2f -> %.2f",
-                mm, lambda == 0 ? " at the open" : "", prices, equityBefore, account.equity()), loss);
-    }
-
 }

@@ -13,7 +13,10 @@ import dev.crashlab.data.TimeFormat;
 import dev.crashlab.data.TradingCalendar;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.FillMode;
+import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Margin;
+import dev.crashlab.execution.MarginMode;
+import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -56,7 +59,7 @@ public final class ConfigLoader {
     // The fields of a run, in the order "unknown field" messages list them; at the top level they
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
-            "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy");
+            "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData");
     private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "output"))
             .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
@@ -207,7 +210,8 @@ public final class ConfigLoader {
             }
         }
         return new RunConfig(name, run.path(), prices, series, start, end, initialCash, contributions, costs, margin, periods,
-                riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.json());
+                riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.bool("allowPartialData", false),
+                run.json());
     }
 
     private static JsonNode params(Node node) {
@@ -294,7 +298,8 @@ public final class ConfigLoader {
         if (node == null) {
             return Costs.DEFAULTS;
         }
-        node.onlyFields("feeRate", "fixedFee", "slippageBps", "fillMode", "borrowRate", "fundingRate", "fundingSeries");
+        node.onlyFields("feeRate", "fixedFee", "slippageBps", "fillMode", "pathRule", "borrowRate", "fundingRate",
+                "fundingSeries");
         Map<Symbol, Costs.FundingSeries> funding = new LinkedHashMap<>();
         Node fundingNodes = node.object("fundingSeries");
         if (fundingNodes != null) {
@@ -306,21 +311,61 @@ public final class ConfigLoader {
         }
         return new Costs(node.number("feeRate", 0, 0, 0.5), node.number("fixedFee", 0, 0, Double.POSITIVE_INFINITY),
                 node.number("slippageBps", 0, 0, 10_000), node.choice("fillMode", FillMode.NEXT_OPEN, FillMode.class),
-                node.number("borrowRate", 0, 0, 10), node.number("fundingRate", 0, -1, 1), funding);
+                node.number("borrowRate", 0, 0, 10), node.number("fundingRate", 0, -1, 1), funding,
+                node.choice("pathRule", Costs.DEFAULTS.pathRule(), PathRule.class));
     }
 
     private static Margin margin(Node node) {
         if (node == null) {
             return Margin.NONE;
         }
-        node.onlyFields("initial", "maintenance", "liquidationFee");
+        node.onlyFields("mode", "initial", "maintenance", "liquidationFee");
         double initial = node.number("initial", Margin.NONE.initial(), 0.001, 1);
-        double maintenance = node.number("maintenance", Math.min(Margin.NONE.maintenance(), initial / 2), 0, 1);
-        if (maintenance >= initial) {
-            throw new ConfigException(node.childPath("maintenance"), "expected a number below the initial margin "
-                    + initial + ", got " + maintenance);
+        MaintenanceTiers maintenance = maintenance(node);
+        if (maintenance.firstRate() >= initial) {
+            throw new ConfigException(node.childPath("maintenance"), "expected a maintenance rate below the initial margin "
+                    + initial + ", got " + maintenance.firstRate());
         }
-        return new Margin(initial, maintenance, node.number("liquidationFee", Margin.NONE.liquidationFee(), 0, 0.5));
+        return new Margin(initial, maintenance, node.number("liquidationFee", Margin.NONE.liquidationFee(), 0, 0.5),
+                node.choice("mode", MarginMode.CROSS, MarginMode.class));
+    }
+
+    /**
+     * Reads {@code maintenance}: absent or {@code binance-btcusdt} for the default tiers, a
+     * number for one rate, or a list of tiers {@code [{floor, rate}, ...]} from notional 0.
+     */
+    private static MaintenanceTiers maintenance(Node margin) {
+        JsonNode value = margin.json().get("maintenance");
+        String path = margin.childPath("maintenance");
+        if (value == null || value.isNull()
+                || value.isString() && value.asString().strip().equalsIgnoreCase("binance-btcusdt")) {
+            return MaintenanceTiers.BINANCE_BTCUSDT;
+        }
+        if (value.isNumber()) {
+            return MaintenanceTiers.flat(margin.number("maintenance", 0, 0, 0.99));
+        }
+        if (!value.isArray()) {
+            throw new ConfigException(path, "expected a rate (a number), binance-btcusdt, or a list of tiers"
+                    + " [{floor: 0, rate: 0.004}, {floor: 50000, rate: 0.005}, ...], got " + value);
+        }
+        List<MaintenanceTiers.Tier> tiers = new ArrayList<>();
+        for (Node tier : margin.list("maintenance")) {
+            if (!tier.json().isObject()) {
+                throw tier.error("expected a tier {floor, rate}, got " + tier.json());
+            }
+            tier.onlyFields("floor", "rate");
+            if (!tier.has("rate") || !tiers.isEmpty() && !tier.has("floor")) {
+                throw tier.error("a tier needs a floor (the notional it starts at; 0 may be left out for the first)"
+                        + " and a rate, got " + tier.json());
+            }
+            tiers.add(new MaintenanceTiers.Tier(tier.number("floor", 0, 0, Double.MAX_VALUE),
+                    tier.number("rate", 0, 0, 0.99)));
+        }
+        try {
+            return MaintenanceTiers.of(tiers);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path, e.getMessage(), e);
+        }
     }
 
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {

@@ -30,11 +30,14 @@ import tools.jackson.databind.JsonNode;
  * @param benchmark      the symbol of the buy-and-hold benchmark, or {@code null}
  * @param regime         the regime classifier, or {@code null}
  * @param strategy       the strategy and its wrappers
+ * @param allowPartialData whether the strategy may trade an instrument outside its data (with a
+ *                       warning) instead of the run being refused
  * @param echo           the run's configuration as written (defaults merged), echoed in results
  */
 public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, LocalDate start,
         LocalDate end, double initialCash, Contributions contributions, Costs costs, Margin margin, double periodsPerYear,
-        double riskFreeRate, String benchmark, Component regime, StrategySpec strategy, JsonNode echo) {
+        double riskFreeRate, String benchmark, Component regime, StrategySpec strategy, boolean allowPartialData,
+        JsonNode echo) {
 
     public RunConfig {
         prices = List.copyOf(prices);

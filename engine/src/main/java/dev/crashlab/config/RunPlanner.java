@@ -120,7 +120,8 @@ public final class RunPlanner {
                 .costs(run.costs())
                 .margin(run.margin())
                 .periodsPerYear(run.periodsPerYear())
-                .riskFreeRate(run.riskFreeRate());
+                .riskFreeRate(run.riskFreeRate())
+                .allowPartialData(run.allowPartialData());
         if (run.start() != null) {
             builder.start(run.start().atStartOfDay(ZoneOffset.UTC).toInstant());
         }

@@ -86,11 +86,12 @@ final class BarCollector {
             sortByTime();
         }
         long[] t = Arrays.copyOf(times, size);
-        java.time.Duration interval = OhlcvSeries.inferInterval(t);
-        if (interval.equals(java.time.Duration.ofDays(1))) {
+        BarInterval interval = OhlcvSeries.inferInterval(t);
+        if (interval.equals(BarInterval.DAY)) {
             checkCalendar(t);
-        } else {
-            checkIntradayGaps(t, interval.toMillis());
+        } else if (!interval.isCalendarMonth()) {
+            // Months vary in length; weeks and intraday bars have a fixed one.
+            checkIntradayGaps(t, interval.nominal().toMillis());
         }
         return new OhlcvSeries(instrument, t, Arrays.copyOf(open, size), Arrays.copyOf(high, size),
                 Arrays.copyOf(low, size), Arrays.copyOf(close, size), Arrays.copyOf(volume, size), source, warnings);

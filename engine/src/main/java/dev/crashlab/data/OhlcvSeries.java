@@ -32,13 +32,18 @@ public final class OhlcvSeries {
     private final double[] low;
     private final double[] close;
     private final double[] volume;
-    private final Duration interval;
+    private final BarInterval interval;
     private final DataSource source;
     private final List<DataWarning> warnings;
 
     /** Takes ownership of the arrays, which must already satisfy the bar rules. */
     OhlcvSeries(Instrument instrument, long[] times, double[] open, double[] high, double[] low, double[] close,
             double[] volume, DataSource source, List<DataWarning> warnings) {
+        this(instrument, times, open, high, low, close, volume, source, warnings, inferInterval(times));
+    }
+
+    private OhlcvSeries(Instrument instrument, long[] times, double[] open, double[] high, double[] low, double[] close,
+            double[] volume, DataSource source, List<DataWarning> warnings, BarInterval interval) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.times = times;
         this.open = open;
@@ -46,7 +51,7 @@ public final class OhlcvSeries {
         this.low = low;
         this.close = close;
         this.volume = volume;
-        this.interval = inferInterval(times);
+        this.interval = Objects.requireNonNull(interval, "interval");
         this.source = Objects.requireNonNull(source, "source");
         this.warnings = List.copyOf(warnings);
     }
@@ -74,6 +79,11 @@ public final class OhlcvSeries {
     /** Returns the start of bar {@code i}'s period in UTC epoch milliseconds. */
     public long timeMillis(int i) {
         return times[i];
+    }
+
+    /** Returns the end of bar {@code i}'s period in UTC epoch milliseconds: the bar is complete, and visible, from then on. */
+    public long endMillis(int i) {
+        return interval.endMillis(times[i]);
     }
 
     /** Returns the start of bar {@code i}'s period. */
@@ -122,16 +132,19 @@ public final class OhlcvSeries {
     }
 
     /**
-     * Returns the bar interval: one day for daily data (bars at 00:00 UTC), else the shortest
-     * distance between two bars; one day for a series of fewer than two bars.
+     * Returns the bar interval: given when the series was built (resampled bars), else inferred
+     * from the times: bars all stamped 00:00 UTC are daily (gaps of up to six days are weekends
+     * and holidays), weekly or longer by their shortest distance (a calendar month when every bar
+     * is stamped the 1st, 28 or more days apart); other bars by their shortest distance; one day
+     * for a series of fewer than two bars.
      */
-    public Duration interval() {
+    public BarInterval interval() {
         return interval;
     }
 
     /** Returns whether the bars are daily bars keyed by date. */
     public boolean isDaily() {
-        return interval.equals(Duration.ofDays(1));
+        return interval.equals(BarInterval.DAY);
     }
 
     /** Returns where the series was loaded from. */
@@ -174,19 +187,28 @@ public final class OhlcvSeries {
                 Arrays.copyOfRange(close, start, end), Arrays.copyOfRange(volume, start, end), source, warnings);
     }
 
-    static Duration inferInterval(long[] times) {
+    static BarInterval inferInterval(long[] times) {
         if (times.length < 2) {
-            return Duration.ofDays(1);
+            return BarInterval.DAY;
         }
         boolean midnights = true;
+        boolean firsts = true;
         long shortest = Long.MAX_VALUE;
         for (int i = 0; i < times.length; i++) {
             midnights &= Math.floorMod(times[i], DAY_MILLIS) == 0;
+            firsts &= midnights && LocalDate.ofEpochDay(Math.floorDiv(times[i], DAY_MILLIS)).getDayOfMonth() == 1;
             if (i > 0) {
                 shortest = Math.min(shortest, times[i] - times[i - 1]);
             }
         }
-        return midnights ? Duration.ofDays(1) : Duration.ofMillis(shortest);
+        if (!midnights) {
+            return BarInterval.of(Duration.ofMillis(shortest));
+        }
+        long days = shortest / DAY_MILLIS;
+        if (days < 7) {
+            return BarInterval.DAY;
+        }
+        return firsts && days >= 28 ? BarInterval.MONTH : BarInterval.of(Duration.ofDays(days));
     }
 
     @Override
@@ -212,6 +234,7 @@ public final class OhlcvSeries {
         private double[] volume = new double[64];
         private int size;
         private DataSource source;
+        private BarInterval interval;
         private final List<DataWarning> warnings = new ArrayList<>();
 
         private Builder(Instrument instrument) {
@@ -282,6 +305,12 @@ public final class OhlcvSeries {
             return this;
         }
 
+        /** Sets the bar interval, instead of inferring it from the bar times (see {@link OhlcvSeries#interval()}). */
+        public Builder interval(BarInterval value) {
+            this.interval = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
         /** Adds a warning to carry with the series. */
         public Builder warning(DataWarning warning) {
             warnings.add(Objects.requireNonNull(warning, "warning"));
@@ -290,9 +319,10 @@ public final class OhlcvSeries {
 
         /** Returns the series built so far. */
         public OhlcvSeries build() {
-            return new OhlcvSeries(instrument, Arrays.copyOf(times, size), Arrays.copyOf(open, size),
+            long[] t = Arrays.copyOf(times, size);
+            return new OhlcvSeries(instrument, t, Arrays.copyOf(open, size),
                     Arrays.copyOf(high, size), Arrays.copyOf(low, size), Arrays.copyOf(close, size),
-                    Arrays.copyOf(volume, size), source, warnings);
+                    Arrays.copyOf(volume, size), source, warnings, interval == null ? inferInterval(t) : interval);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class PriceWriter {
                     w.write('\n');
                 }
             }
-            boolean daily = series.isDaily();
+            boolean daily = series.interval().isWholeDays();
             w.write(daily ? "date,open,high,low,close,volume\n" : "time,open,high,low,close,volume\n");
             for (int i = 0; i < series.size(); i++) {
                 w.write(daily ? series.date(i).toString() : series.time(i).toString());

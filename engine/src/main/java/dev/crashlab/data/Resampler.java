@@ -1,7 +1,6 @@
 package dev.crashlab.data;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,18 +22,23 @@ public final class Resampler {
     /** The periods a series can be resampled to. */
     public enum Period {
         /** Clock hours. */
-        HOUR(Duration.ofHours(1)),
+        HOUR(BarInterval.HOUR),
         /** Trading dates. */
-        DAY(Duration.ofDays(1)),
+        DAY(BarInterval.DAY),
         /** ISO weeks, Monday to Sunday. */
-        WEEK(Duration.ofDays(7)),
+        WEEK(BarInterval.WEEK),
         /** Calendar months. */
-        MONTH(Duration.ofDays(28));
+        MONTH(BarInterval.MONTH);
 
-        private final Duration shortest;
+        private final BarInterval interval;
 
-        Period(Duration shortest) {
-            this.shortest = shortest;
+        Period(BarInterval interval) {
+            this.interval = interval;
+        }
+
+        /** Returns the interval of the resampled bars. */
+        public BarInterval interval() {
+            return interval;
         }
     }
 
@@ -45,11 +49,11 @@ public final class Resampler {
 
     /** Returns {@code series} resampled to {@code period}. */
     public static OhlcvSeries resample(OhlcvSeries series, Period period) {
-        if (series.interval().compareTo(period.shortest) > 0) {
+        if (series.interval().compareTo(period.interval) > 0) {
             throw new IllegalArgumentException("cannot resample " + series.symbol() + " bars of " + series.interval()
                     + " to the shorter period " + period);
         }
-        OhlcvSeries.Builder out = OhlcvSeries.builder(series.instrument()).source(series.source());
+        OhlcvSeries.Builder out = OhlcvSeries.builder(series.instrument()).source(series.source()).interval(period.interval);
         series.warnings().forEach(out::warning);
         int i = 0;
         while (i < series.size()) {

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The cost assumptions of a backtest, with their defaults in one place ({@link #DEFAULTS}: no
- * fees, no slippage, next-open fills, no carry).
+ * The cost and execution assumptions of a backtest, with their defaults in one place
+ * ({@link #DEFAULTS}: no fees, no slippage, next-open fills, the nearest extreme first, no carry).
  *
  * <p>Fees are {@code feeRate × notional + fixedFee} per fill. Slippage moves market and stop
- * fills {@code slippageBps} basis points against the trader (buys higher, sells lower); limit
- * orders fill at their price. Carry is charged at every step for the time since the previous
+ * fills {@code slippageBps} basis points against the trader (buys higher, sells lower), but
+ * never beyond the bar's range: no fill is at a price its bar did not trade. Limit orders fill
+ * at their price. Within a bar, fills, stops, limits and liquidations happen in the order the
+ * bar's path ({@link PathRule}) reaches them (see {@link BarPath}). Carry ({@link Carry}) is charged at every step for the time since the previous
  * step, on the positions held over it, valued at the previous step's marks:
  * <ul>
  *   <li>a short in a crypto-asset pays {@code fundingRate} per 8 hours of its notional, or the
@@ -28,12 +30,14 @@ import java.util.Objects;
  * @param borrowRate    annual rate on borrowed assets and borrowed cash ({@code 0.05} is 5 % a year)
  * @param fundingRate   rate per 8 hours paid by crypto shorts ({@code 0.0001} is 0.01 %)
  * @param fundingSeries per symbol, a non-price series of funding rates that replaces {@code fundingRate}
+ * @param pathRule      the order in which a bar without finer data reached its high and low
  */
 public record Costs(double feeRate, double fixedFee, double slippageBps, FillMode fillMode, double borrowRate,
-        double fundingRate, Map<Symbol, FundingSeries> fundingSeries) {
+        double fundingRate, Map<Symbol, FundingSeries> fundingSeries, PathRule pathRule) {
 
-    /** No fees, no slippage, next-open fills, no carry. */
-    public static final Costs DEFAULTS = new Costs(0, 0, 0, FillMode.NEXT_OPEN, 0, 0, Map.of());
+    /** No fees, no slippage, next-open fills, the nearest extreme first, no carry. */
+    public static final Costs DEFAULTS = new Costs(0, 0, 0, FillMode.NEXT_OPEN, 0, 0, Map.of(),
+            PathRule.NEAREST_EXTREME_FIRST);
 
     /**
      * A published funding-rate series used for one symbol's shorts.
@@ -63,6 +67,7 @@ public record Costs(double feeRate, double fixedFee, double slippageBps, FillMod
             throw new IllegalArgumentException("feeRate is a fraction of notional and must be below 1, got " + feeRate);
         }
         Objects.requireNonNull(fillMode, "fillMode");
+        Objects.requireNonNull(pathRule, "pathRule");
         fundingSeries = Map.copyOf(fundingSeries);
     }
 
@@ -83,38 +88,49 @@ public record Costs(double feeRate, double fixedFee, double slippageBps, FillMod
         return buy ? price * (1 + move) : price * (1 - move);
     }
 
+    /** Returns {@code price} moved by the slippage against a buyer ({@code buy}) or seller, but not beyond [low, high]. */
+    public double slipped(double price, boolean buy, double low, double high) {
+        double moved = slipped(price, buy);
+        return buy ? Math.min(moved, Math.max(price, high)) : Math.max(moved, Math.min(price, low));
+    }
+
     /** Returns a copy with another fee rate. */
     public Costs withFeeRate(double value) {
-        return new Costs(value, fixedFee, slippageBps, fillMode, borrowRate, fundingRate, fundingSeries);
+        return new Costs(value, fixedFee, slippageBps, fillMode, borrowRate, fundingRate, fundingSeries, pathRule);
     }
 
     /** Returns a copy with another fixed fee. */
     public Costs withFixedFee(double value) {
-        return new Costs(feeRate, value, slippageBps, fillMode, borrowRate, fundingRate, fundingSeries);
+        return new Costs(feeRate, value, slippageBps, fillMode, borrowRate, fundingRate, fundingSeries, pathRule);
     }
 
     /** Returns a copy with another slippage. */
     public Costs withSlippageBps(double value) {
-        return new Costs(feeRate, fixedFee, value, fillMode, borrowRate, fundingRate, fundingSeries);
+        return new Costs(feeRate, fixedFee, value, fillMode, borrowRate, fundingRate, fundingSeries, pathRule);
     }
 
     /** Returns a copy with another fill mode. */
     public Costs withFillMode(FillMode value) {
-        return new Costs(feeRate, fixedFee, slippageBps, value, borrowRate, fundingRate, fundingSeries);
+        return new Costs(feeRate, fixedFee, slippageBps, value, borrowRate, fundingRate, fundingSeries, pathRule);
     }
 
     /** Returns a copy with another borrow rate. */
     public Costs withBorrowRate(double value) {
-        return new Costs(feeRate, fixedFee, slippageBps, fillMode, value, fundingRate, fundingSeries);
+        return new Costs(feeRate, fixedFee, slippageBps, fillMode, value, fundingRate, fundingSeries, pathRule);
     }
 
     /** Returns a copy with another funding rate. */
     public Costs withFundingRate(double value) {
-        return new Costs(feeRate, fixedFee, slippageBps, fillMode, borrowRate, value, fundingSeries);
+        return new Costs(feeRate, fixedFee, slippageBps, fillMode, borrowRate, value, fundingSeries, pathRule);
+    }
+
+    /** Returns a copy with another path rule. */
+    public Costs withPathRule(PathRule value) {
+        return new Costs(feeRate, fixedFee, slippageBps, fillMode, borrowRate, fundingRate, fundingSeries, value);
     }
 
     /** Returns a copy with funding series per symbol. */
     public Costs withFundingSeries(Map<Symbol, FundingSeries> value) {
-        return new Costs(feeRate, fixedFee, slippageBps, fillMode, borrowRate, fundingRate, value);
+        return new Costs(feeRate, fixedFee, slippageBps, fillMode, borrowRate, fundingRate, value, pathRule);
     }
 }

@@ -10,15 +10,25 @@ import java.util.Objects;
  *
  * @param orderId  the order filled, or 0 for a forced liquidation
  * @param symbol   the instrument
- * @param time     the time of the step the fill happened at (the bar's start, UTC)
+ * @param time     the start of the bar the fill happened in, UTC (in a universe of one bar length,
+ *                 the time of the step)
  * @param quantity units bought (positive) or sold (negative)
  * @param price    the price per unit, slippage included
  * @param fee      the fee paid, in quote currency, {@code >= 0}
  * @param kind     an order fill or a liquidation
  * @param tag      the order's tag
+ * @param liquidationPrice the price of this instrument at which the account (cross margin) or the
+ *                 position (isolated) would be liquidated right after this fill, the other marks
+ *                 unchanged; NaN when it cannot be (a long paid in full, a flat position)
  */
 public record Fill(long orderId, Symbol symbol, Instant time, double quantity, double price, double fee, Kind kind,
-        String tag) {
+        String tag, double liquidationPrice) {
+
+    /** Returns a fill after which nothing can be liquidated (liquidation price NaN). */
+    public Fill(long orderId, Symbol symbol, Instant time, double quantity, double price, double fee, Kind kind,
+            String tag) {
+        this(orderId, symbol, time, quantity, price, fee, kind, tag, Double.NaN);
+    }
 
     /** What caused a fill. */
     public enum Kind {

@@ -13,6 +13,11 @@ import java.util.Map;
  * Derives trades (round trips) from fills, so that trade statistics rest on the same record as
  * the accounting. A fill that crosses zero closes one trade and opens the next; its fee is split
  * between them in proportion to quantity.
+ *
+ * <p>A trade's carry is what its instrument was charged between its entry fill and its exit
+ * fill (see {@code Account.carry}): the engine records, with each fill, the instrument's carry
+ * so far, so a trade's carry is the difference of the two records, and an open trade's runs to
+ * the instrument's final carry.
  */
 public final class RoundTrips {
 
@@ -28,9 +33,22 @@ public final class RoundTrips {
      * at {@code finalMarks} at {@code end}), ordered by entry time, then symbol.
      */
     public static List<Trade> from(List<Fill> fills, Map<Symbol, Double> finalMarks, Instant end) {
+        return from(fills, null, finalMarks, Map.of(), end);
+    }
+
+    /**
+     * Returns the trades of {@code fills} as {@link #from(List, Map, Instant)} does, each with the
+     * carry charged while it was open: {@code carryAtFill[k]} is the carry of fill k's instrument
+     * up to that fill (before it), {@code finalCarry} each instrument's carry at the end;
+     * {@code null} and an empty map for none.
+     */
+    public static List<Trade> from(List<Fill> fills, double[] carryAtFill, Map<Symbol, Double> finalMarks,
+            Map<Symbol, Double> finalCarry, Instant end) {
         Map<Symbol, Builder> open = new LinkedHashMap<>();
         List<Trade> trades = new ArrayList<>();
-        for (Fill fill : fills) {
+        for (int k = 0; k < fills.size(); k++) {
+            Fill fill = fills.get(k);
+            double carryNow = carryAtFill == null ? 0 : carryAtFill[k];
             double remaining = fill.quantity();
             double fee = fill.fee();
             Builder current = open.get(fill.symbol());
@@ -41,14 +59,14 @@ public final class RoundTrips {
                 remaining += current.side * closing;
                 fee -= fee * share;
                 if (current.isFlat()) {
-                    trades.add(current.close(fill.time(), Double.NaN, false));
+                    trades.add(current.close(fill.time(), Double.NaN, false, carryNow));
                     open.remove(fill.symbol());
                     current = null;
                 }
             }
             if (Math.abs(remaining) > 1e-15 * Math.abs(fill.quantity())) {
                 if (current == null) {
-                    current = new Builder(fill.symbol(), fill.time(), Math.signum(remaining));
+                    current = new Builder(fill.symbol(), fill.time(), Math.signum(remaining), carryNow);
                     open.put(fill.symbol(), current);
                 }
                 current.enter(remaining, fill.price(), fee);
@@ -56,7 +74,8 @@ public final class RoundTrips {
         }
         for (Builder b : open.values()) {
             Double mark = finalMarks.get(b.symbol);
-            trades.add(b.close(end, mark == null ? Double.NaN : mark, true));
+            Double carry = finalCarry.get(b.symbol);
+            trades.add(b.close(end, mark == null ? Double.NaN : mark, true, carry == null ? b.carryAtEntry : carry));
         }
         // Closed trades come in exit order; with one instrument or no overlap that is entry order too.
         if (!sorted(trades)) {
@@ -78,6 +97,7 @@ public final class RoundTrips {
         final Symbol symbol;
         final Instant entryTime;
         final double side;
+        final double carryAtEntry;
         double quantity;
         double entered;
         double enteredValue;
@@ -86,10 +106,11 @@ public final class RoundTrips {
         double fees;
         boolean liquidated;
 
-        Builder(Symbol symbol, Instant entryTime, double side) {
+        Builder(Symbol symbol, Instant entryTime, double side, double carryAtEntry) {
             this.symbol = symbol;
             this.entryTime = entryTime;
             this.side = side;
+            this.carryAtEntry = carryAtEntry;
         }
 
         void enter(double signedQuantity, double price, double fee) {
@@ -111,15 +132,16 @@ public final class RoundTrips {
             return Math.abs(quantity) <= 1e-12 * entered;
         }
 
-        Trade close(Instant exitTime, double markForRest, boolean stillOpen) {
+        Trade close(Instant exitTime, double markForRest, boolean stillOpen, double carryAtExit) {
             double rest = entered - exited;
             double exitValue = exitedValue + (stillOpen ? rest * markForRest : 0);
             double exitUnits = exited + (stillOpen ? rest : 0);
-            double pnl = side * (exitValue - enteredValue) - fees;
+            double carry = carryAtExit - carryAtEntry;
+            double pnl = side * (exitValue - enteredValue) - fees - carry;
             double holding = (exitTime.toEpochMilli() - entryTime.toEpochMilli()) / DAY_MILLIS;
             return new Trade(symbol, side > 0 ? Trade.Side.LONG : Trade.Side.SHORT, entryTime, exitTime,
                     enteredValue / entered, exitValue / exitUnits, entered, pnl, pnl / enteredValue, fees, holding,
-                    stillOpen, liquidated);
+                    stillOpen, liquidated, carry);
         }
     }
 }

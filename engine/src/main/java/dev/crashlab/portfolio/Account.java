@@ -2,7 +2,9 @@ package dev.crashlab.portfolio;
 
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Margin;
+import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.Order;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,17 @@ import java.util.function.Supplier;
  * ({@code Margin.initial = 1}) and without shorts, cash never goes below zero, because every
  * buy must pass {@link #marginAllows} first.
  *
+ * <h2>Margin</h2>
+ * The account keeps what {@link Margin} describes: the maintenance requirement of each
+ * position at its mark, and in isolated mode each position's own margin ({@code initial ×}
+ * the notional of the fills that opened or added to it, released in proportion as it is
+ * reduced). {@link #liquidationPrice(int)} solves where a position would be liquidated.
+ *
+ * <h2>Carry by instrument</h2>
+ * Carry is charged to the cash; {@link #carry(int)} keeps, per instrument, the part of it that
+ * the instrument's position caused (its short's funding or borrow, and its long's share of the
+ * interest on borrowed cash), so that trades can carry their own cost.
+ *
  * <h2>Average cost</h2>
  * Adding to a position moves its average cost to the quantity-weighted mean of the fills;
  * reducing it realises {@code quantity × (price − average cost)} (sign-adjusted for shorts) and
@@ -35,6 +48,11 @@ public final class Account {
     private final double[] averageCost;
     private final double[] realized;
     private final double[] mark;
+    private final double[] carry;
+    // Isolated mode: the margin backing each position; unused in cross mode.
+    private final double[] isolated;
+    private final boolean isolatedMode;
+    private final MaintenanceTiers tiers;
     private double cash;
     private double feesPaid;
     private double financingPaid;
@@ -57,6 +75,10 @@ public final class Account {
         this.averageCost = new double[n];
         this.realized = new double[n];
         this.mark = new double[n];
+        this.carry = new double[n];
+        this.isolated = new double[n];
+        this.isolatedMode = margin.mode() == MarginMode.ISOLATED;
+        this.tiers = margin.maintenance();
         java.util.Arrays.fill(averageCost, Double.NaN);
         java.util.Arrays.fill(mark, Double.NaN);
         this.cash = initialCash;
@@ -166,6 +188,16 @@ public final class Account {
         financingPaid += amount;
     }
 
+    /** Books {@code amount} of carry already charged as caused by instrument {@code i}'s position. */
+    public void attributeCarry(int i, double amount) {
+        carry[i] += amount;
+    }
+
+    /** Returns the carry booked to instrument {@code i} so far (see "Carry by instrument"). */
+    public double carry(int i) {
+        return carry[i];
+    }
+
     /**
      * Applies a fill of {@code delta} units of instrument {@code i} at {@code price}, paying
      * {@code fee}: cash, quantity, average cost and realised profit change; the mark does not.
@@ -187,9 +219,90 @@ public final class Account {
             realized[i] += q * (price - averageCost[i]);
             averageCost[i] = price;
         }
+        if (isolatedMode) {
+            if (after == 0) {
+                isolated[i] = 0;
+            } else if (q == 0 || Math.signum(q) != Math.signum(after)) {
+                isolated[i] = margin.initial() * Math.abs(after) * price;
+            } else if (Math.abs(after) > Math.abs(q)) {
+                isolated[i] += margin.initial() * Math.abs(delta) * price;
+            } else {
+                isolated[i] *= Math.abs(after) / Math.abs(q);
+            }
+        }
         openPositions += (after != 0 ? 1 : 0) - (q != 0 ? 1 : 0);
         shortPositions += (after < 0 ? 1 : 0) - (q < 0 ? 1 : 0);
         quantity[i] = after;
+    }
+
+    /** Returns whether positions are held in isolated margin. */
+    public boolean isIsolated() {
+        return isolatedMode;
+    }
+
+    /** Returns the maintenance requirement of a position of {@code notional}. */
+    public double maintenance(double notional) {
+        return tiers.requirement(notional);
+    }
+
+    /** Returns {@code Σ requirement(|quantity × mark|)} over the open positions. */
+    public double maintenanceRequired() {
+        double required = 0;
+        for (int i = 0; i < quantity.length; i++) {
+            if (quantity[i] != 0) {
+                required += tiers.requirement(Math.abs(quantity[i] * mark[i]));
+            }
+        }
+        return required;
+    }
+
+    /**
+     * Returns whether a price move could liquidate anything: in cross mode, only shorts or
+     * borrowed cash can (a long paid in full cannot fall below a requirement under 100 % of its
+     * notional); in isolated mode, a short or a long on margin.
+     */
+    public boolean atRisk() {
+        if (!isolatedMode) {
+            return openPositions > 0 && (shortPositions > 0 || cash < 0);
+        }
+        for (int i = 0; i < quantity.length; i++) {
+            if (quantity[i] < 0 || (quantity[i] > 0 && isolated[i] < quantity[i] * averageCost[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns what backs instrument {@code i}'s position apart from its own value, the
+     * {@code backing} of {@link MaintenanceTiers#liquidationPrice}: in isolated mode its margin
+     * less its cost, {@code margin − q × average cost}; in cross mode the cash and the other
+     * positions at their marks net of their requirements.
+     */
+    private double backing(int i) {
+        if (isolatedMode) {
+            return isolated[i] - quantity[i] * averageCost[i];
+        }
+        double backing = cash;
+        for (int j = 0; j < quantity.length; j++) {
+            if (j != i && quantity[j] != 0) {
+                backing += quantity[j] * mark[j] - tiers.requirement(Math.abs(quantity[j] * mark[j]));
+            }
+        }
+        return backing;
+    }
+
+    /**
+     * Returns the price of instrument {@code i} at which its position would be liquidated, the
+     * other marks unchanged; NaN when it cannot be (flat, or a long paid in full in cross mode).
+     */
+    public double liquidationPrice(int i) {
+        return quantity[i] == 0 ? Double.NaN : tiers.liquidationPrice(quantity[i], backing(i));
+    }
+
+    /** Returns the isolated margin backing instrument {@code i}'s position (0 in cross mode). */
+    public double isolatedMargin(int i) {
+        return isolated[i];
     }
 
     /**
@@ -208,7 +321,20 @@ public final class Account {
         }
         double equityAfter = equityWith(i, marketPrice) - delta * (price - marketPrice) - fee;
         double grossAfter = grossWith(i, marketPrice) - Math.abs(q) * marketPrice + Math.abs(q + delta) * marketPrice;
-        return margin.initial() * grossAfter <= equityAfter + 1e-9 * Math.max(1, Math.abs(equityAfter));
+        double slack = 1e-9 * Math.max(1, Math.abs(equityAfter));
+        return margin.initial() * grossAfter <= equityAfter + slack
+                && (margin.initial() >= 1 || maintenanceWith(i, q + delta, marketPrice) <= equityAfter + slack);
+    }
+
+    /** Returns the maintenance requirement with instrument {@code i} holding {@code units} at {@code price}. */
+    private double maintenanceWith(int i, double units, double price) {
+        double required = units == 0 ? 0 : tiers.requirement(Math.abs(units) * price);
+        for (int j = 0; j < quantity.length; j++) {
+            if (j != i && quantity[j] != 0) {
+                required += tiers.requirement(Math.abs(quantity[j] * mark[j]));
+            }
+        }
+        return required;
     }
 
     /**
@@ -225,7 +351,14 @@ public final class Account {
         double grossAfterClose = grossWith(i, marketPrice) - (closing > 0 ? Math.abs(q) * marketPrice : 0);
         double perUnit = margin.initial() * marketPrice + Math.abs(price - marketPrice) + feeRate * price;
         double room = equityAfterClose - (closing > 0 ? 0 : fixedFee) - margin.initial() * grossAfterClose;
-        return closing + Math.max(0, room / perUnit);
+        double max = closing + Math.max(0, room / perUnit);
+        // The initial margin nearly always binds first; where a high tier's maintenance rate
+        // exceeds it (very large notionals), shrink until the maintenance requirement is met too.
+        for (int k = 0; k < 200 && max > closing
+                && !marginAllows(i, direction * max, price, marketPrice, feeRate * max * price + fixedFee); k++) {
+            max = closing + (max - closing) * 0.95;
+        }
+        return max;
     }
 
     private double equityWith(int i, double price) {
@@ -239,7 +372,7 @@ public final class Account {
 
     /** Returns the position in instrument {@code i}. */
     public Position position(int i) {
-        return new Position(symbols[i], quantity[i], averageCost[i], mark[i], realized[i]);
+        return new Position(symbols[i], quantity[i], averageCost[i], mark[i], realized[i], liquidationPrice(i));
     }
 
     /**
@@ -314,6 +447,11 @@ public final class Account {
         @Override
         public double marginUsed() {
             return margin.initial() * Account.this.grossExposure();
+        }
+
+        @Override
+        public double maintenanceRequired() {
+            return Account.this.maintenanceRequired();
         }
 
         @Override

@@ -44,6 +44,13 @@ public interface Portfolio {
     /** Returns the margin the positions tie up: {@code initial margin × gross exposure}. */
     double marginUsed();
 
+    /**
+     * Returns the maintenance margin the positions must keep: the sum of each position's
+     * requirement at its mark (see {@code Margin}); the account (cross margin) is liquidated when
+     * equity falls below it.
+     */
+    double maintenanceRequired();
+
     /** Returns the largest gross exposure per unit of equity the margin terms allow: 1 without leverage. */
     double maxLeverage();
 

@@ -12,8 +12,17 @@ import dev.crashlab.data.Symbol;
  *                      position (fees excluded); NaN when flat
  * @param markPrice     the latest price: the last close, or the open while orders fill
  * @param realizedPnl   profit taken by reducing positions in this instrument so far (fees excluded)
+ * @param liquidationPrice the price of this instrument at which the position would be liquidated,
+ *                      the other marks unchanged (see {@code Margin}); NaN when it cannot be (a long
+ *                      paid in full, a flat position)
  */
-public record Position(Symbol symbol, double quantity, double averageCost, double markPrice, double realizedPnl) {
+public record Position(Symbol symbol, double quantity, double averageCost, double markPrice, double realizedPnl,
+        double liquidationPrice) {
+
+    /** Returns a position that cannot be liquidated (its liquidation price NaN). */
+    public Position(Symbol symbol, double quantity, double averageCost, double markPrice, double realizedPnl) {
+        this(symbol, quantity, averageCost, markPrice, realizedPnl, Double.NaN);
+    }
 
     /** Returns the position's value at the mark price; negative for a short. */
     public double marketValue() {

@@ -141,13 +141,13 @@ class ConfigLoaderTest {
                 "strategy: {class: X}",
                 "costz: {}")))
                 .hasMessage("costz: unknown field; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, runs, sweep, output");
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, runs, sweep, output");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
                 .hasMessage("runs[0].costz: unknown field; expected one of name, data, start, end, initialCash,"
-                        + " contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy");
+                        + " contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData");
     }
 
     @Test

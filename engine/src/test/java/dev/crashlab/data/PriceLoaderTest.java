@@ -309,7 +309,7 @@ class PriceLoaderTest {
         PriceWriter.write(minutes, file, java.util.List.of());
 
         assertThat(PriceLoader.load(file).time(1)).isEqualTo(Instant.parse("2024-01-01T10:01:00Z"));
-        assertThat(PriceLoader.load(file).interval()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(PriceLoader.load(file).interval()).isEqualTo(BarInterval.MINUTE);
         assertThat(PriceLoader.load(file).close(1)).isCloseTo(2, within(0.0));
     }
 

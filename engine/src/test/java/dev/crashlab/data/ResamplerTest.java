@@ -76,6 +76,6 @@ class ResamplerTest {
     @Test
     void refusesToResampleToAShorterPeriod() {
         assertThatThrownBy(() -> Resampler.resample(daily(BTC, LocalDate.of(2024, 1, 1), 3), Resampler.Period.HOUR))
-                .hasMessage("cannot resample BTC-USD bars of PT24H to the shorter period HOUR");
+                .hasMessage("cannot resample BTC-USD bars of 1d to the shorter period HOUR");
     }
 }

@@ -1,0 +1,126 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.TradingCalendar;
+import dev.crashlab.execution.Order;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refuses a run that depends on prices its data does not hold, or, with the backtest's
+ * {@code allowPartialData}, lets it run and keeps a warning for the results.
+ *
+ * <h2>The rule</h2>
+ * A run depends on prices it does not have when its strategy orders an instrument before the
+ * instrument's data begins (its first expected trading day, by its calendar, at or after the
+ * order's bar is missing from the data: the order would wait, and the run would hold cash for
+ * that time), or holds a position or a waiting order in an instrument at a step after its data
+ * has ended (a trading day is missing after its last bar, beyond what its calendar tolerates:
+ * the position would be marked at a stale close). An instrument the strategy never trades is
+ * never a problem, however short its data.
+ */
+final class DataCoverage {
+
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final Run run;
+    // Per instrument: the first step time at which it should have had a bar after its last one.
+    private final long[] staleFrom;
+    private final long earliestStale;
+    private final boolean[] reported;
+    private final List<String> warnings = new ArrayList<>();
+
+    DataCoverage(Run run) {
+        this.run = run;
+        this.staleFrom = new long[run.n];
+        this.reported = new boolean[run.n];
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < run.n; i++) {
+            staleFrom[i] = firstMissingDay(run.bars[i]);
+            earliest = Math.min(earliest, staleFrom[i]);
+        }
+        this.earliestStale = earliest;
+    }
+
+    /** Returns the start (UTC epoch milliseconds) of the first trading day missing after {@code s}'s last bar. */
+    private static long firstMissingDay(OhlcvSeries s) {
+        if (s.size() == 0) {
+            return Long.MIN_VALUE;
+        }
+        TradingCalendar calendar = s.instrument().calendar();
+        LocalDate last = s.date(s.size() - 1);
+        LocalDate day = last;
+        int expected = 0;
+        for (int k = 0; k < 60; k++) {
+            day = day.plusDays(1);
+            if (calendar.isTradingDay(day) && ++expected > calendar.toleratedMissingDays(day)) {
+                return day.toEpochDay() * DAY_MILLIS;
+            }
+        }
+        return day.toEpochDay() * DAY_MILLIS;
+    }
+
+    /** Checks an order for instrument {@code i} placed now: refused when the instrument's data has not begun. */
+    void checkOrder(int i, Order order) {
+        OhlcvSeries s = run.bars[i];
+        if (run.cur[i] >= 0 || reported[i]) {
+            return;
+        }
+        if (s.size() > 0) {
+            LocalDate decided = LocalDate.ofEpochDay(Math.floorDiv(run.decided(), DAY_MILLIS));
+            LocalDate first = s.date(0);
+            TradingCalendar calendar = s.instrument().calendar();
+            if (!first.isAfter(decided)
+                    || calendar.tradingDaysBetween(decided.minusDays(1), first) <= calendar.toleratedMissingDays(first)) {
+                return;
+            }
+        }
+        problem(i, run.strategy.name() + " ordered " + s.symbol() + " at " + run.nowInstant() + ", before its data begins: "
+                + coverage(s) + " and the run starts " + run.clock.time(0),
+                "Start the run within the data, or set allowPartialData: true to run anyway (the order waits for the"
+                        + " first bar)");
+    }
+
+    /** Checks the current step: a position or waiting order in an instrument whose data has ended is refused. */
+    void checkStep() {
+        long now = run.now();
+        if (now < earliestStale) {
+            return;
+        }
+        for (int i = 0; i < run.n; i++) {
+            if (!reported[i] && now >= staleFrom[i] && (run.account.quantity(i) != 0 || run.hasWaiting(i))) {
+                OhlcvSeries s = run.bars[i];
+                problem(i, run.strategy.name() + " holds " + (run.account.quantity(i) != 0 ? "a position" : "an order")
+                        + " in " + s.symbol() + " at " + run.nowInstant() + ", after its data ends: " + coverage(s)
+                        + " and the run goes on to " + run.clock.time(run.clock.size() - 1)
+                        + "; it would be marked at its last close",
+                        "End the run within the data, or set allowPartialData: true to run anyway");
+            }
+        }
+    }
+
+    private void problem(int i, String what, String fix) {
+        reported[i] = true;
+        if (!run.spec.allowPartialData()) {
+            throw new BacktestException(run.spec.name() + ": " + what + ". " + fix + ".");
+        }
+        warnings.add(what + " (allowPartialData)");
+    }
+
+    /** Returns {@code SYM's data covers A .. B}, in dates for daily or longer bars. */
+    private static String coverage(OhlcvSeries s) {
+        if (s.size() == 0) {
+            return s.symbol() + " has no bars";
+        }
+        boolean dates = s.interval().isWholeDays();
+        Object first = dates ? s.date(0) : s.time(0);
+        Object last = dates ? s.date(s.size() - 1) : s.time(s.size() - 1);
+        return s.symbol() + "'s data covers " + first + " .. " + last;
+    }
+
+    /** Returns the warnings kept for a run that allowed partial data. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}

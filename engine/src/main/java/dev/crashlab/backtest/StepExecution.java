@@ -1,0 +1,379 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.execution.BarPath;
+import dev.crashlab.execution.Costs;
+import dev.crashlab.execution.Event;
+import dev.crashlab.execution.Fill;
+import dev.crashlab.execution.Liquidation;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.execution.Order;
+import dev.crashlab.execution.OrderType;
+import dev.crashlab.execution.PathRule;
+import dev.crashlab.portfolio.Account;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Executes one step's bars as paths: every price-triggered event of the step happens in the
+ * order the bars' paths ({@link BarPath}, ordered by the run's {@link PathRule}) reach it.
+ *
+ * <h2>The walk</h2>
+ * The bars of the instruments with a bar at the step walk their paths in lockstep, from the
+ * previous close (the gap) through the open and both extremes to the close. At each point the
+ * next event is the earliest of: a waiting order reaching its trigger (a market order at the
+ * open, a limit or stop where the path reaches its price, on the gap where the open is beyond
+ * it, then at the open) and the account's (cross) or a position's (isolated) liquidation level.
+ * A liquidation and an order at the same point: the liquidation first. After each event the
+ * positions have changed, so the next one is sought again from that point: a position opened
+ * at the open is checked against its liquidation level for the rest of its bar.
+ *
+ * <h2>Prices</h2>
+ * An event on the gap fills at the open; elsewhere at the level the path reaches (a stop then
+ * moved by the slippage, never beyond the bar's range). At the moment of a fill the other
+ * instruments are marked at their path's price at that point, so margin checks and target
+ * weights see the account as it stands there.
+ */
+final class StepExecution {
+
+    private final Run run;
+    private final Account account;
+    private final Costs costs;
+    private final Margin margin;
+    private final PathRule rule;
+    private final BarPath[] paths;
+    private final double[] quantities;
+    private final double[] marks;
+
+    StepExecution(Run run) {
+        this.run = run;
+        this.account = run.account;
+        this.costs = run.costs;
+        this.margin = run.margin;
+        this.rule = run.costs.pathRule();
+        this.paths = new BarPath[run.n];
+        this.quantities = new double[run.n];
+        this.marks = new double[run.n];
+    }
+
+    /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */
+    void walkBars() {
+        buildPaths();
+        double at = 0;
+        List<Run.Waiting> pending = run.pending;
+        while (true) {
+            int next = -1;
+            BarPath.Reach nextReach = null;
+            for (int k = 0; k < pending.size(); k++) {
+                Run.Waiting w = pending.get(k);
+                if (!eligible(w)) {
+                    continue;
+                }
+                BarPath.Reach reach = reach(w, at);
+                if (reach != null && (nextReach == null || reach.position() < nextReach.position())) {
+                    next = k;
+                    nextReach = reach;
+                }
+            }
+            double liquidated = liquidate(at, nextReach == null ? BarPath.CLOSE : nextReach.position());
+            if (!Double.isNaN(liquidated)) {
+                at = liquidated;
+                continue;
+            }
+            if (next < 0) {
+                return;
+            }
+            Run.Waiting w = pending.remove(next);
+            at = nextReach.position();
+            markAt(at);
+            int i = w.instrument();
+            fill(w.order(), i, nextReach.price(), w.order().type() != OrderType.LIMIT, run.bars[i].low(run.cur[i]),
+                    run.bars[i].high(run.cur[i]));
+        }
+    }
+
+    /** Fills the waiting market orders of instruments with a bar at their close (close-fill mode), checking the margin after each. */
+    void fillAtClose() {
+        buildPaths();
+        List<Run.Waiting> pending = run.pending;
+        for (int k = 0; k < pending.size(); ) {
+            Run.Waiting w = pending.get(k);
+            int i = w.instrument();
+            if (run.fresh[i] && w.order().type() == OrderType.MARKET) {
+                pending.remove(k);
+                OhlcvSeries s = run.bars[i];
+                int b = run.cur[i];
+                fill(w.order(), i, s.close(b), true, s.low(b), s.high(b));
+                liquidate(BarPath.CLOSE, BarPath.CLOSE);
+                k = 0;
+            } else {
+                k++;
+            }
+        }
+    }
+
+    /** Sets the path of each instrument with a bar at the step, from its previous close (its mark before the step). */
+    private void buildPaths() {
+        for (int i = 0; i < run.n; i++) {
+            if (run.fresh[i]) {
+                OhlcvSeries s = run.bars[i];
+                int b = run.cur[i];
+                double previous = b > 0 ? s.close(b - 1) : Double.NaN;
+                paths[i] = BarPath.of(previous, s.open(b), s.high(b), s.low(b), s.close(b), rule);
+            } else {
+                paths[i] = null;
+            }
+        }
+    }
+
+    /** Returns whether {@code w} may fill on its instrument's current bar. */
+    private boolean eligible(Run.Waiting w) {
+        int i = w.instrument();
+        return run.fresh[i] && (w.order().type() != OrderType.MARKET || !run.closeFills)
+                && run.bars[i].timeMillis(run.cur[i]) >= w.decided();
+    }
+
+    /** Returns where, at or after {@code from}, the waiting order {@code w} triggers on its bar's path, or null. */
+    private BarPath.Reach reach(Run.Waiting w, double from) {
+        Order order = w.order();
+        BarPath path = paths[w.instrument()];
+        if (order.type() == OrderType.MARKET) {
+            double at = Math.max(from, BarPath.OPEN);
+            return new BarPath.Reach(at, path.fillPrice(at));
+        }
+        int direction = direction(order, w.instrument(), path.fillPrice(Math.max(from, BarPath.OPEN)));
+        if (direction == 0) {
+            // Nothing to trade: resolved, with a note, when the bar opens.
+            double at = Math.max(from, BarPath.OPEN);
+            return new BarPath.Reach(at, path.fillPrice(at));
+        }
+        boolean limit = order.type() == OrderType.LIMIT;
+        // A buy limit and a sell stop wait for the price to come down to them; the others for it to rise.
+        boolean below = limit == direction > 0;
+        return path.reach(order.price(), below, from);
+    }
+
+    /** Returns +1 to buy, −1 to sell, 0 for no trade, for {@code order} on instrument {@code i} at {@code price}. */
+    private int direction(Order order, int i, double price) {
+        double q = account.quantity(i);
+        return switch (order.sizing()) {
+            case CLOSE -> q > 0 ? -1 : (q < 0 ? 1 : 0);
+            case TARGET_WEIGHT -> {
+                double equity = account.equity() + q * (price - account.mark(i));
+                double target = order.amount() * equity / price;
+                yield target > q ? 1 : (target < q ? -1 : 0);
+            }
+            default -> order.side().sign();
+        };
+    }
+
+    /** Marks every instrument with a bar at its path's fill price at {@code position}. */
+    private void markAt(double position) {
+        for (int i = 0; i < run.n; i++) {
+            if (paths[i] != null) {
+                account.setMark(i, paths[i].fillPrice(position));
+            }
+        }
+    }
+
+    /**
+     * Liquidates what the path takes below its maintenance requirement at or after {@code from}
+     * and no later than {@code until}; returns the position where it did, or NaN.
+     */
+    private double liquidate(double from, double until) {
+        if (!account.atRisk()) {
+            return Double.NaN;
+        }
+        if (account.isIsolated()) {
+            int first = -1;
+            BarPath.Reach firstReach = null;
+            for (int i = 0; i < run.n; i++) {
+                double q = account.quantity(i);
+                double level = q == 0 || paths[i] == null ? Double.NaN : account.liquidationPrice(i);
+                BarPath.Reach reach = Double.isNaN(level) ? null : paths[i].reach(level, q > 0, from);
+                if (reach != null && reach.position() <= until
+                        && (firstReach == null || reach.position() < firstReach.position())) {
+                    first = i;
+                    firstReach = reach;
+                }
+            }
+            if (first < 0) {
+                return Double.NaN;
+            }
+            markAt(firstReach.position());
+            liquidateIsolated(first, firstReach.price());
+            return firstReach.position();
+        }
+        for (int i = 0; i < run.n; i++) {
+            quantities[i] = account.quantity(i);
+            marks[i] = account.mark(i);
+        }
+        double x = Liquidation.crossing(account.cash(), quantities, marks, paths, margin.maintenance(), from);
+        if (Double.isNaN(x) || x > until) {
+            return Double.NaN;
+        }
+        markAt(x);
+        liquidateAll();
+        return x;
+    }
+
+    /** Closes every position at its mark (set to the liquidation point), charging the liquidation fee. */
+    private void liquidateAll() {
+        int n = run.n;
+        double notional = 0;
+        for (int i = 0; i < n; i++) {
+            notional += Math.abs(account.quantity(i) * account.mark(i));
+        }
+        double equityBefore = account.equity();
+        double required = account.maintenanceRequired();
+        // The fee takes at most what the positions leave: closing at the marks leaves the equity.
+        double fees = Math.min(margin.liquidationFee() * notional, Math.max(0, equityBefore));
+        StringBuilder closed = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double q = account.quantity(i);
+            if (q == 0) {
+                continue;
+            }
+            double price = account.mark(i);
+            double fee = fees * (Math.abs(q * price) / notional);
+            closePosition(i, q, price, fee, paths[i] == null ? price : paths[i].previous(), closed);
+        }
+        run.liquidations++;
+        run.record(Event.Kind.LIQUIDATION, null, String.format(Locale.ROOT,
+                "equity fell below the maintenance margin of %.2f: closed %s; equity %.2f -> %.2f", required, closed,
+                equityBefore, account.equity()), equityBefore - account.equity());
+    }
+
+    /** Closes instrument {@code i}'s isolated position at {@code price}, the fee capped at what its margin leaves. */
+    private void liquidateIsolated(int i, double price) {
+        double q = account.quantity(i);
+        double left = account.isolatedMargin(i) + q * (price - account.position(i).averageCost());
+        double fee = Math.min(margin.liquidationFee() * Math.abs(q) * price, Math.max(0, left));
+        double equityBefore = account.equity();
+        StringBuilder closed = new StringBuilder();
+        closePosition(i, q, price, fee, paths[i].previous(), closed);
+        run.liquidations++;
+        run.record(Event.Kind.LIQUIDATION, run.bars[i].symbol(), String.format(Locale.ROOT,
+                "isolated position's margin fell below its maintenance margin: closed %s; equity %.2f -> %.2f",
+                closed, equityBefore, account.equity()), equityBefore - account.equity());
+    }
+
+    /**
+     * Closes {@code q} units of instrument {@code i} at {@code price} paying {@code fee}, records
+     * the fill, cancels the instrument's waiting orders, and describes it in {@code closed}.
+     */
+    private void closePosition(int i, double q, double price, double fee, double previousClose, StringBuilder closed) {
+        double carry = account.carry(i);
+        account.applyFill(i, -q, price, fee);
+        run.addFill(new Fill(0, run.bars[i].symbol(), run.bars[i].time(run.cur[i]), -q, price, fee, Fill.Kind.LIQUIDATION,
+                "liquidation", Double.NaN), i, carry);
+        double loss = q * (previousClose - price) + fee;
+        closed.append(closed.isEmpty() ? "" : ", ").append(run.bars[i].symbol()).append(' ')
+                .append(q > 0 ? "long " : "short ").append(String.format(Locale.ROOT,
+                        "%.8g at %.8g (loss on the bar %.2f, fee %.2f)", Math.abs(q), price, loss, fee));
+        List<Run.Waiting> pending = run.pending;
+        for (int k = 0; k < pending.size(); ) {
+            if (pending.get(k).instrument() == i) {
+                Order order = pending.remove(k).order();
+                run.record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled by the liquidation", Double.NaN);
+            } else {
+                k++;
+            }
+        }
+    }
+
+    /**
+     * Fills {@code order} on instrument {@code i} at {@code base} (moved by the slippage when
+     * {@code slip}, within [low, high]), or rejects it with an event when the cash or margin
+     * cannot carry it; cuts target weights and margin value buys to what the margin carries.
+     */
+    private void fill(Order order, int i, double base, boolean slip, double low, double high) {
+        double q = account.quantity(i);
+        double target = 0;
+        int direction;
+        switch (order.sizing()) {
+            case CLOSE -> direction = q > 0 ? -1 : (q < 0 ? 1 : 0);
+            case TARGET_WEIGHT -> {
+                double equity = account.equity() + q * (base - account.mark(i));
+                target = order.amount() * equity / base;
+                direction = target > q ? 1 : (target < q ? -1 : 0);
+            }
+            default -> direction = order.side().sign();
+        }
+        if (direction == 0) {
+            run.record(Event.Kind.NOTE, order.symbol(), order + " needed no trade: "
+                    + (order.sizing() == Order.Sizing.CLOSE ? "the position was already flat" : "the position was already at its target"),
+                    Double.NaN);
+            return;
+        }
+        double price = slip ? costs.slipped(base, direction > 0, low, high) : base;
+        double delta = switch (order.sizing()) {
+            case QUANTITY -> direction * order.amount();
+            case VALUE -> direction > 0
+                    ? (order.amount() - costs.fixedFee()) / (price * (1 + costs.feeRate()))
+                    : -order.amount() / price;
+            case TARGET_WEIGHT -> target - q;
+            case CLOSE -> -q;
+        };
+        if (direction > 0 && delta <= 0) {
+            run.record(Event.Kind.REJECTED, order.symbol(), order + " rejected: the cash value does not cover the fixed fee "
+                    + costs.fixedFee(), Double.NaN);
+            return;
+        }
+        double fee = costs.fee(Math.abs(delta) * price);
+        if (!account.marginAllows(i, delta, price, base, fee)) {
+            // Target weights are cut to what the cash or margin carries, and so are cash-value buys
+            // on margin: with fees, a leveraged buy of exactly leverage × equity would never fit.
+            // In a cash account an unaffordable cash-value buy is refused: "not enough cash".
+            boolean cut = order.sizing() == Order.Sizing.TARGET_WEIGHT
+                    || order.sizing() == Order.Sizing.VALUE && direction > 0 && margin.initial() < 1;
+            if (!cut) {
+                reject(order, i, delta, price, fee);
+                return;
+            }
+            double max = account.maxQuantity(i, direction, price, base, costs.feeRate(), costs.fixedFee());
+            if (max <= Math.abs(delta) * 1e-9) {
+                reject(order, i, delta, price, fee);
+                return;
+            }
+            delta = direction * Math.min(Math.abs(delta), max);
+            fee = costs.fee(Math.abs(delta) * price);
+        }
+        if (delta > 0 && q >= 0 && margin.initial() >= 1
+                && (order.sizing() == Order.Sizing.TARGET_WEIGHT || order.sizing() == Order.Sizing.VALUE)) {
+            delta = withinCash(delta, price, fee);
+        }
+        double carry = account.carry(i);
+        account.applyFill(i, delta, price, fee);
+        run.addFill(new Fill(order.id(), order.symbol(), run.bars[i].time(run.cur[i]), delta, price, fee, Fill.Kind.ORDER,
+                order.tag(), account.liquidationPrice(i)), i, carry);
+    }
+
+    /**
+     * Returns {@code delta}, a buy without leverage sized from the cash and allowed by the margin
+     * check, trimmed by the units in the last place that would take cash below zero: buying all
+     * in, {@code (cash / price) × price} can round a hair above the cash, and a cash account does
+     * not borrow, not even 1e-12 (which would also send every later step through the margin check).
+     */
+    private double withinCash(double delta, double price, double fee) {
+        double cash = account.cash();
+        double trimmed = delta;
+        for (int k = 0; k < 4 && cash - (trimmed * price + fee) < 0; k++) {
+            trimmed = Math.nextDown(trimmed);
+        }
+        return cash - (trimmed * price + fee) < 0 ? delta : trimmed;
+    }
+
+    private void reject(Order order, int i, double delta, double price, double fee) {
+        String why;
+        if (margin.initial() >= 1 && delta > 0 && account.quantity(i) >= 0) {
+            why = String.format(Locale.ROOT, "not enough cash: %s %.8g units at %.8g costs %.2f with fees, cash is %.2f",
+                    "buying", delta, price, delta * price + fee, account.cash());
+        } else {
+            why = String.format(Locale.ROOT, "not enough margin: after trading %.8g units at %.8g, initial margin %.4g of"
+                    + " gross exposure (and the maintenance margin) would exceed equity %.2f", delta, price,
+                    margin.initial(), account.equity());
+        }
+        run.record(Event.Kind.REJECTED, order.symbol(), order + " rejected: " + why, Double.NaN);
+    }
+}
