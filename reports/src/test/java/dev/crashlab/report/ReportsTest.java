@@ -150,6 +150,29 @@ class ReportsTest {
     }
 
     @Test
+    void regimeTableCreditsEachPeriodToTheRegimeKnownAtItsStartAndSharesCoverEveryPeriod() {
+        JsonNode results = SampleRuns.playbook();
+        JsonNode regimes = results.get("regimes").get("metrics");
+        int periods = results.get("period").get("steps").asInt() - 1;
+
+        Document doc = runReport(results);
+
+        List<Element> rows = doc.select("#regime-table tbody tr");
+        int credited = 0;
+        for (int l = 0; l < regimes.size(); l++) {
+            int steps = regimes.get(l).get("steps").asInt();
+            credited += steps;
+            assertThat(rows.get(l).select("td").get(1).text()).isEqualTo(String.valueOf(steps));
+            assertThat(rows.get(l).select("td").get(2).text()).as(regimes.get(l).get("label").asString())
+                    .isEqualTo(percent(steps / (double) periods));
+        }
+        assertThat(credited).as("every period is credited to exactly one regime").isEqualTo(periods);
+        assertThat(doc.selectFirst("#regime-table + p.note").text()).contains(
+                "Each period's return (close t−1 to close t) counts for the regime known at t−1's close,"
+                        + " what a strategy could have acted on");
+    }
+
+    @Test
     void everyChartHasAContainerAndItsDataWithShadingAndFillMarkers() {
         JsonNode results = SampleRuns.playbook();
 

@@ -85,10 +85,12 @@ public final class RunPage {
         }
         Results.Regimes regimes = results.regimes();
         if (regimes != null) {
+            // A regime's steps are the periods credited to it (N - 1 in all), so its share is of the periods.
+            int periods = results.steps() - 1;
             for (Results.RegimeStat s : regimes.stats()) {
                 int i = regimes.labels().indexOf(s.label());
                 regimeRows.add(new RegimeRow(s.label(), Charts.regimeColor(Math.max(0, i)), s.steps(),
-                        Formats.percent(s.steps() / (double) results.steps()), Formats.percent(s.totalReturn()),
+                        Formats.percent(periods > 0 ? s.steps() / (double) periods : Double.NaN), Formats.percent(s.totalReturn()),
                         Formats.percent(s.maxDrawdown()), Formats.percent(s.timeInMarket())));
             }
         }
