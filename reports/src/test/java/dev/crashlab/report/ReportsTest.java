@@ -108,6 +108,32 @@ class ReportsTest {
         }
     }
 
+    private static String cardCell(Document doc, String card, String name) {
+        Element table = doc.select(".card").stream().filter(c -> c.selectFirst("h3").text().equals(card)).findFirst()
+                .orElseThrow(() -> new AssertionError("no card " + card)).selectFirst("table");
+        return table.select("tr").stream().filter(tr -> tr.selectFirst("th").text().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + name + " in card " + card)).selectFirst("td").text();
+    }
+
+    @Test
+    void everyCostIsShownInItsRealUnit() {
+        JsonNode costs = SampleRuns.carry().get("costs");
+        assertThat(costs.get("fundingRate").asDouble()).isEqualTo(0.0001);
+
+        Document doc = runReport(SampleRuns.carry());
+
+        assertThat(cardCell(doc, "Fills and costs", "Funding rate"))
+                .as("0.0001 per 8 hours is 0.01 %, three times a day for 365 days: 0.0001 × 1095 = 10.95 %")
+                .isEqualTo("0.0100 % per 8 hours (≈ 10.95 % a year)");
+        assertThat(cardCell(doc, "Fills and costs", "Fee rate")).isEqualTo("0.10 % of notional per fill");
+        assertThat(cardCell(doc, "Fills and costs", "Fixed fee")).isEqualTo("1.50 per fill, in USD");
+        assertThat(cardCell(doc, "Fills and costs", "Slippage")).isEqualTo("5.00 bps against the trader (market and stop fills)");
+        assertThat(cardCell(doc, "Fills and costs", "Borrow rate")).isEqualTo("5.00 % a year");
+        assertThat(cardCell(doc, "Fills and costs", "Funding of BTC-USD")).isEqualTo("btc_funding × -0.01: a published value v"
+                + " is a rate of v × -0.01 per 8 hours (1 → -1.0000 %), charged to shorts when positive, paid to them when negative");
+        assertThat(cardCell(doc, "Period and account", "Margin")).endsWith("liquidation fee 1.00 % of notional");
+    }
+
     @Test
     void syntheticDataGetsAProminentBannerAndOtherDataNone() {
         assertThat(SampleRuns.playbook().get("synthetic").asBoolean()).isTrue();
