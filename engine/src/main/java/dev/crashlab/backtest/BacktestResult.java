@@ -50,7 +50,7 @@ public final class BacktestResult {
      * @param labels  the classifier's labels
      * @param ofStep  the label index of each step
      * @param windows named crisis windows to mark
-     * @param stats   the run's performance within each regime
+     * @param stats   the run's performance in each regime, each period credited to the label of the step before it ({@link RegimeStats})
      */
     public record Regimes(List<String> labels, int[] ofStep, List<CrisisWindow> windows, List<RegimeStats> stats) {
 

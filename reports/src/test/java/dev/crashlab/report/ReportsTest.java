@@ -108,6 +108,32 @@ class ReportsTest {
         }
     }
 
+    private static String cardCell(Document doc, String card, String name) {
+        Element table = doc.select(".card").stream().filter(c -> c.selectFirst("h3").text().equals(card)).findFirst()
+                .orElseThrow(() -> new AssertionError("no card " + card)).selectFirst("table");
+        return table.select("tr").stream().filter(tr -> tr.selectFirst("th").text().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + name + " in card " + card)).selectFirst("td").text();
+    }
+
+    @Test
+    void everyCostIsShownInItsRealUnit() {
+        JsonNode costs = SampleRuns.carry().get("costs");
+        assertThat(costs.get("fundingRate").asDouble()).isEqualTo(0.0001);
+
+        Document doc = runReport(SampleRuns.carry());
+
+        assertThat(cardCell(doc, "Fills and costs", "Funding rate"))
+                .as("0.0001 per 8 hours is 0.01 %, three times a day for 365 days: 0.0001 × 1095 = 10.95 %")
+                .isEqualTo("0.0100 % per 8 hours (≈ 10.95 % a year)");
+        assertThat(cardCell(doc, "Fills and costs", "Fee rate")).isEqualTo("0.10 % of notional per fill");
+        assertThat(cardCell(doc, "Fills and costs", "Fixed fee")).isEqualTo("1.50 per fill, in USD");
+        assertThat(cardCell(doc, "Fills and costs", "Slippage")).isEqualTo("5.00 bps against the trader (market and stop fills)");
+        assertThat(cardCell(doc, "Fills and costs", "Borrow rate")).isEqualTo("5.00 % a year");
+        assertThat(cardCell(doc, "Fills and costs", "Funding of BTC-USD")).isEqualTo("btc_funding × -0.01: a published value v"
+                + " is a rate of v × -0.01 per 8 hours (1 → -1.0000 %), charged to shorts when positive, paid to them when negative");
+        assertThat(cardCell(doc, "Period and account", "Margin")).endsWith("liquidation fee 1.00 % of notional");
+    }
+
     @Test
     void syntheticDataGetsAProminentBannerAndOtherDataNone() {
         assertThat(SampleRuns.playbook().get("synthetic").asBoolean()).isTrue();
@@ -147,6 +173,29 @@ class ReportsTest {
         assertThat(doc.selectFirst("#worst-drawdowns tbody td").text())
                 .as("the deepest episode of the index is the engine's max drawdown")
                 .isEqualTo(percent(results.get("metrics").get("maxDrawdown").asDouble()));
+    }
+
+    @Test
+    void regimeTableCreditsEachPeriodToTheRegimeKnownAtItsStartAndSharesCoverEveryPeriod() {
+        JsonNode results = SampleRuns.playbook();
+        JsonNode regimes = results.get("regimes").get("metrics");
+        int periods = results.get("period").get("steps").asInt() - 1;
+
+        Document doc = runReport(results);
+
+        List<Element> rows = doc.select("#regime-table tbody tr");
+        int credited = 0;
+        for (int l = 0; l < regimes.size(); l++) {
+            int steps = regimes.get(l).get("steps").asInt();
+            credited += steps;
+            assertThat(rows.get(l).select("td").get(1).text()).isEqualTo(String.valueOf(steps));
+            assertThat(rows.get(l).select("td").get(2).text()).as(regimes.get(l).get("label").asString())
+                    .isEqualTo(percent(steps / (double) periods));
+        }
+        assertThat(credited).as("every period is credited to exactly one regime").isEqualTo(periods);
+        assertThat(doc.selectFirst("#regime-table + p.note").text()).contains(
+                "Each period's return (close t−1 to close t) counts for the regime known at t−1's close,"
+                        + " what a strategy could have acted on");
     }
 
     @Test

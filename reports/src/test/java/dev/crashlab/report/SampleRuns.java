@@ -12,6 +12,7 @@ import dev.crashlab.data.Instrument;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.PublicationRule;
 import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Event;
@@ -60,6 +61,7 @@ final class SampleRuns {
     private static JsonNode playbook;
     private static List<JsonNode> leverage;
     private static JsonNode hostile;
+    private static JsonNode carry;
 
     private SampleRuns() {
     }
@@ -164,6 +166,38 @@ final class SampleRuns {
             hostile = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
         }
         return hostile;
+    }
+
+    /**
+     * Returns the results of a 60-day BTC buy-and-hold run whose costs use every unit the report shows: a fee
+     * rate and a fixed fee per fill, slippage, a borrow rate a year, a funding rate per 8 hours and
+     * a published funding series in percent, positive when longs pay, hence its scale of −0.01; and a
+     * liquidation fee.
+     */
+    static synchronized JsonNode carry() {
+        if (carry == null) {
+            LocalDate first = LocalDate.of(2024, 1, 1);
+            int days = 60;
+            LocalDate[] dates = new LocalDate[days];
+            double[] percentPer8Hours = new double[days];
+            for (int d = 0; d < days; d++) {
+                dates[d] = first.plusDays(d);
+                percentPer8Hours[d] = 0.01;
+            }
+            MarketData data = MarketData.builder()
+                    .add(randomWalk(Instrument.of(BTC.value(), AssetClass.CRYPTO), first, days, 40_000, 3))
+                    .add(NonPriceSeries.of("btc_funding", PublicationRule.NEXT_DAY_UTC, dates, percentPer8Hours))
+                    .build();
+            BacktestResult r = Backtest.builder(data).name("carry-costs").strategy(() -> new BuyAll(BTC))
+                    .initialCash(10_000)
+                    .costs(Costs.DEFAULTS.withFeeRate(0.001).withFixedFee(1.5).withSlippageBps(5).withBorrowRate(0.05)
+                            .withFundingRate(0.0001)
+                            .withFundingSeries(Map.of(BTC, new Costs.FundingSeries("btc_funding", -0.01))))
+                    .margin(Margin.forLeverage(1, 0.05, 0.01))
+                    .build().run();
+            carry = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+        }
+        return carry;
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Formats figures for reports, the same way everywhere: percent with two decimals ({@code 12.34 %}),
- * money with thousands separators and two decimals ({@code 12,345.67}), days as whole numbers,
- * ratios with two decimals. A missing or undefined figure (NaN, {@code null} in results.json) is
+ * small rates such as funding per 8 hours as percent with four ({@code 0.0100 %}), money with
+ * thousands separators and two decimals ({@code 12,345.67}), days as whole numbers, ratios with
+ * two decimals. A missing or undefined figure (NaN, {@code null} in results.json) is
  * shown as {@link #MISSING}. Numbers use a plain hyphen for the minus sign and no currency symbol.
  */
 public final class Formats {
@@ -29,6 +30,19 @@ public final class Formats {
             return MISSING;
         }
         return String.format(Locale.ROOT, "%.2f %%", clean(fraction * 100));
+    }
+
+    /**
+     * Returns a small rate as percent with four decimals: {@code 0.0001} gives {@code 0.0100 %}.
+     * Rates per fill or per 8 hours need them: with two, {@code 0.0001} and {@code 0.00005} would
+     * both read {@code 0.01 %}.
+     */
+    public static String ratePercent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return MISSING;
+        }
+        double percent = fraction * 100;
+        return String.format(Locale.ROOT, "%.4f %%", Math.abs(percent) < 0.00005 ? 0.0 : percent);
     }
 
     /** Returns an amount with thousands separators and two decimals: {@code 12,345.67}. */

@@ -27,6 +27,9 @@ public final class RunPage {
     /** The most events listed; the page says how many more there were. */
     public static final int MAX_EVENTS = 2_000;
 
+    /** The 8-hour funding periods in a 365-day year: a funding rate is charged for every 8 hours a short is held. */
+    public static final int FUNDING_PERIODS_PER_YEAR = 3 * 365;
+
     /**
      * A row of the metrics table.
      *
@@ -85,10 +88,12 @@ public final class RunPage {
         }
         Results.Regimes regimes = results.regimes();
         if (regimes != null) {
+            // A regime's steps are the periods credited to it (N - 1 in all), so its share is of the periods.
+            int periods = results.steps() - 1;
             for (Results.RegimeStat s : regimes.stats()) {
                 int i = regimes.labels().indexOf(s.label());
                 regimeRows.add(new RegimeRow(s.label(), Charts.regimeColor(Math.max(0, i)), s.steps(),
-                        Formats.percent(s.steps() / (double) results.steps()), Formats.percent(s.totalReturn()),
+                        Formats.percent(periods > 0 ? s.steps() / (double) periods : Double.NaN), Formats.percent(s.totalReturn()),
                         Formats.percent(s.maxDrawdown()), Formats.percent(s.timeInMarket())));
             }
         }
@@ -329,6 +334,26 @@ public final class RunPage {
     public List<Results.Event> shownEvents() {
         List<Results.Event> all = results.events();
         return all.size() <= MAX_EVENTS ? all : all.subList(0, MAX_EVENTS);
+    }
+
+    /**
+     * Returns the funding rate in its unit, per 8 hours, with the simple annual rate it comes to:
+     * {@code 0.0001} gives {@code 0.0100 % per 8 hours (≈ 10.95 % a year)}.
+     */
+    public String fundingRate() {
+        double per8Hours = results.numberAt("costs.fundingRate");
+        return Formats.ratePercent(per8Hours) + " per 8 hours (≈ " + Formats.percent(per8Hours * FUNDING_PERIODS_PER_YEAR)
+                + " a year)";
+    }
+
+    /**
+     * Returns the currency a fixed fee is paid in, the quote currency of the instrument filled: the
+     * one currency of the universe, or the rule and the list when instruments differ.
+     */
+    public String fixedFeeCurrency() {
+        List<String> currencies = results.universe().stream().map(Results.Instrument::quoteCurrency).distinct().toList();
+        return currencies.size() == 1 ? currencies.getFirst()
+                : "the filled instrument's quote currency (" + String.join(", ", currencies) + ")";
     }
 
     /** Returns the distinct event kinds, in order of first appearance. */

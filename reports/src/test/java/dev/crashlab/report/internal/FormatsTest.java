@@ -16,6 +16,15 @@ class FormatsTest {
     }
 
     @Test
+    void ratePercentHasFourDecimalsSoSmallRatesStayApart() {
+        assertThat(Formats.ratePercent(0.0001)).isEqualTo("0.0100 %");
+        assertThat(Formats.ratePercent(0.00005)).isEqualTo("0.0050 %");
+        assertThat(Formats.ratePercent(-0.01)).isEqualTo("-1.0000 %");
+        assertThat(Formats.ratePercent(-0.0000001)).isEqualTo("0.0000 %");
+        assertThat(Formats.ratePercent(Double.NaN)).isEqualTo("—");
+    }
+
+    @Test
     void moneyHasThousandsSeparatorsAndTwoDecimals() {
         assertThat(Formats.money(1234567.891)).isEqualTo("1,234,567.89");
         assertThat(Formats.money(-18688.125)).isEqualTo("-18,688.13");
