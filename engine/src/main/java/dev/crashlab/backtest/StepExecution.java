@@ -44,6 +44,9 @@ final class StepExecution {
     private final BarPath[] paths;
     private final double[] quantities;
     private final double[] marks;
+    // The positions held when the step began: a liquidation's loss is counted from the previous
+    // close for them, from the entry for a position opened during the bar.
+    private final double[] heldAtStart;
 
     StepExecution(Run run) {
         this.run = run;
@@ -54,6 +57,7 @@ final class StepExecution {
         this.paths = new BarPath[run.n];
         this.quantities = new double[run.n];
         this.marks = new double[run.n];
+        this.heldAtStart = new double[run.n];
     }
 
     /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */
@@ -115,6 +119,7 @@ final class StepExecution {
     /** Sets the path of each instrument with a bar at the step, from its previous close (its mark before the step). */
     private void buildPaths() {
         for (int i = 0; i < run.n; i++) {
+            heldAtStart[i] = account.quantity(i);
             if (run.fresh[i]) {
                 OhlcvSeries s = run.bars[i];
                 int b = run.cur[i];
@@ -217,31 +222,32 @@ final class StepExecution {
         return x;
     }
 
-    /** Closes every position at its mark (set to the liquidation point), charging the liquidation fee. */
+    /**
+     * Closes every position at its mark (set to the liquidation point), charging the liquidation
+     * fee, with one event per position.
+     */
     private void liquidateAll() {
         int n = run.n;
         double notional = 0;
         for (int i = 0; i < n; i++) {
-            notional += Math.abs(account.quantity(i) * account.mark(i));
+            // A flat instrument may have no mark yet (NaN): it adds nothing.
+            if (account.quantity(i) != 0) {
+                notional += Math.abs(account.quantity(i) * account.mark(i));
+            }
         }
         double equityBefore = account.equity();
-        double required = account.maintenanceRequired();
+        String why = String.format(Locale.ROOT, "equity %.2f fell below the maintenance margin %.2f", equityBefore,
+                account.maintenanceRequired());
         // The fee takes at most what the positions leave: closing at the marks leaves the equity.
         double fees = Math.min(margin.liquidationFee() * notional, Math.max(0, equityBefore));
-        StringBuilder closed = new StringBuilder();
         for (int i = 0; i < n; i++) {
             double q = account.quantity(i);
-            if (q == 0) {
-                continue;
+            if (q != 0) {
+                double price = account.mark(i);
+                closePosition(i, q, price, fees * (Math.abs(q * price) / notional), why);
             }
-            double price = account.mark(i);
-            double fee = fees * (Math.abs(q * price) / notional);
-            closePosition(i, q, price, fee, paths[i] == null ? price : paths[i].previous(), closed);
         }
         run.liquidations++;
-        run.record(Event.Kind.LIQUIDATION, null, String.format(Locale.ROOT,
-                "equity fell below the maintenance margin of %.2f: closed %s; equity %.2f -> %.2f", required, closed,
-                equityBefore, account.equity()), equityBefore - account.equity());
     }
 
     /** Closes instrument {@code i}'s isolated position at {@code price}, the fee capped at what its margin leaves. */
@@ -249,28 +255,32 @@ final class StepExecution {
         double q = account.quantity(i);
         double left = account.isolatedMargin(i) + q * (price - account.position(i).averageCost());
         double fee = Math.min(margin.liquidationFee() * Math.abs(q) * price, Math.max(0, left));
-        double equityBefore = account.equity();
-        StringBuilder closed = new StringBuilder();
-        closePosition(i, q, price, fee, paths[i].previous(), closed);
+        String why = String.format(Locale.ROOT, "its isolated margin %.2f fell below its maintenance margin %.2f",
+                left, account.maintenance(Math.abs(q) * price));
+        closePosition(i, q, price, fee, why);
         run.liquidations++;
-        run.record(Event.Kind.LIQUIDATION, run.bars[i].symbol(), String.format(Locale.ROOT,
-                "isolated position's margin fell below its maintenance margin: closed %s; equity %.2f -> %.2f",
-                closed, equityBefore, account.equity()), equityBefore - account.equity());
     }
 
     /**
      * Closes {@code q} units of instrument {@code i} at {@code price} paying {@code fee}, records
-     * the fill, cancels the instrument's waiting orders, and describes it in {@code closed}.
+     * the fill and an event (symbol, price, loss on the bar), and cancels the instrument's
+     * waiting orders.
      */
-    private void closePosition(int i, double q, double price, double fee, double previousClose, StringBuilder closed) {
+    private void closePosition(int i, double q, double price, double fee, String why) {
         double carry = account.carry(i);
+        double equityBefore = account.equity();
+        double previousClose = paths[i] == null ? price : paths[i].previous();
+        boolean heldBefore = Math.signum(heldAtStart[i]) == Math.signum(q) && Math.abs(heldAtStart[i]) >= Math.abs(q);
+        double reference = heldBefore ? previousClose : account.position(i).averageCost();
         account.applyFill(i, -q, price, fee);
-        run.addFill(new Fill(0, run.bars[i].symbol(), run.bars[i].time(run.cur[i]), -q, price, fee, Fill.Kind.LIQUIDATION,
-                "liquidation", Double.NaN), i, carry);
-        double loss = q * (previousClose - price) + fee;
-        closed.append(closed.isEmpty() ? "" : ", ").append(run.bars[i].symbol()).append(' ')
-                .append(q > 0 ? "long " : "short ").append(String.format(Locale.ROOT,
-                        "%.8g at %.8g (loss on the bar %.2f, fee %.2f)", Math.abs(q), price, loss, fee));
+        OhlcvSeries s = run.bars[i];
+        run.addFill(new Fill(0, s.symbol(), s.time(run.cur[i]), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation",
+                Double.NaN), i, carry);
+        double loss = q * (reference - price) + fee;
+        run.record(Event.Kind.LIQUIDATION, s.symbol(), String.format(Locale.ROOT,
+                "%s %.8g %s liquidated at %.8g: %s; loss %.2f (from %s %.8g, fee %.2f included); equity %.2f -> %.2f",
+                q > 0 ? "long" : "short", Math.abs(q), s.symbol(), price, why, loss,
+                heldBefore ? "the previous close" : "its entry at", reference, fee, equityBefore, account.equity()), loss);
         List<Run.Waiting> pending = run.pending;
         for (int k = 0; k < pending.size(); ) {
             if (pending.get(k).instrument() == i) {

@@ -9,6 +9,10 @@ import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.execution.FillMode;
+import dev.crashlab.execution.MaintenanceTiers;
+import dev.crashlab.execution.Margin;
+import dev.crashlab.execution.MarginMode;
+import dev.crashlab.execution.PathRule;
 import dev.crashlab.strategy.StrategyFactory;
 import dev.crashlab.testing.TestStrategies;
 import java.nio.file.Path;
@@ -33,6 +37,73 @@ class ConfigLoaderTest {
 
     private Path yaml(String... lines) {
         return write(dir, "crashlab.yaml", lines);
+    }
+
+    @Test
+    void readsMarginModesMaintenanceTiersThePathRuleAndPartialData() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "runs:",
+                "  - name: defaults",
+                "  - name: tiers",
+                "    allowPartialData: true",
+                "    costs: {pathRule: low-first}",
+                "    margin: {mode: isolated, initial: 0.1, maintenance: [{rate: 0.01}, {floor: 1000, rate: 0.02}]}",
+                "  - name: flat",
+                "    margin: {initial: 0.5, maintenance: 0.05}"));
+
+        RunConfig defaults = config.run("defaults").orElseThrow();
+        assertThat(defaults.margin()).isEqualTo(Margin.NONE);
+        assertThat(defaults.margin().maintenance()).isSameAs(MaintenanceTiers.BINANCE_BTCUSDT);
+        assertThat(defaults.costs().pathRule()).isEqualTo(PathRule.NEAREST_EXTREME_FIRST);
+        assertThat(defaults.allowPartialData()).isFalse();
+        RunConfig tiers = config.run("tiers").orElseThrow();
+        assertThat(tiers.margin().mode()).isEqualTo(MarginMode.ISOLATED);
+        assertThat(tiers.margin().maintenance().tiers()).containsExactly(new MaintenanceTiers.Tier(0, 0.01),
+                new MaintenanceTiers.Tier(1000, 0.02));
+        assertThat(tiers.margin().maintenance().requirement(2000)).isEqualTo(2000 * 0.02 - 1000 * 0.01);
+        assertThat(tiers.costs().pathRule()).isEqualTo(PathRule.LOW_FIRST);
+        assertThat(tiers.allowPartialData()).isTrue();
+        assertThat(config.run("flat").orElseThrow().margin().maintenance()).isEqualTo(MaintenanceTiers.flat(0.05));
+    }
+
+    @Test
+    void refusesMaintenanceTiersThatAreNotATableNamingTheField() {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "margin: {initial: 0.1, maintenance: [{rate: 0.01}, {floor: 1000, rate: 0.005}]}")))
+                .hasMessage("margin.maintenance: maintenance tier 1: rate 0.005 must not be below the previous tier's 0.01");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "margin: {initial: 0.1, maintenance: [{rate: 0.01}, {rate: 0.02}]}")))
+                .hasMessage("margin.maintenance[1]: a tier needs a floor (the notional it starts at; 0 may be left out for"
+                        + " the first) and a rate, got {\"rate\":0.02}");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "margin: {initial: 0.004}")))
+                .hasMessage("margin.maintenance: expected a maintenance rate below the initial margin 0.004, got 0.004");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "costs: {pathRule: random}")))
+                .hasMessage("costs.pathRule: expected one of nearest_extreme_first, high_first, low_first, got \"random\"");
+    }
+
+    @Test
+    void theReadmesConfigurationExampleIsAValidConfig() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Configuration");
+        int from = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String example = readme.substring(from, readme.indexOf("```", from));
+
+        CrashlabConfig config = ConfigLoader.load(write(dir, "readme.yaml", example));
+
+        assertThat(config.runs()).extracting(RunConfig::name).containsExactly("dca-etf-filter", "hold");
+        assertThat(config.runs().getFirst().margin()).isEqualTo(Margin.NONE);
     }
 
     @Test

@@ -28,15 +28,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExamplesRegressionTest {
 
-    /** Pinned: total return, Sharpe, max drawdown, closed trades, fills, first 12 hex of SHA-256 of the orders. */
+    /**
+     * Pinned: total return, Sharpe, max drawdown, closed trades, fills, first 12 hex of SHA-256 of
+     * the orders. The four DCA-like runs moved in the 5th significant digit when slippage stopped
+     * taking a fill above its bar's high (6, 4, 6 and 1 buys at an open that was the day's high).
+     */
     private static final Map<String, String> PINNED = Map.of(
             "buy-and-hold-btc", "4.7585085631 0.7691426276 -0.8136859257 0 1 c3f70162f110",
-            "weekly-dca", "5.2349723423 0.7891591640 -0.8135631745 0 313 02b0cfe0d4a5",
-            "dca-on-drawdown", "0.1926894589 0.2923484391 -0.7782264986 0 203 9c3a33b82442",
-            "dca-etf-filter", "5.2455898660 0.7896127574 -0.8132929864 0 303 981e96c6c305",
+            "weekly-dca", "5.2350749985 0.7891632884 -0.8135628237 0 313 02b0cfe0d4a5",
+            "dca-on-drawdown", "0.1927129343 0.2923557873 -0.7782250979 0 203 104556fbcc6e",
+            "dca-etf-filter", "5.2456926062 0.7896168792 -0.8132926374 0 303 981e96c6c305",
             "december-rebound-short", "0.1361717345 0.4274454357 -0.0836255222 10 15 42a1bedb60fb",
             "buy-and-hold-3x", "13.0435468756 0.9335826365 -0.8687172534 0 1 0fe211318e99",
-            "oversold-buyer", "0.2205563070 0.7754220123 -0.0329440675 11 86 38344f6bb717");
+            "oversold-buyer", "0.2205574857 0.7754255981 -0.0329440675 11 86 38344f6bb717");
 
     private static final CrashlabConfig CONFIG = ConfigLoader.load(Path.of("crashlab.yaml"));
 

@@ -131,7 +131,36 @@ class ReportsTest {
         assertThat(cardCell(doc, "Fills and costs", "Borrow rate")).isEqualTo("5.00 % a year");
         assertThat(cardCell(doc, "Fills and costs", "Funding of BTC-USD")).isEqualTo("btc_funding × -0.01: a published value v"
                 + " is a rate of v × -0.01 per 8 hours (1 → -1.0000 %), charged to shorts when positive, paid to them when negative");
-        assertThat(cardCell(doc, "Period and account", "Margin")).endsWith("liquidation fee 1.00 % of notional");
+        assertThat(cardCell(doc, "Period and account", "Margin")).isEqualTo("cross margin; initial 100.00 % of gross"
+                + " exposure (1.00× at most); maintenance 5.00 % of notional; liquidation fee 1.00 % of notional, at most"
+                + " what the liquidated positions leave");
+        assertThat(cardCell(doc, "Fills and costs", "Path in a bar")).isEqualTo("nearest-extreme-first: open → the extreme"
+                + " nearer the open → the other → close; stops, limits and liquidations happen in that order");
+    }
+
+    @Test
+    void aLiquidationShowsItsSymbolPriceAndLossAndTheTiersAndWarningsAreShown() {
+        JsonNode results = SampleRuns.liquidated();
+        JsonNode liquidation = null;
+        for (JsonNode e : results.get("events")) {
+            if (liquidation == null && e.get("kind").asString().equals("liquidation")) {
+                liquidation = e;
+            }
+        }
+        assertThat(liquidation).isNotNull();
+        assertThat(liquidation.get("value").asDouble()).as("a 10x long loses nearly all of its 10,000").isGreaterThan(9_900);
+
+        Document doc = runReport(results);
+
+        Element row = doc.select("#events-table tr[data-kind=liquidation]").first();
+        assertThat(row).isNotNull();
+        assertThat(row.select("td").get(2).text()).isEqualTo("BTC-USD");
+        assertThat(row.select("td").get(3).text()).startsWith("long ").contains(" BTC-USD liquidated at ").contains("loss ");
+        assertThat(row.select("td").get(4).attr("data-v")).isEqualTo(String.valueOf(liquidation.get("value").asDouble()));
+        assertThat(cardCell(doc, "Period and account", "Margin")).contains("maintenance by notional 0.40 % to 50,000,"
+                + " 0.50 % to 250,000, 1.00 % to 1,000,000");
+        assertThat(doc.select(".banner-warning").text()).contains("Partial data.").contains("ETH-USD's data covers"
+                + " 2024-03-01 .. 2024-03-06");
     }
 
     @Test

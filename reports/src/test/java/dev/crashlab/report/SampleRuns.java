@@ -200,6 +200,46 @@ final class SampleRuns {
         return carry;
     }
 
+    private static JsonNode liquidated;
+
+    /**
+     * Returns a 10× long of BTC-USD on the default maintenance tiers, liquidated on a 20 % fall,
+     * beside an ETH-USD whose data ends before the run and which is ordered after it ended: allowed
+     * with allowPartialData, so the results carry a warning.
+     */
+    static synchronized JsonNode liquidated() {
+        if (liquidated == null) {
+            Instrument btc = Instrument.of("BTC-USD", AssetClass.CRYPTO);
+            Instrument eth = Instrument.of("ETH-USD", AssetClass.CRYPTO);
+            OhlcvSeries.Builder b = OhlcvSeries.builder(btc);
+            OhlcvSeries.Builder e = OhlcvSeries.builder(eth);
+            LocalDate first = LocalDate.of(2024, 3, 1);
+            for (int d = 0; d < 10; d++) {
+                double open = d == 4 ? 100 : (d < 4 ? 100 : 80);
+                double low = d == 4 ? 78 : open;
+                b.add(first.plusDays(d), open, open, low, d == 4 ? 80 : open, 1);
+                if (d < 6) {
+                    e.add(first.plusDays(d), 10, 10, 10, 10, 1);
+                }
+            }
+            Strategy tenTimes = new Strategy() {
+                @Override
+                public void onBar(StrategyContext ctx) {
+                    if (ctx.step() == 2) {
+                        ctx.submit(Order.buyValue(Symbol.of("BTC-USD"), 10 * 9_000));
+                    }
+                    if (ctx.step() == 6) {
+                        ctx.submit(Order.buyValue(Symbol.of("ETH-USD"), 5));
+                    }
+                }
+            };
+            BacktestResult r = Backtest.builder(MarketData.of(b.build(), e.build())).name("ten-times").strategy(() -> tenTimes)
+                    .initialCash(10_000).margin(Margin.forLeverage(10)).allowPartialData(true).build().run();
+            liquidated = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+        }
+        return liquidated;
+    }
+
     /**
      * Returns the budget case: {@code years} of daily bars for {@code instruments} crypto
      * instruments (random walks), and a strategy that opens and closes about {@code trades}

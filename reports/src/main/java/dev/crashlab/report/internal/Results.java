@@ -38,10 +38,10 @@ public final class Results {
             String kind, String tag) {
     }
 
-    /** A round-trip trade. */
+    /** A round-trip trade; {@code pnl} includes the {@code carry} charged while it was open. */
     public record Trade(String symbol, String side, Instant entryTime, Instant exitTime, double entryPrice,
             double exitPrice, double quantity, double pnl, double tradeReturn, double fees, double holdingDays,
-            boolean open, boolean liquidated) {
+            boolean open, boolean liquidated, double carry) {
 
         /** Returns open, liquidated or closed. */
         public String status() {
@@ -186,7 +186,7 @@ public final class Results {
                     instant(o, "entryTime", at + ".entryTime"), instant(o, "exitTime", at + ".exitTime"),
                     number(o, "entryPrice"), number(o, "exitPrice"), number(o, "quantity"), number(o, "pnl"),
                     number(o, "return"), number(o, "fees"), number(o, "holdingDays"), o.path("open").asBoolean(false),
-                    o.path("liquidated").asBoolean(false)));
+                    o.path("liquidated").asBoolean(false), o.path("carry").isNumber() ? number(o, "carry") : 0));
         }
         events = new ArrayList<>();
         JsonNode ev = root.path("events");
@@ -344,6 +344,31 @@ public final class Results {
             node = node.path(part);
         }
         return node;
+    }
+
+    /** A maintenance tier: from {@code floor} of notional, {@code rate} of it. */
+    public record Tier(double floor, double rate) {
+    }
+
+    /** Returns the maintenance tiers of the margin; one tier of {@code account.margin.maintenance} in older files. */
+    public List<Tier> maintenanceTiers() {
+        List<Tier> out = new ArrayList<>();
+        for (JsonNode t : root.path("account").path("margin").path("maintenanceTiers")) {
+            out.add(new Tier(number(t, "floor"), number(t, "rate")));
+        }
+        if (out.isEmpty()) {
+            out.add(new Tier(0, numberAt("account.margin.maintenance")));
+        }
+        return out;
+    }
+
+    /** Returns the run's warnings (partial data a run was allowed to use); empty in older files. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (JsonNode w : root.path("warnings")) {
+            out.add(w.asString(""));
+        }
+        return out;
     }
 
     /** Returns the funding series of the costs, by symbol. */

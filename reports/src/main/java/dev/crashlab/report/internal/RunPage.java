@@ -347,6 +347,41 @@ public final class RunPage {
     }
 
     /**
+     * Returns the margin terms in words: mode, initial margin with the leverage it allows, the
+     * maintenance rate or tiers by notional, and the liquidation fee.
+     */
+    public String marginText() {
+        double initial = results.numberAt("account.margin.initial");
+        String mode = results.textAt("account.margin.mode");
+        List<Results.Tier> tiers = results.maintenanceTiers();
+        StringBuilder maintenance = new StringBuilder();
+        if (tiers.size() == 1) {
+            maintenance.append(Formats.percent(tiers.getFirst().rate())).append(" of notional");
+        } else {
+            maintenance.append("by notional ");
+            for (int k = 0; k < tiers.size(); k++) {
+                maintenance.append(k == 0 ? "" : ", ").append(Formats.percent(tiers.get(k).rate()));
+                maintenance.append(k + 1 < tiers.size() ? " to " + Formats.count(tiers.get(k + 1).floor()) : " beyond");
+            }
+        }
+        return (mode.isEmpty() ? "cross" : mode) + " margin; initial " + Formats.percent(initial) + " of gross exposure ("
+                + Formats.ratio(1 / initial) + "× at most); maintenance " + maintenance + "; liquidation fee "
+                + Formats.percent(results.numberAt("account.margin.liquidationFee")) + " of notional, at most what the"
+                + " liquidated positions leave";
+    }
+
+    /** Returns the intrabar path rule in words. */
+    public String pathRuleText() {
+        String rule = results.textAt("costs.pathRule");
+        return switch (rule) {
+            case "high-first" -> "high-first: open → high → low → close";
+            case "low-first" -> "low-first: open → low → high → close";
+            case "" -> "not recorded";
+            default -> rule + ": open → the extreme nearer the open → the other → close";
+        };
+    }
+
+    /**
      * Returns the currency a fixed fee is paid in, the quote currency of the instrument filled: the
      * one currency of the universe, or the rule and the list when instruments differ.
      */
