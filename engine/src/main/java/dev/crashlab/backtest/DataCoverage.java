@@ -82,12 +82,14 @@ final class DataCoverage {
                         + " first bar)");
     }
 
+    /** Returns the first step time at which some instrument's data has ended: {@link #checkStep} has nothing to find before. */
+    long checkedFrom() {
+        return earliestStale;
+    }
+
     /** Checks the current step: a position or waiting order in an instrument whose data has ended is refused. */
     void checkStep() {
         long now = run.now();
-        if (now < earliestStale) {
-            return;
-        }
         for (int i = 0; i < run.n; i++) {
             if (!reported[i] && now >= staleFrom[i] && (run.account.quantity(i) != 0 || run.hasWaiting(i))) {
                 OhlcvSeries s = run.bars[i];

@@ -181,6 +181,7 @@ final class Run {
         // With every instrument aligned, the step's time is the time of instrument 0's next bar,
         // when that instrument's bars are the shortest (its bars' times are then the steps).
         boolean timesFromBars = allAligned && n > 0 && bars[0].interval().equals(clock.interval());
+        long coverageFrom = coverage.checkedFrom();
         if (allAligned) {
             Arrays.fill(fresh, true);
             for (int i = 0; i < n; i++) {
@@ -243,7 +244,9 @@ final class Run {
             if (closeFills && !pending.isEmpty()) {
                 execution.fillAtClose();
             }
-            coverage.checkStep();
+            if (now >= coverageFrom) {
+                coverage.checkStep();
+            }
             cash[s] = account.cash();
             equity[s] = account.isInvested() ? account.equity() : cash[s];
             if (contributed != null) {

@@ -11,6 +11,7 @@ import dev.crashlab.execution.Order;
 import dev.crashlab.execution.OrderType;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Account;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,24 +63,44 @@ final class StepExecution {
 
     /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */
     void walkBars() {
-        buildPaths();
+        startStep();
         double at = 0;
         List<Run.Waiting> pending = run.pending;
         while (true) {
             int next = -1;
-            BarPath.Reach nextReach = null;
+            double nextAt = Double.POSITIVE_INFINITY;
+            double nextPrice = Double.NaN;
             for (int k = 0; k < pending.size(); k++) {
                 Run.Waiting w = pending.get(k);
                 if (!eligible(w)) {
                     continue;
                 }
-                BarPath.Reach reach = reach(w, at);
-                if (reach != null && (nextReach == null || reach.position() < nextReach.position())) {
+                int i = w.instrument();
+                Order order = w.order();
+                double position;
+                double price;
+                int direction = order.type() == OrderType.MARKET ? 1 : direction(order, i, fillPrice(i, at));
+                if (direction == 0 || order.type() == OrderType.MARKET) {
+                    // Market orders, and orders with nothing left to trade (resolved with a note), go at the open.
+                    position = Math.max(at, BarPath.OPEN);
+                    price = fillPrice(i, position);
+                } else {
+                    boolean limit = order.type() == OrderType.LIMIT;
+                    // A buy limit and a sell stop wait for the price to come down to them; the others for it to rise.
+                    BarPath.Reach reach = path(i).reach(order.price(), limit == direction > 0, at);
+                    if (reach == null) {
+                        continue;
+                    }
+                    position = reach.position();
+                    price = reach.price();
+                }
+                if (position < nextAt) {
                     next = k;
-                    nextReach = reach;
+                    nextAt = position;
+                    nextPrice = price;
                 }
             }
-            double liquidated = liquidate(at, nextReach == null ? BarPath.CLOSE : nextReach.position());
+            double liquidated = liquidate(at, next < 0 ? BarPath.CLOSE : nextAt);
             if (!Double.isNaN(liquidated)) {
                 at = liquidated;
                 continue;
@@ -88,26 +109,22 @@ final class StepExecution {
                 return;
             }
             Run.Waiting w = pending.remove(next);
-            at = nextReach.position();
+            at = nextAt;
             markAt(at);
-            int i = w.instrument();
-            fill(w.order(), i, nextReach.price(), w.order().type() != OrderType.LIMIT, run.bars[i].low(run.cur[i]),
-                    run.bars[i].high(run.cur[i]));
+            fill(w.order(), w.instrument(), nextPrice, w.order().type() != OrderType.LIMIT);
         }
     }
 
     /** Fills the waiting market orders of instruments with a bar at their close (close-fill mode), checking the margin after each. */
     void fillAtClose() {
-        buildPaths();
+        startStep();
         List<Run.Waiting> pending = run.pending;
         for (int k = 0; k < pending.size(); ) {
             Run.Waiting w = pending.get(k);
             int i = w.instrument();
             if (run.fresh[i] && w.order().type() == OrderType.MARKET) {
                 pending.remove(k);
-                OhlcvSeries s = run.bars[i];
-                int b = run.cur[i];
-                fill(w.order(), i, s.close(b), true, s.low(b), s.high(b));
+                fill(w.order(), i, run.bars[i].close(run.cur[i]), true);
                 liquidate(BarPath.CLOSE, BarPath.CLOSE);
                 k = 0;
             } else {
@@ -116,19 +133,42 @@ final class StepExecution {
         }
     }
 
-    /** Sets the path of each instrument with a bar at the step, from its previous close (its mark before the step). */
-    private void buildPaths() {
+    /**
+     * Starts a walk: notes the positions held, and forgets the paths of the previous step (a
+     * path is built when first needed: market orders at the open need none).
+     */
+    private void startStep() {
         for (int i = 0; i < run.n; i++) {
             heldAtStart[i] = account.quantity(i);
+            paths[i] = null;
+        }
+    }
+
+    /** Returns the path of instrument {@code i}'s current bar (it has a bar at the step), from its previous close. */
+    private BarPath path(int i) {
+        BarPath path = paths[i];
+        if (path == null) {
+            OhlcvSeries s = run.bars[i];
+            int b = run.cur[i];
+            path = BarPath.of(b > 0 ? s.close(b - 1) : Double.NaN, s.open(b), s.high(b), s.low(b), s.close(b), rule);
+            paths[i] = path;
+        }
+        return path;
+    }
+
+    /** Returns the paths of every instrument with a bar at the step, {@code null} for the others. */
+    private BarPath[] allPaths() {
+        for (int i = 0; i < run.n; i++) {
             if (run.fresh[i]) {
-                OhlcvSeries s = run.bars[i];
-                int b = run.cur[i];
-                double previous = b > 0 ? s.close(b - 1) : Double.NaN;
-                paths[i] = BarPath.of(previous, s.open(b), s.high(b), s.low(b), s.close(b), rule);
-            } else {
-                paths[i] = null;
+                path(i);
             }
         }
+        return paths;
+    }
+
+    /** Returns what a fill of instrument {@code i} (it has a bar at the step) gets at {@code position}: the open up to it. */
+    private double fillPrice(int i, double position) {
+        return position <= BarPath.OPEN ? run.bars[i].open(run.cur[i]) : path(i).price(position);
     }
 
     /** Returns whether {@code w} may fill on its instrument's current bar. */
@@ -136,26 +176,6 @@ final class StepExecution {
         int i = w.instrument();
         return run.fresh[i] && (w.order().type() != OrderType.MARKET || !run.closeFills)
                 && run.bars[i].timeMillis(run.cur[i]) >= w.decided();
-    }
-
-    /** Returns where, at or after {@code from}, the waiting order {@code w} triggers on its bar's path, or null. */
-    private BarPath.Reach reach(Run.Waiting w, double from) {
-        Order order = w.order();
-        BarPath path = paths[w.instrument()];
-        if (order.type() == OrderType.MARKET) {
-            double at = Math.max(from, BarPath.OPEN);
-            return new BarPath.Reach(at, path.fillPrice(at));
-        }
-        int direction = direction(order, w.instrument(), path.fillPrice(Math.max(from, BarPath.OPEN)));
-        if (direction == 0) {
-            // Nothing to trade: resolved, with a note, when the bar opens.
-            double at = Math.max(from, BarPath.OPEN);
-            return new BarPath.Reach(at, path.fillPrice(at));
-        }
-        boolean limit = order.type() == OrderType.LIMIT;
-        // A buy limit and a sell stop wait for the price to come down to them; the others for it to rise.
-        boolean below = limit == direction > 0;
-        return path.reach(order.price(), below, from);
     }
 
     /** Returns +1 to buy, −1 to sell, 0 for no trade, for {@code order} on instrument {@code i} at {@code price}. */
@@ -172,11 +192,11 @@ final class StepExecution {
         };
     }
 
-    /** Marks every instrument with a bar at its path's fill price at {@code position}. */
+    /** Marks every instrument with a bar at its fill price at {@code position}. */
     private void markAt(double position) {
         for (int i = 0; i < run.n; i++) {
-            if (paths[i] != null) {
-                account.setMark(i, paths[i].fillPrice(position));
+            if (run.fresh[i]) {
+                account.setMark(i, fillPrice(i, position));
             }
         }
     }
@@ -194,8 +214,8 @@ final class StepExecution {
             BarPath.Reach firstReach = null;
             for (int i = 0; i < run.n; i++) {
                 double q = account.quantity(i);
-                double level = q == 0 || paths[i] == null ? Double.NaN : account.liquidationPrice(i);
-                BarPath.Reach reach = Double.isNaN(level) ? null : paths[i].reach(level, q > 0, from);
+                double level = q == 0 || !run.fresh[i] ? Double.NaN : account.liquidationPrice(i);
+                BarPath.Reach reach = Double.isNaN(level) ? null : path(i).reach(level, q > 0, from);
                 if (reach != null && reach.position() <= until
                         && (firstReach == null || reach.position() < firstReach.position())) {
                     first = i;
@@ -213,7 +233,7 @@ final class StepExecution {
             quantities[i] = account.quantity(i);
             marks[i] = account.mark(i);
         }
-        double x = Liquidation.crossing(account.cash(), quantities, marks, paths, margin.maintenance(), from);
+        double x = Liquidation.crossing(account.cash(), quantities, marks, allPaths(), margin.maintenance(), from);
         if (Double.isNaN(x) || x > until) {
             return Double.NaN;
         }
@@ -269,12 +289,12 @@ final class StepExecution {
     private void closePosition(int i, double q, double price, double fee, String why) {
         double carry = account.carry(i);
         double equityBefore = account.equity();
-        double previousClose = paths[i] == null ? price : paths[i].previous();
+        double previousClose = run.fresh[i] ? path(i).previous() : price;
         boolean heldBefore = Math.signum(heldAtStart[i]) == Math.signum(q) && Math.abs(heldAtStart[i]) >= Math.abs(q);
         double reference = heldBefore ? previousClose : account.position(i).averageCost();
         account.applyFill(i, -q, price, fee);
         OhlcvSeries s = run.bars[i];
-        run.addFill(new Fill(0, s.symbol(), s.time(run.cur[i]), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation",
+        run.addFill(new Fill(0, s.symbol(), barStart(i), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation",
                 Double.NaN), i, carry);
         double loss = q * (reference - price) + fee;
         run.record(Event.Kind.LIQUIDATION, s.symbol(), String.format(Locale.ROOT,
@@ -294,10 +314,10 @@ final class StepExecution {
 
     /**
      * Fills {@code order} on instrument {@code i} at {@code base} (moved by the slippage when
-     * {@code slip}, within [low, high]), or rejects it with an event when the cash or margin
+     * {@code slip}, within the bar's range), or rejects it with an event when the cash or margin
      * cannot carry it; cuts target weights and margin value buys to what the margin carries.
      */
-    private void fill(Order order, int i, double base, boolean slip, double low, double high) {
+    private void fill(Order order, int i, double base, boolean slip) {
         double q = account.quantity(i);
         double target = 0;
         int direction;
@@ -316,7 +336,9 @@ final class StepExecution {
                     Double.NaN);
             return;
         }
-        double price = slip ? costs.slipped(base, direction > 0, low, high) : base;
+        // The bar's high and low are read only when slippage could pass them: they are not in cache.
+        double price = slip && costs.slippageBps() > 0
+                ? costs.slipped(base, direction > 0, run.bars[i].low(run.cur[i]), run.bars[i].high(run.cur[i])) : base;
         double delta = switch (order.sizing()) {
             case QUANTITY -> direction * order.amount();
             case VALUE -> direction > 0
@@ -355,8 +377,16 @@ final class StepExecution {
         }
         double carry = account.carry(i);
         account.applyFill(i, delta, price, fee);
-        run.addFill(new Fill(order.id(), order.symbol(), run.bars[i].time(run.cur[i]), delta, price, fee, Fill.Kind.ORDER,
-                order.tag(), account.liquidationPrice(i)), i, carry);
+        // Not at risk, nothing can be liquidated: no need to solve for a price.
+        double liquidationPrice = account.atRisk() ? account.liquidationPrice(i) : Double.NaN;
+        run.addFill(new Fill(order.id(), order.symbol(), barStart(i), delta, price, fee, Fill.Kind.ORDER, order.tag(),
+                liquidationPrice), i, carry);
+    }
+
+    /** Returns the start of instrument {@code i}'s current bar: the step's time in a universe of one bar length. */
+    private Instant barStart(int i) {
+        long start = run.bars[i].timeMillis(run.cur[i]);
+        return start == run.now() ? run.nowInstant() : Instant.ofEpochMilli(start);
     }
 
     /**

@@ -25,7 +25,13 @@ import org.ta4j.core.BarSeries;
  */
 public interface StrategyContext {
 
-    /** Returns the time of the current step: the start of its bars' period, UTC. */
+    /**
+     * Returns the time of the current step: the start of the period of the universe's shortest
+     * bars, UTC. The step's bars closed at the end of that period, and {@code onBar} runs then:
+     * with daily bars only, {@code time()} is the day's 00:00 and the day's bars are complete; in
+     * a universe of daily and hourly bars, the daily bar of a day becomes visible at the step
+     * whose time is 23:00 of that day. Bars are visible only once closed (see {@code MarketClock}).
+     */
     Instant time();
 
     /** Returns the time of the current step in UTC epoch milliseconds. */
