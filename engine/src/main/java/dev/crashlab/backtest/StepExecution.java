@@ -256,8 +256,12 @@ final class StepExecution {
             }
         }
         double equityBefore = account.equity();
-        String why = String.format(Locale.ROOT, "equity %.2f fell below the maintenance margin %.2f", equityBefore,
-                account.maintenanceRequired());
+        double required = account.maintenanceRequired();
+        // On a leg the path meets the requirement exactly; after a gap the equity is already below it.
+        String why = equityBefore < required * (1 - 1e-9)
+                ? String.format(Locale.ROOT, "the account's equity %.2f was below its maintenance margin %.2f", equityBefore,
+                        required)
+                : String.format(Locale.ROOT, "the account's equity fell to its maintenance margin %.2f", required);
         // The fee takes at most what the positions leave: closing at the marks leaves the equity.
         double fees = Math.min(margin.liquidationFee() * notional, Math.max(0, equityBefore));
         for (int i = 0; i < n; i++) {
@@ -275,8 +279,10 @@ final class StepExecution {
         double q = account.quantity(i);
         double left = account.isolatedMargin(i) + q * (price - account.position(i).averageCost());
         double fee = Math.min(margin.liquidationFee() * Math.abs(q) * price, Math.max(0, left));
-        String why = String.format(Locale.ROOT, "its isolated margin %.2f fell below its maintenance margin %.2f",
-                left, account.maintenance(Math.abs(q) * price));
+        double required = account.maintenance(Math.abs(q) * price);
+        String why = left < required * (1 - 1e-9)
+                ? String.format(Locale.ROOT, "its isolated margin %.2f was below its maintenance margin %.2f", left, required)
+                : String.format(Locale.ROOT, "its isolated margin fell to its maintenance margin %.2f", required);
         closePosition(i, q, price, fee, why);
         run.liquidations++;
     }

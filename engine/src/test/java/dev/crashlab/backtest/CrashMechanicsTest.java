@@ -61,6 +61,13 @@ class CrashMechanicsTest {
         // 2020-03-12: open 7,945.36, high 7,984.16, low 4,736.21: the price passes the liquidation
         // price on the way down, so the account is closed there, inside the bar's range.
         assertThat(liquidation.price()).isBetween(4_736.21, 7_945.36);
+        // Hand-computed: q units bought at the open for 50,000, cash -40,000; the account meets 5 %
+        // maintenance where q p - 40,000 = 0.05 q p, on the leg from the high down to the low.
+        double q = r.fills().getFirst().quantity();
+        assertThat(r.fills().getFirst().price()).isEqualTo(7_945.36);
+        assertThat(q).isCloseTo(50_000 / 7_945.36, within(1e-9));
+        assertThat(liquidation.price()).isCloseTo(40_000 / (0.95 * q), within(1e-9 * 7_000));
+        assertThat(r.fills().getFirst().liquidationPrice()).isCloseTo(40_000 / (0.95 * q), within(1e-9 * 7_000));
         assertThat(r.equity(1)).as("equity at the close of 2020-03-12").isGreaterThanOrEqualTo(0);
     }
 
@@ -120,25 +127,8 @@ class CrashMechanicsTest {
                 11, 12, 2, 3,
                 3, 50, 3, 49,
                 49, 60, 40, 41);
-        List<String> leaks = new ArrayList<>();
-        Strategy peeker = new Strategy() {
-            @Override
-            public void onBar(StrategyContext ctx) {
-                Bars btc = ctx.bars("BTC-USD");
-                if (btc.isEmpty()) {
-                    return;
-                }
-                // The step's bars closed one hour (its shortest bar) after its time.
-                Instant decision = ctx.time().plus(Duration.ofHours(1));
-                Instant dailyClose = btc.time(btc.size() - 1).plus(Duration.ofDays(1));
-                if (dailyClose.isAfter(decision)) {
-                    leaks.add("at " + ctx.time() + " the daily bar of " + btc.time(btc.size() - 1) + " is visible");
-                }
-            }
-        };
-        Backtest.builder(MarketData.of(daily, h.build())).strategy(() -> peeker).build().run();
-
-        assertThat(leaks).isEmpty();
+        assertThat(visibleBeforeTheirEnd(MarketData.of(daily, h.build()), "BTC-USD", Duration.ofHours(1),
+                Duration.ofDays(1))).isEmpty();
     }
 
     @Test
@@ -150,24 +140,28 @@ class CrashMechanicsTest {
         for (int i = 0; i < weekly.size(); i++) {
             w.add(weekly.time(i), weekly.open(i), weekly.high(i), weekly.low(i), weekly.close(i), weekly.volume(i));
         }
+        assertThat(visibleBeforeTheirEnd(MarketData.of(daily, w.build()), "BTC-WEEK", Duration.ofDays(1),
+                Duration.ofDays(7))).isEmpty();
+    }
+
+    /**
+     * Runs a strategy that, at every step, checks that the last visible bar of {@code symbol}
+     * (bars of {@code length}) ended by the step's close ({@code ctx.time()} plus the universe's
+     * {@code shortest} bar length); returns what it saw too early.
+     */
+    private static List<String> visibleBeforeTheirEnd(MarketData data, String symbol, Duration shortest, Duration length) {
         List<String> leaks = new ArrayList<>();
         Strategy peeker = new Strategy() {
             @Override
             public void onBar(StrategyContext ctx) {
-                Bars week = ctx.bars("BTC-WEEK");
-                if (week.isEmpty()) {
-                    return;
-                }
-                Instant decision = ctx.time().plus(Duration.ofDays(1));
-                Instant weekEnd = week.time(week.size() - 1).plus(Duration.ofDays(7));
-                if (weekEnd.isAfter(decision)) {
-                    leaks.add("at " + ctx.time() + " the week of " + week.time(week.size() - 1) + " is visible");
+                Bars bars = ctx.bars(symbol);
+                if (!bars.isEmpty() && bars.time(bars.size() - 1).plus(length).isAfter(ctx.time().plus(shortest))) {
+                    leaks.add("at " + ctx.time() + " the bar of " + bars.time(bars.size() - 1) + " is visible");
                 }
             }
         };
-        Backtest.builder(MarketData.of(daily, w.build())).strategy(() -> peeker).build().run();
-
-        assertThat(leaks).isEmpty();
+        Backtest.builder(data).strategy(() -> peeker).build().run();
+        return leaks;
     }
 
     // ---- 4. annualisation follows the bar interval ----
