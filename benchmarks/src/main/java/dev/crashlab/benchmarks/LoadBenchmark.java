@@ -1,9 +1,9 @@
 package dev.crashlab.benchmarks;
 
-import dev.crashlab.data.LoadOptions;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.PriceLoader;
-import dev.crashlab.data.PriceWriter;
+import dev.crashlab.data.io.LoadOptions;
+import dev.crashlab.data.io.PriceLoader;
+import dev.crashlab.data.io.PriceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

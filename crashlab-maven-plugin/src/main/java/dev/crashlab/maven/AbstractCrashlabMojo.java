@@ -4,7 +4,7 @@ import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.data.DataFileException;
-import dev.crashlab.report.JobLog;
+import dev.crashlab.jobs.JobLog;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;

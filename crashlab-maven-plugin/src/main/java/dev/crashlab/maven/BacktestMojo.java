@@ -1,7 +1,7 @@
 package dev.crashlab.maven;
 
 import dev.crashlab.config.CrashlabConfig;
-import dev.crashlab.report.BacktestJob;
+import dev.crashlab.jobs.BacktestJob;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;

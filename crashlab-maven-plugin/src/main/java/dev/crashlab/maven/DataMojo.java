@@ -1,8 +1,8 @@
 package dev.crashlab.maven;
 
 import dev.crashlab.data.DataFileException;
-import dev.crashlab.data.DataFolder;
-import dev.crashlab.data.DataSummary;
+import dev.crashlab.data.io.DataFolder;
+import dev.crashlab.data.io.DataSummary;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,10 +1,10 @@
 package dev.crashlab.maven;
 
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.download.DownloadException;
-import dev.crashlab.data.download.DownloadOptions;
-import dev.crashlab.data.download.DownloadRequest;
-import dev.crashlab.data.download.Downloader;
+import dev.crashlab.data.io.download.DownloadException;
+import dev.crashlab.data.io.download.DownloadOptions;
+import dev.crashlab.data.io.download.DownloadRequest;
+import dev.crashlab.data.io.download.Downloader;
 import java.io.File;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

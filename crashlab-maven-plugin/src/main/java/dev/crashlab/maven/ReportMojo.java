@@ -1,7 +1,7 @@
 package dev.crashlab.maven;
 
 import dev.crashlab.config.CrashlabConfig;
-import dev.crashlab.report.ReportJob;
+import dev.crashlab.jobs.ReportJob;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

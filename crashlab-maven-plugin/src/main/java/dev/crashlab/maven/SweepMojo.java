@@ -1,7 +1,7 @@
 package dev.crashlab.maven;
 
 import dev.crashlab.config.CrashlabConfig;
-import dev.crashlab.report.SweepJob;
+import dev.crashlab.jobs.SweepJob;
 import java.time.Clock;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

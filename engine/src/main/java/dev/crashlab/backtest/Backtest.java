@@ -6,6 +6,7 @@ import dev.crashlab.data.MarketData;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import java.time.Instant;
 import java.util.LinkedHashMap;

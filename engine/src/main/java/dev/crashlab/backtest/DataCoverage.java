@@ -2,7 +2,7 @@ package dev.crashlab.backtest;
 
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.TradingCalendar;
-import dev.crashlab.execution.Order;
+import dev.crashlab.strategy.Order;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

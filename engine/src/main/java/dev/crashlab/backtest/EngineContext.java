@@ -2,11 +2,11 @@ package dev.crashlab.backtest;
 
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.Symbol;
-import dev.crashlab.execution.Event;
-import dev.crashlab.execution.Order;
-import dev.crashlab.portfolio.Portfolio;
 import dev.crashlab.strategy.Bars;
+import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Indicators;
+import dev.crashlab.strategy.Order;
+import dev.crashlab.strategy.Portfolio;
 import dev.crashlab.strategy.PublishedSeries;
 import dev.crashlab.strategy.StrategyContext;
 import java.time.Instant;

@@ -1,19 +1,20 @@
 package dev.crashlab.backtest;
 
 import dev.crashlab.Crashlab;
-import dev.crashlab.data.AtomicWrite;
+import dev.crashlab.clock.MarketClock;
 import dev.crashlab.data.DataSource;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
-import dev.crashlab.clock.MarketClock;
+import dev.crashlab.data.io.AtomicWrite;
 import dev.crashlab.execution.Costs;
-import dev.crashlab.execution.MaintenanceTiers;
-import dev.crashlab.execution.Event;
 import dev.crashlab.execution.Fill;
-import dev.crashlab.execution.Order;
+import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.metrics.Metrics;
 import dev.crashlab.metrics.RegimeStats;
 import dev.crashlab.metrics.Trade;
+import dev.crashlab.strategy.CrisisWindow;
+import dev.crashlab.strategy.Event;
+import dev.crashlab.strategy.Order;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.crashlab.config;
 
-import dev.crashlab.data.LoadOptions;
 import dev.crashlab.data.PublicationRule;
 import dev.crashlab.data.Symbol;
+import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.portfolio.Contributions;

@@ -1,18 +1,16 @@
 package dev.crashlab.config;
 
 import dev.crashlab.backtest.Backtest;
-import dev.crashlab.backtest.RegimeClassifier;
 import dev.crashlab.data.DataFileException;
-import dev.crashlab.data.LoadOptions;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.PriceLoader;
-import dev.crashlab.data.SeriesLoader;
+import dev.crashlab.data.io.LoadOptions;
+import dev.crashlab.data.io.PriceLoader;
+import dev.crashlab.data.io.SeriesLoader;
+import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
-import dev.crashlab.strategy.StrategyFactory;
 import java.nio.file.Path;
-
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

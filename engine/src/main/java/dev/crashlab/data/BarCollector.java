@@ -11,8 +11,11 @@ import java.util.List;
  * {@link OhlcvSeries}: it applies the bar rules, refuses duplicate and (unless lenient)
  * unsorted timestamps, and warns about gaps and bars on closed days. Every loader goes through
  * here, so every format obeys the same rules with the same messages.
+ *
+ * <p>It is the one gate between a file's rows and a series: readers ({@code data.io}) parse text
+ * into numbers and times, and this type alone decides whether they make valid bars.
  */
-final class BarCollector {
+public final class BarCollector {
 
     private static final long DAY_MILLIS = 86_400_000L;
 
@@ -37,7 +40,7 @@ final class BarCollector {
      * @param fieldNames the file's own names of time, open, high, low, close and volume, used in
      *                   error messages
      */
-    BarCollector(String file, Instrument instrument, boolean lenient, String[] fieldNames) {
+    public BarCollector(String file, Instrument instrument, boolean lenient, String[] fieldNames) {
         this.file = file;
         this.instrument = instrument;
         this.lenient = lenient;
@@ -45,7 +48,7 @@ final class BarCollector {
     }
 
     /** Adds the bar read at {@code line}, or throws naming the line and the field at fault. */
-    void add(long line, long time, double o, double h, double l, double c, double v) {
+    public void add(long line, long time, double o, double h, double l, double c, double v) {
         BarRules.Violation violation = BarRules.check(o, h, l, c, v);
         if (violation != null) {
             throw new DataFileException(file, line, fileName(violation.field()), violation.problem());
@@ -73,12 +76,12 @@ final class BarCollector {
     }
 
     /** Adds a warning found by the loader itself. */
-    void warn(DataWarning warning) {
+    public void warn(DataWarning warning) {
         warnings.add(warning);
     }
 
     /** Returns the series, or throws when the file held no bars. */
-    OhlcvSeries finish(DataSource source) {
+    public OhlcvSeries finish(DataSource source) {
         if (size == 0) {
             throw new DataFileException(file, 0, null, "empty file: no data rows");
         }

@@ -5,17 +5,22 @@ package dev.crashlab.data;
  * close inside [low, high], finite non-negative volume. Loaders and builders report the first
  * violation with their own location.
  */
-final class BarRules {
+public final class BarRules {
 
-    /** The field that broke a rule and how. */
-    record Violation(String field, String problem) {
+    /**
+     * The field that broke a rule and how.
+     *
+     * @param field   the canonical field name: open, high, low, close or volume
+     * @param problem what is wrong, with the value
+     */
+    public record Violation(String field, String problem) {
     }
 
     private BarRules() {
     }
 
     /** Returns the first rule {@code (o, h, l, c, v)} breaks, or {@code null} when it obeys them all. */
-    static Violation check(double o, double h, double l, double c, double v) {
+    public static Violation check(double o, double h, double l, double c, double v) {
         Violation price = firstBadPrice(o, h, l, c);
         if (price != null) {
             return price;
@@ -53,6 +58,18 @@ final class BarRules {
     }
 
     private static String num(double value) {
-        return PriceWriter.number(value);
+        return number(value);
+    }
+
+    /**
+     * Returns {@code value} as the shortest text that reads back to it: whole numbers without a
+     * fraction ({@code 12}, not {@code 12.0}), others as {@link Double#toString}. Messages and
+     * written files use it alike.
+     */
+    public static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
     }
 }

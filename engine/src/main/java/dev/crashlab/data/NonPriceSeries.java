@@ -43,20 +43,34 @@ public final class NonPriceSeries {
      * for tests and generated data.
      */
     public static NonPriceSeries of(String name, PublicationRule rule, LocalDate[] dates, double[] values) {
-        if (dates.length != values.length) {
-            throw new IllegalArgumentException(name + ": " + dates.length + " dates but " + values.length + " values");
-        }
         long[] days = new long[dates.length];
         for (int i = 0; i < dates.length; i++) {
             days[i] = dates[i].toEpochDay();
-            if (i > 0 && days[i] <= days[i - 1]) {
-                throw new IllegalArgumentException(name + ": dates must increase, but " + dates[i] + " follows " + dates[i - 1]);
+        }
+        return of(name, rule, days, values, DataSource.inMemory(name));
+    }
+
+    /**
+     * Returns a series of {@code values} dated by {@code epochDays} (days since 1970-01-01, strictly
+     * increasing), read from {@code source}: what loaders build. The arrays are copied; a value
+     * must be finite.
+     */
+    public static NonPriceSeries of(String name, PublicationRule rule, long[] epochDays, double[] values,
+            DataSource source) {
+        if (epochDays.length != values.length) {
+            throw new IllegalArgumentException(name + ": " + epochDays.length + " dates but " + values.length + " values");
+        }
+        for (int i = 0; i < epochDays.length; i++) {
+            if (i > 0 && epochDays[i] <= epochDays[i - 1]) {
+                throw new IllegalArgumentException(name + ": dates must increase, but " + LocalDate.ofEpochDay(epochDays[i])
+                        + " follows " + LocalDate.ofEpochDay(epochDays[i - 1]));
             }
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(name + ": value on " + dates[i] + " is not finite: " + values[i]);
+                throw new IllegalArgumentException(name + ": value on " + LocalDate.ofEpochDay(epochDays[i])
+                        + " is not finite: " + values[i]);
             }
         }
-        return new NonPriceSeries(name, days, values.clone(), rule, DataSource.inMemory(name));
+        return new NonPriceSeries(name, epochDays.clone(), values.clone(), rule, source);
     }
 
     /** Returns the name this series is known by, such as {@code etf_flows} or {@code etf_flows_btc.total}. */

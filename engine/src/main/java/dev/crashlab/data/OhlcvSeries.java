@@ -1,5 +1,6 @@
 package dev.crashlab.data;
 
+import dev.crashlab.data.io.PriceLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,9 +2,6 @@ package dev.crashlab.strategy;
 
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.Symbol;
-import dev.crashlab.execution.Event;
-import dev.crashlab.execution.Order;
-import dev.crashlab.portfolio.Portfolio;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -2,12 +2,8 @@ package dev.crashlab.strategy;
 
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.Symbol;
-import dev.crashlab.execution.Event;
-import dev.crashlab.execution.Order;
-import dev.crashlab.portfolio.Portfolio;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 

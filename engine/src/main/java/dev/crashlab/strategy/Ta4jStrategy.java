@@ -1,7 +1,6 @@
 package dev.crashlab.strategy;
 
 import dev.crashlab.data.Symbol;
-import dev.crashlab.execution.Order;
 import java.util.Objects;
 import java.util.function.Function;
 import org.ta4j.core.BarSeries;

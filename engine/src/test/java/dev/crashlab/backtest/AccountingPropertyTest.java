@@ -10,7 +10,7 @@ import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
-import dev.crashlab.execution.Order;
+import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
 import dev.crashlab.testing.TestBars;

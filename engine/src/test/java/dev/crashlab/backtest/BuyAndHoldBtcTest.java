@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.PriceLoader;
+import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.metrics.Metrics;
 import dev.crashlab.testing.SharedData;
 import java.time.Instant;

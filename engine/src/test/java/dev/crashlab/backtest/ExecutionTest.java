@@ -12,12 +12,12 @@ import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Costs;
-import dev.crashlab.execution.Event;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.FillMode;
-import dev.crashlab.execution.Order;
-import java.time.LocalDate;
+import dev.crashlab.strategy.Event;
+import dev.crashlab.strategy.Order;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed micro scenarios for every fill rule, fee and slippage. */

@@ -13,7 +13,6 @@ import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
-import dev.crashlab.strategy.StrategyFactory;
 import dev.crashlab.testing.TestStrategies;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import static dev.crashlab.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashlab.data.io.SeriesLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

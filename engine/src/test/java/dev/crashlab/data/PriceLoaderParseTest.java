@@ -3,6 +3,9 @@ package dev.crashlab.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashlab.data.io.LoadOptions;
+import dev.crashlab.data.io.PriceFormat;
+import dev.crashlab.data.io.PriceLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

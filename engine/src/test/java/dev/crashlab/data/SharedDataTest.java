@@ -2,6 +2,9 @@ package dev.crashlab.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashlab.data.io.DataFolder;
+import dev.crashlab.data.io.PriceLoader;
+import dev.crashlab.data.io.SeriesLoader;
 import dev.crashlab.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;

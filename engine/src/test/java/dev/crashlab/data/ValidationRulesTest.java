@@ -4,6 +4,9 @@ import static dev.crashlab.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashlab.data.io.LoadOptions;
+import dev.crashlab.data.io.PriceFormat;
+import dev.crashlab.data.io.PriceLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
-import dev.crashlab.backtest.RegimeClassifier;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.strategy.Bars;
+import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
 import java.time.LocalDate;

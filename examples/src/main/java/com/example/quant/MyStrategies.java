@@ -1,7 +1,7 @@
 package com.example.quant;
 
+import dev.crashlab.config.StrategyLibrary;
 import dev.crashlab.strategy.Strategy;
-import dev.crashlab.strategy.StrategyLibrary;
 import java.util.Collection;
 import java.util.List;
 

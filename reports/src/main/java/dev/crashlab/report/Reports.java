@@ -1,6 +1,5 @@
 package dev.crashlab.report;
 
-import dev.crashlab.data.AtomicWrite;
 import dev.crashlab.report.internal.ComparisonPage;
 import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
@@ -8,96 +7,60 @@ import dev.crashlab.report.internal.Results;
 import dev.crashlab.report.internal.RunPage;
 import dev.crashlab.report.internal.SweepPage;
 import dev.crashlab.report.internal.Templates;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes self-contained HTML reports from {@code results.json} content: one file each, which
+ * Renders self-contained HTML reports from {@code results.json} content: one page each, which
  * opens offline from {@code file://} and makes no network request (ECharts, script and style are
  * inlined; a Content-Security-Policy forbids loading anything). The input is always the parsed
- * results.json, so fresh runs and existing result files render the same way.
+ * results.json, so fresh runs and existing result files render the same way. Rendering writes
+ * nothing: the jobs ({@code dev.crashlab.jobs}) decide where pages go and write them.
  *
  * <p>Every text taken from results (names, parameters, symbols, event messages) is HTML-escaped,
- * and chart data is embedded as script-safe JSON, never spliced into code. Files are written
- * atomically with {@link AtomicWrite}. Chart lines are down-sampled for display only; every
- * figure in a table is the engine's, as results.json holds it.
+ * and chart data is embedded as script-safe JSON, never spliced into code. Chart lines are
+ * down-sampled for display only; every figure in a table is the engine's, as results.json holds
+ * it.
  */
 public final class Reports {
 
-    /** The file name {@link #writeIndex} writes in its folder. */
-    public static final String INDEX = "index.html";
-
-    /** The file name of the comparison the jobs write beside {@link #INDEX}. */
-    static final String COMPARISON = "comparison.html";
+    /**
+     * A comparison page and an index page of the same runs, rendered together so that each
+     * run's results are read once for both.
+     *
+     * @param comparison the comparison's HTML
+     * @param index      the index's HTML
+     */
+    public record ComparisonAndIndex(String comparison, String index) {
+    }
 
     private Reports() {
     }
 
-    /** Writes the report of one run to {@code html}, stamped with the current time. */
-    public static void writeRun(JsonNode results, Path html) {
-        writeRun(results, html, ReportOptions.now());
-    }
-
-    /** Writes the report of one run to {@code html}. */
-    public static void writeRun(JsonNode results, Path html, ReportOptions options) {
-        AtomicWrite.text(html, renderRun(results, options));
-    }
-
-    /** Writes a comparison of {@code runs} to {@code html}, stamped with the current time. */
-    public static void writeComparison(List<RunLink> runs, Path html) {
-        writeComparison("Comparison of " + runs.size() + " runs", runs, html, ReportOptions.now());
-    }
-
-    /** Writes a comparison of {@code runs}, titled {@code title}, to {@code html}. */
-    public static void writeComparison(String title, List<RunLink> runs, Path html, ReportOptions options) {
-        AtomicWrite.text(html, renderComparison(title, runs, options));
-    }
-
-    /** Writes {@code index.html} in {@code folder}, listing {@code runs}; returns its path. */
-    public static Path writeIndex(Path folder, List<RunLink> runs) {
-        return writeIndex(folder, "crashlab runs", runs, List.of(), ReportOptions.now());
-    }
-
     /**
-     * Writes {@code index.html} in {@code folder}, titled {@code title}, listing {@code runs} with
-     * links to their reports and {@code pages} (comparisons, sweeps); returns its path.
+     * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
+     * their index, which links {@code comparisonHref} (the comparison's file, relative to the
+     * index) beside every run's report.
      */
-    public static Path writeIndex(Path folder, String title, List<RunLink> runs, List<PageLink> pages,
+    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, String comparisonHref,
             ReportOptions options) {
-        Path file = folder.resolve(INDEX);
-        AtomicWrite.text(file, renderIndex(title, runs, pages, options));
-        return file;
-    }
-
-    /**
-     * Writes {@code comparison.html} and {@code index.html} into an output folder that holds
-     * {@code runs}, as the jobs do, reading each run's results once for both; returns the index.
-     */
-    static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, ReportOptions options) {
         List<ComparisonPage.Run> parsed = runs(runs);
-        AtomicWrite.text(output.resolve(COMPARISON),
-                renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options));
-        Path index = output.resolve(INDEX);
-        AtomicWrite.text(index, renderIndexOf(title, parsed, List.of(new PageLink("Comparison", COMPARISON,
-                "every run side by side: equity, drawdown and metrics")), options));
-        return index;
+        return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
+                renderIndexOf(title, parsed, List.of(new PageLink("Comparison", comparisonHref,
+                        "every run side by side: equity, drawdown and metrics")), options));
     }
 
-    /** Writes the report of a parameter sweep to {@code html}. */
-    public static void writeSweep(Sweep sweep, Path html, ReportOptions options) {
-        AtomicWrite.text(html, renderSweep(sweep, options));
-    }
-
-    static String renderRun(JsonNode results, ReportOptions options) {
+    /** Returns the report of one run. */
+    public static String renderRun(JsonNode results, ReportOptions options) {
         Objects.requireNonNull(options, "options");
         Results r = Results.of(results);
         Page page = new Page(r.name() + " — crashlab report", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("run.jte", new RunPage(r, page));
     }
 
-    static String renderComparison(String title, List<RunLink> runs, ReportOptions options) {
+    /** Returns a comparison of {@code runs}, titled {@code title}. */
+    public static String renderComparison(String title, List<RunLink> runs, ReportOptions options) {
         return renderComparisonOf(title, runs(runs), options);
     }
 
@@ -109,7 +72,8 @@ public final class Reports {
         return Templates.render("comparison.jte", new ComparisonPage(page, runs));
     }
 
-    static String renderIndex(String title, List<RunLink> runs, List<PageLink> pages, ReportOptions options) {
+    /** Returns an index titled {@code title} listing {@code runs} with links to their reports and {@code pages}. */
+    public static String renderIndex(String title, List<RunLink> runs, List<PageLink> pages, ReportOptions options) {
         return renderIndexOf(title, runs(runs), pages, options);
     }
 
@@ -121,7 +85,8 @@ public final class Reports {
         return Templates.render("index.jte", new IndexPage(page, runs, links));
     }
 
-    static String renderSweep(Sweep sweep, ReportOptions options) {
+    /** Returns the report of a parameter sweep. */
+    public static String renderSweep(Sweep sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
     }

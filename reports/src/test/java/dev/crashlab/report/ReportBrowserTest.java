@@ -2,6 +2,7 @@ package dev.crashlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,16 +54,21 @@ class ReportBrowserTest {
         List<RunLink> runs = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             String href = "trend-" + (i + 1) + "x.html";
-            Reports.writeRun(levels.get(i), OUT.resolve(href), SampleRuns.OPTIONS);
+            write(href, Reports.renderRun(levels.get(i), SampleRuns.OPTIONS));
             runs.add(new RunLink((i + 1) + "x leverage", levels.get(i), href));
         }
-        Reports.writeRun(SampleRuns.playbook(), OUT.resolve("report.html"), SampleRuns.OPTIONS);
-        Reports.writeRun(SampleRuns.hostile(), OUT.resolve("hostile.html"), SampleRuns.OPTIONS);
-        Reports.writeComparison("Trend on BTC at 1x, 2x, 3x", runs, OUT.resolve("comparison.html"), SampleRuns.OPTIONS);
-        Reports.writeSweep(SampleRuns.trendSweep(), OUT.resolve("sweep.html"), SampleRuns.OPTIONS);
+        write("report.html", Reports.renderRun(SampleRuns.playbook(), SampleRuns.OPTIONS));
+        write("hostile.html", Reports.renderRun(SampleRuns.hostile(), SampleRuns.OPTIONS));
+        write("comparison.html", Reports.renderComparison("Trend on BTC at 1x, 2x, 3x", runs, SampleRuns.OPTIONS));
+        write("sweep.html", Reports.renderSweep(SampleRuns.trendSweep(), SampleRuns.OPTIONS));
         runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
-        Reports.writeIndex(OUT, "Browser test runs", runs,
-                List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x")), SampleRuns.OPTIONS);
+        write("index.html", Reports.renderIndex("Browser test runs", runs,
+                List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x")), SampleRuns.OPTIONS));
+    }
+
+    private static void write(String name, String html) throws java.io.IOException {
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve(name), html);
     }
 
     @AfterAll

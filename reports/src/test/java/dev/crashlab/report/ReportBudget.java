@@ -56,7 +56,11 @@ public final class ReportBudget {
 
     private static long render(byte[] json, Path html, ReportOptions options) {
         long start = System.nanoTime();
-        Reports.writeRun(JsonMapper.builder().build().readTree(json), html, options);
+        try {
+            java.nio.file.Files.writeString(html, Reports.renderRun(JsonMapper.builder().build().readTree(json), options));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return System.nanoTime() - start;
     }
 }

@@ -3,19 +3,15 @@ package dev.crashlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crashlab.backtest.ResultsJson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -312,66 +308,14 @@ class ReportsTest {
     }
 
     @Test
-    void writesAtomicallyReplacingAnOldReportAndLeavingNoTemporaryFile(@TempDir Path dir) throws Exception {
-        Path html = dir.resolve("runs").resolve("report.html");
-        Files.createDirectories(html.getParent());
-        Files.writeString(html, "old");
-
-        Reports.writeRun(SampleRuns.hostile(), html, SampleRuns.OPTIONS);
-
-        try (Stream<Path> files = Files.list(html.getParent())) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("report.html");
-        }
-        assertThat(Files.readString(html)).isEqualTo(Reports.renderRun(SampleRuns.hostile(), SampleRuns.OPTIONS));
-    }
-
-    @Test
-    void aBrokenResultsJsonFailsNamingTheRunAndField(@TempDir Path dir) {
+    void aBrokenResultsJsonFailsNamingTheRunAndField() {
         ObjectNode broken = (ObjectNode) SampleRuns.hostile().deepCopy();
         broken.withArray("equity").remove(0);
 
-        assertThatThrownBy(() -> Reports.writeComparison("x", List.of(new RunLink("broken", broken, null)),
-                dir.resolve("c.html"), SampleRuns.OPTIONS))
+        assertThatThrownBy(() -> Reports.renderComparison("x", List.of(new RunLink("broken", broken, null)),
+                SampleRuns.OPTIONS))
                 .isInstanceOf(ReportException.class)
                 .hasMessageStartingWith("results.json of run 'broken': field 'prices.");
-        assertThat(dir.resolve("c.html")).doesNotExist();
-    }
-
-    @Test
-    void reRenderingAFolderWithABrokenResultsJsonFailsNamingItsRunAndField(@TempDir Path dir) throws Exception {
-        ObjectNode broken = (ObjectNode) SampleRuns.hostile().deepCopy();
-        broken.withArray("equity").remove(0);
-        Path good = dir.resolve("good");
-        Path bad = dir.resolve("zz-broken");
-        Files.createDirectories(good);
-        Files.createDirectories(bad);
-        Files.write(good.resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
-        Files.write(bad.resolve("results.json"), ResultsJson.toBytes(broken));
-        assertThatThrownBy(() -> ReportJob.run(dir, java.time.Clock.systemUTC(), new CollectedLog()))
-                .isInstanceOf(ReportException.class)
-                .hasMessageStartingWith("results.json of run 'zz-broken': field 'prices.");
-        assertThat(good.resolve("report.html")).isRegularFile();
-        assertThat(bad.resolve("report.html")).doesNotExist();
-        assertThat(dir.resolve("index.html")).doesNotExist();
-    }
-
-    @Test
-    void reRenderingAFolderWritesEachReportThenTheComparisonAndTheIndex(@TempDir Path dir) throws Exception {
-        for (String run : List.of("a", "b")) {
-            Files.createDirectories(dir.resolve(run));
-            Files.write(dir.resolve(run).resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
-        }
-        CollectedLog log = new CollectedLog();
-
-        BacktestJob.Outcome outcome = ReportJob.run(dir, java.time.Clock.systemUTC(), log);
-
-        assertThat(outcome.runs()).extracting(RunSummary::report)
-                .containsExactly(dir.resolve("a").resolve("report.html"), dir.resolve("b").resolve("report.html"));
-        assertThat(outcome.comparison()).isEqualTo(dir.resolve("comparison.html")).isRegularFile();
-        assertThat(outcome.index()).isEqualTo(dir.resolve("index.html")).isRegularFile();
-        Document index = parse(Files.readString(outcome.index()));
-        assertThat(index.select("a[href]").eachAttr("href")).contains("a/report.html", "b/report.html", "comparison.html");
-        assertThat(log.lines).last().isEqualTo("Index: " + outcome.index());
     }
 
     @Test
@@ -409,16 +353,14 @@ class ReportsTest {
     }
 
     @Test
-    void indexListsEveryRunWithItsLinkAndTheOtherPages(@TempDir Path dir) throws Exception {
+    void indexListsEveryRunWithItsLinkAndTheOtherPages() {
         List<JsonNode> levels = SampleRuns.leverageLevels();
         List<RunLink> runs = List.of(new RunLink("trend 1x", levels.get(0), "trend-1x/report.html"),
                 new RunLink(SampleRuns.HOSTILE_RUN, SampleRuns.hostile(), "hostile/report.html"));
 
-        Path index = Reports.writeIndex(dir, "My runs", runs, List.of(new PageLink("Comparison", "comparison.html", "")),
-                SampleRuns.OPTIONS);
-        Document doc = Jsoup.parse(index.toFile());
+        Document doc = parse(Reports.renderIndex("My runs", runs, List.of(new PageLink("Comparison", "comparison.html", "")),
+                SampleRuns.OPTIONS));
 
-        assertThat(index).isEqualTo(dir.resolve("index.html"));
         assertThat(doc.select("#runs-table tbody a").eachText()).containsExactly("trend 1x", SampleRuns.HOSTILE_RUN);
         assertThat(doc.select("#runs-table tbody a").eachAttr("href")).containsExactly("trend-1x/report.html",
                 "hostile/report.html");

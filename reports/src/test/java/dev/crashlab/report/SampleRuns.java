@@ -2,24 +2,24 @@ package dev.crashlab.report;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
-import dev.crashlab.backtest.CrisisWindow;
-import dev.crashlab.backtest.RegimeClassifier;
 import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
-import dev.crashlab.data.DataFolder;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.PublicationRule;
 import dev.crashlab.data.Symbol;
+import dev.crashlab.data.io.DataFolder;
 import dev.crashlab.execution.Costs;
-import dev.crashlab.execution.Event;
 import dev.crashlab.execution.Margin;
-import dev.crashlab.execution.Order;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.strategy.CrisisWindow;
+import dev.crashlab.strategy.Event;
+import dev.crashlab.strategy.Order;
+import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * sample ({@code data/sample}) and on inline bars, written as results.json trees. Built once per
  * test JVM.
  */
-final class SampleRuns {
+public final class SampleRuns {
 
     /** The generatedAt stamp of every results.json made here. */
     static final Instant GENERATED = Instant.parse("2026-01-02T03:04:05Z");
@@ -100,7 +100,7 @@ final class SampleRuns {
      * October 2024 crash, an ETH short after the December rebound; regimes, crisis windows and a
      * buy-and-hold benchmark.
      */
-    static synchronized JsonNode playbook() {
+    public static synchronized JsonNode playbook() {
         if (playbook == null) {
             BacktestResult r = Backtest.builder(sample()).name("crash-playbook")
                     .strategy(CrashPlaybook::new)
@@ -153,7 +153,7 @@ final class SampleRuns {
      * Returns the results of a run built to attack the report: its name, strategy name,
      * parameters, symbol, order tags and notes hold HTML and script.
      */
-    static synchronized JsonNode hostile() {
+    public static synchronized JsonNode hostile() {
         if (hostile == null) {
             Instrument odd = Instrument.of(HOSTILE_SYMBOL, AssetClass.CRYPTO);
             OhlcvSeries bars = randomWalk(odd, LocalDate.of(2024, 1, 1), 120, 100, 7);

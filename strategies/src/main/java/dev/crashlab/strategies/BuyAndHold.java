@@ -1,7 +1,7 @@
 package dev.crashlab.strategies;
 
 import dev.crashlab.data.Symbol;
-import dev.crashlab.execution.Order;
+import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
 import java.util.List;

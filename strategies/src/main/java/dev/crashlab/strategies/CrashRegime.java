@@ -1,11 +1,11 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.backtest.CrisisWindow;
-import dev.crashlab.backtest.RegimeClassifier;
 import dev.crashlab.data.Symbol;
 import dev.crashlab.indicator.FastIndicator;
+import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.strategy.Indicators;
 import dev.crashlab.strategy.Range;
+import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.StrategyContext;
 import java.time.LocalDate;
 import java.util.Arrays;

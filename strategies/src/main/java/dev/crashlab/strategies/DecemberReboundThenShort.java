@@ -1,8 +1,8 @@
 package dev.crashlab.strategies;
 
 import dev.crashlab.indicator.FastIndicator;
-import dev.crashlab.portfolio.Position;
 import dev.crashlab.strategy.Bars;
+import dev.crashlab.strategy.Position;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;

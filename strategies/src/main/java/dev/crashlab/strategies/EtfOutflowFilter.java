@@ -1,9 +1,9 @@
 package dev.crashlab.strategies;
 
 import dev.crashlab.data.Symbol;
-import dev.crashlab.execution.Event;
-import dev.crashlab.execution.Order;
+import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.ForwardingContext;
+import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;

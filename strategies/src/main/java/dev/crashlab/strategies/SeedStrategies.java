@@ -1,8 +1,8 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.backtest.RegimeClassifier;
+import dev.crashlab.config.StrategyLibrary;
+import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
-import dev.crashlab.strategy.StrategyLibrary;
 import java.util.Collection;
 import java.util.List;
 

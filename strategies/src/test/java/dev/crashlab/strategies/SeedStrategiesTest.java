@@ -2,8 +2,8 @@ package dev.crashlab.strategies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.strategy.Strategy;
-import dev.crashlab.strategy.StrategyFactory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,8 +1,8 @@
 package dev.crashlab.data.sample;
 
-import dev.crashlab.data.AtomicWrite;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.TradingCalendar;
+import dev.crashlab.data.io.AtomicWrite;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;

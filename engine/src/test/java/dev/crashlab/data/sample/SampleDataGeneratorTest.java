@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.PriceLoader;
 import dev.crashlab.data.TradingCalendar;
+import dev.crashlab.data.io.PriceLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.results.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,7 +63,7 @@ public final class ComparisonPage {
             double best = bestIndex < 0 ? Double.NaN : values[bestIndex];
             List<Cell> cells = new ArrayList<>();
             for (double v : values) {
-                cells.add(new Cell(m.format(v), m.better() != 0 && finite >= 2 && v == best));
+                cells.add(new Cell(Formats.of(m.kind(), v), m.better() != 0 && finite >= 2 && v == best));
             }
             rows.add(new Row(m, cells));
         }

@@ -1,5 +1,6 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.results.MetricKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.results.Metric;
 import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -75,8 +76,8 @@ public final class RunPage {
         Results.Benchmark bench = results.benchmark();
         int footnote = 1;
         for (Metric m : Metric.ALL) {
-            String b = bench == null ? "" : m.format(Results.numberValue(bench.metrics().path(m.field())));
-            metrics.add(new MetricRow(m, footnote++, m.format(results.metric(m.field())), b));
+            String b = bench == null ? "" : Formats.of(m.kind(), Results.numberValue(bench.metrics().path(m.field())));
+            metrics.add(new MetricRow(m, footnote++, Formats.of(m.kind(), results.metric(m.field())), b));
         }
         long[] times = results.times();
         double[] returns = Analytics.periodReturns(results.equity(), results.contributions());

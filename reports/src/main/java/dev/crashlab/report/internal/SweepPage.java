@@ -1,6 +1,7 @@
 package dev.crashlab.report.internal;
 
 import dev.crashlab.report.Sweep;
+import dev.crashlab.results.Metric;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,7 +83,7 @@ public final class SweepPage {
             List<Double> values = tableMetrics.stream().map(m -> value(v, m.field())).toList();
             List<String> texts = new ArrayList<>();
             for (int k = 0; k < tableMetrics.size(); k++) {
-                texts.add(tableMetrics.get(k).format(values.get(k)));
+                texts.add(Formats.of(tableMetrics.get(k).kind(), values.get(k)));
             }
             rows.add(new Row(i + 1, v.href(), params, values, texts, i == best));
         }

@@ -2,6 +2,7 @@ package dev.crashlab.report.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashlab.results.MetricKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,265 @@
+package dev.crashlab.config;
+
+import dev.crashlab.strategy.Range;
+import dev.crashlab.strategy.RegimeClassifier;
+import dev.crashlab.strategy.Strategy;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Makes strategies from configuration: finds the class by short or full name, binds its
+ * parameter record from JSON over the record's defaults, and wraps another strategy when the
+ * class is a wrapper.
+ *
+ * <h2>Conventions a strategy follows</h2>
+ * <ul>
+ *   <li>Parameters are a record, say {@code Params}, with a public no-argument constructor that
+ *       gives the defaults; its compact constructor checks values and names the field in its
+ *       message. Numeric components may carry {@link Range}.</li>
+ *   <li>The strategy has a public constructor taking {@code Params}; a wrapper's takes
+ *       {@code (Strategy wrapped, Params)}. A strategy without parameters has a public
+ *       no-argument constructor (a wrapper: {@code (Strategy wrapped)}).</li>
+ * </ul>
+ * Unknown parameters, values of the wrong type, out of range or refused by the record are
+ * reported with their path: {@code runs[1].strategy.params.threshold: expected a number in
+ * [0, 1], got "abc"}.
+ */
+public final class StrategyFactory {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final ClassLoader loader;
+    private final Map<String, Class<? extends Strategy>> byShortName = new LinkedHashMap<>();
+    private final Map<String, Class<? extends RegimeClassifier>> regimesByShortName = new LinkedHashMap<>();
+
+    /** Creates a factory that looks classes up with {@code loader} and its {@link StrategyLibrary} services. */
+    public StrategyFactory(ClassLoader loader) {
+        this.loader = loader;
+        for (StrategyLibrary library : ServiceLoader.load(StrategyLibrary.class, loader)) {
+            for (Class<? extends Strategy> type : library.strategies()) {
+                byShortName.putIfAbsent(type.getSimpleName(), type);
+            }
+            for (Class<? extends RegimeClassifier> type : library.regimeClassifiers()) {
+                regimesByShortName.putIfAbsent(type.getSimpleName(), type);
+            }
+        }
+    }
+
+    /** Returns the short names registered through {@link StrategyLibrary}, in discovery order. */
+    public List<String> shortNames() {
+        return List.copyOf(byShortName.keySet());
+    }
+
+    /** Returns the strategy class named {@code name}: a registered short name or a fully qualified class name. */
+    public Class<? extends Strategy> find(String name, String path) {
+        return find(name, path, Strategy.class, byShortName, "strategy");
+    }
+
+    /** Returns the regime classifier class named {@code name}: a registered short name or a fully qualified class name. */
+    public Class<? extends RegimeClassifier> findRegime(String name, String path) {
+        return find(name, path, RegimeClassifier.class, regimesByShortName, "regime classifier");
+    }
+
+    private <T> Class<? extends T> find(String name, String path, Class<T> kind, Map<String, Class<? extends T>> known,
+            String what) {
+        Class<? extends T> registered = known.get(name);
+        if (registered != null) {
+            return registered;
+        }
+        try {
+            Class<?> type = Class.forName(name, false, loader);
+            if (!kind.isAssignableFrom(type)) {
+                throw new ConfigException(path, "class " + name + " does not implement " + kind.getName());
+            }
+            return type.asSubclass(kind);
+        } catch (ClassNotFoundException e) {
+            throw new ConfigException(path, "unknown " + what + " \"" + name + "\": not a registered name ("
+                    + String.join(", ", known.keySet()) + ") nor a class on the classpath", e);
+        }
+    }
+
+    /** Returns a regime classifier of class {@code type} with parameters bound from {@code params}. */
+    public RegimeClassifier createRegime(Class<? extends RegimeClassifier> type, JsonNode params, String path) {
+        return instantiate(type, params, null, false, path);
+    }
+
+    /** Returns whether {@code type} wraps another strategy (its constructor takes a {@link Strategy} first). */
+    public static boolean isWrapper(Class<? extends Strategy> type) {
+        return Arrays.stream(type.getConstructors())
+                .anyMatch(c -> c.getParameterCount() >= 1 && c.getParameterTypes()[0] == Strategy.class);
+    }
+
+    /** Returns the parameter record type of {@code type}, or {@code null} when it takes none. */
+    public static Class<? extends Record> paramsType(Class<?> type) {
+        for (Constructor<?> c : type.getConstructors()) {
+            Class<?>[] p = c.getParameterTypes();
+            Class<?> last = p.length == 0 ? null : p[p.length - 1];
+            if (last != null && last.isRecord()) {
+                return last.asSubclass(Record.class);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Creates {@code type} with parameters bound from {@code params} (null or empty: the
+     * defaults), wrapping {@code wrapped} when {@code type} is a wrapper.
+     *
+     * @param path the path of the strategy's config, for messages (such as {@code runs[1].strategy})
+     */
+    public Strategy create(Class<? extends Strategy> type, JsonNode params, Strategy wrapped, String path) {
+        return instantiate(type, params, wrapped, isWrapper(type), path);
+    }
+
+    private <T> T instantiate(Class<? extends T> type, JsonNode params, Strategy wrapped, boolean wrapper, String path) {
+        Class<? extends Record> paramsType = paramsType(type);
+        if (wrapper && wrapped == null) {
+            throw new ConfigException(path, type.getSimpleName() + " wraps another strategy: use it under wrappers");
+        }
+        if (!wrapper && wrapped != null) {
+            throw new ConfigException(path, type.getSimpleName() + " does not wrap a strategy: it cannot be a wrapper");
+        }
+        try {
+            if (paramsType == null) {
+                if (params != null && !params.isEmpty()) {
+                    throw new ConfigException(path + ".params", type.getSimpleName() + " takes no parameters");
+                }
+                return wrapper ? type.getConstructor(Strategy.class).newInstance(wrapped) : type.getConstructor().newInstance();
+            }
+            Record bound = bind(paramsType, params, path + ".params");
+            return wrapper
+                    ? type.getConstructor(Strategy.class, paramsType).newInstance(wrapped, bound)
+                    : type.getConstructor(paramsType).newInstance(bound);
+        } catch (NoSuchMethodException e) {
+            throw new ConfigException(path, type.getName() + " has no public constructor "
+                    + (wrapper ? "(Strategy" + (paramsType == null ? ")" : ", " + paramsType.getSimpleName() + ")")
+                    : "(" + (paramsType == null ? "" : paramsType.getSimpleName()) + ")"), e);
+        } catch (InvocationTargetException e) {
+            throw new ConfigException(path, type.getSimpleName() + " refused its parameters: " + e.getCause().getMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new ConfigException(path, "cannot create " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /** Returns the record {@code type} bound from {@code params} over its defaults. */
+    public static <R extends Record> R bind(Class<R> type, JsonNode params, String path) {
+        ObjectNode tree = defaults(type, path);
+        RecordComponent[] components = type.getRecordComponents();
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                throw new ConfigException(path, "expected an object of parameters, got " + params);
+            }
+            for (Map.Entry<String, JsonNode> field : params.properties()) {
+                RecordComponent component = Arrays.stream(components).filter(c -> c.getName().equals(field.getKey()))
+                        .findFirst().orElseThrow(() -> new ConfigException(path + "." + field.getKey(),
+                                "unknown parameter; " + type.getName().replace('$', '.') + " takes "
+                                        + String.join(", ", Arrays.stream(components).map(RecordComponent::getName).toList())));
+                tree.set(field.getKey(), checked(component, field.getValue(), path + "." + field.getKey()));
+            }
+        }
+        try {
+            return JSON.treeToValue(tree, type);
+        } catch (DatabindException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String field = e.getPath().isEmpty() ? "" : "." + e.getPath().getFirst().getPropertyName();
+            String problem = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+            throw new ConfigException(path + field, problem, e);
+        } catch (JacksonException e) {
+            throw new ConfigException(path, e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ObjectNode defaults(Class<? extends Record> type, String path) {
+        try {
+            Constructor<? extends Record> noArgs = type.getConstructor();
+            return JSON.valueToTree(noArgs.newInstance());
+        } catch (NoSuchMethodException e) {
+            return JSON.createObjectNode();
+        } catch (InvocationTargetException e) {
+            throw new ConfigException(path, "the defaults of " + type.getSimpleName() + " are refused: "
+                    + e.getCause().getMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new ConfigException(path, "cannot create the defaults of " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /** Checks a scalar against the component's type and range; hands anything else to Jackson. */
+    private static JsonNode checked(RecordComponent component, JsonNode value, String path) {
+        Class<?> t = component.getType();
+        Range range = component.getAnnotation(Range.class);
+        boolean integral = t == int.class || t == long.class || t == Integer.class || t == Long.class;
+        boolean decimal = t == double.class || t == float.class || t == Double.class || t == Float.class;
+        if (integral || decimal) {
+            String expected = (integral ? "an integer" : "a number") + (range == null ? "" : " in " + rangeText(range));
+            if (!value.isNumber() || (integral && !value.canConvertToExactIntegral())) {
+                throw new ConfigException(path, "expected " + expected + ", got " + value);
+            }
+            double x = value.asDouble();
+            if (range != null && (x < range.min() || x > range.max())) {
+                throw new ConfigException(path, "expected " + expected + ", got " + value);
+            }
+            return value;
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            if (!value.isBoolean()) {
+                throw new ConfigException(path, "expected true or false, got " + value);
+            }
+            return value;
+        }
+        if (t == String.class) {
+            if (!value.isString()) {
+                throw new ConfigException(path, "expected a string, got " + value);
+            }
+            return value;
+        }
+        if (t.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object constant : t.getEnumConstants()) {
+                names.add(((Enum<?>) constant).name());
+            }
+            String wanted = value.isString() ? value.asString().strip().toUpperCase(Locale.ROOT).replace('-', '_') : null;
+            if (wanted == null || !names.contains(wanted)) {
+                throw new ConfigException(path, "expected one of " + String.join(", ",
+                        names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList()) + ", got " + value);
+            }
+            return JSON.getNodeFactory().stringNode(wanted);
+        }
+        return value;
+    }
+
+    private static String rangeText(Range range) {
+        return "[" + bound(range.min()) + ", " + bound(range.max()) + "]";
+    }
+
+    private static String bound(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Returns a record's components and values, for echoing parameters in results. */
+    public static Map<String, Object> describe(Record params) {
+        if (params == null) {
+            return Map.of();
+        }
+        return JSON.convertValue(params, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.crashlab.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crashlab.clock.Schedule;
+import dev.crashlab.strategy.Strategy;
+import dev.crashlab.testing.TestStrategies.Dip;
+import dev.crashlab.testing.TestStrategies.Twice;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class StrategyFactoryTest {
+
+    private static JsonNode json(String text) {
+        return JsonMapper.builder().build().readTree(text);
+    }
+
+    private final StrategyFactory factory = new StrategyFactory(getClass().getClassLoader());
+
+    @Test
+    void bindsParametersOverTheRecordsDefaults() {
+        Dip dip = (Dip) factory.create(Dip.class, json("{\"threshold\": 0.35, \"period\": \"monthly\"}"), null, "strategy");
+
+        assertThat(dip.params).isEqualTo(new Dip.Params(0.35, 365, Schedule.MONTHLY, List.of()));
+        assertThat(((Dip) factory.create(Dip.class, null, null, "strategy")).params).isEqualTo(new Dip.Params());
+    }
+
+    @Test
+    void namesThePathAndTheRangeOfABadNumber() {
+        assertThatThrownBy(() -> factory.create(Dip.class, json("{\"threshold\": \"abc\"}"), null, "runs[1].strategy"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("runs[1].strategy.params.threshold: expected a number in [0, 1], got \"abc\"");
+        assertThatThrownBy(() -> factory.create(Dip.class, json("{\"threshold\": 1.5}"), null, "runs[1].strategy"))
+                .hasMessage("runs[1].strategy.params.threshold: expected a number in [0, 1], got 1.5");
+        assertThatThrownBy(() -> factory.create(Dip.class, json("{\"lookbackDays\": 2.5}"), null, "strategy"))
+                .hasMessage("strategy.params.lookbackDays: expected an integer in [1, ∞], got 2.5");
+    }
+
+    @Test
+    void refusesUnknownParametersListingTheKnownOnes() {
+        assertThatThrownBy(() -> factory.create(Dip.class, json("{\"treshold\": 0.2}"), null, "strategy"))
+                .hasMessage("strategy.params.treshold: unknown parameter; dev.crashlab.testing.TestStrategies.Dip.Params"
+                        + " takes threshold, lookbackDays, period, tiers");
+    }
+
+    @Test
+    void refusesAnUnknownEnumValueListingTheKnownOnes() {
+        assertThatThrownBy(() -> factory.create(Dip.class, json("{\"period\": \"hourly\"}"), null, "strategy"))
+                .hasMessage("strategy.params.period: expected one of daily, weekly, monthly, got \"hourly\"");
+    }
+
+    @Test
+    void reportsWhatTheRecordRefusesWithItsField() {
+        assertThatThrownBy(() -> factory.create(Dip.class, json("{\"tiers\": null}"), null, "strategy"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tiers must be given");
+        assertThatThrownBy(() -> factory.create(Dip.class, json("{\"tiers\": \"x\"}"), null, "strategy"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("strategy.params.tiers: ");
+    }
+
+    @Test
+    void wrapsAnotherStrategyWhenTheClassIsAWrapper() {
+        Strategy inner = new Dip();
+        Twice twice = (Twice) factory.create(Twice.class, json("{\"factor\": 3}"), inner, "strategy.wrappers[0]");
+
+        assertThat(twice.wrapped).isSameAs(inner);
+        assertThat(twice.params.factor()).isEqualTo(3);
+        assertThat(StrategyFactory.isWrapper(Twice.class)).isTrue();
+        assertThatThrownBy(() -> factory.create(Twice.class, null, null, "strategy"))
+                .hasMessage("strategy: Twice wraps another strategy: use it under wrappers");
+    }
+
+    @Test
+    void findsClassesByFullNameAndExplainsUnknownNames() {
+        assertThat(factory.find(Dip.class.getName(), "strategy.class")).isEqualTo(Dip.class);
+        assertThatThrownBy(() -> factory.find("NoSuchStrategy", "runs[0].strategy.class"))
+                .hasMessageStartingWith("runs[0].strategy.class: unknown strategy \"NoSuchStrategy\"");
+        assertThatThrownBy(() -> factory.find("java.lang.String", "strategy.class"))
+                .hasMessage("strategy.class: class java.lang.String does not implement dev.crashlab.strategy.Strategy");
+    }
+
+    @Test
+    void echoesParametersAsAMap() {
+        assertThat(StrategyFactory.describe(new Dip.Params())).containsEntry("threshold", 0.2).containsEntry("period", "WEEKLY");
+    }
+}

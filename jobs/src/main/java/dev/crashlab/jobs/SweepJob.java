@@ -1,0 +1,181 @@
+package dev.crashlab.jobs;
+
+import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.ResultsJson;
+import dev.crashlab.config.ConfigException;
+import dev.crashlab.config.CrashlabConfig;
+import dev.crashlab.config.RunConfig;
+import dev.crashlab.config.RunPlanner;
+import dev.crashlab.config.StrategyFactory;
+import dev.crashlab.config.SweepConfig;
+import dev.crashlab.data.io.AtomicWrite;
+import dev.crashlab.report.ReportOptions;
+import dev.crashlab.report.Reports;
+import dev.crashlab.report.Sweep;
+import dev.crashlab.results.Metric;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a config's parameter sweep: every combination of the swept values, in parallel on the
+ * given number of threads, with progress in the log. Writes into {@code <output>/sweep-<run>/}
+ * one table of all variants ({@code variants.csv}), the sweep report ({@code sweep.html}: a
+ * heatmap of the ranking metric over two parameters, the table, the best variant and a warning
+ * about selection bias) and the best variant's {@code results.json} and {@code report.html}.
+ * The Maven goal {@code crashlab:sweep} is a thin shell over it.
+ *
+ * <p>The best variant is the one with the best value of the metric in the metric's better
+ * direction (higher Sharpe, shallower drawdown); undefined values rank last and ties keep grid
+ * order. Runs are deterministic, so the best variant run alone gives the same metrics.
+ */
+public final class SweepJob {
+
+    /**
+     * What the sweep wrote.
+     *
+     * @param sweep  the variants as the report shows them
+     * @param best   the index of the best variant
+     * @param csv    the table of all variants
+     * @param report the sweep report
+     * @param bestRun the best variant's run summary
+     */
+    public record Outcome(Sweep sweep, int best, Path csv, Path report, RunSummary bestRun) {
+    }
+
+    private SweepJob() {
+    }
+
+    /** Runs the sweep of {@code config} with {@code threads} threads and writes into {@code output}. */
+    public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, int threads, Clock clock, JobLog log) {
+        SweepConfig sweep = config.sweep();
+        if (sweep == null) {
+            throw new ConfigException("sweep", "missing: this config has no sweep section");
+        }
+        Metric metric = Metric.of(sweep.metric()).filter(m -> m.better() != 0).orElseThrow(() -> new ConfigException(
+                sweep.path() + ".metric", "expected a metric with a better direction, such as sharpe, cagr, totalReturn,"
+                        + " maxDrawdown or calmar, got \"" + sweep.metric() + "\""));
+        RunConfig run = config.run(sweep.run()).orElseThrow();
+        RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
+        List<Map<String, JsonNode>> grid = sweep.variants();
+        List<Backtest> planned = new ArrayList<>();
+        for (int k = 0; k < grid.size(); k++) {
+            planned.add(planner.plan(run, variantName(run.name(), k, grid.size()), grid.get(k)));
+        }
+        List<String> parameters = sweep.axes().stream().map(SweepConfig.Axis::parameter).toList();
+        log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %d threads", run.name(), grid.size(),
+                parameters, threads));
+        List<JsonNode> metrics = runAll(planned, threads, log);
+        int best = best(metrics, metric);
+        Path folder = output.resolve("sweep-" + run.name());
+        List<Sweep.Variant> variants = new ArrayList<>();
+        for (int k = 0; k < grid.size(); k++) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            grid.get(k).forEach((name, value) -> values.put(name, JSON.convertValue(value, Object.class)));
+            variants.add(new Sweep.Variant(values, metrics.get(k), k == best ? "best/" + RunFolder.REPORT : null));
+        }
+        Sweep table = new Sweep("sweep of " + run.name(), parameters.getFirst(), parameters.get(parameters.size() > 1 ? 1 : 0),
+                metric.field(), variants);
+        Path csv = folder.resolve("variants.csv");
+        AtomicWrite.text(csv, csv(planned, grid, parameters, metrics));
+        Instant now = clock.instant();
+        Path bestFolder = folder.resolve("best");
+        JsonNode bestTree = RunFolder.write(planned.get(best).run(), bestFolder, now);
+        Path report = folder.resolve("sweep.html");
+        AtomicWrite.text(report, Reports.renderSweep(table, ReportOptions.at(now)));
+        RunSummary summary = RunFolder.summary(bestTree, bestFolder);
+        log.info("best by " + metric.field() + ": " + grid.get(best) + " -> " + summary.line());
+        log.warn("the best of " + grid.size() + " variants is chosen with hindsight: expect it to do worse out of sample"
+                + " (selection bias)");
+        log.info("Sweep report: " + report);
+        log.info("All variants: " + csv);
+        return new Outcome(table, best, csv, report, summary);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static List<JsonNode> runAll(List<Backtest> planned, int threads, JobLog log) {
+        int total = planned.size();
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        int every = Math.max(1, total / 20);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<JsonNode>> futures = new ArrayList<>();
+            for (Backtest backtest : planned) {
+                futures.add(pool.submit(() -> {
+                    JsonNode m = ResultsJson.metrics(backtest.run().metrics());
+                    int n = done.incrementAndGet();
+                    if (n % every == 0 || n == total) {
+                        double seconds = (System.nanoTime() - started) / 1e9;
+                        double rate = n / Math.max(seconds, 1e-9);
+                        log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total, rate,
+                                (total - n) / rate));
+                    }
+                    return m;
+                }));
+            }
+            List<JsonNode> out = new ArrayList<>();
+            for (Future<JsonNode> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Returns the index of the best variant; undefined values rank last, ties keep grid order. */
+    static int best(List<JsonNode> metrics, Metric metric) {
+        double[] values = new double[metrics.size()];
+        for (int k = 0; k < values.length; k++) {
+            JsonNode node = metrics.get(k).get(metric.field());
+            values[k] = node == null || node.isNull() ? Double.NaN : node.asDouble();
+        }
+        return Math.max(0, metric.bestOf(values));
+    }
+
+    private static String variantName(String run, int k, int total) {
+        int width = Integer.toString(total - 1).length();
+        return run + "-" + String.format(Locale.ROOT, "%0" + width + "d", k);
+    }
+
+    private static String csv(List<Backtest> planned, List<Map<String, JsonNode>> grid, List<String> parameters,
+            List<JsonNode> metrics) {
+        StringBuilder out = new StringBuilder("variant");
+        parameters.forEach(p -> out.append(',').append(p));
+        List<String> fields = new ArrayList<>();
+        metrics.getFirst().propertyNames().forEach(fields::add);
+        fields.forEach(f -> out.append(',').append(f));
+        out.append('\n');
+        for (int k = 0; k < planned.size(); k++) {
+            out.append(planned.get(k).name());
+            for (String p : parameters) {
+                out.append(',').append(grid.get(k).get(p).toString().replace(",", ";"));
+            }
+            for (String f : fields) {
+                JsonNode value = metrics.get(k).get(f);
+                out.append(',').append(value == null || value.isNull() ? "" : value.asString());
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
