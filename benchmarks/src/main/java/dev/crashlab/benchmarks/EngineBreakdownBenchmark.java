@@ -2,7 +2,6 @@ package dev.crashlab.benchmarks;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
-import dev.crashlab.backtest.EngineLoop;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.strategy.Strategy;
@@ -64,7 +63,8 @@ public class EngineBreakdownBenchmark {
     /** The engine loop alone. */
     @Benchmark
     public double engineLoop() {
-        return EngineLoop.run(spec);
+        double[] equity = spec.runEquityOnly();
+        return equity[equity.length - 1];
     }
 
     /** The full run: loop, result and metrics. */

@@ -160,6 +160,15 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         return BacktestResult.of(this, outcome, bench);
     }
 
+    /**
+     * Runs the strategy through the engine loop alone and returns its equity at each step's
+     * close: no benchmark, regimes, trades, metrics or result are built. For measuring the loop
+     * apart from the result (the benchmarks), and for callers that need only the curve.
+     */
+    public double[] runEquityOnly() {
+        return new Run(this, clock(), strategy.get(), null).execute().equity();
+    }
+
     /** Returns the clock of the data over [start, end], or fails when no bar falls within. */
     MarketClock clock() {
         MarketClock clock = MarketClock.of(data.prices(), start, end);
