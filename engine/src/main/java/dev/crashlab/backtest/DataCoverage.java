@@ -1,5 +1,6 @@
 package dev.crashlab.backtest;
 
+import dev.crashlab.data.BarInterval;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.TradingCalendar;
 import dev.crashlab.strategy.Order;
@@ -13,12 +14,15 @@ import java.util.List;
  *
  * <h2>The rule</h2>
  * A run depends on prices it does not have when its strategy orders an instrument before the
- * instrument's data begins (its first expected trading day, by its calendar, at or after the
- * order's bar is missing from the data: the order would wait, and the run would hold cash for
- * that time), or holds a position or a waiting order in an instrument at a step after its data
- * has ended (a trading day is missing after its last bar, beyond what its calendar tolerates:
- * the position would be marked at a stale close). An instrument the strategy never trades is
- * never a problem, however short its data.
+ * instrument's data begins (the first bar the order could fill on is missing from the file: for
+ * daily bars, and intraday bars of an exchange, an expected trading day at or after the order's
+ * decision, beyond what the calendar tolerates; for weekly, monthly and round-the-clock bars, a
+ * bar starting within one interval of the decision; the order would wait, and the run hold cash
+ * meanwhile), or holds a position or a waiting order in an instrument at a step by whose close a
+ * bar after its last one should have closed (the next trading day's bar, beyond the calendar's
+ * tolerance, or the next week's or month's bar; a day without any bar for round-the-clock
+ * intraday data): the position would be marked at a stale close. An instrument the strategy
+ * never trades is never a problem, however short its data.
  */
 final class DataCoverage {
 
@@ -37,42 +41,71 @@ final class DataCoverage {
         this.reported = new boolean[run.n];
         long earliest = Long.MAX_VALUE;
         for (int i = 0; i < run.n; i++) {
-            staleFrom[i] = firstMissingDay(run.bars[i]);
+            staleFrom[i] = staleFrom(run.bars[i], run.clock.interval());
             earliest = Math.min(earliest, staleFrom[i]);
         }
         this.earliestStale = earliest;
     }
 
-    /** Returns the start (UTC epoch milliseconds) of the first trading day missing after {@code s}'s last bar. */
-    private static long firstMissingDay(OhlcvSeries s) {
+    /**
+     * Returns the time of the first step at which {@code s} should have shown a bar after its last
+     * one: the step whose close ({@code shortest} later) is the end of the first missing bar. The
+     * first missing bar is the bar after the last for weekly, monthly and round-the-clock intraday
+     * bars; for daily bars, and intraday bars of an exchange, the first trading day after the last
+     * bar's beyond what the calendar tolerates.
+     */
+    private static long staleFrom(OhlcvSeries s, BarInterval shortest) {
         if (s.size() == 0) {
             return Long.MIN_VALUE;
         }
-        TradingCalendar calendar = s.instrument().calendar();
-        LocalDate last = s.date(s.size() - 1);
-        LocalDate day = last;
-        int expected = 0;
-        for (int k = 0; k < 60; k++) {
-            day = day.plusDays(1);
-            if (calendar.isTradingDay(day) && ++expected > calendar.toleratedMissingDays(day)) {
-                return day.toEpochDay() * DAY_MILLIS;
+        BarInterval interval = s.interval();
+        long missingStart;
+        if (byTradingDays(s)) {
+            TradingCalendar calendar = s.instrument().calendar();
+            LocalDate day = s.date(s.size() - 1);
+            int expected = 0;
+            for (int k = 0; k < 60; k++) {
+                day = day.plusDays(1);
+                if (calendar.isTradingDay(day) && ++expected > calendar.toleratedMissingDays(day)) {
+                    break;
+                }
             }
+            missingStart = day.toEpochDay() * DAY_MILLIS;
+        } else {
+            missingStart = interval.endMillis(s.timeMillis(s.size() - 1));
         }
-        return day.toEpochDay() * DAY_MILLIS;
+        long missingEnd = interval.isWholeDays() ? interval.endMillis(missingStart) : missingStart + DAY_MILLIS;
+        return shortest.startMillis(missingEnd);
     }
 
-    /** Checks an order for instrument {@code i} placed now: refused when the instrument's data has not begun. */
+    /** Returns whether {@code s}'s bars follow its calendar's trading days: daily bars, and intraday bars of an exchange. */
+    private static boolean byTradingDays(OhlcvSeries s) {
+        return s.isDaily() || !s.interval().isWholeDays() && s.instrument().calendar() != TradingCalendar.ALWAYS_OPEN;
+    }
+
+    /**
+     * Checks an order for instrument {@code i} placed now: refused when its data begins later than
+     * the first bar the order could fill on (its first expected trading day on or after the
+     * order's decision, or the bar of one interval after it for weekly, monthly and round-the-clock
+     * bars).
+     */
     void checkOrder(int i, Order order) {
         OhlcvSeries s = run.bars[i];
         if (run.cur[i] >= 0 || reported[i]) {
             return;
         }
         if (s.size() > 0) {
-            LocalDate decided = LocalDate.ofEpochDay(Math.floorDiv(run.decided(), DAY_MILLIS));
-            LocalDate first = s.date(0);
-            TradingCalendar calendar = s.instrument().calendar();
-            if (!first.isAfter(decided)
-                    || calendar.tradingDaysBetween(decided.minusDays(1), first) <= calendar.toleratedMissingDays(first)) {
+            long decided = run.decided();
+            if (byTradingDays(s)) {
+                // The first day whose bar starts at or after the decision.
+                LocalDate from = LocalDate.ofEpochDay(Math.floorDiv(decided + DAY_MILLIS - 1, DAY_MILLIS));
+                LocalDate first = s.date(0);
+                TradingCalendar calendar = s.instrument().calendar();
+                if (!first.isAfter(from)
+                        || calendar.tradingDaysBetween(from.minusDays(1), first) <= calendar.toleratedMissingDays(first)) {
+                    return;
+                }
+            } else if (s.timeMillis(0) <= s.interval().endMillis(decided)) {
                 return;
             }
         }

@@ -55,9 +55,11 @@ final class Run {
 
     /**
      * An order waiting to fill: the instrument's index, and the instant its step's bars closed:
-     * it may fill only on a bar that starts at or after that instant.
+     * it may fill only on a bar that starts at or after that instant. A {@code forced} order is a
+     * liquidation's close of a position whose market had no bar when the account was liquidated:
+     * it fills at that market's next open, as a liquidation.
      */
-    record Waiting(Order order, int instrument, long decided) {
+    record Waiting(Order order, int instrument, long decided, boolean forced) {
     }
 
     /** What a run leaves behind; {@link BacktestResult} derives everything else from it. */
@@ -349,6 +351,10 @@ final class Run {
             int i = w.instrument();
             double mark = account.mark(i);
             double price = order.type() == OrderType.MARKET || Double.isNaN(order.price()) ? mark : order.price();
+            if (Double.isNaN(price)) {
+                // A market buy of an instrument that has no bar yet: nothing says what it will cost.
+                continue;
+            }
             committed += switch (order.sizing()) {
                 case VALUE -> order.side() == Order.Side.BUY ? order.amount() : 0;
                 case QUANTITY -> order.side() == Order.Side.BUY ? costs.fee(order.amount() * price) + order.amount() * price : 0;
@@ -403,13 +409,14 @@ final class Run {
             return placed;
         }
         coverage.checkOrder(i, placed);
-        pending.add(new Waiting(placed, i, decided()));
+        pending.add(new Waiting(placed, i, decided(), false));
         return placed;
     }
 
     boolean cancel(long orderId) {
         for (int k = 0; k < pending.size(); k++) {
-            if (pending.get(k).order().id() == orderId) {
+            // A liquidation's close is the venue's, not the strategy's to cancel.
+            if (pending.get(k).order().id() == orderId && !pending.get(k).forced()) {
                 Order order = pending.remove(k).order();
                 record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled", Double.NaN);
                 return true;

@@ -48,6 +48,8 @@ final class StepExecution {
     // The positions held when the step began: a liquidation's loss is counted from the previous
     // close for them, from the entry for a position opened during the bar.
     private final double[] heldAtStart;
+    // Why each position closed at its next open by a cross liquidation was liquidated.
+    private final String[] forcedReasons;
 
     StepExecution(Run run) {
         this.run = run;
@@ -59,6 +61,7 @@ final class StepExecution {
         this.quantities = new double[run.n];
         this.marks = new double[run.n];
         this.heldAtStart = new double[run.n];
+        this.forcedReasons = new String[run.n];
     }
 
     /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */
@@ -111,7 +114,11 @@ final class StepExecution {
             Run.Waiting w = pending.remove(next);
             at = nextAt;
             markAt(at);
-            fill(w.order(), w.instrument(), nextPrice, w.order().type() != OrderType.LIMIT);
+            if (w.forced()) {
+                closeForced(w.instrument(), nextPrice);
+            } else {
+                fill(w.order(), w.instrument(), nextPrice, w.order().type() != OrderType.LIMIT);
+            }
         }
     }
 
@@ -122,7 +129,7 @@ final class StepExecution {
         for (int k = 0; k < pending.size(); ) {
             Run.Waiting w = pending.get(k);
             int i = w.instrument();
-            if (run.fresh[i] && w.order().type() == OrderType.MARKET) {
+            if (run.fresh[i] && w.order().type() == OrderType.MARKET && !w.forced()) {
                 pending.remove(k);
                 fill(w.order(), i, run.bars[i].close(run.cur[i]), true);
                 liquidate(BarPath.CLOSE, BarPath.CLOSE);
@@ -156,14 +163,34 @@ final class StepExecution {
         return path;
     }
 
-    /** Returns the paths of every instrument with a bar at the step, {@code null} for the others. */
-    private BarPath[] allPaths() {
+    /** Returns the paths of the held instruments with a bar at the step ({@code null} for the others: none is read). */
+    private BarPath[] heldPaths() {
         for (int i = 0; i < run.n; i++) {
-            if (run.fresh[i]) {
+            if (run.fresh[i] && account.quantity(i) != 0) {
                 path(i);
             }
         }
         return paths;
+    }
+
+    /**
+     * Returns whether the account meets its requirement even with every held instrument at its
+     * bar's adverse extreme (longs at the low, shorts at the high): each position's part of the
+     * surplus, {@code q p − requirement(|q| p)}, is smallest there, so no point of the step's paths
+     * can be below. Most steps of a leveraged run end here, without building a path.
+     */
+    private boolean safeAtTheExtremes() {
+        double lowest = account.cash();
+        for (int i = 0; i < run.n; i++) {
+            double q = account.quantity(i);
+            if (q == 0) {
+                continue;
+            }
+            double p = !run.fresh[i] ? account.mark(i)
+                    : q > 0 ? run.bars[i].low(run.cur[i]) : run.bars[i].high(run.cur[i]);
+            lowest += q * p - account.maintenance(Math.abs(q) * p);
+        }
+        return lowest >= 0;
     }
 
     /** Returns what a fill of instrument {@code i} (it has a bar at the step) gets at {@code position}: the open up to it. */
@@ -174,7 +201,7 @@ final class StepExecution {
     /** Returns whether {@code w} may fill on its instrument's current bar. */
     private boolean eligible(Run.Waiting w) {
         int i = w.instrument();
-        return run.fresh[i] && (w.order().type() != OrderType.MARKET || !run.closeFills)
+        return run.fresh[i] && (w.forced() || w.order().type() != OrderType.MARKET || !run.closeFills)
                 && run.bars[i].timeMillis(run.cur[i]) >= w.decided();
     }
 
@@ -184,7 +211,8 @@ final class StepExecution {
         return switch (order.sizing()) {
             case CLOSE -> q > 0 ? -1 : (q < 0 ? 1 : 0);
             case TARGET_WEIGHT -> {
-                double equity = account.equity() + q * (price - account.mark(i));
+                // Flat before its first bar the instrument has no mark yet (NaN): it adds nothing.
+                double equity = q == 0 ? account.equity() : account.equity() + q * (price - account.mark(i));
                 double target = order.amount() * equity / price;
                 yield target > q ? 1 : (target < q ? -1 : 0);
             }
@@ -229,11 +257,14 @@ final class StepExecution {
             liquidateIsolated(first, firstReach.price());
             return firstReach.position();
         }
+        if (forcedWaiting() || safeAtTheExtremes()) {
+            return Double.NaN;
+        }
         for (int i = 0; i < run.n; i++) {
             quantities[i] = account.quantity(i);
             marks[i] = account.mark(i);
         }
-        double x = Liquidation.crossing(account.cash(), quantities, marks, allPaths(), margin.maintenance(), from);
+        double x = Liquidation.crossing(account.cash(), quantities, marks, heldPaths(), margin.maintenance(), from);
         if (Double.isNaN(x) || x > until) {
             return Double.NaN;
         }
@@ -262,16 +293,67 @@ final class StepExecution {
                 ? String.format(Locale.ROOT, "the account's equity %.2f was below its maintenance margin %.2f", equityBefore,
                         required)
                 : String.format(Locale.ROOT, "the account's equity fell to its maintenance margin %.2f", required);
+        // A venue liquidating a cross account cancels all its open orders first.
+        cancelWaiting(-1);
         // The fee takes at most what the positions leave: closing at the marks leaves the equity.
         double fees = Math.min(margin.liquidationFee() * notional, Math.max(0, equityBefore));
         for (int i = 0; i < n; i++) {
             double q = account.quantity(i);
-            if (q != 0) {
+            if (q == 0) {
+                continue;
+            }
+            if (run.fresh[i]) {
                 double price = account.mark(i);
                 closePosition(i, q, price, fees * (Math.abs(q * price) / notional), why);
+            } else {
+                // Its market has no bar now (a weekend, the hours of a daily bar): it is closed at its
+                // next open, not at a close it no longer trades at.
+                run.pending.add(new Run.Waiting(Order.close(run.bars[i].symbol()).withTag("liquidation"), i,
+                        run.decided(), true));
+                forcedReasons[i] = why;
+                run.record(Event.Kind.LIQUIDATION, run.bars[i].symbol(), String.format(Locale.ROOT,
+                        "%s %.8g %s to be liquidated at its next open (its market has no bar now): %s",
+                        q > 0 ? "long" : "short", Math.abs(q), run.bars[i].symbol(), why), Double.NaN);
             }
         }
         run.liquidations++;
+    }
+
+    /** Closes instrument {@code i}'s position, queued by a cross liquidation, at {@code price}, its first open since. */
+    private void closeForced(int i, double price) {
+        double q = account.quantity(i);
+        if (q == 0) {
+            return;
+        }
+        double fee = Math.min(margin.liquidationFee() * Math.abs(q) * price, Math.max(0, account.equity()));
+        closePosition(i, q, price, fee, forcedReasons[i] + ", closed at the first open since");
+    }
+
+    /** Returns whether a liquidation's close waits for a market that had no bar: the account is being liquidated. */
+    private boolean forcedWaiting() {
+        for (Run.Waiting w : run.pending) {
+            if (w.forced()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cancels, with an event each, the waiting orders of instrument {@code i} ({@code -1}: of
+     * every instrument) that a strategy placed.
+     */
+    private void cancelWaiting(int i) {
+        List<Run.Waiting> pending = run.pending;
+        for (int k = 0; k < pending.size(); ) {
+            Run.Waiting w = pending.get(k);
+            if (!w.forced() && (i < 0 || w.instrument() == i)) {
+                pending.remove(k);
+                run.record(Event.Kind.CANCELLED, w.order().symbol(), w.order() + " cancelled by the liquidation", Double.NaN);
+            } else {
+                k++;
+            }
+        }
     }
 
     /** Closes instrument {@code i}'s isolated position at {@code price}, the fee capped at what its margin leaves. */
@@ -307,15 +389,7 @@ final class StepExecution {
                 "%s %.8g %s liquidated at %.8g: %s; loss %.2f (from %s %.8g, fee %.2f included); equity %.2f -> %.2f",
                 q > 0 ? "long" : "short", Math.abs(q), s.symbol(), price, why, loss,
                 heldBefore ? "the previous close" : "its entry at", reference, fee, equityBefore, account.equity()), loss);
-        List<Run.Waiting> pending = run.pending;
-        for (int k = 0; k < pending.size(); ) {
-            if (pending.get(k).instrument() == i) {
-                Order order = pending.remove(k).order();
-                run.record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled by the liquidation", Double.NaN);
-            } else {
-                k++;
-            }
-        }
+        cancelWaiting(i);
     }
 
     /**
@@ -330,7 +404,7 @@ final class StepExecution {
         switch (order.sizing()) {
             case CLOSE -> direction = q > 0 ? -1 : (q < 0 ? 1 : 0);
             case TARGET_WEIGHT -> {
-                double equity = account.equity() + q * (base - account.mark(i));
+                double equity = q == 0 ? account.equity() : account.equity() + q * (base - account.mark(i));
                 target = order.amount() * equity / base;
                 direction = target > q ? 1 : (target < q ? -1 : 0);
             }

@@ -134,10 +134,11 @@ public final class OhlcvSeries {
 
     /**
      * Returns the bar interval: given when the series was built (resampled bars), else inferred
-     * from the times: bars all stamped 00:00 UTC are daily (gaps of up to six days are weekends
-     * and holidays), weekly or longer by their shortest distance (a calendar month when every bar
-     * is stamped the 1st, 28 or more days apart); other bars by their shortest distance; one day
-     * for a series of fewer than two bars.
+     * from the most common distance between bars: bars all stamped 00:00 UTC are daily when it is
+     * under six days (longer gaps are weekends and holidays), weekly at six to eight days, calendar
+     * months at 27 to 32 days (ending on the 1st of the next month, wherever in the month they are
+     * stamped), else that many days; other bars that distance; one day for a series of fewer than
+     * two bars.
      */
     public BarInterval interval() {
         return interval;
@@ -174,7 +175,7 @@ public final class OhlcvSeries {
 
     /**
      * Returns the bars whose time lies in [{@code from}, {@code to}], both inclusive, as a new
-     * series with the same instrument, source and warnings.
+     * series with the same instrument, interval, source and warnings.
      */
     public OhlcvSeries between(Instant from, Instant to) {
         int start = indexAtOrBefore(from.toEpochMilli() - 1) + 1;
@@ -185,7 +186,8 @@ public final class OhlcvSeries {
         end = Math.max(start, end);
         return new OhlcvSeries(instrument, Arrays.copyOfRange(times, start, end), Arrays.copyOfRange(open, start, end),
                 Arrays.copyOfRange(high, start, end), Arrays.copyOfRange(low, start, end),
-                Arrays.copyOfRange(close, start, end), Arrays.copyOfRange(volume, start, end), source, warnings);
+                Arrays.copyOfRange(close, start, end), Arrays.copyOfRange(volume, start, end), source, warnings,
+                interval);
     }
 
     static BarInterval inferInterval(long[] times) {
@@ -193,23 +195,59 @@ public final class OhlcvSeries {
             return BarInterval.DAY;
         }
         boolean midnights = true;
-        boolean firsts = true;
-        long shortest = Long.MAX_VALUE;
-        for (int i = 0; i < times.length; i++) {
-            midnights &= Math.floorMod(times[i], DAY_MILLIS) == 0;
-            firsts &= midnights && LocalDate.ofEpochDay(Math.floorDiv(times[i], DAY_MILLIS)).getDayOfMonth() == 1;
-            if (i > 0) {
-                shortest = Math.min(shortest, times[i] - times[i - 1]);
-            }
+        for (long t : times) {
+            midnights &= Math.floorMod(t, DAY_MILLIS) == 0;
         }
+        long usual = usualDistance(times);
         if (!midnights) {
-            return BarInterval.of(Duration.ofMillis(shortest));
+            return BarInterval.of(Duration.ofMillis(usual));
         }
-        long days = shortest / DAY_MILLIS;
-        if (days < 7) {
+        long days = usual / DAY_MILLIS;
+        if (days < 6) {
             return BarInterval.DAY;
         }
-        return firsts && days >= 28 ? BarInterval.MONTH : BarInterval.of(Duration.ofDays(days));
+        if (days <= 8) {
+            return BarInterval.WEEK;
+        }
+        return days >= 27 && days <= 32 ? BarInterval.MONTH : BarInterval.of(Duration.ofDays(days));
+    }
+
+    /**
+     * Returns the most common distance between consecutive bars: one odd stamp (a bar at
+     * 09:28:14 among hourly ones) or a week that starts on a Tuesday after a holiday must not
+     * make the series look finer than it is, which would show its bars before they end.
+     */
+    private static long usualDistance(long[] times) {
+        long shortest = Long.MAX_VALUE;
+        for (int i = 1; i < times.length; i++) {
+            shortest = Math.min(shortest, times[i] - times[i - 1]);
+        }
+        int atShortest = 0;
+        for (int i = 1; i < times.length; i++) {
+            atShortest += times[i] - times[i - 1] == shortest ? 1 : 0;
+        }
+        if (2 * atShortest >= times.length - 1) {
+            return shortest;
+        }
+        long[] distances = new long[times.length - 1];
+        for (int i = 1; i < times.length; i++) {
+            distances[i - 1] = times[i] - times[i - 1];
+        }
+        Arrays.sort(distances);
+        long best = distances[0];
+        int bestCount = 0;
+        for (int i = 0; i < distances.length; ) {
+            int j = i;
+            while (j < distances.length && distances[j] == distances[i]) {
+                j++;
+            }
+            if (j - i > bestCount) {
+                best = distances[i];
+                bestCount = j - i;
+            }
+            i = j;
+        }
+        return best;
     }
 
     @Override

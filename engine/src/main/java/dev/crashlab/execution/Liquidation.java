@@ -14,6 +14,11 @@ import java.util.Arrays;
  * two ends are not below the requirement is therefore never below it in between, and on a leg
  * whose end is, the surplus is linear between the points where a notional crosses a tier's
  * floor, so the crossing is found exactly, not by iteration.
+ *
+ * <p>On the gap (positions 0 to 1) nothing trades: the account is liquidated there only if it
+ * is below its requirement at the open; the point where the straight gap leg crossed the
+ * requirement then orders the liquidation among the other events the gap triggered, all at
+ * the open.
  */
 public final class Liquidation {
 
@@ -30,6 +35,11 @@ public final class Liquidation {
      */
     public static double crossing(double cash, double[] quantities, double[] marks, BarPath[] paths,
             MaintenanceTiers tiers, double from) {
+        if (from < BarPath.OPEN && surplus(cash, quantities, marks, paths, tiers, BarPath.OPEN) >= 0) {
+            // Nothing trades on the gap: an account that meets its requirement at the open was
+            // never liquidated in between, whatever straight line joins the previous close to it.
+            from = BarPath.OPEN;
+        }
         if (surplus(cash, quantities, marks, paths, tiers, from) < 0) {
             return from;
         }

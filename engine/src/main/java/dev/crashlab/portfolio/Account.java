@@ -193,6 +193,11 @@ public final class Account {
     /** Books {@code amount} of carry already charged as caused by instrument {@code i}'s position. */
     public void attributeCarry(int i, double amount) {
         carry[i] += amount;
+        if (isolatedMode && quantity[i] != 0) {
+            // An isolated position pays its carry from its own margin, as on a venue: funding brings
+            // it nearer its liquidation.
+            isolated[i] -= amount;
+        }
     }
 
     /** Returns the carry booked to instrument {@code i} so far (see "Carry by instrument"). */
@@ -321,11 +326,54 @@ public final class Account {
             double cashAfter = cash - delta * price - fee;
             return margin.initial() < 1 || cashAfter >= -1e-9 * Math.max(1, Math.abs(cash));
         }
+        if (isolatedMode) {
+            return isolatedAllows(i, delta, price, fee);
+        }
         double equityAfter = equityWith(i, marketPrice) - delta * (price - marketPrice) - fee;
         double grossAfter = grossWith(i, marketPrice) - Math.abs(q) * marketPrice + Math.abs(q + delta) * marketPrice;
         double slack = 1e-9 * Math.max(1, Math.abs(equityAfter));
         return margin.initial() * grossAfter <= equityAfter + slack
                 && (margin.initial() >= 1 || maintenanceWith(i, q + delta, marketPrice) <= equityAfter + slack);
+    }
+
+    /**
+     * Returns the collateral free to back a new isolated position: the wallet (cash and every
+     * position at its cost, so unrealised profit counts for nothing) less the margin locked in
+     * the isolated positions.
+     */
+    private double freeCollateral() {
+        double free = cash;
+        for (int j = 0; j < quantity.length; j++) {
+            if (quantity[j] != 0) {
+                free += quantity[j] * averageCost[j] - isolated[j];
+            }
+        }
+        return free;
+    }
+
+    /**
+     * Returns whether, in isolated mode, a fill of {@code delta} units of instrument {@code i} at
+     * {@code price} paying {@code fee} leaves the free collateral non-negative, its position's own
+     * margin above its maintenance requirement: the margin it adds ({@code initial ×} the notional
+     * it opens) and the fee must come out of the wallet, not out of another position's profit.
+     */
+    private boolean isolatedAllows(int i, double delta, double price, double fee) {
+        double q = quantity[i];
+        double after = q + delta;
+        double averageAfter;
+        double isolatedAfter;
+        if (q == 0 || Math.signum(q) != Math.signum(after)) {
+            averageAfter = price;
+            isolatedAfter = margin.initial() * Math.abs(after) * price;
+        } else {
+            averageAfter = (q * averageCost[i] + delta * price) / after;
+            isolatedAfter = isolated[i] + margin.initial() * Math.abs(delta) * price;
+        }
+        double free = freeCollateral() - (q == 0 ? 0 : q * averageCost[i] - isolated[i]) - delta * price - fee
+                + after * averageAfter - isolatedAfter;
+        double slack = 1e-9 * Math.max(1, Math.abs(cash));
+        return free >= -slack && isolatedAfter + after * (price - averageAfter)
+                >= tiers.requirement(Math.abs(after) * price) - slack;
     }
 
     /** Returns the maintenance requirement with instrument {@code i} holding {@code units} at {@code price}. */
@@ -353,6 +401,14 @@ public final class Account {
         double grossAfterClose = grossWith(i, marketPrice) - (closing > 0 ? Math.abs(q) * marketPrice : 0);
         double perUnit = margin.initial() * marketPrice + Math.abs(price - marketPrice) + feeRate * price;
         double room = equityAfterClose - (closing > 0 ? 0 : fixedFee) - margin.initial() * grossAfterClose;
+        if (isolatedMode) {
+            // Closing releases the position's margin and realises its profit into the wallet; what
+            // opens is paid from the free collateral: initial margin and fee per unit.
+            double freeAfterClose = freeCollateral() + (closing > 0
+                    ? isolated[i] + q * (price - averageCost[i]) - closing * feeRate * price - fixedFee : -fixedFee);
+            perUnit = margin.initial() * price + feeRate * price;
+            room = freeAfterClose;
+        }
         double max = closing + Math.max(0, room / perUnit);
         // The initial margin nearly always binds first; where a high tier's maintenance rate
         // exceeds it (very large notionals), shrink until the maintenance requirement is met too.

@@ -18,7 +18,8 @@ public interface Portfolio {
      * orders are expected to spend, fees included (a cash-value buy its amount, a quantity buy its
      * units at the limit or stop price or else the mark, a target-weight buy the value still
      * missing). Strategies that size buys from cash use this, so that an order waiting for its bar
-     * is not paid for twice.
+     * is not paid for twice. A
+     * market buy of an instrument that has no bar yet counts nothing: no price says what it costs.
      */
     double availableCash();
 

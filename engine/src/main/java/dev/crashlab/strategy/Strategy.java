@@ -40,8 +40,9 @@ public interface Strategy {
     /** Decides at the close of the current step's bars; may place or cancel orders and record events. */
     void onBar(StrategyContext ctx);
 
-    /** Returns the name shown in reports; the class's simple name unless overridden. */
+    /** Returns the name shown in reports; the class's simple name unless overridden (its full name for an anonymous class). */
     default String name() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? getClass().getName() : simple;
     }
 }

@@ -170,6 +170,10 @@ class AccountingPropertyTest {
     }
 
     private static BacktestResult leveragedRun(long seed) {
+        return leveragedRun(seed, MarginMode.CROSS);
+    }
+
+    private static BacktestResult leveragedRun(long seed, MarginMode mode) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         Instrument aaa = TestBars.crypto("AAA-USD");
         double leverage = 2 + random.nextInt(9);
@@ -177,14 +181,22 @@ class AccountingPropertyTest {
                 .withBorrowRate(0.1);
         return Backtest.builder(MarketData.of(randomPath(aaa, random, true)))
                 .strategy(() -> new LeveragedLongWithStops(seed, leverage)).initialCash(10_000).costs(costs)
-                .margin(Margin.forLeverage(leverage)).build().run();
+                .margin(Margin.forLeverage(leverage).withMode(mode)).build().run();
     }
 
     @ParameterizedTest
     @MethodSource("seeds")
     void aLeveragedLongWithoutGapsNeverEndsABarBelowZeroBeyondTheLiquidationFee(long seed) {
-        BacktestResult r = leveragedRun(seed);
+        assertNeverBelowZeroBeyondTheLiquidationFee(leveragedRun(seed));
+    }
 
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void anIsolatedLeveragedLongWithoutGapsNeverEndsABarBelowZeroBeyondTheLiquidationFee(long seed) {
+        assertNeverBelowZeroBeyondTheLiquidationFee(leveragedRun(seed, MarginMode.ISOLATED));
+    }
+
+    private static void assertNeverBelowZeroBeyondTheLiquidationFee(BacktestResult r) {
         assertInvariant(r);
         assertFillsInsideTheirBars(r);
         for (int s = 0; s < r.size(); s++) {

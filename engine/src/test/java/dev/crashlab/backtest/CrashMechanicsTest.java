@@ -243,6 +243,39 @@ class CrashMechanicsTest {
     }
 
     @Test
+    void aWeeklyInstrumentHeldToTheEndOrOrderedDaysBeforeItsFirstWeekIsNotRefused() {
+        OhlcvSeries daily = ohlc(BTC, LocalDate.of(2024, 1, 1), 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+                100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+                100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+                100, 100, 100);
+        OhlcvSeries.Builder weekly = OhlcvSeries.builder(crypto("ETH-WEEK")).interval(dev.crashlab.data.BarInterval.WEEK);
+        for (LocalDate monday = LocalDate.of(2024, 1, 8); monday.isBefore(LocalDate.of(2024, 1, 15)); monday = monday.plusDays(7)) {
+            weekly.add(monday, 10, 10, 10, 10, 1);
+        }
+        // Daily bars to Sunday 01-14; the one weekly bar, 01-08, closes on Monday 01-15.
+        OhlcvSeries twoWeeks = daily.between(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-14T00:00:00Z"));
+        BacktestResult r = Backtest.builder(MarketData.of(twoWeeks, weekly.build()))
+                .strategy(() -> new Scripted().at(3, ctx -> ctx.targetWeight("ETH-WEEK", 0.5))).build().run();
+
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.fills()).singleElement().satisfies(f -> assertThat(f.time()).isEqualTo(Instant.parse("2024-01-08T00:00:00Z")));
+    }
+
+    @Test
+    void aDailyInstrumentOrderedAtAnHourBeforeItsFirstDayIsNotRefused() {
+        OhlcvSeries.Builder h = OhlcvSeries.builder(crypto("ETH-USD"));
+        Instant t0 = Instant.parse("2024-01-02T00:00:00Z");
+        for (int k = 0; k < 24 * 3; k++) {
+            h.add(t0.plus(Duration.ofHours(k)), 100, 100, 100, 100, 1);
+        }
+        OhlcvSeries daily = ohlc(BTC, LocalDate.of(2024, 1, 3), 10, 10, 10, 10, 10, 10, 10, 10);
+        BacktestResult r = Backtest.builder(MarketData.of(h.build(), daily))
+                .strategy(() -> new Scripted().at(10, ctx -> ctx.targetWeight("BTC-USD", 0.5))).build().run();
+
+        assertThat(r.fills()).singleElement().satisfies(f -> assertThat(f.time()).isEqualTo(Instant.parse("2024-01-03T00:00:00Z")));
+    }
+
+    @Test
     void partialDataRunsWhenTheConfigOptsInAndTheResultsSaySo() {
         OhlcvSeries btc = ohlc(BTC, LocalDate.of(2024, 1, 1),
                 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100);

@@ -212,4 +212,91 @@ class PathExecutionTest {
         assertThat(r.fills()).extracting(Fill::kind).containsExactly(Fill.Kind.ORDER, Fill.Kind.LIQUIDATION);
         assertThat(r.fills().get(1).price()).isCloseTo(400 / 4.75, within(EXACT));
     }
+
+    @Test
+    void isolatedMarginComesFromTheWalletNotFromAnotherFillsUnrealisedProfit() {
+        // 10 units at 100 on 100 of cash, 10x isolated; at 200 the equity is 1,100, 1,000 of it
+        // unrealised. 45 more at 200 would need 900 of margin the wallet (100) does not have.
+        OhlcvSeries bars = ohlc(BTC, LocalDate.of(2024, 1, 1),
+                100, 100, 100, 100,
+                100, 100, 100, 100,
+                100, 200, 100, 200,
+                200, 200, 200, 200,
+                200, 200, 165, 166,
+                166, 166, 166, 166);
+        Scripted addOnProfit = new Scripted()
+                .at(0, ctx -> ctx.buy("BTC-USD", 10))
+                .at(2, ctx -> ctx.buy("BTC-USD", 45));
+        BacktestResult r = Backtest.builder(MarketData.of(bars)).strategy(() -> addOnProfit).initialCash(100)
+                .margin(Margin.forLeverage(10).withMode(MarginMode.ISOLATED)).build().run();
+
+        assertThat(r.fills()).extracting(Fill::quantity).containsExactly(10.0);
+        assertThat(r.events()).anyMatch(e -> e.kind() == Event.Kind.REJECTED && e.message().contains("not enough margin"));
+        for (int s = 0; s < r.size(); s++) {
+            assertThat(r.equity(s)).as("equity at step %d", s).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void aStopFilledOnAGapIsNotLiquidatedAtPricesTheGapNeverTraded() {
+        OhlcvSeries gapUp = ohlc(BTC, LocalDate.of(2024, 1, 1),
+                100, 100, 100, 100,
+                100, 100, 100, 100,
+                120, 125, 119, 124);
+        Scripted stopBuy = new Scripted().at(1, ctx -> ctx.buyStop("BTC-USD", 80, 100.5));
+        BacktestResult r = Backtest.builder(MarketData.of(gapUp)).strategy(() -> stopBuy).initialCash(1_000)
+                .margin(Margin.forLeverage(10)).build().run();
+
+        assertThat(r.fills()).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualTo(120);
+            assertThat(f.kind()).isEqualTo(Fill.Kind.ORDER);
+        });
+        assertThat(r.equity(2)).isCloseTo(1_000 + 80 * (124 - 120), within(EXACT));
+    }
+
+    @Test
+    void aTargetWeightLimitOnAnInstrumentsFirstBarWaitsForItsPrice() {
+        Instrument eth = crypto("ETH-USD");
+        OhlcvSeries btc = ohlc(BTC, LocalDate.of(2024, 1, 1), 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+        OhlcvSeries late = ohlc(eth, LocalDate.of(2024, 1, 3), 100, 101, 99, 100);
+        Scripted limitAt50 = new Scripted().at(1, ctx -> ctx.submit(
+                new Order(0, eth.symbol(), null, dev.crashlab.strategy.OrderType.LIMIT, Order.Sizing.TARGET_WEIGHT, 0.5, 50,
+                        null, "")));
+        BacktestResult r = Backtest.builder(MarketData.of(btc, late)).strategy(() -> limitAt50).initialCash(1_000)
+                .build().run();
+
+        assertThat(r.fills()).isEmpty();
+        assertThat(r.openOrders()).hasSize(1);
+    }
+
+    @Test
+    void aCrossLiquidationClosesAPositionWhoseMarketIsClosedAtItsNextOpen() {
+        Instrument spy = dev.crashlab.data.Instrument.of("SPY", dev.crashlab.data.AssetClass.ETF);
+        // Friday 2024-01-05 both trade; BTC crashes on Saturday; SPY opens at 90 on Monday.
+        OhlcvSeries btc = ohlc(BTC, LocalDate.of(2024, 1, 3),
+                100, 100, 100, 100,
+                100, 100, 100, 100,
+                100, 100, 100, 100,
+                100, 100, 50, 55,
+                55, 55, 55, 55,
+                55, 55, 55, 55);
+        OhlcvSeries spyBars = ohlc(spy, LocalDate.of(2024, 1, 3),
+                100, 100, 100, 100,
+                100, 100, 100, 100,
+                100, 100, 100, 100,
+                90, 91, 89, 90);
+        Scripted bothLong = new Scripted().at(0, ctx -> {
+            ctx.buy("BTC-USD", 20);
+            ctx.buy("SPY", 20);
+        });
+        BacktestResult r = Backtest.builder(MarketData.of(btc, spyBars)).strategy(() -> bothLong).initialCash(1_000)
+                .margin(Margin.forLeverage(5)).build().run();
+
+        List<Fill> liquidations = r.fills().stream().filter(f -> f.kind() == Fill.Kind.LIQUIDATION).toList();
+        assertThat(liquidations).extracting(f -> f.symbol().value()).containsExactly("BTC-USD", "SPY");
+        Fill spyClose = liquidations.get(1);
+        assertThat(spyClose.time()).as("Monday's bar").isEqualTo(java.time.Instant.parse("2024-01-08T00:00:00Z"));
+        assertThat(spyClose.price()).isEqualTo(90);
+        assertThat(r.metrics().liquidations()).isEqualTo(1);
+    }
 }

@@ -50,4 +50,49 @@ class OhlcvSeriesTest {
 
         assertThat(s.close(0)).isEqualTo(1);
     }
+
+    private static OhlcvSeries at(String symbol, Instant... times) {
+        OhlcvSeries.Builder b = OhlcvSeries.builder(Instrument.of(symbol, AssetClass.CRYPTO));
+        for (Instant t : times) {
+            b.add(t, 10, 10, 10, 10, 1);
+        }
+        return b.build();
+    }
+
+    @Test
+    void oneOddStampDoesNotMakeHourlyBarsLookFiner() {
+        Instant t = Instant.parse("2018-02-09T07:00:00Z");
+        OhlcvSeries hourly = at("BTC-USDT", t, t.plusSeconds(3_600), t.plusSeconds(2 * 3_600),
+                Instant.parse("2018-02-09T09:28:14Z"), t.plusSeconds(3 * 3_600), t.plusSeconds(4 * 3_600),
+                t.plusSeconds(5 * 3_600));
+
+        assertThat(hourly.interval()).isEqualTo(BarInterval.HOUR);
+    }
+
+    @Test
+    void monthlyBarsStampedOnTheFirstTradingDayAreCalendarMonthsEndingOnTheFirst() {
+        OhlcvSeries monthly = at("X", Instant.parse("2024-01-02T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"),
+                Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-04-01T00:00:00Z"));
+
+        assertThat(monthly.interval()).isEqualTo(BarInterval.MONTH);
+        assertThat(Instant.ofEpochMilli(monthly.endMillis(0))).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
+    }
+
+    @Test
+    void weeklyBarsStampedOnATuesdayAfterAHolidayAreStillWeeks() {
+        OhlcvSeries weekly = at("X", Instant.parse("2024-01-08T00:00:00Z"), Instant.parse("2024-01-16T00:00:00Z"),
+                Instant.parse("2024-01-22T00:00:00Z"), Instant.parse("2024-01-29T00:00:00Z"));
+
+        assertThat(weekly.interval()).isEqualTo(BarInterval.WEEK);
+    }
+
+    @Test
+    void aSliceKeepsAnIntervalItWasGiven() {
+        OhlcvSeries weekly = OhlcvSeries.builder(Instrument.of("X", AssetClass.CRYPTO)).interval(BarInterval.WEEK)
+                .add(Instant.parse("2024-01-01T00:00:00Z"), 1, 1, 1, 1, 0)
+                .add(Instant.parse("2024-01-08T00:00:00Z"), 1, 1, 1, 1, 0).build();
+
+        assertThat(weekly.between(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).interval())
+                .isEqualTo(BarInterval.WEEK);
+    }
 }

@@ -38,6 +38,20 @@ class LiquidationTest {
                 .isNaN();
     }
 
+    @Test
+    void aGapWhoseStraightLineDipsBelowTheRequirementLiquidatesNothingWhenTheOpenIsAbove() {
+        // A 10x long of 80 bought at the open 120 on 1,000 of equity: well above its requirement from
+        // the open on, though valued on the straight gap leg near the previous close 100 it would
+        // not be; the gap does not trade.
+        BarPath gap = new BarPath(100, 120, 125, 119, 124);
+        double cash = 1_000 - 80 * 120;
+
+        assertThat(Liquidation.surplus(cash, new double[] {80}, new double[] {100}, new BarPath[] {gap}, BINANCE, 0.02))
+                .isNegative();
+        assertThat(Liquidation.crossing(cash, new double[] {80}, new double[] {100}, new BarPath[] {gap}, BINANCE, 0))
+                .isNaN();
+    }
+
     /** Random two-instrument accounts on random paths: the crossing is where a fine scan first finds the surplus negative. */
     @ParameterizedTest
     @MethodSource("seeds")
@@ -63,7 +77,9 @@ class LiquidationTest {
         double x = Liquidation.crossing(cash, q, marks, paths, BINANCE, 0);
 
         double firstNegative = Double.NaN;
-        for (int k = 0; k <= 400_000; k++) {
+        // Nothing trades on the gap: it counts only when the account is below at the open.
+        int fromK = Liquidation.surplus(cash, q, marks, paths, BINANCE, 1) >= 0 ? 100_000 : 0;
+        for (int k = fromK; k <= 400_000; k++) {
             double at = k / 100_000.0;
             if (Liquidation.surplus(cash, q, marks, paths, BINANCE, at) < 0) {
                 firstNegative = at;
