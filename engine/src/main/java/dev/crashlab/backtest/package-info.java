@@ -1,0 +1,15 @@
+/**
+ * The backtest: {@link dev.crashlab.backtest.Backtest} describes one strategy over market data
+ * with its account, costs and margin, and runs it; the engine loop steps the clock, resolves each
+ * step's bars along their paths (fills, stops, limits, liquidations), charges carry, feeds the
+ * strategy its bounded context, and leaves a {@link dev.crashlab.backtest.BacktestResult}.
+ *
+ * <h2>Invariants</h2>
+ * A strategy sees nothing beyond the current step: bars only once closed, series only once
+ * published, calendars only as known then. The same inputs give the same result, byte for byte.
+ *
+ * <h2>Dependencies</h2>
+ * Everything before it on the data path, up to {@code results}; nothing of config, reports or
+ * jobs.
+ */
+package dev.crashlab.backtest;
