@@ -28,17 +28,38 @@ public interface FastIndicator {
 
     /**
      * Returns whether this indicator crossed above {@code other} at the current bar: it is now
-     * strictly above, and at the previous bar it was at or below. A tie does not cross.
+     * strictly above, and the last earlier bar where the two differed had it below. A tie neither
+     * crosses nor resets: above, equal, above is no crossing; below, equal, above is one (as
+     * backtrader's {@code CrossOver}, ta4j's {@code CrossIndicator} and vectorbt's
+     * {@code crossed_above} count it). No crossing before both are defined.
      */
     default boolean crossedAbove(FastIndicator other) {
-        return value() > other.value() && value(1) <= other.value(1);
+        return value() > other.value() && lastDifference(other) < 0;
     }
 
     /**
      * Returns whether this indicator crossed below {@code other} at the current bar: it is now
-     * strictly below, and at the previous bar it was at or above. A tie does not cross.
+     * strictly below, and the last earlier bar where the two differed had it above. A tie
+     * neither crosses nor resets (see {@link #crossedAbove}).
      */
     default boolean crossedBelow(FastIndicator other) {
-        return value() < other.value() && value(1) >= other.value(1);
+        return value() < other.value() && lastDifference(other) > 0;
+    }
+
+    /**
+     * Returns {@code this − other} at the last bar before the current one where they differ, or
+     * 0 when there is none (or either is undefined first).
+     */
+    private double lastDifference(FastIndicator other) {
+        for (int k = 1; ; k++) {
+            double a = value(k);
+            double b = other.value(k);
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                return 0;
+            }
+            if (a != b) {
+                return a - b;
+            }
+        }
     }
 }

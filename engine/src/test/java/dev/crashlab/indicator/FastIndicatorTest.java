@@ -19,9 +19,15 @@ class FastIndicatorTest {
     }
 
     @Test
-    void leavingATieCrosses() {
-        assertThat(closes(2, 3).crossedAbove(closes(2, 2))).isTrue();
-        assertThat(closes(2, 1).crossedBelow(closes(2, 2))).isTrue();
+    void aTieNeitherCrossesNorResetsTheSideItWasOn() {
+        // below, equal, above: a crossing (the last difference was below)
+        assertThat(closes(1, 2, 3).crossedAbove(closes(2, 2, 2))).isTrue();
+        assertThat(closes(3, 2, 1).crossedBelow(closes(2, 2, 2))).isTrue();
+        // above, equal, above: none (it never was below)
+        assertThat(closes(3, 2, 3).crossedAbove(closes(2, 2, 2))).isFalse();
+        assertThat(closes(1, 2, 1).crossedBelow(closes(2, 2, 2))).isFalse();
+        // equal from the start, then above: no side to cross from
+        assertThat(closes(2, 3).crossedAbove(closes(2, 2))).isFalse();
     }
 
     @Test

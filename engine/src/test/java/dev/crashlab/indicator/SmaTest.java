@@ -15,7 +15,7 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
 class SmaTest {
 
-    // A sum resummed every 1,024 bars is exact to a few hundred roundings; a plain running sum drifts far beyond this.
+    // The sum is exact; this bounds only the reference's own plain summation of each window.
     private static final double DRIFT_TOLERANCE = 1e-12;
     private static final int LONG_RUN_BARS = 1_000_000;
 
@@ -66,6 +66,57 @@ class SmaTest {
         double[] values = TestBars.closes(closes).feed(new Sma(barCount, LONG_RUN_BARS));
 
         assertAgrees(values, windowMeans(closes, barCount), barCount - 1, DRIFT_TOLERANCE);
+    }
+
+    @ParameterizedTest(name = "seed {0}, barCount {1}")
+    @CsvSource({"11, 10", "12, 30", "13, 3", "14, 200"})
+    void isTheCorrectlyRoundedWindowSumOverTheBarCountEveryBar(long seed, int barCount) {
+        // 4-decimal prices, as in the bench data: sums whose exact value lies near a rounding
+        // boundary are where a running double sum goes wrong.
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] closes = new double[50_000];
+        double price = 100;
+        for (int i = 0; i < closes.length; i++) {
+            price *= Math.exp(random.nextGaussian() * 0.01);
+            closes[i] = Math.round(price * 10_000) / 10_000.0;
+        }
+
+        double[] values = TestBars.closes(closes).feed(new Sma(barCount, closes.length));
+
+        for (int i = barCount - 1; i < closes.length; i++) {
+            assertThat(values[i]).as("bar %d", i).isEqualTo(correctlyRoundedSum(closes, i - barCount + 1, i + 1) / barCount);
+        }
+    }
+
+    @Test
+    void staysExactWhenTheClosesSpanTooManyMagnitudesForTwoDoubles() {
+        double[] closes = {1e-30, 1, 1e30, 3, 1e-20, 7, 5e29, 2, 1e-30, 4, 6, 8};
+        int barCount = 3;
+
+        double[] values = TestBars.closes(closes).feed(new Sma(barCount));
+
+        for (int i = barCount - 1; i < closes.length; i++) {
+            assertThat(values[i]).as("bar %d", i).isEqualTo(correctlyRoundedSum(closes, i - barCount + 1, i + 1) / barCount);
+        }
+    }
+
+    @Test
+    void twoAveragesEqualInExactArithmeticCompareEqual() {
+        // 0.1 + 0.2 + 0.3 summed in order is 0.6000000000000001; exactly, the mean of
+        // (0.1, 0.2, 0.3) and of (0.3, 0.2, 0.1) is the same number.
+        double[] up = TestBars.closes(0.1, 0.2, 0.3).feed(new Sma(3));
+        double[] down = TestBars.closes(0.3, 0.2, 0.1).feed(new Sma(3));
+
+        assertThat(up[2]).isEqualTo(down[2]);
+    }
+
+    /** Returns the sum of {@code values[from..to)} computed exactly in decimal, rounded once to the nearest double. */
+    private static double correctlyRoundedSum(double[] values, int from, int to) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (int j = from; j < to; j++) {
+            sum = sum.add(new java.math.BigDecimal(values[j]));
+        }
+        return sum.doubleValue();
     }
 
     @Test
