@@ -47,6 +47,23 @@ public final class BarCollector {
         this.fieldNames = fieldNames.clone();
     }
 
+    /**
+     * Makes room for {@code rows} bars at once, so that a loader that knows about how many rows
+     * a file holds does not copy its columns as they grow; the columns are handed to the series
+     * as they are when exactly that many bars arrive.
+     */
+    public void expect(int rows) {
+        if (rows > times.length) {
+            times = Arrays.copyOf(times, rows);
+            open = Arrays.copyOf(open, rows);
+            high = Arrays.copyOf(high, rows);
+            low = Arrays.copyOf(low, rows);
+            close = Arrays.copyOf(close, rows);
+            volume = Arrays.copyOf(volume, rows);
+            lines = Arrays.copyOf(lines, rows);
+        }
+    }
+
     /** Adds the bar read at {@code line}, or throws naming the line and the field at fault. */
     public void add(long line, long time, double o, double h, double l, double c, double v) {
         BarRules.Violation violation = BarRules.check(o, h, l, c, v);
@@ -88,7 +105,7 @@ public final class BarCollector {
         if (!sorted) {
             sortByTime();
         }
-        long[] t = Arrays.copyOf(times, size);
+        long[] t = exact(times);
         BarInterval interval = OhlcvSeries.inferInterval(t);
         if (interval.equals(BarInterval.DAY)) {
             checkCalendar(t);
@@ -96,8 +113,25 @@ public final class BarCollector {
             // Months vary in length; weeks and intraday bars have a fixed one.
             checkIntradayGaps(t, interval.nominal().toMillis());
         }
-        return new OhlcvSeries(instrument, t, Arrays.copyOf(open, size), Arrays.copyOf(high, size),
-                Arrays.copyOf(low, size), Arrays.copyOf(close, size), Arrays.copyOf(volume, size), source, warnings);
+        OhlcvSeries series = new OhlcvSeries(instrument, t, exact(open), exact(high), exact(low), exact(close),
+                exact(volume), source, warnings);
+        // The series may own these columns now: a collector is used up by finishing.
+        times = null;
+        open = null;
+        high = null;
+        low = null;
+        close = null;
+        volume = null;
+        return series;
+    }
+
+    /** Returns the first {@code size} values: the column itself when it is exactly that long (nothing keeps it). */
+    private long[] exact(long[] column) {
+        return column.length == size ? column : Arrays.copyOf(column, size);
+    }
+
+    private double[] exact(double[] column) {
+        return column.length == size ? column : Arrays.copyOf(column, size);
     }
 
     private void sortByTime() {

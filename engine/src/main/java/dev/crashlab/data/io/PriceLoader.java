@@ -5,15 +5,20 @@ import dev.crashlab.data.Instrument;
 import dev.crashlab.data.InstrumentCatalog;
 import dev.crashlab.data.OhlcvSeries;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Loads price files into {@link OhlcvSeries}, strictly: a row that breaks a rule stops the load
@@ -46,6 +51,10 @@ public final class PriceLoader {
 
     /** Loads {@code file} as {@code options} say. */
     public static OhlcvSeries load(Path file, LoadOptions options) {
+        OhlcvSeries fast = loadPlain(file, options);
+        if (fast != null) {
+            return fast;
+        }
         String name = file.toString();
         byte[] bytes = readAll(file);
         String text = textToDetect(bytes, options);
@@ -54,6 +63,59 @@ public final class PriceLoader {
                 ? options.instrument()
                 : InstrumentCatalog.defaults().require(symbolOf(file), name);
         return read(name, bytes, text, format, instrument, options);
+    }
+
+    /**
+     * Loads a crashlab or Binance CSV file of plain rows from its mapped bytes, without decoding
+     * it into text ({@link FastCsvReader}), hashing it on another thread meanwhile; returns
+     * {@code null} for any other format, an unreadable file, or a row that reader leaves to
+     * {@link CsvPriceReader}, which then reads the whole file as it always has.
+     */
+    private static OhlcvSeries loadPlain(Path file, LoadOptions options) {
+        if (options.format() != PriceFormat.AUTO && options.format() != PriceFormat.CRASHLAB_CSV
+                && options.format() != PriceFormat.BINANCE_CSV) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file,
+                StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0 || size > Integer.MAX_VALUE) {
+                return null;
+            }
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            String name = file.toString();
+            PriceFormat format = options.format();
+            if (format == PriceFormat.AUTO) {
+                String head = firstLine(mapped);
+                if (head == null || head.startsWith("[") || head.startsWith("{")) {
+                    return null;
+                }
+                format = detect(name, head);
+            }
+            if (format != PriceFormat.CRASHLAB_CSV && format != PriceFormat.BINANCE_CSV) {
+                return null;
+            }
+            Instrument instrument = options.instrument() != null
+                    ? options.instrument()
+                    : InstrumentCatalog.defaults().require(symbolOf(file), name);
+            CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(
+                    () -> sha256(mapped.duplicate()));
+            return FastCsvReader.read(name, mapped, format, instrument, options.lenient(), sha256::join);
+        } catch (IOException | DataFileException e) {
+            // The reader of decoded text reports it, with the message it has always had.
+            return null;
+        }
+    }
+
+    /** Returns the first line that is not blank or a comment, decoded, or {@code null} when there is none in the first 64 KB. */
+    private static String firstLine(ByteBuffer bytes) {
+        int limit = Math.min(bytes.limit(), 64 * 1024);
+        byte[] head = new byte[limit];
+        bytes.get(0, head, 0, limit);
+        TextTable table = new TextTable("", TextTable.decode(head), ',');
+        String first = table.nextLine();
+        // A line cut at the 64 KB boundary is not a line.
+        return first != null && head.length < bytes.limit() && first.length() >= limit - 1 ? null : first;
     }
 
     /**
@@ -224,8 +286,15 @@ public final class PriceLoader {
     }
 
     static String sha256(byte[] bytes) {
+        return sha256(ByteBuffer.wrap(bytes));
+    }
+
+    /** Returns the SHA-256 of the bytes remaining in {@code bytes}, in lower-case hex. */
+    static String sha256(ByteBuffer bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes);
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
