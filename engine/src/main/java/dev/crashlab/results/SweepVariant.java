@@ -1,0 +1,26 @@
+package dev.crashlab.results;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import java.util.Objects;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One variant of a sweep.
+ *
+ * @param parameters its parameter values (numbers, text or booleans), by name
+ * @param metrics    its metrics
+ * @param report     its own report, relative to the sweep's folder, or null when only its metrics were kept
+ */
+public record SweepVariant(ObjectNode parameters, RunMetrics metrics, @JsonSetter(nulls = Nulls.SET) String report) {
+
+    public SweepVariant {
+        Objects.requireNonNull(metrics, "metrics");
+        parameters = parameters.deepCopy();
+    }
+
+    @Override
+    public ObjectNode parameters() {
+        return parameters.deepCopy();
+    }
+}
