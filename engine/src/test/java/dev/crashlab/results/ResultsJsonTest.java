@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,59 +90,44 @@ class ResultsJsonTest {
         }).hasMessageStartingWith("results.json of run 'tiny': field 'schema': ");
     }
 
+    /** Returns the failure of reading {@link #MINIMAL} with {@code from} replaced by {@code to}. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> readingWith(String from, String to) {
+        assertThat(MINIMAL).contains(from);
+        return assertThatThrownBy(() -> read(MINIMAL.replace(from, to))).isInstanceOf(ResultsException.class);
+    }
+
     @Test
     void rejectsABadTimeNamingItsPath() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"2024-01-02T00:00:00Z\", \"equity\"", "\"yesterday\", \"equity\"")))
-                .isInstanceOf(ResultsException.class)
+        readingWith("\"2024-01-02T00:00:00Z\", \"equity\"", "\"yesterday\", \"equity\"")
                 .hasMessage("results.json: field 'equity[1].time': expected an ISO-8601 instant such as"
                         + " 2024-01-02T00:00:00Z, got \"yesterday\"")
                 .extracting(e -> ((ResultsException) e).field()).isEqualTo("equity[1].time");
     }
 
     @Test
-    void rejectsPricesOfTheWrongLength() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("[10, null, 15]", "[10, 15]")))
-                .hasMessage("results.json: field 'prices.BTC-USD': 2 values for 3 steps");
-    }
-
-    @Test
-    void rejectsTimesThatDoNotIncrease() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("2024-01-03T00:00:00Z\", \"equity\": 150",
-                "2024-01-02T00:00:00Z\", \"equity\": 150")))
+    void rejectsSeriesThatDoNotFitTogether() {
+        readingWith("[10, null, 15]", "[10, 15]").hasMessage("results.json: field 'prices.BTC-USD': 2 values for 3 steps");
+        readingWith("2024-01-03T00:00:00Z\", \"equity\": 150", "2024-01-02T00:00:00Z\", \"equity\": 150")
                 .hasMessageContaining("field 'equity[2].time': times must increase");
-    }
-
-    @Test
-    void rejectsARegimeLabelThatDoesNotExist() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"steps\": [0, 1, 1]", "\"steps\": [0, 2, 1]")))
+        readingWith("\"steps\": [0, 1, 1]", "\"steps\": [0, 2, 1]")
                 .hasMessage("results.json: field 'regimes.steps[1]': label index 2 outside 0..1");
     }
 
     @Test
-    void aMissingFieldIsNamed() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"cash\": 0, \"contributions\": 0, \"long\": 120", "\"contributions\": 0, \"long\": 120")))
+    void namesAMissingAnUnknownOrANullField() {
+        readingWith("\"cash\": 0, \"contributions\": 0, \"long\": 120", "\"contributions\": 0, \"long\": 120")
                 .hasMessage("results.json: field 'equity[1].cash': missing");
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"synthetic\": false, ", "")))
-                .hasMessage("results.json: field 'synthetic': missing");
-    }
-
-    @Test
-    void anUnknownFieldIsNamed() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"interval\": \"1d\"", "\"interval\": \"1d\", \"bars\": 3")))
+        readingWith("\"synthetic\": false, ", "").hasMessage("results.json: field 'synthetic': missing");
+        readingWith("\"interval\": \"1d\"", "\"interval\": \"1d\", \"bars\": 3")
                 .hasMessage("results.json: field 'period.bars': not a field of crashlab-results/2");
-    }
-
-    @Test
-    void nullIsAFigureButNotAName() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"name\": \"tiny\"", "\"name\": null")))
-                .hasMessage("results.json: field 'name': must not be null");
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"liquidations\": 0", "\"liquidations\": null")))
+        readingWith("\"name\": \"tiny\"", "\"name\": null").hasMessage("results.json: field 'name': must not be null");
+        readingWith("\"liquidations\": 0", "\"liquidations\": null")
                 .hasMessageStartingWith("results.json: field 'metrics.liquidations': ");
     }
 
     @Test
     void aFigureWrittenAsTextIsNamed() {
-        assertThatThrownBy(() -> read(MINIMAL.replace("\"totalReturn\": 0.5", "\"totalReturn\": \"0.5\"")))
+        readingWith("\"totalReturn\": 0.5", "\"totalReturn\": \"0.5\"")
                 .hasMessage("results.json: field 'metrics.totalReturn': expected a number or null");
     }
 
