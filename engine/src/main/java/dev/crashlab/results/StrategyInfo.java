@@ -33,4 +33,11 @@ public record StrategyInfo(String name, ObjectNode parameters) {
         }
         return out;
     }
+
+    /** Returns the parameters as one line, {@code a=1, b=x}. */
+    public String parametersLine() {
+        StringBuilder sb = new StringBuilder();
+        parameterTexts().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+        return sb.toString();
+    }
 }
