@@ -10,6 +10,7 @@ import dev.crashlab.metrics.PerformanceMetrics;
 import dev.crashlab.metrics.RegimeStats;
 import dev.crashlab.metrics.RoundTrips;
 import dev.crashlab.metrics.Trade;
+import dev.crashlab.results.RunResults;
 import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
@@ -29,7 +30,8 @@ import tech.tablesaw.api.Table;
  * The result of a backtest, immutable: the run's description, its equity, cash and contribution
  * at every step, the orders, fills, trades and events, the metrics, and, when asked for, the
  * benchmark's curve and metrics and the regime labels. Positions over time are derived from the
- * fills. Written as {@code results.json} by {@link ResultsJson}.
+ * fills. {@link #toResults} gives the results records ({@code dev.crashlab.results}) that are
+ * written as {@code results.json} and that reports are rendered from.
  */
 public final class BacktestResult {
 
@@ -459,6 +461,14 @@ public final class BacktestResult {
         }
         return Table.create(name() + " trades", symbol, side, entry, exit, entryPrice, exitPrice, quantity, pnl, ret, days,
                 open);
+    }
+
+    /**
+     * Returns the results records of this run, stamped with {@code generatedAt}: everything a
+     * report needs, each figure as results.json holds it (NaN for an undefined one, never -0).
+     */
+    public RunResults toResults(Instant generatedAt) {
+        return ResultsOf.run(this, generatedAt);
     }
 
     @Override

@@ -287,7 +287,7 @@ class CrashMechanicsTest {
         assertThat(r.fills()).singleElement().satisfies(f -> assertThat(f.time()).isEqualTo(Instant.parse("2024-01-03T00:00:00Z")));
         assertThat(r.warnings()).singleElement().asString().contains("IBIT-LIKE").contains("before its data begins")
                 .contains("allowPartialData");
-        assertThat(ResultsJson.toTree(r, Instant.EPOCH).get("warnings").get(0).asString()).isEqualTo(r.warnings().getFirst());
+        assertThat(r.toResults(Instant.EPOCH).warnings().getFirst()).isEqualTo(r.warnings().getFirst());
     }
 
     @Test

@@ -69,7 +69,7 @@ class ExecutionTest {
         assertThat(r.fills().getFirst().price()).isEqualTo(12);
         assertThat(r.fills().getFirst().time()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(r.spec().costs().fillMode().isOptimistic()).isTrue();
-        assertThat(ResultsJson.toTree(r, Instant.EPOCH).get("costs").get("optimistic").asBoolean()).isTrue();
+        assertThat(r.toResults(Instant.EPOCH).costs().optimistic()).isTrue();
     }
 
     @Test

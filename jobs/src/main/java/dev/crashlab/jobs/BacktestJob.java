@@ -14,8 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.crashlab.results.RunResults;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs every backtest of a config and writes, into an output folder, each run's
@@ -60,10 +60,10 @@ public final class BacktestJob {
         for (Backtest backtest : planned) {
             BacktestResult result = backtest.run();
             Path folder = output.resolve(result.name());
-            JsonNode tree = RunFolder.write(result, folder, now);
-            RunSummary summary = RunFolder.summary(tree, folder);
+            RunResults results = RunFolder.write(result, folder, now);
+            RunSummary summary = RunFolder.summary(results, folder);
             summaries.add(summary);
-            links.add(RunFolder.link(tree, folder));
+            links.add(RunFolder.link(results, folder));
             log.info(summary.line());
             log.info("  " + summary.report());
             if (result.synthetic()) {

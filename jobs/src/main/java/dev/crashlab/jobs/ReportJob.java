@@ -1,8 +1,8 @@
 package dev.crashlab.jobs;
 
-import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.RunLink;
+import dev.crashlab.results.RunResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Re-renders the reports of an output folder from the {@code results.json} files already in it
- * ({@code <run>/results.json}), without running anything: each {@code report.html}, then
+ * ({@code <run>/results.json}, read into results records, {@code crashlab-results/1} files
+ * converted), without running anything: each {@code report.html}, then
  * {@code comparison.html} and {@code index.html}. The Maven goal {@code crashlab:report} is a
  * thin shell over it.
  */
@@ -39,13 +39,8 @@ public final class ReportJob {
         List<RunSummary> summaries = new ArrayList<>();
         List<RunLink> links = new ArrayList<>();
         for (Path file : files) {
-            JsonNode results;
-            try {
-                results = ResultsJson.read(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
             Path folder = file.getParent();
+            RunResults results = RunFolder.read(folder);
             RunFolder.render(results, folder, options);
             RunSummary summary = RunFolder.summary(results, folder);
             summaries.add(summary);

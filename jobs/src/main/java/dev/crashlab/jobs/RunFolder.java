@@ -1,16 +1,16 @@
 package dev.crashlab.jobs;
 
 import dev.crashlab.backtest.BacktestResult;
-import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.data.io.AtomicWrite;
-import dev.crashlab.report.ReportException;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
 import dev.crashlab.report.RunLink;
+import dev.crashlab.results.ResultsException;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunResults;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One run's folder in an output folder, as the jobs write it: {@code results.json} and
@@ -28,21 +28,29 @@ final class RunFolder {
     private RunFolder() {
     }
 
-    /** Writes {@code result}'s results.json into {@code folder} and its report beside it; returns the results tree. */
-    static JsonNode write(BacktestResult result, Path folder, Instant now) {
-        JsonNode tree = ResultsJson.toTree(result, now);
-        AtomicWrite.bytes(folder.resolve(RESULTS), ResultsJson.toBytes(tree));
-        render(tree, folder, ReportOptions.at(now));
-        return tree;
+    /**
+     * Writes {@code result}'s results.json into {@code folder} and its report beside it, both from
+     * the same records, which it returns.
+     */
+    static RunResults write(BacktestResult result, Path folder, Instant now) {
+        RunResults results = result.toResults(now);
+        ResultsJson.write(results, folder.resolve(RESULTS));
+        render(results, folder, ReportOptions.at(now));
+        return results;
     }
 
-    /** Writes {@code folder}'s report from its results tree; a broken tree is named by the folder's run. */
-    static void render(JsonNode results, Path folder, ReportOptions options) {
+    /** Reads the results.json in {@code folder}; a broken file is named by the folder's run. */
+    static RunResults read(Path folder) {
         try {
-            AtomicWrite.text(folder.resolve(REPORT), Reports.renderRun(results, options));
-        } catch (ReportException e) {
+            return ResultsJson.read(folder.resolve(RESULTS));
+        } catch (ResultsException e) {
             throw e.inRun(folder.getFileName().toString());
         }
+    }
+
+    /** Writes {@code folder}'s report from its results. */
+    static void render(RunResults results, Path folder, ReportOptions options) {
+        AtomicWrite.text(folder.resolve(REPORT), Reports.renderRun(results, options));
     }
 
     /**
@@ -57,13 +65,13 @@ final class RunFolder {
         return index;
     }
 
-    /** Returns the summary of the run in {@code folder}, from its results tree. */
-    static RunSummary summary(JsonNode results, Path folder) {
+    /** Returns the summary of the run in {@code folder}, from its results. */
+    static RunSummary summary(RunResults results, Path folder) {
         return RunSummary.of(results, folder.resolve(RESULTS), folder.resolve(REPORT));
     }
 
     /** Returns the link to the report in {@code folder}, as the output folder's own pages list it. */
-    static RunLink link(JsonNode results, Path folder) {
-        return new RunLink(results.get("name").asString(), results, folder.getFileName() + "/" + REPORT);
+    static RunLink link(RunResults results, Path folder) {
+        return new RunLink(results.name(), results, folder.getFileName() + "/" + REPORT);
     }
 }

@@ -1,8 +1,9 @@
 package dev.crashlab.jobs;
 
+import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.RunResults;
 import java.nio.file.Path;
 import java.util.Locale;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What a job wrote for one run, with the figures of its one-line summary.
@@ -18,16 +19,11 @@ import tools.jackson.databind.JsonNode;
 public record RunSummary(String name, Path results, Path report, double totalReturn, double cagr, double maxDrawdown,
         double sharpe) {
 
-    /** Returns the summary of a run from its {@code results.json} tree. */
-    public static RunSummary of(JsonNode results, Path resultsFile, Path reportFile) {
-        JsonNode m = results.get("metrics");
-        return new RunSummary(results.get("name").asString(), resultsFile, reportFile, number(m, "totalReturn"),
-                number(m, "cagr"), number(m, "maxDrawdown"), number(m, "sharpe"));
-    }
-
-    private static double number(JsonNode metrics, String field) {
-        JsonNode v = metrics.get(field);
-        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    /** Returns the summary of a run from its results, written to {@code resultsFile} and {@code reportFile}. */
+    public static RunSummary of(RunResults results, Path resultsFile, Path reportFile) {
+        RunMetrics m = results.metrics();
+        return new RunSummary(results.name(), resultsFile, reportFile, m.totalReturn(), m.cagr(), m.maxDrawdown(),
+                m.sharpe());
     }
 
     /** Returns the one-line summary printed by the Maven goals. */

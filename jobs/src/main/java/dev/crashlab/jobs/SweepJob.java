@@ -1,7 +1,6 @@
 package dev.crashlab.jobs;
 
 import dev.crashlab.backtest.Backtest;
-import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
@@ -11,13 +10,16 @@ import dev.crashlab.config.SweepConfig;
 import dev.crashlab.data.io.AtomicWrite;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
-import dev.crashlab.report.Sweep;
 import dev.crashlab.results.Metric;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepVariant;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * Runs a config's parameter sweep: every combination of the swept values, in parallel on the
@@ -46,13 +48,13 @@ public final class SweepJob {
     /**
      * What the sweep wrote.
      *
-     * @param sweep  the variants as the report shows them
+     * @param sweep  the sweep's results: every variant's parameters and metrics
      * @param best   the index of the best variant
      * @param csv    the table of all variants
      * @param report the sweep report
      * @param bestRun the best variant's run summary
      */
-    public record Outcome(Sweep sweep, int best, Path csv, Path report, RunSummary bestRun) {
+    public record Outcome(SweepResults sweep, int best, Path csv, Path report, RunSummary bestRun) {
     }
 
     private SweepJob() {
@@ -77,25 +79,22 @@ public final class SweepJob {
         List<String> parameters = sweep.axes().stream().map(SweepConfig.Axis::parameter).toList();
         log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %d threads", run.name(), grid.size(),
                 parameters, threads));
-        List<JsonNode> metrics = runAll(planned, threads, log);
+        List<RunMetrics> metrics = runAll(planned, threads, log);
         int best = best(metrics, metric);
         Path folder = output.resolve("sweep-" + run.name());
-        List<Sweep.Variant> variants = new ArrayList<>();
+        List<SweepVariant> variants = new ArrayList<>();
         for (int k = 0; k < grid.size(); k++) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            grid.get(k).forEach((name, value) -> values.put(name, JSON.convertValue(value, Object.class)));
-            variants.add(new Sweep.Variant(values, metrics.get(k), k == best ? "best/" + RunFolder.REPORT : null));
+            variants.add(new SweepVariant(grid.get(k), metrics.get(k), k == best ? "best/" + RunFolder.REPORT : null));
         }
-        Sweep table = new Sweep("sweep of " + run.name(), parameters.getFirst(), parameters.get(parameters.size() > 1 ? 1 : 0),
-                metric.field(), variants);
+        SweepResults table = new SweepResults("sweep of " + run.name(), parameters, metric.field(), variants);
         Path csv = folder.resolve("variants.csv");
         AtomicWrite.text(csv, csv(planned, grid, parameters, metrics));
         Instant now = clock.instant();
         Path bestFolder = folder.resolve("best");
-        JsonNode bestTree = RunFolder.write(planned.get(best).run(), bestFolder, now);
+        RunResults bestResults = RunFolder.write(planned.get(best).run(), bestFolder, now);
         Path report = folder.resolve("sweep.html");
         AtomicWrite.text(report, Reports.renderSweep(table, ReportOptions.at(now)));
-        RunSummary summary = RunFolder.summary(bestTree, bestFolder);
+        RunSummary summary = RunFolder.summary(bestResults, bestFolder);
         log.info("best by " + metric.field() + ": " + grid.get(best) + " -> " + summary.line());
         log.warn("the best of " + grid.size() + " variants is chosen with hindsight: expect it to do worse out of sample"
                 + " (selection bias)");
@@ -104,19 +103,17 @@ public final class SweepJob {
         return new Outcome(table, best, csv, report, summary);
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static List<JsonNode> runAll(List<Backtest> planned, int threads, JobLog log) {
+    private static List<RunMetrics> runAll(List<Backtest> planned, int threads, JobLog log) {
         int total = planned.size();
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
         int every = Math.max(1, total / 20);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            List<Future<JsonNode>> futures = new ArrayList<>();
+            List<Future<RunMetrics>> futures = new ArrayList<>();
             for (Backtest backtest : planned) {
                 futures.add(pool.submit(() -> {
-                    JsonNode m = ResultsJson.metrics(backtest.run().metrics());
+                    RunMetrics m = RunMetrics.of(backtest.run().metrics());
                     int n = done.incrementAndGet();
                     if (n % every == 0 || n == total) {
                         double seconds = (System.nanoTime() - started) / 1e9;
@@ -127,8 +124,8 @@ public final class SweepJob {
                     return m;
                 }));
             }
-            List<JsonNode> out = new ArrayList<>();
-            for (Future<JsonNode> f : futures) {
+            List<RunMetrics> out = new ArrayList<>();
+            for (Future<RunMetrics> f : futures) {
                 out.add(f.get());
             }
             return out;
@@ -143,13 +140,8 @@ public final class SweepJob {
     }
 
     /** Returns the index of the best variant; undefined values rank last, ties keep grid order. */
-    static int best(List<JsonNode> metrics, Metric metric) {
-        double[] values = new double[metrics.size()];
-        for (int k = 0; k < values.length; k++) {
-            JsonNode node = metrics.get(k).get(metric.field());
-            values[k] = node == null || node.isNull() ? Double.NaN : node.asDouble();
-        }
-        return Math.max(0, metric.bestOf(values));
+    static int best(List<RunMetrics> metrics, Metric metric) {
+        return Math.max(0, metric.bestOf(metrics.stream().mapToDouble(metric::of).toArray()));
     }
 
     private static String variantName(String run, int k, int total) {
@@ -157,8 +149,10 @@ public final class SweepJob {
         return run + "-" + String.format(Locale.ROOT, "%0" + width + "d", k);
     }
 
+    /** Returns the table of all variants: name, parameters, then every metric as results.json writes it (empty when undefined). */
     private static String csv(List<Backtest> planned, List<Map<String, JsonNode>> grid, List<String> parameters,
-            List<JsonNode> metrics) {
+            List<RunMetrics> figures) {
+        List<JsonNode> metrics = figures.stream().map(ResultsJson::toTree).toList();
         StringBuilder out = new StringBuilder("variant");
         parameters.forEach(p -> out.append(',').append(p));
         List<String> fields = new ArrayList<>();

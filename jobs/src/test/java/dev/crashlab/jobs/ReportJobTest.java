@@ -3,9 +3,9 @@ package dev.crashlab.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crashlab.backtest.ResultsJson;
-import dev.crashlab.report.ReportException;
 import dev.crashlab.report.SampleRuns;
+import dev.crashlab.results.ResultsException;
+import dev.crashlab.results.ResultsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +24,16 @@ class ReportJobTest {
 
     @Test
     void reRenderingAFolderWithABrokenResultsJsonFailsNamingItsRunAndField(@TempDir Path dir) throws Exception {
-        ObjectNode broken = (ObjectNode) SampleRuns.hostile().deepCopy();
+        ObjectNode broken = (ObjectNode) ResultsJson.toTree(SampleRuns.hostile());
         broken.withArray("equity").remove(0);
         Path good = dir.resolve("good");
         Path bad = dir.resolve("zz-broken");
         Files.createDirectories(good);
         Files.createDirectories(bad);
         Files.write(good.resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
-        Files.write(bad.resolve("results.json"), ResultsJson.toBytes(broken));
+        Files.writeString(bad.resolve("results.json"), broken.toString());
         assertThatThrownBy(() -> ReportJob.run(dir, java.time.Clock.systemUTC(), new CollectedLog()))
-                .isInstanceOf(ReportException.class)
+                .isInstanceOf(ResultsException.class)
                 .hasMessageStartingWith("results.json of run 'zz-broken': field 'prices.");
         assertThat(good.resolve("report.html")).isRegularFile();
         assertThat(bad.resolve("report.html")).doesNotExist();

@@ -2,10 +2,11 @@ package dev.crashlab.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.config.CrashlabConfig;
-import dev.crashlab.report.Sweep;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.SweepVariant;
 import dev.crashlab.testing.SharedData;
 import dev.crashlab.testing.TestFiles;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A sweep of 100 DCA variants on the real BTC history completes, and its best variant's metrics
@@ -69,21 +69,20 @@ class SweepJobTest {
         assertThat(log).anyMatch(l -> l.contains("selection bias"));
         assertThat(sweep.report()).exists();
 
-        JsonNode bestMetrics = sweep.sweep().variants().get(sweep.best()).metrics();
-        double threshold = ((Number) sweep.sweep().variants().get(sweep.best()).parameters().get("threshold")).doubleValue();
-        int lookback = ((Number) sweep.sweep().variants().get(sweep.best()).parameters().get("lookbackDays")).intValue();
-        for (JsonNode m : sweep.sweep().variants().stream().map(Sweep.Variant::metrics).toList()) {
-            assertThat(m.get("sharpe").asDouble()).isLessThanOrEqualTo(bestMetrics.get("sharpe").asDouble());
+        RunMetrics bestMetrics = sweep.sweep().variants().get(sweep.best()).metrics();
+        double threshold = sweep.sweep().variants().get(sweep.best()).parameters().get("threshold").asDouble();
+        int lookback = sweep.sweep().variants().get(sweep.best()).parameters().get("lookbackDays").asInt();
+        for (RunMetrics m : sweep.sweep().variants().stream().map(SweepVariant::metrics).toList()) {
+            assertThat(m.sharpe()).isLessThanOrEqualTo(bestMetrics.sharpe());
         }
 
         Path single = dcaConfig("single.yaml", btc, "best",
                 "{amount: 100, threshold: " + threshold + ", lookbackDays: " + lookback + "}");
         BacktestJob.Outcome run = BacktestJob.run(ConfigLoader.load(single), dir.resolve("single"),
                 getClass().getClassLoader(), Set.of(), CLOCK, collect);
-        JsonNode singleMetrics = ResultsJson.read(Files.readAllBytes(run.runs().getFirst().results())).get("metrics");
+        RunMetrics singleMetrics = ResultsJson.read(run.runs().getFirst().results()).metrics();
 
         assertThat(singleMetrics).isEqualTo(bestMetrics);
-        assertThat(ResultsJson.read(Files.readAllBytes(dir.resolve("out/sweep-dca/best/results.json"))).get("metrics"))
-                .isEqualTo(bestMetrics);
+        assertThat(ResultsJson.read(dir.resolve("out/sweep-dca/best/results.json")).metrics()).isEqualTo(bestMetrics);
     }
 }

@@ -3,20 +3,21 @@ package dev.crashlab.report;
 import dev.crashlab.report.internal.ComparisonPage;
 import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
-import dev.crashlab.report.internal.Results;
 import dev.crashlab.report.internal.RunPage;
 import dev.crashlab.report.internal.SweepPage;
 import dev.crashlab.report.internal.Templates;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SweepResults;
 import java.util.List;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Renders self-contained HTML reports from {@code results.json} content: one page each, which
- * opens offline from {@code file://} and makes no network request (ECharts, script and style are
- * inlined; a Content-Security-Policy forbids loading anything). The input is always the parsed
- * results.json, so fresh runs and existing result files render the same way. Rendering writes
- * nothing: the jobs ({@code dev.crashlab.jobs}) decide where pages go and write them.
+ * Renders self-contained HTML reports from results records ({@code dev.crashlab.results}): one
+ * page each, which opens offline from {@code file://} and makes no network request (ECharts,
+ * script and style are inlined; a Content-Security-Policy forbids loading anything). The input is
+ * always the records, made in process from a run or read from its {@code results.json}, so fresh
+ * runs and existing result files render the same way. Rendering writes nothing: the jobs
+ * ({@code dev.crashlab.jobs}) decide where pages go and write them.
  *
  * <p>Every text taken from results (names, parameters, symbols, event messages) is HTML-escaped,
  * and chart data is embedded as script-safe JSON, never spliced into code. Chart lines are
@@ -26,8 +27,7 @@ import tools.jackson.databind.JsonNode;
 public final class Reports {
 
     /**
-     * A comparison page and an index page of the same runs, rendered together so that each
-     * run's results are read once for both.
+     * A comparison page and an index page of the same runs, rendered together.
      *
      * @param comparison the comparison's HTML
      * @param index      the index's HTML
@@ -52,11 +52,10 @@ public final class Reports {
     }
 
     /** Returns the report of one run. */
-    public static String renderRun(JsonNode results, ReportOptions options) {
+    public static String renderRun(RunResults results, ReportOptions options) {
         Objects.requireNonNull(options, "options");
-        Results r = Results.of(results);
-        Page page = new Page(r.name() + " — crashlab report", options.renderedAt(), options.maxPoints(), true);
-        return Templates.render("run.jte", new RunPage(r, page));
+        Page page = new Page(results.name() + " — crashlab report", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("run.jte", new RunPage(results, page));
     }
 
     /** Returns a comparison of {@code runs}, titled {@code title}. */
@@ -86,18 +85,12 @@ public final class Reports {
     }
 
     /** Returns the report of a parameter sweep. */
-    public static String renderSweep(Sweep sweep, ReportOptions options) {
+    public static String renderSweep(SweepResults sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
     }
 
     private static List<ComparisonPage.Run> runs(List<RunLink> runs) {
-        return runs.stream().map(l -> {
-            try {
-                return new ComparisonPage.Run(l.name(), l.href(), Results.of(l.results()), null);
-            } catch (ReportException e) {
-                throw e.inRun(l.name());
-            }
-        }).toList();
+        return runs.stream().map(l -> new ComparisonPage.Run(l.name(), l.href(), l.results(), null)).toList();
     }
 }

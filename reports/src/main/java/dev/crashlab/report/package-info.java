@@ -1,5 +1,6 @@
 /**
- * HTML performance reports: self-contained pages made from {@code results.json} content.
+ * HTML performance reports: self-contained pages made from results records
+ * ({@code dev.crashlab.results}), the only package besides this one's that reports use.
  *
  * <h2>Pages</h2>
  * {@link dev.crashlab.report.Reports} writes a run's report (header with strategy, parameters,
@@ -25,8 +26,9 @@
  * Tables show the engine's metrics as results.json holds them. Chart lines longer than
  * {@link dev.crashlab.report.ReportOptions#maxPoints()} are down-sampled for display with
  * largest-triangle-three-buckets; nothing is computed from the down-sampled points. Series that
- * results.json does not hold (drawdown, rolling figures, monthly returns) are derived from its
- * equity with the metrics' conventions.
+ * results.json does not hold (drawdown, rolling figures, monthly returns) come from the results
+ * package ({@code dev.crashlab.results.Returns}), derived from the equity with the metrics'
+ * conventions; pages only format, select and scale (a position as a share of equity).
  *
  * <h2>Determinism</h2>
  * The same results and options give the same bytes; the render time is an option.

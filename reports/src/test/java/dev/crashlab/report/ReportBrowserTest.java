@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.crashlab.results.RunResults;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,7 +51,7 @@ class ReportBrowserTest {
     @BeforeAll
     void startChromium() throws Exception {
         chromium = HeadlessChromium.start(HeadlessChromium.find(), Path.of("target"), WIDTH, HEIGHT);
-        List<JsonNode> levels = SampleRuns.leverageLevels();
+        List<RunResults> levels = SampleRuns.leverageLevels();
         List<RunLink> runs = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             String href = "trend-" + (i + 1) + "x.html";
@@ -108,7 +109,7 @@ class ReportBrowserTest {
                   return Array.from(document.querySelectorAll('#trades-table tbody tr')).filter(r => !r.hidden)
                     .map(r => r.getAttribute('data-side')); })()""");
 
-        assertThat(rows).isEqualTo(SampleRuns.playbook().get("trades").size()).isGreaterThan(1);
+        assertThat(rows).isEqualTo(SampleRuns.playbook().trades().size()).isGreaterThan(1);
         List<Double> pnl = new ArrayList<>();
         sorted.forEach(v -> pnl.add(v.asDouble()));
         assertThat(pnl).isSortedAccordingTo((a, b) -> Double.compare(b, a));

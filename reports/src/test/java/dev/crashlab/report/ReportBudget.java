@@ -1,13 +1,12 @@
 package dev.crashlab.report;
 
-import dev.crashlab.backtest.ResultsJson;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures the report budget, not a test: a results.json of ten years of daily steps, ten
@@ -34,12 +33,12 @@ public final class ReportBudget {
         Path folder = Path.of(args.length > 0 ? args[0] : "reports/target/budget");
         long built = System.nanoTime();
         byte[] json = SampleRuns.budgetResultsJson(10, 10, 500);
-        JsonNode results = ResultsJson.read(json);
+        RunResults results = ResultsJson.read(json);
         Files.createDirectories(folder);
         Files.write(folder.resolve("results.json"), json);
         System.out.printf(Locale.ROOT, "backtest and results.json: %.0f ms; %d steps, %d instruments, %d trades, %d fills;"
-                        + " results.json %,d bytes%n", (System.nanoTime() - built) / 1e6, results.get("equity").size(),
-                results.get("prices").size(), results.get("trades").size(), results.get("fills").size(), json.length);
+                        + " results.json %,d bytes%n", (System.nanoTime() - built) / 1e6, results.equity().size(),
+                results.prices().size(), results.trades().size(), results.fills().size(), json.length);
 
         ReportOptions options = ReportOptions.at(Instant.parse("2026-01-01T00:00:00Z"));
         Path html = folder.resolve("report.html");
@@ -57,7 +56,7 @@ public final class ReportBudget {
     private static long render(byte[] json, Path html, ReportOptions options) {
         long start = System.nanoTime();
         try {
-            java.nio.file.Files.writeString(html, Reports.renderRun(JsonMapper.builder().build().readTree(json), options));
+            java.nio.file.Files.writeString(html, Reports.renderRun(ResultsJson.read(json), options));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

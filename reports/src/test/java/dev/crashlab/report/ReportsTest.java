@@ -3,7 +3,18 @@ package dev.crashlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
+import dev.crashlab.results.EventRow;
+import dev.crashlab.results.InstrumentInfo;
+import dev.crashlab.results.Metric;
+import dev.crashlab.results.DataFile;
+import dev.crashlab.results.RegimeMetrics;
+import dev.crashlab.results.ResultsException;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepVariant;
+import dev.crashlab.results.TradeRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Parses written reports with jsoup and checks them against the results.json they were made
+ * Parses written reports with jsoup and checks them against the results records they were made
  * from. Expected texts are formatted here with {@link String#format}, independently of the
  * report's own formatting code.
  */
@@ -27,7 +38,7 @@ class ReportsTest {
         return Jsoup.parse(html);
     }
 
-    private static Document runReport(JsonNode results) {
+    private static Document runReport(RunResults results) {
         return parse(Reports.renderRun(results, SampleRuns.OPTIONS));
     }
 
@@ -49,24 +60,24 @@ class ReportsTest {
 
     @Test
     void runReportShowsEveryMetricOfResultsJsonFormattedAsStated() {
-        JsonNode results = SampleRuns.playbook();
-        JsonNode m = results.get("metrics");
-        JsonNode b = results.get("benchmark").get("metrics");
+        RunResults results = SampleRuns.playbook();
+        RunMetrics m = results.metrics();
+        RunMetrics b = results.benchmark().metrics();
 
         Document doc = runReport(results);
 
-        assertThat(metricCell(doc, "totalReturn", 0)).isEqualTo(percent(m.get("totalReturn").asDouble()));
-        assertThat(metricCell(doc, "totalReturn", 1)).isEqualTo(percent(b.get("totalReturn").asDouble()));
-        assertThat(metricCell(doc, "maxDrawdown", 0)).isEqualTo(percent(m.get("maxDrawdown").asDouble()));
-        assertThat(metricCell(doc, "finalEquity", 0)).isEqualTo(money(m.get("finalEquity").asDouble()));
-        assertThat(metricCell(doc, "profit", 0)).isEqualTo(money(m.get("profit").asDouble()));
+        assertThat(metricCell(doc, "totalReturn", 0)).isEqualTo(percent(m.totalReturn()));
+        assertThat(metricCell(doc, "totalReturn", 1)).isEqualTo(percent(b.totalReturn()));
+        assertThat(metricCell(doc, "maxDrawdown", 0)).isEqualTo(percent(m.maxDrawdown()));
+        assertThat(metricCell(doc, "finalEquity", 0)).isEqualTo(money(m.finalEquity()));
+        assertThat(metricCell(doc, "profit", 0)).isEqualTo(money(m.profit()));
         assertThat(metricCell(doc, "maxDrawdownDays", 0))
-                .isEqualTo(String.format(Locale.US, "%,d", Math.round(m.get("maxDrawdownDays").asDouble())));
-        assertThat(metricCell(doc, "sharpe", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.get("sharpe").asDouble()));
-        assertThat(metricCell(doc, "liquidations", 0)).isEqualTo(String.valueOf(m.get("liquidations").asInt()));
-        assertThat(b.get("beta").isNull()).isTrue();
+                .isEqualTo(String.format(Locale.US, "%,d", Math.round(m.maxDrawdownDays())));
+        assertThat(metricCell(doc, "sharpe", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.sharpe()));
+        assertThat(metricCell(doc, "liquidations", 0)).isEqualTo(String.valueOf(m.liquidations()));
+        assertThat(b.beta()).isNaN();
         assertThat(metricCell(doc, "beta", 1)).isEqualTo("—");
-        assertThat(doc.select("#metrics tr[data-metric]")).hasSize(m.size());
+        assertThat(doc.select("#metrics tr[data-metric]")).hasSize(RunMetrics.class.getRecordComponents().length);
     }
 
     @Test
@@ -86,7 +97,7 @@ class ReportsTest {
 
     @Test
     void headerShowsStrategyPeriodUniverseProvenanceCostsVersionAndTime() {
-        JsonNode results = SampleRuns.playbook();
+        RunResults results = SampleRuns.playbook();
 
         Document doc = runReport(results);
 
@@ -94,13 +105,13 @@ class ReportsTest {
         assertThat(doc.selectFirst("h1").text()).isEqualTo("crash-playbook");
         String text = doc.body().text();
         assertThat(text).contains("CrashPlaybook", "dipDrawdown", "2020-01-01", "2025-12-31", "next_open",
-                "0.10 % of notional", "5.00 bps", "250.00 weekly", "crashlab " + results.get("crashlabVersion").asString(),
+                "0.10 % of notional", "5.00 bps", "250.00 weekly", "crashlab " + results.crashlabVersion(),
                 "2026-01-02T03:04:05Z", "2026-01-02T10:00:00Z");
-        for (JsonNode instrument : results.get("universe")) {
-            assertThat(text).contains(instrument.get("symbol").asString());
+        for (InstrumentInfo instrument : results.universe()) {
+            assertThat(text).contains(instrument.symbol());
         }
-        for (JsonNode source : results.get("data")) {
-            assertThat(text).contains(source.get("path").asString(), source.get("sha256").asString());
+        for (DataFile source : results.data()) {
+            assertThat(text).contains(source.path(), source.sha256());
         }
     }
 
@@ -113,8 +124,7 @@ class ReportsTest {
 
     @Test
     void everyCostIsShownInItsRealUnit() {
-        JsonNode costs = SampleRuns.carry().get("costs");
-        assertThat(costs.get("fundingRate").asDouble()).isEqualTo(0.0001);
+        assertThat(SampleRuns.carry().costs().fundingRate()).isEqualTo(0.0001);
 
         Document doc = runReport(SampleRuns.carry());
 
@@ -136,15 +146,15 @@ class ReportsTest {
 
     @Test
     void aLiquidationShowsItsSymbolPriceAndLossAndTheTiersAndWarningsAreShown() {
-        JsonNode results = SampleRuns.liquidated();
-        JsonNode liquidation = null;
-        for (JsonNode e : results.get("events")) {
-            if (liquidation == null && e.get("kind").asString().equals("liquidation")) {
+        RunResults results = SampleRuns.liquidated();
+        EventRow liquidation = null;
+        for (EventRow e : results.events()) {
+            if (liquidation == null && e.kind().equals("liquidation")) {
                 liquidation = e;
             }
         }
         assertThat(liquidation).isNotNull();
-        assertThat(liquidation.get("value").asDouble()).as("a 10x long loses nearly all of its 10,000").isGreaterThan(9_900);
+        assertThat(liquidation.value()).as("a 10x long loses nearly all of its 10,000").isGreaterThan(9_900);
 
         Document doc = runReport(results);
 
@@ -152,7 +162,7 @@ class ReportsTest {
         assertThat(row).isNotNull();
         assertThat(row.select("td").get(2).text()).isEqualTo("BTC-USD");
         assertThat(row.select("td").get(3).text()).startsWith("long ").contains(" BTC-USD liquidated at ").contains("loss ");
-        assertThat(row.select("td").get(4).attr("data-v")).isEqualTo(String.valueOf(liquidation.get("value").asDouble()));
+        assertThat(row.select("td").get(4).attr("data-v")).isEqualTo(String.valueOf(liquidation.value()));
         assertThat(cardCell(doc, "Period and account", "Margin")).contains("maintenance by notional 0.40 % to 50,000,"
                 + " 0.50 % to 250,000, 1.00 % to 1,000,000");
         assertThat(doc.select(".banner-warning").text()).contains("Partial data.").contains("ETH-USD's data covers"
@@ -161,60 +171,59 @@ class ReportsTest {
 
     @Test
     void syntheticDataGetsAProminentBannerAndOtherDataNone() {
-        assertThat(SampleRuns.playbook().get("synthetic").asBoolean()).isTrue();
+        assertThat(SampleRuns.playbook().synthetic()).isTrue();
         assertThat(runReport(SampleRuns.playbook()).select(".banner-synthetic")).hasSize(1)
                 .first().extracting(Element::text).asString().contains("Synthetic data");
 
-        assertThat(SampleRuns.hostile().get("synthetic").asBoolean()).isFalse();
+        assertThat(SampleRuns.hostile().synthetic()).isFalse();
         assertThat(runReport(SampleRuns.hostile()).select(".banner-synthetic")).isEmpty();
     }
 
     @Test
     void tradesEventsRegimesAndDrawdownsHoldTheRowsOfResultsJson() {
-        JsonNode results = SampleRuns.playbook();
+        RunResults results = SampleRuns.playbook();
 
         Document doc = runReport(results);
 
-        assertThat(doc.select("#trades-table tbody tr")).hasSize(results.get("trades").size());
-        JsonNode firstTrade = results.get("trades").get(0);
+        assertThat(doc.select("#trades-table tbody tr")).hasSize(results.trades().size());
+        TradeRow firstTrade = results.trades().getFirst();
         Element firstRow = doc.selectFirst("#trades-table tbody tr");
-        assertThat(firstRow.attr("data-symbol")).isEqualTo(firstTrade.get("symbol").asString());
-        assertThat(firstRow.select("td").get(7).text()).isEqualTo(money(firstTrade.get("pnl").asDouble()));
-        assertThat(firstRow.select("td").get(8).text()).isEqualTo(percent(firstTrade.get("return").asDouble()));
+        assertThat(firstRow.attr("data-symbol")).isEqualTo(firstTrade.symbol());
+        assertThat(firstRow.select("td").get(7).text()).isEqualTo(money(firstTrade.pnl()));
+        assertThat(firstRow.select("td").get(8).text()).isEqualTo(percent(firstTrade.tradeReturn()));
 
-        assertThat(doc.select("#events-table tbody tr")).hasSize(results.get("events").size());
+        assertThat(doc.select("#events-table tbody tr")).hasSize(results.events().size());
         List<String> kinds = doc.select("#events-table tbody tr").eachAttr("data-kind");
         assertThat(kinds).contains("held_back", "rejected", "liquidation");
 
-        JsonNode regimes = results.get("regimes").get("metrics");
+        List<RegimeMetrics> regimes = results.regimes().metrics();
         assertThat(doc.select("#regime-table tbody tr")).hasSize(regimes.size());
         Element crash = doc.select("#regime-table tbody tr").get(2);
-        assertThat(crash.text()).startsWith(regimes.get(2).get("label").asString())
-                .contains(percent(regimes.get(2).get("totalReturn").asDouble()),
-                        percent(regimes.get(2).get("maxDrawdown").asDouble()),
-                        percent(regimes.get(2).get("timeInMarket").asDouble()));
+        assertThat(crash.text()).startsWith(regimes.get(2).label())
+                .contains(percent(regimes.get(2).totalReturn()), percent(regimes.get(2).maxDrawdown()),
+                        percent(regimes.get(2).timeInMarket()));
 
         assertThat(doc.select("#worst-drawdowns tbody tr")).hasSize(5);
         assertThat(doc.selectFirst("#worst-drawdowns tbody td").text())
                 .as("the deepest episode of the index is the engine's max drawdown")
-                .isEqualTo(percent(results.get("metrics").get("maxDrawdown").asDouble()));
+                .isEqualTo(percent(results.metrics().maxDrawdown()));
     }
 
     @Test
     void regimeTableCreditsEachPeriodToTheRegimeKnownAtItsStartAndSharesCoverEveryPeriod() {
-        JsonNode results = SampleRuns.playbook();
-        JsonNode regimes = results.get("regimes").get("metrics");
-        int periods = results.get("period").get("steps").asInt() - 1;
+        RunResults results = SampleRuns.playbook();
+        List<RegimeMetrics> regimes = results.regimes().metrics();
+        int periods = results.period().steps() - 1;
 
         Document doc = runReport(results);
 
         List<Element> rows = doc.select("#regime-table tbody tr");
         int credited = 0;
         for (int l = 0; l < regimes.size(); l++) {
-            int steps = regimes.get(l).get("steps").asInt();
+            int steps = regimes.get(l).steps();
             credited += steps;
             assertThat(rows.get(l).select("td").get(1).text()).isEqualTo(String.valueOf(steps));
-            assertThat(rows.get(l).select("td").get(2).text()).as(regimes.get(l).get("label").asString())
+            assertThat(rows.get(l).select("td").get(2).text()).as(regimes.get(l).label())
                     .isEqualTo(percent(steps / (double) periods));
         }
         assertThat(credited).as("every period is credited to exactly one regime").isEqualTo(periods);
@@ -225,7 +234,7 @@ class ReportsTest {
 
     @Test
     void everyChartHasAContainerAndItsDataWithShadingAndFillMarkers() {
-        JsonNode results = SampleRuns.playbook();
+        RunResults results = SampleRuns.playbook();
 
         Document doc = runReport(results);
         JsonNode charts = chartData(doc).get("charts");
@@ -251,19 +260,19 @@ class ReportsTest {
 
     @Test
     void longSeriesAreDownSampledForDisplayButKeepTheirEnds() {
-        JsonNode results = SampleRuns.playbook();
-        int steps = results.get("equity").size();
+        RunResults results = SampleRuns.playbook();
+        int steps = results.equity().size();
 
         Document doc = parse(Reports.renderRun(results, SampleRuns.OPTIONS.withMaxPoints(500)));
         JsonNode equity = chartData(doc).get("charts").get("equity").get("series").get(0).get("data");
 
         assertThat(steps).isGreaterThan(2000);
         assertThat(equity).hasSize(500);
-        JsonNode last = results.get("equity").get(steps - 1);
-        assertThat(equity.get(499).get(0).asLong()).isEqualTo(java.time.Instant.parse(last.get("time").asString()).toEpochMilli());
-        assertThat(equity.get(499).get(1).asDouble()).isCloseTo(last.get("equity").asDouble(),
+        var last = results.equity().get(steps - 1);
+        assertThat(equity.get(499).get(0).asLong()).isEqualTo(last.time().toEpochMilli());
+        assertThat(equity.get(499).get(1).asDouble()).isCloseTo(last.equity(),
                 org.assertj.core.api.Assertions.withinPercentage(0.001));
-        assertThat(metricCell(doc, "totalReturn", 0)).isEqualTo(percent(results.get("metrics").get("totalReturn").asDouble()));
+        assertThat(metricCell(doc, "totalReturn", 0)).isEqualTo(percent(results.metrics().totalReturn()));
     }
 
     @Test
@@ -309,18 +318,24 @@ class ReportsTest {
 
     @Test
     void aBrokenResultsJsonFailsNamingTheRunAndField() {
-        ObjectNode broken = (ObjectNode) SampleRuns.hostile().deepCopy();
+        ObjectNode broken = (ObjectNode) ResultsJson.toTree(SampleRuns.hostile());
         broken.withArray("equity").remove(0);
+        byte[] json = broken.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> Reports.renderComparison("x", List.of(new RunLink("broken", broken, null)),
-                SampleRuns.OPTIONS))
-                .isInstanceOf(ReportException.class)
+        assertThatThrownBy(() -> {
+            try {
+                Reports.renderComparison("x", List.of(new RunLink("broken", ResultsJson.read(json), null)), SampleRuns.OPTIONS);
+            } catch (ResultsException e) {
+                throw e.inRun("broken");
+            }
+        })
+                .isInstanceOf(ResultsException.class)
                 .hasMessageStartingWith("results.json of run 'broken': field 'prices.");
     }
 
     @Test
     void comparisonMarksTheBestValueOfEachRowAndLinksEveryRun() {
-        List<JsonNode> levels = SampleRuns.leverageLevels();
+        List<RunResults> levels = SampleRuns.leverageLevels();
         List<RunLink> runs = List.of(new RunLink("1x", levels.get(0), "one/report.html"),
                 new RunLink("2x", levels.get(1), "two/report.html"), new RunLink("3x", levels.get(2), null));
 
@@ -334,8 +349,9 @@ class ReportsTest {
         higherIsBetter.forEach((field, direction) -> {
             int best = 0;
             for (int i = 1; i < 3; i++) {
-                double v = levels.get(i).get("metrics").get(field).asDouble();
-                double current = levels.get(best).get("metrics").get(field).asDouble();
+                Metric metric = Metric.of(field).orElseThrow();
+                double v = metric.of(levels.get(i).metrics());
+                double current = metric.of(levels.get(best).metrics());
                 if (direction > 0 ? v > current : v < current) {
                     best = i;
                 }
@@ -354,7 +370,7 @@ class ReportsTest {
 
     @Test
     void indexListsEveryRunWithItsLinkAndTheOtherPages() {
-        List<JsonNode> levels = SampleRuns.leverageLevels();
+        List<RunResults> levels = SampleRuns.leverageLevels();
         List<RunLink> runs = List.of(new RunLink("trend 1x", levels.get(0), "trend-1x/report.html"),
                 new RunLink(SampleRuns.HOSTILE_RUN, SampleRuns.hostile(), "hostile/report.html"));
 
@@ -366,33 +382,25 @@ class ReportsTest {
                 "hostile/report.html");
         assertThat(doc.select("section a").eachAttr("href")).contains("comparison.html");
         assertThat(doc.selectFirst("#runs-table tbody tr").select("td").get(4).text())
-                .isEqualTo(percent(levels.get(0).get("metrics").get("totalReturn").asDouble()));
+                .isEqualTo(percent(levels.get(0).metrics().totalReturn()));
         assertThat(doc.select("script")).hasSize(2).noneMatch(s -> s.data().contains("Apache Software Foundation"));
     }
 
     @Test
     void sweepShowsTheHeatmapTheBestVariantEveryVariantAndTheSelectionBiasWarning() {
-        JsonMapper json = JsonMapper.builder().build();
-        List<Sweep.Variant> variants = new ArrayList<>();
+        List<SweepVariant> variants = new ArrayList<>();
         double[][] sharpe = {{0.2, 0.5, 0.4}, {0.3, 0.9, Double.NaN}};
         int[] smas = {50, 100};
         double[] leverages = {1.0, 2.0, 3.0};
         for (int y = 0; y < 2; y++) {
             for (int x = 0; x < 3; x++) {
-                ObjectNode metrics = json.createObjectNode();
-                if (Double.isNaN(sharpe[y][x])) {
-                    metrics.putNull("sharpe");
-                } else {
-                    metrics.put("sharpe", sharpe[y][x]);
-                }
-                metrics.put("totalReturn", 0.1 * (x + 1));
-                metrics.put("maxDrawdown", -0.1 * (x + 1));
-                variants.add(new Sweep.Variant(Map.of("leverage", leverages[x], "sma", smas[y], "tag", "<i>v</i>"), metrics,
-                        "v" + (variants.size() + 1) + "/report.html"));
+                RunMetrics metrics = metrics(0.1 * (x + 1), -0.1 * (x + 1), sharpe[y][x]);
+                variants.add(new SweepVariant(SampleRuns.parameters("leverage", leverages[x], "sma", smas[y], "tag", "<i>v</i>"),
+                        metrics, "v" + (variants.size() + 1) + "/report.html"));
             }
         }
 
-        Document doc = parse(Reports.renderSweep(new Sweep("Trend sweep", "leverage", "sma", "sharpe", variants),
+        Document doc = parse(Reports.renderSweep(new SweepResults("Trend sweep", List.of("leverage", "sma"), "sharpe", variants),
                 SampleRuns.OPTIONS));
 
         assertThat(doc.getElementById("selection-bias").text()).contains("6 variants were tested");
@@ -406,24 +414,31 @@ class ReportsTest {
         assertThat(heat.get("xs")).extracting(JsonNode::asString).containsExactly("1.0", "2.0", "3.0");
         assertThat(heat.get("ys")).extracting(JsonNode::asString).containsExactly("50", "100");
         assertThat(heat.get("cells")).hasSize(5);
-        assertThatThrownBy(() -> Reports.renderSweep(new Sweep("s", "leverage", "sma", "exposure", variants),
+        assertThatThrownBy(() -> Reports.renderSweep(new SweepResults("s", List.of("leverage", "sma"), "exposure", variants),
                 SampleRuns.OPTIONS)).hasMessageContaining("no better direction");
-        assertThatThrownBy(() -> Reports.renderSweep(new Sweep("s", "leverage", "window", "sharpe", variants),
+        assertThatThrownBy(() -> Reports.renderSweep(new SweepResults("s", List.of("leverage", "window"), "sharpe", variants),
                 SampleRuns.OPTIONS)).hasMessageContaining("variants[0] has no parameter 'window'");
     }
 
     @Test
     void budgetCaseOfTenYearsTenInstrumentsAndFiveHundredTradesStaysUnderThreeMegabytes() {
-        JsonNode results = SampleRuns.budget(10, 10, 500);
+        RunResults results = SampleRuns.budget(10, 10, 500);
 
         String html = Reports.renderRun(results, ReportOptions.at(SampleRuns.GENERATED));
         int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
 
-        assertThat(results.get("equity").size()).isGreaterThanOrEqualTo(3650);
-        assertThat(results.get("prices").size()).isEqualTo(10);
-        assertThat(results.get("trades").size()).isBetween(450, 560);
+        assertThat(results.equity().size()).isGreaterThanOrEqualTo(3650);
+        assertThat(results.prices().size()).isEqualTo(10);
+        assertThat(results.trades().size()).isBetween(450, 560);
         assertThat(bytes).isLessThanOrEqualTo(3 * 1024 * 1024);
         System.out.printf(Locale.ROOT, "budget case: %d steps, %d instruments, %d trades -> %,d bytes%n",
-                results.get("equity").size(), results.get("prices").size(), results.get("trades").size(), bytes);
+                results.equity().size(), results.prices().size(), results.trades().size(), bytes);
+    }
+
+    /** Returns metrics with the given total return, max drawdown and Sharpe ratio, every other figure undefined. */
+    private static RunMetrics metrics(double totalReturn, double maxDrawdown, double sharpe) {
+        double n = Double.NaN;
+        return new RunMetrics(totalReturn, n, n, sharpe, n, maxDrawdown, n, n, n, n, n, n, n, n, n, n, n, 0, 0, n, n, n, n, n,
+                n, n, n, n, n);
     }
 }

@@ -2,7 +2,6 @@ package dev.crashlab.report;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
-import dev.crashlab.backtest.ResultsJson;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.Instrument;
@@ -31,12 +30,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepVariant;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Realistic report inputs: small backtests run with the engine on crashlab's committed synthetic
- * sample ({@code data/sample}) and on inline bars, written as results.json trees. Built once per
- * test JVM.
+ * sample ({@code data/sample}) and on inline bars, as results records. Built once per test JVM.
  */
 public final class SampleRuns {
 
@@ -58,10 +62,10 @@ public final class SampleRuns {
     private static final String FLOWS = "etf_flows_btc.total";
 
     private static MarketData sample;
-    private static JsonNode playbook;
-    private static List<JsonNode> leverage;
-    private static JsonNode hostile;
-    private static JsonNode carry;
+    private static RunResults playbook;
+    private static List<RunResults> leverage;
+    private static RunResults hostile;
+    private static RunResults carry;
 
     private SampleRuns() {
     }
@@ -100,7 +104,7 @@ public final class SampleRuns {
      * October 2024 crash, an ETH short after the December rebound; regimes, crisis windows and a
      * buy-and-hold benchmark.
      */
-    public static synchronized JsonNode playbook() {
+    public static synchronized RunResults playbook() {
         if (playbook == null) {
             BacktestResult r = Backtest.builder(sample()).name("crash-playbook")
                     .strategy(CrashPlaybook::new)
@@ -112,13 +116,13 @@ public final class SampleRuns {
                     .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
                     .regime(BtcDrawdownRegime::new)
                     .build().run();
-            playbook = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+            playbook = r.toResults(GENERATED);
         }
         return playbook;
     }
 
     /** Returns three runs of a BTC trend strategy at 1x, 2x and 3x leverage on the sample. */
-    static synchronized List<JsonNode> leverageLevels() {
+    static synchronized List<RunResults> leverageLevels() {
         if (leverage == null) {
             leverage = List.of(1.0, 2.0, 3.0).stream().map(x -> {
                 BacktestResult r = Backtest.builder(sample()).name("trend-btc-" + x.intValue() + "x")
@@ -128,32 +132,42 @@ public final class SampleRuns {
                         .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
                         .regime(BtcDrawdownRegime::new)
                         .build().run();
-                return ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+                return r.toResults(GENERATED);
             }).toList();
         }
         return leverage;
     }
 
     /** Returns a sweep of the BTC trend strategy over leverage (1x to 3x) and its moving average (50 to 200 days). */
-    static Sweep trendSweep() {
-        List<Sweep.Variant> variants = new java.util.ArrayList<>();
+    static SweepResults trendSweep() {
+        List<SweepVariant> variants = new java.util.ArrayList<>();
         for (int sma : new int[] {50, 100, 150, 200}) {
             for (double x : new double[] {1.0, 1.5, 2.0, 2.5, 3.0}) {
                 BacktestResult r = Backtest.builder(sample()).name("trend-" + sma + "-" + x)
                         .strategy(() -> new Trend(x, sma)).parameters(Map.of("leverage", x, "sma", sma))
                         .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
                         .margin(Margin.forLeverage(3, 0.1, 0.01)).build().run();
-                variants.add(new Sweep.Variant(Map.of("leverage", x, "sma", sma), ResultsJson.metrics(r.metrics()), null));
+                variants.add(new SweepVariant(parameters("leverage", x, "sma", sma), RunMetrics.of(r.metrics()), null));
             }
         }
-        return new Sweep("Trend on BTC: leverage × moving average", "leverage", "sma", "sharpe", variants);
+        return new SweepResults("Trend on BTC: leverage × moving average", List.of("leverage", "sma"), "sharpe", variants);
+    }
+
+    /** Returns the parameter values of a sweep variant, given as name, value, name, value... */
+    static Map<String, JsonNode> parameters(Object... namesAndValues) {
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], json.valueToTree(namesAndValues[i + 1]));
+        }
+        return values;
     }
 
     /**
      * Returns the results of a run built to attack the report: its name, strategy name,
      * parameters, symbol, order tags and notes hold HTML and script.
      */
-    public static synchronized JsonNode hostile() {
+    public static synchronized RunResults hostile() {
         if (hostile == null) {
             Instrument odd = Instrument.of(HOSTILE_SYMBOL, AssetClass.CRYPTO);
             OhlcvSeries bars = randomWalk(odd, LocalDate.of(2024, 1, 1), 120, 100, 7);
@@ -163,7 +177,7 @@ public final class SampleRuns {
             BacktestResult r = Backtest.builder(MarketData.of(bars)).name(HOSTILE_RUN)
                     .strategy(() -> new Hostile(odd.symbol())).parameters(params).initialCash(1_000)
                     .build().run();
-            hostile = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+            hostile = r.toResults(GENERATED);
         }
         return hostile;
     }
@@ -174,7 +188,7 @@ public final class SampleRuns {
      * a published funding series in percent, positive when longs pay, hence its scale of −0.01; and a
      * liquidation fee.
      */
-    static synchronized JsonNode carry() {
+    static synchronized RunResults carry() {
         if (carry == null) {
             LocalDate first = LocalDate.of(2024, 1, 1);
             int days = 60;
@@ -195,19 +209,19 @@ public final class SampleRuns {
                             .withFundingSeries(Map.of(BTC, new Costs.FundingSeries("btc_funding", -0.01))))
                     .margin(Margin.forLeverage(1, 0.05, 0.01))
                     .build().run();
-            carry = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+            carry = r.toResults(GENERATED);
         }
         return carry;
     }
 
-    private static JsonNode liquidated;
+    private static RunResults liquidated;
 
     /**
      * Returns a 10× long of BTC-USD on the default maintenance tiers, liquidated on a 20 % fall,
      * beside an ETH-USD whose data ends before the run and which is ordered after it ended: allowed
      * with allowPartialData, so the results carry a warning.
      */
-    static synchronized JsonNode liquidated() {
+    static synchronized RunResults liquidated() {
         if (liquidated == null) {
             Instrument btc = Instrument.of("BTC-USD", AssetClass.CRYPTO);
             Instrument eth = Instrument.of("ETH-USD", AssetClass.CRYPTO);
@@ -235,7 +249,7 @@ public final class SampleRuns {
             };
             BacktestResult r = Backtest.builder(MarketData.of(b.build(), e.build())).name("ten-times").strategy(() -> tenTimes)
                     .initialCash(10_000).margin(Margin.forLeverage(10)).allowPartialData(true).build().run();
-            liquidated = ResultsJson.read(ResultsJson.toBytes(r, GENERATED));
+            liquidated = r.toResults(GENERATED);
         }
         return liquidated;
     }
@@ -245,12 +259,16 @@ public final class SampleRuns {
      * instruments (random walks), and a strategy that opens and closes about {@code trades}
      * round trips, long and short, with a benchmark and regimes.
      */
-    static JsonNode budget(int years, int instruments, int trades) {
-        return ResultsJson.read(budgetResultsJson(years, instruments, trades));
+    static RunResults budget(int years, int instruments, int trades) {
+        return budgetRun(years, instruments, trades).toResults(GENERATED);
     }
 
     /** Returns the results.json bytes of {@link #budget}. */
     static byte[] budgetResultsJson(int years, int instruments, int trades) {
+        return ResultsJson.toBytes(budget(years, instruments, trades));
+    }
+
+    private static BacktestResult budgetRun(int years, int instruments, int trades) {
         LocalDate first = LocalDate.of(2015, 1, 1);
         int days = years * 365;
         MarketData.Builder b = MarketData.builder();
@@ -265,7 +283,7 @@ public final class SampleRuns {
                 .benchmark("buy-and-hold COIN0-USD", () -> new BuyAll(Symbol.of("COIN0-USD")))
                 .regime(() -> new DrawdownRegime(Symbol.of("COIN0-USD"), List.of()))
                 .build().run();
-        return ResultsJson.toBytes(r, GENERATED);
+        return r;
     }
 
     /** Returns daily bars of a seeded random walk with ranges around the closes. */

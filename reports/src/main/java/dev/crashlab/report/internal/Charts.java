@@ -1,5 +1,7 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.results.RegimeResults;
+import dev.crashlab.results.RegimeWindow;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -97,7 +99,7 @@ public final class Charts {
      * with one run per stretch of consecutive steps with the same label; a run ends where the next
      * begins (the last at the last step).
      */
-    public static ObjectNode regimes(Results.Regimes regimes, long[] times) {
+    public static ObjectNode regimes(RegimeResults regimes, long[] times) {
         ObjectNode out = PageJson.object();
         ArrayNode labels = out.putArray("labels");
         ArrayNode colors = out.putArray("colors");
@@ -106,14 +108,14 @@ public final class Charts {
             colors.add(regimeColor(i));
         }
         ArrayNode runs = out.putArray("runs");
-        int[] of = regimes.steps();
+        List<Integer> of = regimes.steps();
         int from = 0;
-        for (int s = 1; s <= of.length; s++) {
-            if (s == of.length || of[s] != of[from]) {
+        for (int s = 1; s <= of.size(); s++) {
+            if (s == of.size() || !of.get(s).equals(of.get(from))) {
                 ArrayNode run = runs.addArray();
                 run.add(times[from]);
-                run.add(times[Math.min(s, of.length - 1)]);
-                run.add(of[from]);
+                run.add(times[Math.min(s, of.size() - 1)]);
+                run.add(of.get(from));
                 from = s;
             }
         }
@@ -121,9 +123,9 @@ public final class Charts {
     }
 
     /** Returns the crisis windows as {@code [{name, from, to, description}]}, times in epoch milliseconds. */
-    public static ArrayNode windows(List<Results.Window> windows) {
+    public static ArrayNode windows(List<RegimeWindow> windows) {
         ArrayNode out = PageJson.array();
-        for (Results.Window w : windows) {
+        for (RegimeWindow w : windows) {
             ObjectNode o = out.addObject();
             o.put("name", w.name());
             o.put("from", w.from().toEpochDay() * 86_400_000L);

@@ -1,6 +1,8 @@
 package dev.crashlab.report.internal;
 
 import dev.crashlab.results.Metric;
+import dev.crashlab.results.Returns;
+import dev.crashlab.results.RunResults;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +21,7 @@ public final class ComparisonPage {
      * @param results its results
      * @param color   its colour on the charts
      */
-    public record Run(String name, String href, Results results, String color) {
+    public record Run(String name, String href, RunResults results, String color) {
     }
 
     /**
@@ -56,7 +58,7 @@ public final class ComparisonPage {
             double[] values = new double[runs.size()];
             int finite = 0;
             for (int i = 0; i < runs.size(); i++) {
-                values[i] = runs.get(i).results().metric(m.field());
+                values[i] = m.of(runs.get(i).results().metrics());
                 finite += Double.isFinite(values[i]) ? 1 : 0;
             }
             int bestIndex = m.bestOf(values);
@@ -68,30 +70,31 @@ public final class ComparisonPage {
             rows.add(new Row(m, cells));
         }
         Run shadingRun = runs.stream().filter(r -> r.results().regimes() != null).findFirst().orElse(null);
-        Results shading = shadingRun == null ? null : shadingRun.results();
+        RunResults shading = shadingRun == null ? null : shadingRun.results();
         shadingSource = shadingRun == null ? null : shadingRun.name();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         for (Run r : runs) {
-            long[] t = r.results().times();
+            long[] t = r.results().timeMillis();
             start = Math.min(start, t[0]);
             end = Math.max(end, t[t.length - 1]);
         }
-        boolean daily = shading != null ? Page.allMidnight(shading.times())
-                : runs.stream().allMatch(r -> Page.allMidnight(r.results().times()));
-        ObjectNode data = page.baseData("comparison", start, end, daily, shading);
+        boolean daily = shading != null ? Page.allMidnight(shading.timeMillis())
+                : runs.stream().allMatch(r -> Page.allMidnight(r.results().timeMillis()));
+        ObjectNode data = page.baseData("comparison", start, end, daily, shading == null ? null : shading.regimes(),
+                shading == null ? null : shading.timeMillis());
         ObjectNode charts = data.putObject("charts");
         ObjectNode equity = Charts.timeChart("chart-equity", "money");
         equity.put("palette", "runs");
         ObjectNode drawdown = Charts.timeChart("chart-drawdown", "percent");
         drawdown.put("palette", "runs");
         for (Run r : runs) {
-            Results res = r.results();
-            double[] returns = Analytics.periodReturns(res.equity(), res.contributions());
-            double[] index = Analytics.index(returns);
-            ObjectNode s = Charts.line(equity, r.name(), res.times(), res.equity(), page.maxPoints());
-            s.set("index", Charts.points(res.times(), index, page.maxPoints()));
-            Charts.line(drawdown, r.name(), res.times(), Analytics.drawdown(index), page.maxPoints());
+            RunResults res = r.results();
+            long[] times = res.timeMillis();
+            double[] index = Returns.index(res.periodReturns());
+            ObjectNode s = Charts.line(equity, r.name(), times, res.equityValues(), page.maxPoints());
+            s.set("index", Charts.points(times, index, page.maxPoints()));
+            Charts.line(drawdown, r.name(), times, Returns.drawdown(index), page.maxPoints());
         }
         charts.set("equity", equity);
         charts.set("drawdown", drawdown);

@@ -1,5 +1,7 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.RunResults;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,7 @@ public final class IndexPage {
      * @param sharpe      Sharpe ratio
      * @param finalEquity final equity
      */
-    public record Row(String name, String href, Results results, String totalReturn, String cagr, String maxDrawdown,
+    public record Row(String name, String href, RunResults results, String totalReturn, String cagr, String maxDrawdown,
             String sharpe, String finalEquity) {
     }
 
@@ -34,10 +36,9 @@ public final class IndexPage {
     public IndexPage(Page page, List<ComparisonPage.Run> runs, List<Link> links) {
         this.page = page;
         for (ComparisonPage.Run r : runs) {
-            Results res = r.results();
-            rows.add(new Row(r.name(), r.href(), res, Formats.percent(res.metric("totalReturn")),
-                    Formats.percent(res.metric("cagr")), Formats.percent(res.metric("maxDrawdown")),
-                    Formats.ratio(res.metric("sharpe")), Formats.money(res.metric("finalEquity"))));
+            RunMetrics m = r.results().metrics();
+            rows.add(new Row(r.name(), r.href(), r.results(), Formats.percent(m.totalReturn()), Formats.percent(m.cagr()),
+                    Formats.percent(m.maxDrawdown()), Formats.ratio(m.sharpe()), Formats.money(m.finalEquity())));
         }
         this.links = List.copyOf(links);
     }

@@ -1,6 +1,7 @@
 package dev.crashlab.report.internal;
 
 import dev.crashlab.Crashlab;
+import dev.crashlab.results.RegimeResults;
 import java.time.Instant;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,17 +49,17 @@ public record Page(String title, Instant renderedAt, int maxPoints, boolean char
     /**
      * Returns the start of a page's chart data: its kind, the time range every time chart spans,
      * whether its times are daily (all midnight UTC, shown as dates), and the regime shading and
-     * crisis windows of {@code regimeSource} when it has any.
+     * crisis windows of {@code regimes}, labels of the steps at {@code times}, when there are any.
      */
-    public ObjectNode baseData(String kind, long start, long end, boolean daily, Results regimeSource) {
+    public ObjectNode baseData(String kind, long start, long end, boolean daily, RegimeResults regimes, long[] times) {
         ObjectNode data = PageJson.object();
         data.put("kind", kind);
         data.put("start", start);
         data.put("end", end);
         data.put("daily", daily);
-        if (regimeSource != null && regimeSource.regimes() != null) {
-            data.set("regimes", Charts.regimes(regimeSource.regimes(), regimeSource.times()));
-            data.set("windows", Charts.windows(regimeSource.regimes().windows()));
+        if (regimes != null) {
+            data.set("regimes", Charts.regimes(regimes, times));
+            data.set("windows", Charts.windows(regimes.windows()));
         } else {
             data.putNull("regimes");
             data.putArray("windows");

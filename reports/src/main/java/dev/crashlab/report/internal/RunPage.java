@@ -1,6 +1,19 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.results.BenchmarkResults;
+import dev.crashlab.results.EventRow;
+import dev.crashlab.results.FillRow;
+import dev.crashlab.results.InstrumentInfo;
+import dev.crashlab.results.MaintenanceTier;
+import dev.crashlab.results.MarginTerms;
 import dev.crashlab.results.Metric;
+import dev.crashlab.results.RegimeMetrics;
+import dev.crashlab.results.RegimeResults;
+import dev.crashlab.results.Returns;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SeriesPoint;
+import dev.crashlab.results.SeriesRead;
+import dev.crashlab.results.TradeRow;
 import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -14,7 +27,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the single-run template shows, prepared from one results.json: formatted metric rows,
+ * What the single-run template shows, prepared from one run's results records: formatted metric rows,
  * the worst drawdowns, per-regime rows, and the chart data (as script-safe JSON).
  */
 public final class RunPage {
@@ -59,7 +72,8 @@ public final class RunPage {
     public record ChartBox(String id, String caption) {
     }
 
-    private final Results results;
+    private final RunResults results;
+    private final Map<String, String> parameters;
     private final Page page;
     private final List<MetricRow> metrics = new ArrayList<>();
     private final List<DrawdownRow> worstDrawdowns = new ArrayList<>();
@@ -70,55 +84,59 @@ public final class RunPage {
     private final String dataJson;
 
     /** Prepares the page of {@code results}. */
-    public RunPage(Results results, Page page) {
+    public RunPage(RunResults results, Page page) {
         this.results = results;
         this.page = page;
-        Results.Benchmark bench = results.benchmark();
+        this.parameters = results.strategy().parameterTexts();
+        BenchmarkResults bench = results.benchmark();
         int footnote = 1;
         for (Metric m : Metric.ALL) {
-            String b = bench == null ? "" : Formats.of(m.kind(), Results.numberValue(bench.metrics().path(m.field())));
-            metrics.add(new MetricRow(m, footnote++, Formats.of(m.kind(), results.metric(m.field())), b));
+            String b = bench == null ? "" : Formats.of(m.kind(), m.of(bench.metrics()));
+            metrics.add(new MetricRow(m, footnote++, Formats.of(m.kind(), m.of(results.metrics())), b));
         }
-        long[] times = results.times();
-        double[] returns = Analytics.periodReturns(results.equity(), results.contributions());
-        double[] index = Analytics.index(returns);
-        double[] drawdown = Analytics.drawdown(index);
-        for (Analytics.Drawdown d : Analytics.worstDrawdowns(times, index, WORST_DRAWDOWNS)) {
+        long[] times = results.timeMillis();
+        double[] equityValues = results.equityValues();
+        double[] contributions = results.contributionValues();
+        double[] returns = results.periodReturns();
+        double[] index = Returns.index(returns);
+        double[] drawdown = Returns.drawdown(index);
+        for (Returns.Drawdown d : Returns.worstDrawdowns(times, index, WORST_DRAWDOWNS)) {
             worstDrawdowns.add(new DrawdownRow(Formats.percent(d.depth()), date(times[d.peak()]), date(times[d.trough()]),
                     d.recovery() < 0 ? "not recovered" : date(times[d.recovery()]), Formats.days(d.days())));
         }
-        Results.Regimes regimes = results.regimes();
+        RegimeResults regimes = results.regimes();
         if (regimes != null) {
             // A regime's steps are the periods credited to it (N - 1 in all), so its share is of the periods.
             int periods = results.steps() - 1;
-            for (Results.RegimeStat s : regimes.stats()) {
+            for (RegimeMetrics s : regimes.metrics()) {
                 int i = regimes.labels().indexOf(s.label());
                 regimeRows.add(new RegimeRow(s.label(), Charts.regimeColor(Math.max(0, i)), s.steps(),
                         Formats.percent(periods > 0 ? s.steps() / (double) periods : Double.NaN), Formats.percent(s.totalReturn()),
                         Formats.percent(s.maxDrawdown()), Formats.percent(s.timeInMarket())));
             }
         }
-        double ppy = Double.isFinite(results.periodsPerYear()) && results.periodsPerYear() > 0 ? results.periodsPerYear() : 252;
-        rollingSteps = Analytics.stepsIn(ROLLING_DAYS, ppy);
+        double periodsPerYear = results.period().periodsPerYear();
+        double ppy = Double.isFinite(periodsPerYear) && periodsPerYear > 0 ? periodsPerYear : 252;
+        rollingSteps = Returns.stepsIn(ROLLING_DAYS, ppy);
 
         int max = page.maxPoints();
-        ObjectNode data = page.baseData("run", times[0], times[times.length - 1], Page.allMidnight(times), results);
+        ObjectNode data = page.baseData("run", times[0], times[times.length - 1], Page.allMidnight(times), regimes, times);
         ObjectNode charts = data.putObject("charts");
 
         ObjectNode equity = Charts.timeChart("chart-equity", "money");
         equity.put("log", true);
-        Charts.line(equity, "Strategy", times, results.equity(), max).put("role", "main");
-        double[] benchReturns = bench == null ? null : Analytics.periodReturns(bench.equity(), results.contributions());
+        Charts.line(equity, "Strategy", times, equityValues, max).put("role", "main");
+        double[] benchReturns = results.benchmarkPeriodReturns();
         double[] benchIndex = null;
         if (bench != null) {
-            Charts.line(equity, bench.name(), times, bench.equity(), max).put("role", "benchmark");
-            benchIndex = Analytics.index(benchReturns);
+            Charts.line(equity, bench.name(), times, bench.equityValues(), max).put("role", "benchmark");
+            benchIndex = Returns.index(benchReturns);
         }
         if (results.hasContributions()) {
-            double initial = results.numberAt("account.initialCash");
+            double initial = results.account().initialCash();
             double[] invested = new double[times.length];
             for (int s = 0; s < times.length; s++) {
-                invested[s] = (Double.isFinite(initial) ? initial : 0) + results.contributions()[s];
+                invested[s] = (Double.isFinite(initial) ? initial : 0) + contributions[s];
             }
             Charts.line(equity, "Net invested", times, invested, max).put("role", "invested");
         }
@@ -127,7 +145,7 @@ public final class RunPage {
         ObjectNode dd = Charts.timeChart("chart-drawdown", "percent");
         Charts.line(dd, "Strategy", times, drawdown, max).put("role", "main").put("area", true);
         if (benchIndex != null) {
-            Charts.line(dd, bench.name(), times, Analytics.drawdown(benchIndex), max).put("role", "benchmark");
+            Charts.line(dd, bench.name(), times, Returns.drawdown(benchIndex), max).put("role", "benchmark");
         }
         charts.set("drawdown", dd);
 
@@ -136,12 +154,14 @@ public final class RunPage {
         double[] longShare = new double[n];
         double[] shortShare = new double[n];
         double[] leverage = new double[n];
+        double[] longs = results.longExposures();
+        double[] shorts = results.shortExposures();
         for (int s = 0; s < n; s++) {
-            double e = results.equity()[s];
+            double e = equityValues[s];
             boolean ok = e > 0;
-            longShare[s] = ok ? results.longExposure()[s] / e : Double.NaN;
-            shortShare[s] = ok ? -results.shortExposure()[s] / e : Double.NaN;
-            leverage[s] = ok ? (results.longExposure()[s] + results.shortExposure()[s]) / e : Double.NaN;
+            longShare[s] = ok ? longs[s] / e : Double.NaN;
+            shortShare[s] = ok ? -shorts[s] / e : Double.NaN;
+            leverage[s] = ok ? (longs[s] + shorts[s]) / e : Double.NaN;
         }
         Charts.line(exposure, "Long", times, longShare, max).put("role", "long").put("area", true);
         Charts.line(exposure, "Short", times, shortShare, max).put("role", "short").put("area", true);
@@ -149,7 +169,7 @@ public final class RunPage {
         charts.set("exposure", exposure);
 
         ObjectNode rolling = Charts.timeChart("chart-rolling", "ratio");
-        double[][] roll = Analytics.rolling(returns, rollingSteps, ppy, results.metric("riskFreeRate"));
+        double[][] roll = Returns.rolling(returns, rollingSteps, ppy, results.metrics().riskFreeRate());
         Charts.line(rolling, "Sharpe (" + ROLLING_DAYS + "d)", times, roll[0], max).put("role", "main");
         Charts.line(rolling, "Volatility (" + ROLLING_DAYS + "d)", times, roll[1], max).put("role", "volatility")
                 .put("axis", 1);
@@ -159,7 +179,7 @@ public final class RunPage {
         ArrayNode prices = charts.putArray("prices");
         int p = 0;
         for (String symbol : results.tradedSymbols()) {
-            double[] closes = results.prices().get(symbol);
+            double[] closes = results.priceValues(symbol);
             ChartBox box = new ChartBox("chart-price-" + p++, symbol);
             priceCharts.add(box);
             ObjectNode chart = Charts.timeChart(box.id(), "price");
@@ -171,17 +191,18 @@ public final class RunPage {
         }
         ArrayNode flows = charts.putArray("series");
         int q = 0;
-        for (Results.Series s : results.series()) {
-            ChartBox box = new ChartBox("chart-series-" + q++, s.name());
+        for (Map.Entry<String, SeriesRead> s : results.series().entrySet()) {
+            ChartBox box = new ChartBox("chart-series-" + q++, s.getKey());
             seriesCharts.add(box);
             ObjectNode chart = Charts.timeChart(box.id(), "number");
-            double[] values = s.values().clone();
+            List<SeriesPoint> points = s.getValue().values();
+            long[] dates = new long[points.size()];
+            double[] values = new double[points.size()];
             for (int i = 0; i < values.length; i++) {
-                if (s.dates()[i] < times[0] || s.dates()[i] > times[n - 1]) {
-                    values[i] = Double.NaN;
-                }
+                dates[i] = points.get(i).date().toEpochDay() * 86_400_000L;
+                values[i] = dates[i] < times[0] || dates[i] > times[n - 1] ? Double.NaN : points.get(i).value();
             }
-            Charts.bars(chart, s.name(), s.dates(), values).put("role", "flow");
+            Charts.bars(chart, s.getKey(), dates, values).put("role", "flow");
             flows.add(chart);
         }
 
@@ -197,7 +218,7 @@ public final class RunPage {
             byKind.put(kind, PageJson.array());
         }
         Map<String, Double> held = new HashMap<>();
-        for (Results.Fill f : results.fills()) {
+        for (FillRow f : results.fills()) {
             double before = held.getOrDefault(f.symbol(), 0.0);
             held.put(f.symbol(), before + f.quantity());
             if (!f.symbol().equals(symbol)) {
@@ -231,7 +252,7 @@ public final class RunPage {
     }
 
     private static ObjectNode monthly(long[] times, double[] returns) {
-        Map<Integer, Double> months = Analytics.monthly(times, returns);
+        Map<Integer, Double> months = Returns.monthly(times, returns);
         TreeSet<Integer> years = new TreeSet<>();
         months.keySet().forEach(k -> years.add(k / 12));
         List<Integer> yearList = new ArrayList<>(years);
@@ -254,7 +275,7 @@ public final class RunPage {
     }
 
     private static ObjectNode yearly(long[] times, double[] returns, double[] benchReturns, String benchName) {
-        Map<Integer, Double> years = Analytics.yearly(times, returns);
+        Map<Integer, Double> years = Returns.yearly(times, returns);
         ObjectNode out = PageJson.object();
         out.put("id", "chart-yearly");
         ArrayNode ys = out.putArray("years");
@@ -270,7 +291,7 @@ public final class RunPage {
             b.put("name", benchName);
             b.put("role", "benchmark");
             ArrayNode bv = b.putArray("data");
-            Analytics.yearly(times, benchReturns).values().forEach(v -> PageJson.add(bv, v));
+            Returns.yearly(times, benchReturns).values().forEach(v -> PageJson.add(bv, v));
         }
         return out;
     }
@@ -280,8 +301,13 @@ public final class RunPage {
     }
 
     /** Returns the results shown. */
-    public Results results() {
+    public RunResults results() {
         return results;
+    }
+
+    /** Returns the strategy's parameters, each value as text. */
+    public Map<String, String> parameters() {
+        return parameters;
     }
 
     /** Returns what every page shares: title, assets, options. */
@@ -332,8 +358,8 @@ public final class RunPage {
     }
 
     /** Returns the events shown, at most {@link #MAX_EVENTS}. */
-    public List<Results.Event> shownEvents() {
-        List<Results.Event> all = results.events();
+    public List<EventRow> shownEvents() {
+        List<EventRow> all = results.events();
         return all.size() <= MAX_EVENTS ? all : all.subList(0, MAX_EVENTS);
     }
 
@@ -342,7 +368,7 @@ public final class RunPage {
      * {@code 0.0001} gives {@code 0.0100 % per 8 hours (≈ 10.95 % a year)}.
      */
     public String fundingRate() {
-        double per8Hours = results.numberAt("costs.fundingRate");
+        double per8Hours = results.costs().fundingRate();
         return Formats.ratePercent(per8Hours) + " per 8 hours (≈ " + Formats.percent(per8Hours * FUNDING_PERIODS_PER_YEAR)
                 + " a year)";
     }
@@ -352,9 +378,11 @@ public final class RunPage {
      * maintenance rate or tiers by notional, and the liquidation fee.
      */
     public String marginText() {
-        double initial = results.numberAt("account.margin.initial");
-        String mode = results.textAt("account.margin.mode");
-        List<Results.Tier> tiers = results.maintenanceTiers();
+        MarginTerms margin = results.account().margin();
+        double initial = margin.initial();
+        String mode = margin.mode();
+        List<MaintenanceTier> tiers = margin.maintenanceTiers().isEmpty()
+                ? List.of(new MaintenanceTier(0, margin.maintenance())) : margin.maintenanceTiers();
         StringBuilder maintenance = new StringBuilder();
         if (tiers.size() == 1) {
             maintenance.append(Formats.percent(tiers.getFirst().rate())).append(" of notional");
@@ -367,17 +395,17 @@ public final class RunPage {
         }
         return (mode.isEmpty() ? "cross" : mode) + " margin; initial " + Formats.percent(initial) + " of gross exposure ("
                 + Formats.ratio(1 / initial) + "× at most); maintenance " + maintenance + "; liquidation fee "
-                + Formats.percent(results.numberAt("account.margin.liquidationFee")) + " of notional, at most what the"
+                + Formats.percent(margin.liquidationFee()) + " of notional, at most what the"
                 + " liquidated positions leave";
     }
 
     /** Returns the intrabar path rule in words. */
     public String pathRuleText() {
-        String rule = results.textAt("costs.pathRule");
+        String rule = results.costs().pathRule();
         return switch (rule) {
             case "high-first" -> "high-first: open → high → low → close";
             case "low-first" -> "low-first: open → low → high → close";
-            case "" -> "not recorded";
+            case "unknown" -> "not recorded";
             default -> rule + ": open → the extreme nearer the open → the other → close";
         };
     }
@@ -387,18 +415,18 @@ public final class RunPage {
      * one currency of the universe, or the rule and the list when instruments differ.
      */
     public String fixedFeeCurrency() {
-        List<String> currencies = results.universe().stream().map(Results.Instrument::quoteCurrency).distinct().toList();
+        List<String> currencies = results.universe().stream().map(InstrumentInfo::quoteCurrency).distinct().toList();
         return currencies.size() == 1 ? currencies.getFirst()
                 : "the filled instrument's quote currency (" + String.join(", ", currencies) + ")";
     }
 
     /** Returns the distinct event kinds, in order of first appearance. */
     public List<String> eventKinds() {
-        return results.events().stream().map(Results.Event::kind).distinct().toList();
+        return results.events().stream().map(EventRow::kind).distinct().toList();
     }
 
     /** Returns the distinct traded symbols of the trades, in order of first appearance. */
     public List<String> tradeSymbols() {
-        return results.trades().stream().map(Results.Trade::symbol).distinct().toList();
+        return results.trades().stream().map(TradeRow::symbol).distinct().toList();
     }
 }

@@ -1,8 +1,8 @@
 package dev.crashlab.report.internal;
 
-import dev.crashlab.report.Sweep;
 import dev.crashlab.results.Metric;
-import java.math.BigDecimal;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepVariant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,7 +39,7 @@ public final class SweepPage {
     }
 
     private final Page page;
-    private final Sweep sweep;
+    private final SweepResults sweep;
     private final Metric metric;
     private final List<String> parameterNames;
     private final List<Metric> tableMetrics = new ArrayList<>();
@@ -48,7 +49,7 @@ public final class SweepPage {
     private final String dataJson;
 
     /** Prepares the page of {@code sweep}. */
-    public SweepPage(Page page, Sweep sweep) {
+    public SweepPage(Page page, SweepResults sweep) {
         this.page = page;
         this.sweep = sweep;
         this.metric = Metric.of(sweep.metric()).orElseThrow(() -> new IllegalArgumentException("sweep " + sweep.name()
@@ -63,46 +64,46 @@ public final class SweepPage {
         names.add(sweep.xParameter());
         names.add(sweep.yParameter());
         for (int i = 0; i < sweep.variants().size(); i++) {
-            Map<String, Object> p = sweep.variants().get(i).parameters();
+            List<String> has = List.copyOf(sweep.variants().get(i).parameters().keySet());
             for (String required : List.of(sweep.xParameter(), sweep.yParameter())) {
-                if (!p.containsKey(required)) {
+                if (!has.contains(required)) {
                     throw new IllegalArgumentException("sweep " + sweep.name() + ": variants[" + i
-                            + "] has no parameter '" + required + "' (it has " + p.keySet() + ")");
+                            + "] has no parameter '" + required + "' (it has " + has + ")");
                 }
             }
-            names.addAll(p.keySet());
+            names.addAll(has);
         }
         parameterNames = List.copyOf(names);
         tableMetrics.add(metric);
         TABLE_METRICS.stream().filter(f -> !f.equals(metric.field())).forEach(f -> tableMetrics.add(Metric.of(f).get()));
 
-        best = metric.bestOf(sweep.variants().stream().mapToDouble(v -> value(v, metric.field())).toArray());
+        best = metric.bestOf(sweep.variants().stream().mapToDouble(v -> metric.of(v.metrics())).toArray());
         for (int i = 0; i < sweep.variants().size(); i++) {
-            Sweep.Variant v = sweep.variants().get(i);
+            SweepVariant v = sweep.variants().get(i);
             List<String> params = parameterNames.stream().map(n -> text(v.parameters().get(n))).toList();
-            List<Double> values = tableMetrics.stream().map(m -> value(v, m.field())).toList();
+            List<Double> values = tableMetrics.stream().map(m -> m.of(v.metrics())).toList();
             List<String> texts = new ArrayList<>();
             for (int k = 0; k < tableMetrics.size(); k++) {
                 texts.add(Formats.of(tableMetrics.get(k).kind(), values.get(k)));
             }
-            rows.add(new Row(i + 1, v.href(), params, values, texts, i == best));
+            rows.add(new Row(i + 1, v.report(), params, values, texts, i == best));
         }
 
-        List<Object> xs = axis(sweep.xParameter());
-        List<Object> ys = axis(sweep.yParameter());
+        List<JsonNode> xs = axis(sweep.xParameter());
+        List<JsonNode> ys = axis(sweep.yParameter());
         Map<String, Double> cells = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Sweep.Variant v : sweep.variants()) {
+        for (SweepVariant v : sweep.variants()) {
             String key = xs.indexOf(v.parameters().get(sweep.xParameter())) + ","
                     + ys.indexOf(v.parameters().get(sweep.yParameter()));
-            double value = value(v, metric.field());
+            double value = metric.of(v.metrics());
             counts.merge(key, 1, Integer::sum);
             if (Double.isFinite(value)) {
                 cells.merge(key, value, (a, b) -> metric.beats(b, a) ? b : a);
             }
         }
         sharedCells = (int) counts.values().stream().filter(c -> c > 1).count();
-        ObjectNode data = page.baseData("sweep", 0, 0, true, null);
+        ObjectNode data = page.baseData("sweep", 0, 0, true, null, null);
         ObjectNode charts = data.putObject("charts");
         ObjectNode heat = charts.putObject("sweep");
         heat.put("id", "chart-sweep");
@@ -130,23 +131,19 @@ public final class SweepPage {
         dataJson = PageJson.forScript(data);
     }
 
-    private static double value(Sweep.Variant v, String field) {
-        return Results.numberValue(v.metrics().path(field));
-    }
-
     /** Returns the distinct values of {@code parameter}, numbers in numeric order, else in order of appearance. */
-    private List<Object> axis(String parameter) {
-        List<Object> values = new ArrayList<>(new LinkedHashSet<>(
+    private List<JsonNode> axis(String parameter) {
+        List<JsonNode> values = new ArrayList<>(new LinkedHashSet<>(
                 sweep.variants().stream().map(v -> v.parameters().get(parameter)).toList()));
-        if (values.stream().allMatch(v -> v instanceof Number)) {
-            values.sort(Comparator.comparing(v -> new BigDecimal(v.toString())));
+        if (values.stream().allMatch(v -> v != null && v.isNumber())) {
+            values.sort(Comparator.comparing(JsonNode::decimalValue));
         }
         return values;
     }
 
-    /** Returns a parameter value as text. */
-    static String text(Object value) {
-        return value == null ? Formats.MISSING : String.valueOf(value);
+    /** Returns a parameter value as text: text as it is, numbers and booleans as written. */
+    static String text(JsonNode value) {
+        return value == null ? Formats.MISSING : value.isString() ? value.asString() : value.toString();
     }
 
     /** Returns what every page shares. */
@@ -155,7 +152,7 @@ public final class SweepPage {
     }
 
     /** Returns the sweep. */
-    public Sweep sweep() {
+    public SweepResults sweep() {
         return sweep;
     }
 

@@ -1,4 +1,4 @@
-package dev.crashlab.report.internal;
+package dev.crashlab.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AnalyticsTest {
+class ReturnsTest {
 
     /** Exact arithmetic on small numbers; anything beyond this is a bug, not rounding. */
     private static final double EXACT = 1e-12;
@@ -28,7 +28,7 @@ class AnalyticsTest {
         double[] equity = {100, 110, 220, 198};
         double[] flows = {0, 0, 100, 100};
 
-        double[] r = Analytics.periodReturns(equity, flows);
+        double[] r = Returns.periodReturns(equity, flows);
 
         assertThat(r[0]).isZero();
         assertThat(r[1]).isCloseTo(0.10, within(EXACT));
@@ -38,31 +38,31 @@ class AnalyticsTest {
 
     @Test
     void aReturnIsZeroWhenThereWasNothingInvested() {
-        assertThat(Analytics.periodReturns(new double[] {0, 0, 50}, new double[] {0, 0, 50})).containsExactly(0, 0, 0);
+        assertThat(Returns.periodReturns(new double[] {0, 0, 50}, new double[] {0, 0, 50})).containsExactly(0, 0, 0);
     }
 
     @Test
     void aGapPastALiquidationLosesAtMostEverything() {
         // Equity below zero only after a gap through a liquidation: the engine floors that return
         // at -1, and the charts must show the drawdown its metrics were computed from.
-        double[] r = Analytics.periodReturns(new double[] {100, -20, 0}, new double[] {0, 0, 0});
+        double[] r = Returns.periodReturns(new double[] {100, -20, 0}, new double[] {0, 0, 0});
 
         assertThat(r).containsExactly(0, -1, 0);
-        assertThat(Analytics.drawdown(Analytics.index(r))).containsExactly(0, -1, -1);
+        assertThat(Returns.drawdown(Returns.index(r))).containsExactly(0, -1, -1);
     }
 
     @Test
     void aMissingEquityValueHasNoReturn() {
-        assertThat(Analytics.periodReturns(new double[] {100, Double.NaN, 110}, new double[] {0, 0, 0}))
+        assertThat(Returns.periodReturns(new double[] {100, Double.NaN, 110}, new double[] {0, 0, 0}))
                 .containsExactly(0, 0, 0);
     }
 
     @Test
     void drawdownIsTheIndexBelowItsRunningPeak() {
-        double[] index = Analytics.index(new double[] {0, 0.5, -0.5, 1.0, 0.25});
+        double[] index = Returns.index(new double[] {0, 0.5, -0.5, 1.0, 0.25});
 
         assertThat(index).containsExactly(1, 1.5, 0.75, 1.5, 1.875);
-        assertThat(Analytics.drawdown(index)).containsExactly(0, 0, -0.5, 0, 0);
+        assertThat(Returns.drawdown(index)).containsExactly(0, 0, -0.5, 0, 0);
     }
 
     @Test
@@ -70,15 +70,15 @@ class AnalyticsTest {
         long[] t = days("2024-01-01T00:00:00Z", 9);
         double[] index = {1, 0.9, 1.0, 1.2, 0.6, 0.9, 1.3, 1.1, 1.2};
 
-        List<Analytics.Drawdown> worst = Analytics.worstDrawdowns(t, index, 5);
+        List<Returns.Drawdown> worst = Returns.worstDrawdowns(t, index, 5);
 
         assertThat(worst).hasSize(3);
-        assertThat(worst.get(0)).isEqualTo(new Analytics.Drawdown(3, 4, 6, 0.6 / 1.2 - 1, 3));
+        assertThat(worst.get(0)).isEqualTo(new Returns.Drawdown(3, 4, 6, 0.6 / 1.2 - 1, 3));
         assertThat(worst.get(1).peak()).isEqualTo(6);
         assertThat(worst.get(1).recovery()).isEqualTo(-1);
         assertThat(worst.get(1).days()).isEqualTo(2);
-        assertThat(worst.get(2)).isEqualTo(new Analytics.Drawdown(0, 1, 2, 0.9 - 1, 2));
-        assertThat(Analytics.worstDrawdowns(t, index, 1)).hasSize(1);
+        assertThat(worst.get(2)).isEqualTo(new Returns.Drawdown(0, 1, 2, 0.9 - 1, 2));
+        assertThat(Returns.worstDrawdowns(t, index, 1)).hasSize(1);
     }
 
     @Test
@@ -87,7 +87,7 @@ class AnalyticsTest {
         int window = 4;
         double ppy = 365;
 
-        double[][] rolling = Analytics.rolling(r, window, ppy, 0.0365);
+        double[][] rolling = Returns.rolling(r, window, ppy, 0.0365);
 
         assertThat(rolling[0][3]).isNaN();
         double[] last = {0.03, 0.005, -0.01, 0.02};
@@ -104,8 +104,8 @@ class AnalyticsTest {
 
     @Test
     void rollingWindowIsTheStepsInNinetyCalendarDays() {
-        assertThat(Analytics.stepsIn(90, 365)).isEqualTo(90);
-        assertThat(Analytics.stepsIn(90, 252)).isEqualTo(62);
+        assertThat(Returns.stepsIn(90, 365)).isEqualTo(90);
+        assertThat(Returns.stepsIn(90, 252)).isEqualTo(62);
     }
 
     @Test
@@ -114,8 +114,8 @@ class AnalyticsTest {
             Instant.parse("2024-01-31T00:00:00Z").toEpochMilli(), Instant.parse("2024-02-01T00:00:00Z").toEpochMilli()};
         double[] r = {0, 0.1, 0.1, -0.5};
 
-        Map<Integer, Double> months = Analytics.monthly(t, r);
-        Map<Integer, Double> years = Analytics.yearly(t, r);
+        Map<Integer, Double> months = Returns.monthly(t, r);
+        Map<Integer, Double> years = Returns.yearly(t, r);
 
         assertThat(months).containsOnlyKeys(2023 * 12 + 11, 2024 * 12, 2024 * 12 + 1);
         assertThat(months.get(2024 * 12)).isCloseTo(0.21, within(EXACT));

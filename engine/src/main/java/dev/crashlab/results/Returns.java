@@ -1,4 +1,4 @@
-package dev.crashlab.report.internal;
+package dev.crashlab.results;
 
 import dev.crashlab.metrics.PerformanceMetrics;
 import java.time.Instant;
@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The series reports draw that results.json does not hold, derived from its equity and flows
- * with the conventions of {@code dev.crashlab.metrics.Metrics}: period returns
- * r(t) = E(t) / (E(t-1) + F(t)) - 1 as the engine computes them (0 when the denominator is not
- * positive, at least -1), the time-weighted
- * index I = Π(1 + r) starting at 1, and drawdowns of that index. These are for charts and tables
- * beside the metrics; the metrics themselves are always the engine's, read from results.json.
+ * The return series of a run that results.json does not hold as such, derived from its equity and
+ * flows with the conventions of {@code dev.crashlab.metrics.Metrics}: period returns
+ * r(t) = E(t) / (E(t-1) + F(t)) - 1 exactly as the engine computes them (0 when the denominator is
+ * not positive, at least -1), the time-weighted index I = Π(1 + r) starting at 1, drawdowns of
+ * that index and their episodes, rolling Sharpe ratio and volatility, and monthly and yearly
+ * returns. Reports draw these; they compute none of them.
  */
-public final class Analytics {
+public final class Returns {
 
     private static final long DAY = 86_400_000L;
 
-    private Analytics() {
+    private Returns() {
     }
 
     /**

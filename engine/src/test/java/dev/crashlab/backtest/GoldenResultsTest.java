@@ -1,0 +1,141 @@
+package dev.crashlab.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.TradeRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the whole {@code results.json} of {@link GoldenRun} byte for byte (apart from
+ * {@code generatedAt}) against {@code src/test/resources/golden/results.json}, validates it against
+ * the shipped JSON Schema (networknt json-schema-validator, draft 2020-12), reads it back to equal
+ * records, and reads the same run's {@code crashlab-results/1} files (as the code before schema 2
+ * wrote them, and as its first writers did, without the later fields) into the same records.
+ *
+ * <p>A deliberate change of the layout or of the run's figures: run this test with
+ * {@code -Dcrashlab.golden.update=true} to rewrite the golden file, and explain the diff.
+ */
+class GoldenResultsTest {
+
+    private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "results.json");
+
+    private static RunResults results(Instant generatedAt) {
+        return GoldenRun.run().toResults(generatedAt);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = GoldenResultsTest.class.getResourceAsStream("/golden/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String withoutGeneratedAt(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8).replaceFirst("\"generatedAt\" : \"[^\"]+\"", "\"generatedAt\" : \"\"");
+    }
+
+    @Test
+    void theGoldenRunWritesTheCommittedResultsJsonByteForByteApartFromGeneratedAt() throws IOException {
+        byte[] written = ResultsJson.toBytes(results(Instant.parse("2026-11-21T10:00:00Z")));
+        if (Boolean.getBoolean("crashlab.golden.update")) {
+            Files.write(GOLDEN, ResultsJson.toBytes(results(GoldenRun.GENERATED)));
+        }
+
+        assertThat(withoutGeneratedAt(written)).isEqualTo(withoutGeneratedAt(resource("results.json")));
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"generatedAt\" : \"2026-11-21T10:00:00Z\"")
+                .doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void theGoldenRunHoldsWhatItIsMadeToShow() {
+        RunResults r = results(GoldenRun.GENERATED);
+
+        assertThat(r.universe()).hasSize(2);
+        assertThat(r.benchmark()).isNotNull();
+        assertThat(r.regimes().labels()).containsExactly("calm", "crash");
+        assertThat(r.regimes().windows()).hasSize(1);
+        assertThat(r.series()).containsOnlyKeys("etf_flows");
+        assertThat(r.warnings()).singleElement().asString().contains("ETH-USD").contains("allowPartialData");
+        assertThat(r.fills()).anyMatch(f -> f.kind().equals("liquidation"));
+        assertThat(r.fills()).anyMatch(f -> Double.isFinite(f.liquidationPrice()));
+        assertThat(r.events()).anyMatch(e -> e.kind().equals("liquidation") && e.symbol().equals("BTC-USD"));
+        TradeRow shortEth = r.trades().getFirst();
+        assertThat(shortEth.side()).isEqualTo("short");
+        assertThat(shortEth.carry()).isPositive();
+        assertThat(shortEth.liquidated()).isFalse();
+        assertThat(r.benchmark().metrics().profitFactor()).as("the benchmark closed no trade: undefined, null in the file")
+                .isNaN();
+    }
+
+    @Test
+    void theGoldenFileIsValidAgainstTheShippedSchema() throws IOException {
+        Schema schema;
+        try (InputStream in = ResultsJson.schema().openStream()) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+
+        List<Error> errors = schema.validate(new String(resource("results.json"), StandardCharsets.UTF_8), InputFormat.JSON);
+        List<Error> broken = schema.validate(new String(resource("results.json"), StandardCharsets.UTF_8)
+                .replace("\"fundingRate\" : 1.0E-4", "\"fundingRate\" : \"1e-4\"")
+                .replace("\"interval\" : \"1d\"", "\"interval\" : \"1d\", \"extra\" : 1"), InputFormat.JSON);
+
+        assertThat(errors).isEmpty();
+        assertThat(broken).hasSize(2);
+        assertThat(broken).anyMatch(e -> e.getInstanceLocation().toString().contains("fundingRate")
+                && e.getMessage().contains("[number, null] expected"));
+        assertThat(broken).anyMatch(e -> e.getMessage().contains("'extra' is not defined"));
+    }
+
+    @Test
+    void writingAndReadingBackGivesEqualRecordsAndTheSameBytes() {
+        RunResults r = results(GoldenRun.GENERATED);
+        byte[] written = ResultsJson.toBytes(r);
+
+        RunResults read = ResultsJson.read(written);
+
+        assertThat(read).isEqualTo(r);
+        assertThat(ResultsJson.toBytes(read)).isEqualTo(written);
+    }
+
+    @Test
+    void theSameRunsVersionOneFileIsConvertedToTheSameRecords() throws IOException {
+        RunResults converted = ResultsJson.read(resource("results-v1.json"));
+
+        assertThat(converted).isEqualTo(results(GoldenRun.GENERATED));
+        assertThat(converted.schema()).isEqualTo("crashlab-results/2");
+    }
+
+    @Test
+    void aVersionOneFileWithoutTheLaterFieldsGetsTheirDocumentedDefaults() throws IOException {
+        RunResults written = results(GoldenRun.GENERATED);
+
+        RunResults early = ResultsJson.read(resource("results-v1-early.json"));
+
+        assertThat(early.config().isEmpty()).isTrue();
+        assertThat(early.warnings()).isEmpty();
+        assertThat(early.period().interval()).as("the shortest distance between two steps").isEqualTo("1d");
+        assertThat(early.account().margin().mode()).isEqualTo("cross");
+        assertThat(early.account().margin().maintenanceTiers()).singleElement().satisfies(t -> {
+            assertThat(t.floor()).isZero();
+            assertThat(t.rate()).isEqualTo(written.account().margin().maintenance());
+        });
+        assertThat(early.costs().pathRule()).isEqualTo("unknown");
+        assertThat(early.trades()).allSatisfy(t -> assertThat(t.carry()).isZero());
+        assertThat(early.fills()).allSatisfy(f -> assertThat(f.liquidationPrice()).isNaN());
+        assertThat(early.metrics()).isEqualTo(written.metrics());
+        assertThat(early.equity()).isEqualTo(written.equity());
+    }
+}
