@@ -197,7 +197,7 @@ public final class ResultsJson {
             if (event.symbol() == null) {
                 o.putNull("symbol");
             } else {
-                o.put("symbol", event.symbol().value());
+                o.put("symbol", event.symbol());
             }
             o.put("message", event.message());
             number(o, "value", event.value());
@@ -267,7 +267,7 @@ public final class ResultsJson {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", order.id());
         o.put("time", order.submittedAt().toString());
-        o.put("symbol", order.symbol().value());
+        o.put("symbol", order.symbol());
         o.put("type", order.type().name().toLowerCase(Locale.ROOT));
         o.put("sizing", order.sizing().name().toLowerCase(Locale.ROOT));
         if (order.side() == null) {

@@ -20,6 +20,11 @@ public interface Bars {
     /** Returns the instrument, its calendar bound to the current step as in {@link StrategyContext#instruments()}. */
     Instrument instrument();
 
+    /** Returns the instrument's symbol, as the config names it. */
+    default String symbol() {
+        return instrument().symbol().value();
+    }
+
     /** Returns the number of bars up to and including the current one. */
     int size();
 

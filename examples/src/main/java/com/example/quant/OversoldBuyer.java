@@ -66,7 +66,7 @@ public final class OversoldBuyer implements Strategy {
             double value = rsi.getValue(rsi.getBarSeries().getEndIndex()).doubleValue();
             if (weeks.due(ctx.timeMillis()) > 0 && value < params.oversold() && ctx.portfolio().availableCash() > 0) {
                 ctx.buyValue(params.symbol(), Math.min(params.amount(), ctx.portfolio().availableCash()));
-            } else if (value > params.overbought() && ctx.portfolio().quantity(dev.crashlab.data.Symbol.of(params.symbol())) > 0) {
+            } else if (value > params.overbought() && ctx.portfolio().quantity(params.symbol()) > 0) {
                 ctx.closePosition(params.symbol());
             }
         }

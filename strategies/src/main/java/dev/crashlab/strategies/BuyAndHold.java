@@ -1,6 +1,5 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.data.Symbol;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -58,7 +57,7 @@ public final class BuyAndHold implements Strategy {
         List<String> symbols = params.symbols();
         for (int i = 0; i < symbols.size(); i++) {
             toInvest[i] += arrived / symbols.size();
-            Symbol symbol = Symbol.of(symbols.get(i));
+            String symbol = symbols.get(i);
             if (toInvest[i] > 0 && !ctx.portfolio().hasOpenOrder(symbol)) {
                 ctx.submit(Order.buyValue(symbol, toInvest[i]));
                 toInvest[i] = 0;

@@ -1,6 +1,5 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.data.Symbol;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.strategy.Indicators;
@@ -100,11 +99,10 @@ public final class CrashRegime implements RegimeClassifier {
         drawdown = btc.drawdownFromHigh(p.highBars());
         fall = btc.drawdownFromHigh(p.crashBars());
         volatility = btc.realizedVolatility(p.volatilityBars());
-        List<Symbol> universe = ctx.instruments().stream().map(i -> i.symbol()).toList();
-        if (universe.contains(Symbol.of(p.nasdaq())) && universe.contains(Symbol.of(p.gold()))) {
+        if (ctx.symbols().contains(p.nasdaq()) && ctx.symbols().contains(p.gold())) {
             nasdaqFall = ctx.indicators(p.nasdaq()).drawdownFromHigh(p.jointBars());
             goldFall = ctx.indicators(p.gold()).drawdownFromHigh(p.jointBars());
-            correlation = btc.correlation(Symbol.of(p.nasdaq()), p.correlationBars());
+            correlation = btc.correlation(p.nasdaq(), p.correlationBars());
         }
     }
 

@@ -86,7 +86,7 @@ public final class DcaOnDrawdown implements Strategy {
         if (!bars.isNew()) {
             return;
         }
-        Position held = ctx.portfolio().position(bars.instrument().symbol());
+        Position held = ctx.portfolio().position(p.symbol());
         if (p.takeProfit() > 0 && held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
             ctx.closePosition(p.symbol());
         }

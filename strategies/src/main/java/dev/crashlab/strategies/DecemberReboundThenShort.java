@@ -96,10 +96,10 @@ public final class DecemberReboundThenShort implements Strategy {
             String symbol = p.symbols().get(i);
             Coin c = coins[i];
             Bars bars = ctx.bars(symbol);
-            if (!bars.isNew() || ctx.portfolio().hasOpenOrder(bars.instrument().symbol())) {
+            if (!bars.isNew() || ctx.portfolio().hasOpenOrder(symbol)) {
                 continue;
             }
-            Position held = ctx.portfolio().position(bars.instrument().symbol());
+            Position held = ctx.portfolio().position(symbol);
             double close = bars.close();
             switch (c.state) {
                 case WAITING -> {

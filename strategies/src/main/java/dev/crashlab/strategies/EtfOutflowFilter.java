@@ -1,6 +1,5 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.data.Symbol;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.ForwardingContext;
 import dev.crashlab.strategy.Order;
@@ -47,7 +46,7 @@ public final class EtfOutflowFilter implements Strategy {
 
     private final Strategy wrapped;
     private final Params p;
-    private final Map<Symbol, Double> deferred = new TreeMap<>();
+    private final Map<String, Double> deferred = new TreeMap<>();
     private StrategyContext inner;
 
     public EtfOutflowFilter(Strategy wrapped, Params params) {

@@ -12,7 +12,6 @@ import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.data.MarketData;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.strategies.Leveraged.Params;
@@ -29,7 +28,7 @@ class LeveragedTest {
 
     /** Hand-computed arithmetic on small numbers; anything beyond this is a bug, not rounding. */
     private static final double EXACT = 1e-9;
-    private static final Symbol BTC = Symbol.of("BTC-USD");
+    private static final String BTC = "BTC-USD";
     /** 10× on margin: initial 0.1, maintenance 0.05, liquidation fee 1 %. */
     private static final Margin TEN_TIMES = new Margin(0.1, 0.05, 0.01);
 
