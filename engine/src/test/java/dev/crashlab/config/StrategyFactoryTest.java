@@ -7,6 +7,7 @@ import dev.crashlab.clock.Schedule;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.testing.TestStrategies.Dip;
 import dev.crashlab.testing.TestStrategies.Twice;
+import dev.crashlab.testing.TestStrategies.TwinB;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -75,10 +76,34 @@ class StrategyFactoryTest {
     }
 
     @Test
+    void findsAnAnnotatedClassByItsSimpleNameOrTheNameItGives() {
+        assertThat(factory.find("Dip", "strategy.class")).isEqualTo(Dip.class);
+        assertThat(factory.find("double-up", "strategy.wrappers[0].class")).isEqualTo(Twice.class);
+        assertThat(factory.shortNames()).contains("Dip", "double-up", "Twin").doesNotContain("Twice");
+    }
+
+    @Test
+    void twoClassesClaimingOneShortNameAreAnErrorNamingBoth() {
+        assertThatThrownBy(() -> factory.find("Twin", "runs[2].strategy.class"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("runs[2].strategy.class: short name \"Twin\" is claimed by dev.crashlab.testing.TestStrategies$TwinA"
+                        + " and dev.crashlab.testing.TestStrategies$TwinB; name one by its fully qualified class name");
+        assertThat(factory.find(TwinB.class.getName(), "strategy.class")).isEqualTo(TwinB.class);
+    }
+
+    @Test
+    void aStrategysShortNameIsNoRegimeClassifier() {
+        assertThatThrownBy(() -> factory.findRegime("Dip", "regime.class"))
+                .hasMessage("regime.class: class dev.crashlab.testing.TestStrategies$Dip (short name \"Dip\") does not implement"
+                        + " dev.crashlab.strategy.RegimeClassifier");
+    }
+
+    @Test
     void findsClassesByFullNameAndExplainsUnknownNames() {
         assertThat(factory.find(Dip.class.getName(), "strategy.class")).isEqualTo(Dip.class);
         assertThatThrownBy(() -> factory.find("NoSuchStrategy", "runs[0].strategy.class"))
-                .hasMessageStartingWith("runs[0].strategy.class: unknown strategy \"NoSuchStrategy\"");
+                .hasMessageStartingWith("runs[0].strategy.class: unknown strategy \"NoSuchStrategy\": not a short name (Dip, Twin,"
+                        + " double-up) nor a class on the classpath");
         assertThatThrownBy(() -> factory.find("java.lang.String", "strategy.class"))
                 .hasMessage("strategy.class: class java.lang.String does not implement dev.crashlab.strategy.Strategy");
     }

@@ -4,6 +4,7 @@ import dev.crashlab.clock.Schedule;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.util.List;
 
 /** Strategies written the way seed strategies are, for tests of config binding. */
@@ -12,7 +13,8 @@ public final class TestStrategies {
     private TestStrategies() {
     }
 
-    /** A strategy with parameters, as seed strategies are written. */
+    /** A strategy with parameters, as seed strategies are written, known by its simple name. */
+    @StrategyName
     public static final class Dip implements Strategy {
         /** Its parameters. */
         public record Params(@Range(min = 0, max = 1) double threshold, @Range(min = 1) int lookbackDays,
@@ -43,7 +45,8 @@ public final class TestStrategies {
         }
     }
 
-    /** A wrapper with parameters. */
+    /** A wrapper with parameters, known by a name of its own. */
+    @StrategyName("double-up")
     public static final class Twice implements Strategy {
         /** Its parameters. */
         public record Params(double factor) {
@@ -66,4 +69,19 @@ public final class TestStrategies {
         }
     }
 
+    /** One of two classes that claim the same short name. */
+    @StrategyName("Twin")
+    public static final class TwinA implements Strategy {
+        @Override
+        public void onBar(StrategyContext ctx) {
+        }
+    }
+
+    /** The other class that claims the short name {@code Twin}. */
+    @StrategyName("Twin")
+    public static final class TwinB implements Strategy {
+        @Override
+        public void onBar(StrategyContext ctx) {
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.crashlab.strategies.EtfOutflowFilter;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
@@ -14,6 +15,7 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
  * {@link EtfOutflowFilter} holds those buys back while the week's spot-ETF flows are negative.
  * It sells everything once the RSI is above {@code overbought}.
  */
+@StrategyName
 public final class OversoldBuyer implements Strategy {
 
     /** Parameters, with defaults. */

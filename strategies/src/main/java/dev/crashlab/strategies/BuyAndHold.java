@@ -3,6 +3,7 @@ package dev.crashlab.strategies;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ import java.util.List;
  * weekend) and goes out with its next order, so no symbol has two orders waiting at once.
  * Withdrawals are not sold for: they are paid from whatever cash there is.
  */
+@StrategyName
 public final class BuyAndHold implements Strategy {
 
     /**

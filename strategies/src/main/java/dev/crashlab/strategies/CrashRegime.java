@@ -6,6 +6,7 @@ import dev.crashlab.strategy.Indicators;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.List;
  * skipped: without gold or Nasdaq there is no LIQUIDITY_CRISIS; without flows, no streak. BTC is
  * required.
  */
+@StrategyName
 public final class CrashRegime implements RegimeClassifier {
 
     /** The labels, in report order. */

@@ -8,6 +8,7 @@ import dev.crashlab.strategy.Position;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.List;
  * (next bar's open). With {@code takeProfit > 0}, a close at or above
  * {@code (1 + takeProfit) ×} the average cost sells the whole position.
  */
+@StrategyName
 public final class DcaOnDrawdown implements Strategy {
 
     /** A tier: dips of at least {@code drawdown} (a fraction, 0.35 is 35 %) spend {@code multiplier × amount}. */

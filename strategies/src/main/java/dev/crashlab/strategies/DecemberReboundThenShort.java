@@ -6,6 +6,7 @@ import dev.crashlab.strategy.Position;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.List;
  * waits, and one whose entry or short did not fill goes back to WAITING. So every order lies in
  * [Dec entryFromDay, Dec longExitDay + maxShortDays] of some year.
  */
+@StrategyName
 public final class DecemberReboundThenShort implements Strategy {
 
     /** The parameters of {@link DecemberReboundThenShort}; strategies/README.md gives their defaults and meanings. */

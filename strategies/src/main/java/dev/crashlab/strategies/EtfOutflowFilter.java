@@ -6,6 +6,7 @@ import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * from 0 when short) × equity; it goes out as one cash-value market order per symbol, tagged
  * {@code deferred}.
  */
+@StrategyName
 public final class EtfOutflowFilter implements Strategy {
 
     /** What happens to a held-back buy. */

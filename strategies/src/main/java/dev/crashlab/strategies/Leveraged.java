@@ -5,6 +5,7 @@ import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -21,6 +22,7 @@ import java.math.MathContext;
  * sees the real account: one that caps its buys at the cash, as {@link DcaOnDrawdown} does, sees
  * the borrowed, negative cash and stops buying.
  */
+@StrategyName
 public final class Leveraged implements Strategy {
 
     /**

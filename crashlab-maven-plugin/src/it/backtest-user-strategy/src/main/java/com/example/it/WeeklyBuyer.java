@@ -6,8 +6,10 @@ import dev.crashlab.indicator.PriceField;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 
 /** A user's own strategy: each Monday, buy for {@code amount} when the price is {@code threshold} below its 30-day high. */
+@StrategyName
 public final class WeeklyBuyer implements Strategy {
 
     /** Parameters. */
