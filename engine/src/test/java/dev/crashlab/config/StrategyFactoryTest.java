@@ -102,7 +102,7 @@ class StrategyFactoryTest {
     void findsClassesByFullNameAndExplainsUnknownNames() {
         assertThat(factory.find(Dip.class.getName(), "strategy.class")).isEqualTo(Dip.class);
         assertThatThrownBy(() -> factory.find("NoSuchStrategy", "runs[0].strategy.class"))
-                .hasMessageStartingWith("runs[0].strategy.class: unknown strategy \"NoSuchStrategy\": not a short name (Dip, Twin,"
+                .hasMessageStartingWith("runs[0].strategy.class: unknown strategy \"NoSuchStrategy\": not a short name (BuyAndHold, Dip, Twin,"
                         + " double-up) nor a class on the classpath");
         assertThatThrownBy(() -> factory.find("java.lang.String", "strategy.class"))
                 .hasMessage("strategy.class: class java.lang.String does not implement dev.crashlab.strategy.Strategy");

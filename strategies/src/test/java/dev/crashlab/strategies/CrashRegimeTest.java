@@ -14,6 +14,7 @@ import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.PublicationRule;
 import dev.crashlab.strategies.CrashRegime.Params;
+import dev.crashlab.strategy.BuyAndHold;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -15,6 +15,7 @@ import dev.crashlab.data.MarketData;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.strategies.Leveraged.Params;
+import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Strategy;

@@ -10,6 +10,7 @@ import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.data.io.SeriesLoader;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.metrics.Metrics;
+import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.testing.SharedData;
 import java.time.Instant;

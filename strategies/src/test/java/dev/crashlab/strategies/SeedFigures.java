@@ -6,6 +6,7 @@ import dev.crashlab.clock.Schedule;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.metrics.Metrics;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.strategy.BuyAndHold;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;

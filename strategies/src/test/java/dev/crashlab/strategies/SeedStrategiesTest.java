@@ -3,6 +3,7 @@ package dev.crashlab.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashlab.config.StrategyFactory;
+import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.Strategy;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

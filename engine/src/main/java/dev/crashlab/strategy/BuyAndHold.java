@@ -1,9 +1,5 @@
-package dev.crashlab.strategies;
+package dev.crashlab.strategy;
 
-import dev.crashlab.strategy.Order;
-import dev.crashlab.strategy.Strategy;
-import dev.crashlab.strategy.StrategyContext;
-import dev.crashlab.strategy.StrategyName;
 import java.util.List;
 
 /**
@@ -15,6 +11,10 @@ import java.util.List;
  * <p>A symbol's share waits while an order of that symbol is still open (an equity on a
  * weekend) and goes out with its next order, so no symbol has two orders waiting at once.
  * Withdrawals are not sold for: they are paid from whatever cash there is.
+ *
+ * <p>It lives in the strategy API, not among the seed strategies, because every run with a
+ * {@code benchmark} symbol uses it: the engine supplies its own benchmark, whatever else is on the
+ * classpath. Configs name it {@code BuyAndHold} like any other strategy.
  */
 @StrategyName
 public final class BuyAndHold implements Strategy {
