@@ -1,6 +1,7 @@
 package dev.crashlab.config;
 
-import dev.crashlab.strategy.Range;
+import dev.crashlab.strategy.ParameterException;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyName;
@@ -35,16 +36,16 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <h2>Conventions a strategy follows</h2>
  * <ul>
- *   <li>Parameters are a record, say {@code Params}, with a public no-argument constructor that
- *       gives the defaults; its compact constructor checks values and names the field in its
- *       message. Numeric components may carry {@link Range}.</li>
- *   <li>The strategy has a public constructor taking {@code Params}; a wrapper's takes
+ *   <li>Parameters are a record, say {@code Params}, whose components carry their rules
+ *       ({@link dev.crashlab.strategy.Range}, {@link dev.crashlab.strategy.NonEmpty}) and whose
+ *       {@code public static final Params DEFAULTS} gives the defaults (see {@link Parameters}).</li>
+ *   <li>The strategy has one public constructor, taking {@code Params}; a wrapper's takes
  *       {@code (Strategy wrapped, Params)}. A strategy without parameters has a public
  *       no-argument constructor (a wrapper: {@code (Strategy wrapped)}).</li>
  * </ul>
- * Unknown parameters, values of the wrong type, out of range or refused by the record are
- * reported with their path: {@code runs[1].strategy.params.threshold: expected a number in
- * [0, 1], got "abc"}.
+ * The binder enforces the rules: unknown or missing parameters, values of the wrong type, out of
+ * range or refused by the record are reported with their path: {@code runs[1].strategy.params.threshold:
+ * expected a number in [0, 1), got 1.5}.
  */
 public final class StrategyFactory {
 
@@ -173,13 +174,19 @@ public final class StrategyFactory {
                     + (wrapper ? "(Strategy" + (paramsType == null ? ")" : ", " + paramsType.getSimpleName() + ")")
                     : "(" + (paramsType == null ? "" : paramsType.getSimpleName()) + ")"), e);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof ParameterException p) {
+                throw new ConfigException(path + ".params." + p.parameter(), p.problem(), e);
+            }
             throw new ConfigException(path, type.getSimpleName() + " refused its parameters: " + e.getCause().getMessage(), e);
         } catch (ReflectiveOperationException e) {
             throw new ConfigException(path, "cannot create " + type.getName() + ": " + e, e);
         }
     }
 
-    /** Returns the record {@code type} bound from {@code params} over its defaults. */
+    /**
+     * Returns the record {@code type} bound from {@code params} over its {@code DEFAULTS}, and
+     * checked by {@link Parameters#check}; every problem names its path under {@code path}.
+     */
     public static <R extends Record> R bind(Class<R> type, JsonNode params, String path) {
         ObjectNode tree = defaults(type, path);
         RecordComponent[] components = type.getRecordComponents();
@@ -195,8 +202,15 @@ public final class StrategyFactory {
                 tree.set(field.getKey(), checked(component, field.getValue(), path + "." + field.getKey()));
             }
         }
+        for (RecordComponent component : components) {
+            if (!tree.has(component.getName())) {
+                throw new ConfigException(path + "." + component.getName(), "missing; " + type.getName().replace('$', '.')
+                        + " has no DEFAULTS, so every parameter must be given");
+            }
+        }
+        R bound;
         try {
-            return JSON.treeToValue(tree, type);
+            bound = JSON.treeToValue(tree, type);
         } catch (DatabindException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -208,36 +222,32 @@ public final class StrategyFactory {
         } catch (JacksonException e) {
             throw new ConfigException(path, e.getOriginalMessage(), e);
         }
-    }
-
-    private static ObjectNode defaults(Class<? extends Record> type, String path) {
         try {
-            Constructor<? extends Record> noArgs = type.getConstructor();
-            return JSON.valueToTree(noArgs.newInstance());
-        } catch (NoSuchMethodException e) {
-            return JSON.createObjectNode();
-        } catch (InvocationTargetException e) {
-            throw new ConfigException(path, "the defaults of " + type.getSimpleName() + " are refused: "
-                    + e.getCause().getMessage(), e);
-        } catch (ReflectiveOperationException e) {
-            throw new ConfigException(path, "cannot create the defaults of " + type.getName() + ": " + e, e);
+            return Parameters.check(bound);
+        } catch (ParameterException e) {
+            throw new ConfigException(path + "." + e.parameter(), e.problem(), e);
         }
     }
 
-    /** Checks a scalar against the component's type and range; hands anything else to Jackson. */
+    private static ObjectNode defaults(Class<? extends Record> type, String path) {
+        Record defaults;
+        try {
+            defaults = Parameters.defaults(type);
+        } catch (ExceptionInInitializerError e) {
+            throw new ConfigException(path, "the DEFAULTS of " + type.getName().replace('$', '.') + " are refused: "
+                    + e.getCause().getMessage(), e);
+        }
+        return defaults == null ? JSON.createObjectNode() : JSON.valueToTree(defaults);
+    }
+
+    /** Checks a scalar against the component's type (its range is {@link Parameters#check}'s); hands anything else to Jackson. */
     private static JsonNode checked(RecordComponent component, JsonNode value, String path) {
         Class<?> t = component.getType();
-        Range range = component.getAnnotation(Range.class);
         boolean integral = t == int.class || t == long.class || t == Integer.class || t == Long.class;
         boolean decimal = t == double.class || t == float.class || t == Double.class || t == Float.class;
         if (integral || decimal) {
-            String expected = (integral ? "an integer" : "a number") + (range == null ? "" : " in " + rangeText(range));
             if (!value.isNumber() || (integral && !value.canConvertToExactIntegral())) {
-                throw new ConfigException(path, "expected " + expected + ", got " + value);
-            }
-            double x = value.asDouble();
-            if (range != null && (x < range.min() || x > range.max())) {
-                throw new ConfigException(path, "expected " + expected + ", got " + value);
+                throw new ConfigException(path, "expected " + Parameters.expected(component) + ", got " + value);
             }
             return value;
         }
@@ -266,17 +276,6 @@ public final class StrategyFactory {
             return JSON.getNodeFactory().stringNode(wanted);
         }
         return value;
-    }
-
-    private static String rangeText(Range range) {
-        return "[" + bound(range.min()) + ", " + bound(range.max()) + "]";
-    }
-
-    private static String bound(double v) {
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "-∞";
-        }
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Returns a record's components and values, for echoing parameters in results. */

@@ -87,6 +87,33 @@ public interface Bars {
         return close(size() - 1 - barsAgo);
     }
 
+    /**
+     * Returns the highest close of the bars before the current one dated within the {@code days}
+     * calendar days before the current bar's date (NaN when there is none). A window in calendar
+     * days is no fixed number of bars on a weekday calendar; it reads at most the bars of those
+     * days.
+     */
+    default double highestCloseBefore(int days) {
+        LocalDate from = date(size() - 1).minusDays(days);
+        double high = Double.NaN;
+        for (int i = size() - 2; i >= 0 && !date(i).isBefore(from); i--) {
+            high = Double.isNaN(high) ? close(i) : Math.max(high, close(i));
+        }
+        return high;
+    }
+
+    /**
+     * Returns the highest close of the bars dated after {@code date}, the current one included
+     * (NaN when there is none): the high a trailing stop trails since an entry on that date.
+     */
+    default double highestCloseSince(LocalDate date) {
+        double high = Double.NaN;
+        for (int i = size() - 1; i >= 0 && date(i).isAfter(date); i--) {
+            high = Double.isNaN(high) ? close(i) : Math.max(high, close(i));
+        }
+        return high;
+    }
+
     /** Returns a copy of the closes up to and including the current bar. */
     default double[] closes() {
         double[] out = new double[size()];

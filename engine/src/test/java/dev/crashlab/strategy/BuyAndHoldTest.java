@@ -46,7 +46,7 @@ class BuyAndHoldTest {
     void investsAllCashAtTheFirstStepAndEachContributionWhenItArrives() {
         // 2024-01-01 is a Monday: 100 arrives with the start, 100 more on Monday the 8th.
         OhlcvSeries btc = closes(crypto("BTC-USD"), LocalDate.of(2024, 1, 1), 100, 100, 100, 100, 100, 100, 100, 200, 200, 200);
-        BacktestResult r = Backtest.builder(MarketData.of(btc)).strategy(BuyAndHold::new).initialCash(1_000)
+        BacktestResult r = Backtest.builder(MarketData.of(btc)).strategy(() -> new BuyAndHold(BuyAndHold.Params.DEFAULTS)).initialCash(1_000)
                 .contributions(Contributions.every(Schedule.WEEKLY, 100)).costs(Costs.DEFAULTS.withFeeRate(0.01)).build().run();
 
         assertThat(r.orders()).extracting(BuyAndHoldTest::ordered).containsExactly(
@@ -92,7 +92,8 @@ class BuyAndHoldTest {
 
     /** BTC-USD from {@code ../shared/data}, 2018-01-01 to 2025-11-21, 10,000 of cash and 0.1 % fees, as the seed strategies' pins. */
     private static Backtest.Builder onRealBtc(OhlcvSeries btc) {
-        return Backtest.builder(MarketData.of(btc)).strategy(BuyAndHold::new).start(Instant.parse("2018-01-01T00:00:00Z"))
+        return Backtest.builder(MarketData.of(btc)).strategy(() -> new BuyAndHold(BuyAndHold.Params.DEFAULTS))
+                .start(Instant.parse("2018-01-01T00:00:00Z"))
                 .end(Instant.parse("2025-11-21T00:00:00Z")).initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001));
     }
 
@@ -105,7 +106,8 @@ class BuyAndHoldTest {
         int mondays = 0;
         for (int i = 0; i < btc.size(); i++) {
             LocalDate d = btc.date(i);
-            if (!d.isBefore(LocalDate.of(2018, 1, 1)) && !d.isAfter(LocalDate.of(2025, 11, 21)) && d.getDayOfWeek() == DayOfWeek.MONDAY) {
+            if (!d.isBefore(LocalDate.of(2018, 1, 1)) && !d.isAfter(LocalDate.of(2025, 11, 21))
+                    && d.getDayOfWeek() == DayOfWeek.MONDAY) {
                 mondays++;
             }
         }
@@ -139,9 +141,9 @@ class BuyAndHoldTest {
         var json = JsonMapper.builder().build();
         assertThat(StrategyFactory.bind(BuyAndHold.Params.class, json.readTree("{\"symbols\": [\"ETH-USD\", \"GLD\"]}"), "benchmark.params"))
                 .isEqualTo(new BuyAndHold.Params(List.of("ETH-USD", "GLD")));
-        assertThat(StrategyFactory.bind(BuyAndHold.Params.class, null, "benchmark.params")).isEqualTo(new BuyAndHold.Params());
+        assertThat(StrategyFactory.bind(BuyAndHold.Params.class, null, "benchmark.params")).isEqualTo(BuyAndHold.Params.DEFAULTS);
         assertThatThrownBy(() -> StrategyFactory.bind(BuyAndHold.Params.class, json.readTree("{\"symbols\": []}"), "benchmark.params"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("benchmark.params: symbols must name at least one instrument, got []");
+                .hasMessage("benchmark.params.symbols: expected at least one element, got []");
     }
 }

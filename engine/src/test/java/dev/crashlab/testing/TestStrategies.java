@@ -1,6 +1,7 @@
 package dev.crashlab.testing;
 
 import dev.crashlab.clock.Schedule;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -19,25 +20,13 @@ public final class TestStrategies {
         /** Its parameters. */
         public record Params(@Range(min = 0, max = 1) double threshold, @Range(min = 1) int lookbackDays,
                 Schedule period, List<Double> tiers) {
-            public Params {
-                if (tiers == null) {
-                    throw new IllegalArgumentException("tiers must be given");
-                }
-            }
-
-            public Params() {
-                this(0.2, 365, Schedule.WEEKLY, List.of());
-            }
+            public static final Params DEFAULTS = new Params(0.2, 365, Schedule.WEEKLY, List.of());
         }
 
         public final Params params;
 
         public Dip(Params params) {
-            this.params = params;
-        }
-
-        public Dip() {
-            this(new Params());
+            this.params = Parameters.check(params);
         }
 
         @Override
@@ -50,9 +39,7 @@ public final class TestStrategies {
     public static final class Twice implements Strategy {
         /** Its parameters. */
         public record Params(double factor) {
-            public Params() {
-                this(2);
-            }
+            public static final Params DEFAULTS = new Params(2);
         }
 
         public final Strategy wrapped;

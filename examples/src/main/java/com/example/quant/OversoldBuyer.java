@@ -2,6 +2,7 @@ package com.example.quant;
 
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.strategies.EtfOutflowFilter;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -18,23 +19,17 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 @StrategyName
 public final class OversoldBuyer implements Strategy {
 
-    /** Parameters, with defaults. */
+    /** Parameters: the RSI's bars and levels, the cash of a weekly buy, the days of flows summed. */
     public record Params(String symbol, @Range(min = 2) int rsiBars, @Range(min = 0, max = 100) double oversold,
             @Range(min = 0, max = 100) double overbought, @Range(min = 0) double amount, @Range(min = 1) int flowDays) {
-        public Params() {
-            this("BTC-USD", 14, 40, 75, 100, 7);
-        }
+        public static final Params DEFAULTS = new Params("BTC-USD", 14, 40, 75, 100, 7);
     }
 
     private final Strategy filtered;
 
     public OversoldBuyer(Params params) {
-        this.filtered = new EtfOutflowFilter(new RsiRule(params),
+        this.filtered = new EtfOutflowFilter(new RsiRule(Parameters.check(params)),
                 new EtfOutflowFilter.Params("etf_flows", params.flowDays(), 0, EtfOutflowFilter.Policy.SKIP));
-    }
-
-    public OversoldBuyer() {
-        this(new Params());
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.strategy.CrisisWindow;
-import dev.crashlab.strategy.Indicators;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.StrategyContext;
 import dev.crashlab.strategy.StrategyName;
+import dev.crashlab.strategy.condition.Condition;
+import dev.crashlab.strategy.condition.Signal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -41,21 +42,14 @@ public final class CrashRegime implements RegimeClassifier {
     /** The labels, in report order. */
     public enum Regime { CALM, DRAWDOWN, CRASH, LIQUIDITY_CRISIS }
 
-    /** The parameters of {@link CrashRegime}; strategies/README.md gives their defaults and meanings. */
+    /** The parameters of {@link CrashRegime}; strategies/README.md gives their meanings. */
     public record Params(String btc, String nasdaq, String gold, String flows, @Range(min = 1) int highBars,
             @Range(min = 0, max = 1) double drawdown, @Range(min = 1) int crashBars, @Range(min = 0, max = 1) double crashDrop,
             @Range(min = 2) int volatilityBars, @Range(min = 0) double crashVolatility, @Range(min = 1) int outflowStreak,
             @Range(min = 1) int jointBars, @Range(min = 0, max = 1) double jointDrop, @Range(min = 2) int correlationBars,
             @Range(min = -1, max = 1) double minCorrelation) {
-        public Params {
-            if (btc == null || nasdaq == null || gold == null || flows == null) {
-                throw new IllegalArgumentException("btc, nasdaq, gold and flows must be given (name an absent one to skip its rules)");
-            }
-        }
-
-        public Params() {
-            this("BTC-USD", "QQQ", "GLD", "etf_flows", 365, 0.20, 14, 0.20, 30, 0.80, 5, 20, 0.05, 30, 0.3);
-        }
+        public static final Params DEFAULTS = new Params("BTC-USD", "QQQ", "GLD", "etf_flows", 365, 0.20, 14, 0.20, 30, 0.80, 5,
+                20, 0.05, 30, 0.3);
     }
 
     /** Named crisis windows, dates inclusive (UTC days); the README says what happened in each. */
@@ -75,19 +69,12 @@ public final class CrashRegime implements RegimeClassifier {
                             + "and spot-BTC ETFs bled"));
 
     private final Params p;
-    private FastIndicator drawdown;
-    private FastIndicator fall;
-    private FastIndicator volatility;
-    private FastIndicator nasdaqFall;
-    private FastIndicator goldFall;
-    private FastIndicator correlation;
+    private Condition drawdown;
+    private Condition crash;
+    private Condition liquidityCrisis;
 
     public CrashRegime(Params params) {
-        this.p = params;
-    }
-
-    public CrashRegime() {
-        this(new Params());
+        this.p = Parameters.check(params);
     }
 
     @Override
@@ -97,27 +84,22 @@ public final class CrashRegime implements RegimeClassifier {
 
     @Override
     public void init(StrategyContext ctx) {
-        Indicators btc = ctx.indicators(p.btc());
-        drawdown = btc.drawdownFromHigh(p.highBars());
-        fall = btc.drawdownFromHigh(p.crashBars());
-        volatility = btc.realizedVolatility(p.volatilityBars());
-        if (ctx.symbols().contains(p.nasdaq()) && ctx.symbols().contains(p.gold())) {
-            nasdaqFall = ctx.indicators(p.nasdaq()).drawdownFromHigh(p.jointBars());
-            goldFall = ctx.indicators(p.gold()).drawdownFromHigh(p.jointBars());
-            correlation = btc.correlation(p.nasdaq(), p.correlationBars());
-        }
+        var btc = ctx.indicators(p.btc());
+        Signal outflowDays = c -> c.hasSeries(p.flows()) ? c.series(p.flows()).negativeStreak() : 0;
+        drawdown = Signal.of(btc.drawdownFromHigh(p.highBars())).atMost(-p.drawdown());
+        crash = Signal.of(btc.drawdownFromHigh(p.crashBars())).atMost(-p.crashDrop()).or(drawdown.and(
+                Signal.of(btc.realizedVolatility(p.volatilityBars())).atLeast(p.crashVolatility())
+                        .or(outflowDays.atLeast(p.outflowStreak()))));
+        liquidityCrisis = !ctx.symbols().containsAll(List.of(p.nasdaq(), p.gold())) ? c -> false : crash
+                .and(Signal.of(ctx.indicators(p.nasdaq()).drawdownFromHigh(p.jointBars())).atMost(-p.jointDrop()))
+                .and(Signal.of(ctx.indicators(p.gold()).drawdownFromHigh(p.jointBars())).atMost(-p.jointDrop()))
+                .and(Signal.of(btc.correlation(p.nasdaq(), p.correlationBars())).atLeast(p.minCorrelation()));
     }
 
     @Override
     public int classify(StrategyContext ctx) {
-        boolean down = drawdown.value() <= -p.drawdown();
-        boolean outflows = ctx.hasSeries(p.flows()) && ctx.series(p.flows()).negativeStreak() >= p.outflowStreak();
-        boolean crash = fall.value() <= -p.crashDrop() || down && (volatility.value() >= p.crashVolatility() || outflows);
-        boolean together = correlation != null && nasdaqFall.value() <= -p.jointDrop()
-                && goldFall.value() <= -p.jointDrop() && correlation.value() >= p.minCorrelation();
-        Regime regime = crash && together ? Regime.LIQUIDITY_CRISIS
-                : crash ? Regime.CRASH : down ? Regime.DRAWDOWN : Regime.CALM;
-        return regime.ordinal();
+        return (liquidityCrisis.isTrue(ctx) ? Regime.LIQUIDITY_CRISIS : crash.isTrue(ctx) ? Regime.CRASH
+                : drawdown.isTrue(ctx) ? Regime.DRAWDOWN : Regime.CALM).ordinal();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.crashlab.strategies;
 
 import dev.crashlab.strategy.ForwardingContext;
 import dev.crashlab.strategy.Order;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -25,21 +26,9 @@ import java.math.MathContext;
 @StrategyName
 public final class Leveraged implements Strategy {
 
-    /**
-     * The parameters of {@link Leveraged}.
-     *
-     * @param leverage the factor applied to every order's amount, {@code >= 1} (default 2)
-     */
+    /** @param leverage the factor applied to every order's amount, at least 1 */
     public record Params(@Range(min = 1) double leverage) {
-        public Params {
-            if (!(leverage >= 1) || Double.isInfinite(leverage)) {
-                throw new IllegalArgumentException("leverage must be a finite number >= 1, got " + leverage);
-            }
-        }
-
-        public Params() {
-            this(2);
-        }
+        public static final Params DEFAULTS = new Params(2);
     }
 
     private final Strategy wrapped;
@@ -48,7 +37,7 @@ public final class Leveraged implements Strategy {
 
     public Leveraged(Strategy wrapped, Params params) {
         this.wrapped = wrapped;
-        this.leverage = params.leverage();
+        this.leverage = Parameters.check(params).leverage();
     }
 
     @Override

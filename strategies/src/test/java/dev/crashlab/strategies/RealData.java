@@ -88,6 +88,11 @@ final class RealData {
     /** Returns a backtest of {@code strategy} over the range with {@link #COSTS} and 10,000 of cash, buy-and-hold BTC as benchmark. */
     static Backtest.Builder backtest(Supplier<? extends Strategy> strategy) {
         return Backtest.builder(universe()).strategy(strategy).start(START).end(END).initialCash(10_000).costs(COSTS)
-                .benchmark("buy-and-hold BTC-USD", BuyAndHold::new);
+                .benchmark("buy-and-hold BTC-USD", RealData::buyAndHold);
+    }
+
+    /** Returns buy-and-hold BTC-USD, the benchmark. */
+    static Strategy buyAndHold() {
+        return new BuyAndHold(BuyAndHold.Params.DEFAULTS);
     }
 }
