@@ -88,12 +88,28 @@ public interface Bars {
     }
 
     /**
+     * Returns the highest close of the last {@code bars} bars, the current one included, or NaN
+     * while there are fewer: the high of {@code drawdownFromHigh(bars)}, read here without an
+     * indicator for a check made now and then (an indicator is faster when read every bar).
+     */
+    default double highestClose(int bars) {
+        if (bars < 1 || size() < bars) {
+            return Double.NaN;
+        }
+        double high = close(size() - 1);
+        for (int i = size() - bars; i < size() - 1; i++) {
+            high = Math.max(high, close(i));
+        }
+        return high;
+    }
+
+    /**
      * Returns the highest close of the bars before the current one dated within the {@code days}
      * calendar days before the current bar's date (NaN when there is none). A window in calendar
      * days is no fixed number of bars on a weekday calendar; it reads at most the bars of those
      * days.
      */
-    default double highestCloseBefore(int days) {
+    default double highestCloseOfDaysBefore(int days) {
         LocalDate from = date(size() - 1).minusDays(days);
         double high = Double.NaN;
         for (int i = size() - 2; i >= 0 && !date(i).isBefore(from); i--) {

@@ -22,8 +22,8 @@ class BarsTest {
         Backtest.builder(MarketData.of(qqq)).initialCash(1_000).strategy(() -> ctx -> {
             Bars bars = ctx.bars("QQQ");
             if (bars.isNew()) {
-                seen.add(bars.date(bars.size() - 1) + " before3=" + bars.highestCloseBefore(3) + " before5="
-                        + bars.highestCloseBefore(5) + " since0104=" + bars.highestCloseSince(LocalDate.of(2024, 1, 4)));
+                seen.add(bars.date(bars.size() - 1) + " before3=" + bars.highestCloseOfDaysBefore(3) + " before5="
+                        + bars.highestCloseOfDaysBefore(5) + " since0104=" + bars.highestCloseSince(LocalDate.of(2024, 1, 4)));
             }
         }).build().run();
 

@@ -8,7 +8,6 @@ import dev.crashlab.strategy.StrategyContext;
 import dev.crashlab.strategy.StrategyName;
 import dev.crashlab.strategy.condition.Condition;
 import dev.crashlab.strategy.condition.Signal;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,22 +51,6 @@ public final class CrashRegime implements RegimeClassifier {
                 20, 0.05, 30, 0.3);
     }
 
-    /** Named crisis windows, dates inclusive (UTC days); the README says what happened in each. */
-    public static final List<CrisisWindow> WINDOWS = List.of(
-            new CrisisWindow("COVID crash", LocalDate.of(2020, 3, 12), LocalDate.of(2020, 3, 16),
-                    "Black Thursday: BTC fell 38% on 12 March 2020 as stocks and gold sold off together"),
-            new CrisisWindow("LUNA/UST collapse", LocalDate.of(2022, 5, 7), LocalDate.of(2022, 5, 13),
-                    "UST lost its dollar peg from 7 May 2022 and LUNA went to nearly zero by 13 May"),
-            new CrisisWindow("Celsius and 3AC", LocalDate.of(2022, 6, 12), LocalDate.of(2022, 6, 18),
-                    "Celsius froze withdrawals on 12 June 2022, Three Arrows Capital failed, BTC fell below 20k"),
-            new CrisisWindow("FTX collapse", LocalDate.of(2022, 11, 6), LocalDate.of(2022, 11, 11),
-                    "A run on FTX from 6 November 2022; withdrawals halted on the 8th, bankruptcy on the 11th"),
-            new CrisisWindow("10 October 2025 liquidations", LocalDate.of(2025, 10, 10), LocalDate.of(2025, 10, 11),
-                    "A tariff threat set off the largest liquidation of leveraged crypto positions on record"),
-            new CrisisWindow("November 2025 drawdown", LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 21),
-                    "BTC fell from its October high of about 125k to 85k as tech, gold and Asian stocks sold off "
-                            + "and spot-BTC ETFs bled"));
-
     private final Params p;
     private Condition drawdown;
     private Condition crash;
@@ -102,8 +85,9 @@ public final class CrashRegime implements RegimeClassifier {
                 : drawdown.isTrue(ctx) ? Regime.DRAWDOWN : Regime.CALM).ordinal();
     }
 
+    /** Returns the crisis windows of crypto's 2020–2025 history, {@link CryptoCrises#WINDOWS}. */
     @Override
     public List<CrisisWindow> namedWindows() {
-        return WINDOWS;
+        return CryptoCrises.WINDOWS;
     }
 }

@@ -73,7 +73,7 @@ public final class DcaOnDrawdown implements Strategy {
             return;
         }
         double open = bars.open();
-        double high = p.lookbackDays() == 0 ? allTimeHigh.value(1) : bars.highestCloseBefore(p.lookbackDays());
+        double high = p.lookbackDays() == 0 ? allTimeHigh.value(1) : bars.highestCloseOfDaysBefore(p.lookbackDays());
         if (p.threshold() == 0 || open <= (1 - p.threshold()) * high) {
             double multiplier = p.tiers().stream().filter(t -> t.drawdown() <= 1 - open / high)
                     .reduce((a, b) -> b).map(Tier::multiplier).orElse(1.0);

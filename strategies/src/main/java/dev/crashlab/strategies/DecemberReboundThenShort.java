@@ -1,6 +1,5 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.strategy.AtMost;
 import dev.crashlab.strategy.Bars;
 import dev.crashlab.strategy.NonEmpty;
@@ -61,20 +60,14 @@ public final class DecemberReboundThenShort implements Strategy {
     }
 
     @Override
-    public void init(StrategyContext ctx) {
-        coins.forEach(c -> c.drawdown = ctx.indicators(c.symbol).drawdownFromHigh(p.highLookbackDays()));
-    }
-
-    @Override
     public void onBar(StrategyContext ctx) {
         coins.stream().filter(c -> ctx.bars(c.symbol).isNew() && !ctx.portfolio().hasOpenOrder(c.symbol))
                 .forEach(c -> c.decide(ctx, ctx.date(), ctx.bars(c.symbol), ctx.portfolio().position(c.symbol)));
     }
 
-    /** One coin's machine: its state, its drawdown indicator, the day it last entered, the day its short was ordered. */
+    /** One coin's machine: its state, the day it last entered, the day its short was ordered. */
     private final class Coin {
         private final String symbol;
-        private FastIndicator drawdown;
         private State state = State.WAITING;
         private LocalDate entered = LocalDate.MIN;
         private LocalDate shortOrdered;
@@ -84,16 +77,16 @@ public final class DecemberReboundThenShort implements Strategy {
         }
 
         private void decide(StrategyContext ctx, LocalDate today, Bars bars, Position held) {
-            double weight = p.allocation() / coins.size();
             int day = today.getMonthValue() == 12 && today.getYear() != entered.getYear() ? today.getDayOfMonth() : 0;
-            if (state == State.WAITING && day >= p.entryFromDay() && day <= p.entryToDay() && drawdown.value() <= -p.minDrawdown()) {
-                ctx.targetWeight(symbol, weight);
+            if (state == State.WAITING && day >= p.entryFromDay() && day <= p.entryToDay()
+                    && bars.close() / bars.highestClose(p.highLookbackDays()) - 1 <= -p.minDrawdown()) {
+                ctx.targetWeight(symbol, p.allocation() / coins.size());
                 state = State.LONG;
                 entered = today;
             } else if (state == State.LONG && held.isLong() && (bars.close() >= (1 + p.reboundTarget()) * held.averageCost()
                     || bars.close() <= (1 - p.trailingStop()) * bars.highestCloseSince(entered)
                     || !today.isBefore(LocalDate.of(entered.getYear(), 12, p.longExitDay())))) {
-                ctx.targetWeight(symbol, -weight);
+                ctx.targetWeight(symbol, -p.allocation() / coins.size());
                 state = State.SHORT;
                 shortOrdered = today;
             } else if (state == State.LONG && !held.isLong() || state == State.SHORT && (!held.isShort()
