@@ -43,8 +43,6 @@ public abstract class BuyFilter implements Strategy {
     private final Map<String, Double> deferred = new TreeMap<>();
     private Condition buysAllowed;
     private StrategyContext inner;
-    private int askedAt = Integer.MIN_VALUE;
-    private boolean allowed;
 
     /** Creates a filter around {@code wrapped} that drops held-back buys, or defers them when {@code defer}. */
     protected BuyFilter(Strategy wrapped, boolean defer) {
@@ -67,12 +65,18 @@ public abstract class BuyFilter implements Strategy {
 
     @Override
     public final void init(StrategyContext ctx) {
-        buysAllowed = Objects.requireNonNull(buysAllowed(ctx), "buysAllowed");
+        Condition condition = Objects.requireNonNull(buysAllowed(ctx), "buysAllowed");
+        buysAllowed = new Remembering() { // asked once per step, whoever asks first
+            @Override
+            protected boolean answer(StrategyContext at, boolean continued) {
+                return condition.isTrue(at);
+            }
+        };
         inner = new ForwardingContext(ctx) {
             @Override
             public Order submit(Order order) {
                 double cash = buyCash(ctx, order);
-                if (allowedNow(ctx) || cash <= 0) {
+                if (buysAllowed.isTrue(ctx) || cash <= 0) {
                     return super.submit(order);
                 }
                 if (defer) {
@@ -88,7 +92,7 @@ public abstract class BuyFilter implements Strategy {
 
     @Override
     public final void onBar(StrategyContext ctx) {
-        if (allowedNow(ctx) && !deferred.isEmpty()) {
+        if (buysAllowed.isTrue(ctx) && !deferred.isEmpty()) {
             double available = Math.max(0, ctx.portfolio().availableCash());
             for (var saved : deferred.entrySet()) {
                 double cash = Math.min(saved.getValue(), available);
@@ -106,14 +110,6 @@ public abstract class BuyFilter implements Strategy {
     @Override
     public String name() {
         return getClass().getSimpleName() + "(" + wrapped.name() + ")";
-    }
-
-    private boolean allowedNow(StrategyContext ctx) {
-        if (ctx.step() != askedAt) {
-            allowed = buysAllowed.isTrue(ctx);
-            askedAt = ctx.step();
-        }
-        return allowed;
     }
 
     /** Returns the cash {@code order} would spend buying, or 0 when it is not a buy. */

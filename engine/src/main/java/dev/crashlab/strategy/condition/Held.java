@@ -5,13 +5,11 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** A condition that holds once another has held without a break for a number of steps or days. */
-final class Held implements Condition {
+final class Held extends Remembering {
 
     private final Condition condition;
     private final int length;
     private final boolean inDays;
-    private int askedAt = Integer.MIN_VALUE;
-    private boolean answer;
     private int run;
     private LocalDate runStart;
 
@@ -25,22 +23,16 @@ final class Held implements Condition {
     }
 
     @Override
-    public boolean isTrue(StrategyContext ctx) {
-        int step = ctx.step();
-        if (step == askedAt) {
-            return answer;
-        }
+    protected boolean answer(StrategyContext ctx, boolean continued) {
         boolean now = condition.isTrue(ctx);
         if (!now) {
             run = 0;
-        } else if (run > 0 && askedAt == step - 1) {
+        } else if (run > 0 && continued) {
             run++;
         } else {
             run = 1; // a new run, or one whose earlier steps were not seen
             runStart = ctx.date();
         }
-        askedAt = step;
-        answer = now && (inDays ? !runStart.isAfter(ctx.date().minusDays(length - 1)) : run >= length);
-        return answer;
+        return now && (inDays ? !runStart.isAfter(ctx.date().minusDays(length - 1)) : run >= length);
     }
 }
