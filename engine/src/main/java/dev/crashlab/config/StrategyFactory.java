@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * name without one is first a short name: the simple name of a class annotated
  * {@link StrategyName}, or the name that annotation gives. The classes are found by reading the
  * classpath once, at the first short name asked for ({@link ShortNames}: the class folders and
- * the jars built against crashlab; about 50 ms on the examples project). Two classes that claim
+ * the jars built against crashlab; 50–90 ms on the examples project). Two classes that claim
  * one name are an error naming both, raised when that name is used.
  *
  * <h2>Conventions a strategy follows</h2>
