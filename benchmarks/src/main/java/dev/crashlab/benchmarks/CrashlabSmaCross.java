@@ -1,6 +1,5 @@
 package dev.crashlab.benchmarks;
 
-import dev.crashlab.data.Symbol;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.strategy.Indicators;
 import dev.crashlab.strategy.Strategy;
@@ -14,7 +13,7 @@ import dev.crashlab.strategy.StrategyContext;
  */
 public final class CrashlabSmaCross implements Strategy {
 
-    private final Symbol symbol = Symbol.of(RandomWalk.SYMBOL);
+    private final String symbol = RandomWalk.SYMBOL;
     private FastIndicator fast;
     private FastIndicator slow;
 
@@ -29,11 +28,11 @@ public final class CrashlabSmaCross implements Strategy {
     public void onBar(StrategyContext ctx) {
         if (fast.crossedAbove(slow)) {
             if (ctx.portfolio().quantity(symbol) == 0) {
-                ctx.targetWeight(RandomWalk.SYMBOL, 1.0);
+                ctx.targetWeight(symbol, 1.0);
             }
         } else if (fast.crossedBelow(slow)) {
             if (ctx.portfolio().quantity(symbol) > 0) {
-                ctx.closePosition(RandomWalk.SYMBOL);
+                ctx.closePosition(symbol);
             }
         }
     }

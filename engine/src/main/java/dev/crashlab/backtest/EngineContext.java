@@ -1,7 +1,6 @@
 package dev.crashlab.backtest;
 
 import dev.crashlab.data.Instrument;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.strategy.Bars;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Indicators;
@@ -19,6 +18,7 @@ class EngineContext implements StrategyContext {
     private final Run run;
     private final Portfolio portfolio;
     private final List<Instrument> instruments;
+    private final List<String> symbols;
     private final Instant start;
     private final Instant end;
 
@@ -26,6 +26,7 @@ class EngineContext implements StrategyContext {
         this.run = run;
         this.portfolio = run.portfolioView();
         this.instruments = run.feeds.instruments();
+        this.symbols = instruments.stream().map(instrument -> instrument.symbol().value()).toList();
         this.start = run.clock.time(0);
         this.end = run.clock.time(run.clock.size() - 1);
     }
@@ -76,17 +77,22 @@ class EngineContext implements StrategyContext {
     }
 
     @Override
-    public Bars bars(Symbol symbol) {
+    public List<String> symbols() {
+        return symbols;
+    }
+
+    @Override
+    public Bars bars(String symbol) {
         return run.feeds.bars(symbol);
     }
 
     @Override
-    public BarSeries ta4j(Symbol symbol) {
+    public BarSeries ta4j(String symbol) {
         return run.feeds.ta4j(symbol);
     }
 
     @Override
-    public Indicators indicators(Symbol symbol) {
+    public Indicators indicators(String symbol) {
         return run.feeds.indicators(symbol);
     }
 
@@ -116,7 +122,7 @@ class EngineContext implements StrategyContext {
     }
 
     @Override
-    public void record(Event.Kind kind, Symbol symbol, String message, double value) {
+    public void record(Event.Kind kind, String symbol, String message, double value) {
         run.record(kind, symbol, message, value);
     }
 

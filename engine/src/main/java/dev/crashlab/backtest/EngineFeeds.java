@@ -3,7 +3,6 @@ package dev.crashlab.backtest;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.data.TradingCalendar;
 import dev.crashlab.indicator.Atr;
 import dev.crashlab.indicator.BarCursor;
@@ -120,7 +119,7 @@ final class EngineFeeds {
         return instruments;
     }
 
-    int indexOf(Symbol symbol) {
+    int indexOf(String symbol) {
         int i = run.account.indexOf(symbol);
         if (i < 0) {
             throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": " + run.account.universeText());
@@ -128,20 +127,20 @@ final class EngineFeeds {
         return i;
     }
 
-    Bars bars(Symbol symbol) {
+    Bars bars(String symbol) {
         return views[indexOf(symbol)];
     }
 
-    Indicators indicators(Symbol symbol) {
+    Indicators indicators(String symbol) {
         return factories[indexOf(symbol)];
     }
 
-    BarSeries ta4j(Symbol symbol) {
+    BarSeries ta4j(String symbol) {
         int i = indexOf(symbol);
         if (ta4j[i] == null) {
             anyTa4jOrPairs = true;
             ta4j[i] = new BaseBarSeriesBuilder().withNumFactory(DoubleNumFactory.getInstance())
-                    .withName(symbol.value()).build();
+                    .withName(symbol).build();
             for (int b = 0; b <= run.cur[i]; b++) {
                 addTa4jBar(i, b);
             }
@@ -242,7 +241,7 @@ final class EngineFeeds {
         }
 
         @Override
-        public FastIndicator correlation(Symbol other, int barCount) {
+        public FastIndicator correlation(String other, int barCount) {
             int j = indexOf(other);
             Pair pair = new Pair(i, j, new RollingCorrelation(barCount, Math.min(capacity(), run.bars[j].size())));
             pair.catchUp();

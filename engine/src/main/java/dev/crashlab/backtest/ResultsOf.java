@@ -117,7 +117,7 @@ final class ResultsOf {
     }
 
     private static OrderRow order(Order order) {
-        return new OrderRow(order.id(), order.submittedAt(), order.symbol().value(), lower(order.type().name()),
+        return new OrderRow(order.id(), order.submittedAt(), order.symbol(), lower(order.type().name()),
                 lower(order.sizing().name()), order.side() == null ? null : lower(order.side().name()), Figures.figure(order.amount()),
                 Figures.figure(order.price()), order.tag());
     }
@@ -135,7 +135,7 @@ final class ResultsOf {
     }
 
     private static EventRow event(Event e) {
-        return new EventRow(e.time(), e.kind().label(), e.symbol() == null ? null : e.symbol().value(), e.message(),
+        return new EventRow(e.time(), e.kind().label(), e.symbol(), e.message(),
                 Figures.figure(e.value()));
     }
 

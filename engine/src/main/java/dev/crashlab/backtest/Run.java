@@ -5,7 +5,6 @@ import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Carry;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
@@ -389,7 +388,7 @@ final class Run {
         seriesUsed.add(name);
     }
 
-    void record(Event.Kind kind, Symbol symbol, String message, double value) {
+    void record(Event.Kind kind, String symbol, String message, double value) {
         events.add(new Event(nowInstant(), kind, symbol, message, value));
     }
 

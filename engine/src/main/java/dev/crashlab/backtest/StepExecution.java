@@ -308,10 +308,10 @@ final class StepExecution {
             } else {
                 // Its market has no bar now (a weekend, the hours of a daily bar): it is closed at its
                 // next open, not at a close it no longer trades at.
-                run.pending.add(new Run.Waiting(Order.close(run.bars[i].symbol()).withTag("liquidation"), i,
+                run.pending.add(new Run.Waiting(Order.close(run.bars[i].symbol().value()).withTag("liquidation"), i,
                         run.decided(), true));
                 forcedReasons[i] = why;
-                run.record(Event.Kind.LIQUIDATION, run.bars[i].symbol(), String.format(Locale.ROOT,
+                run.record(Event.Kind.LIQUIDATION, run.bars[i].symbol().value(), String.format(Locale.ROOT,
                         "%s %.8g %s to be liquidated at its next open (its market has no bar now): %s",
                         q > 0 ? "long" : "short", Math.abs(q), run.bars[i].symbol(), why), Double.NaN);
             }
@@ -385,7 +385,7 @@ final class StepExecution {
         run.addFill(new Fill(0, s.symbol(), barStart(i), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation",
                 Double.NaN), i, carry);
         double loss = q * (reference - price) + fee;
-        run.record(Event.Kind.LIQUIDATION, s.symbol(), String.format(Locale.ROOT,
+        run.record(Event.Kind.LIQUIDATION, s.symbol().value(), String.format(Locale.ROOT,
                 "%s %.8g %s liquidated at %.8g: %s; loss %.2f (from %s %.8g, fee %.2f included); equity %.2f -> %.2f",
                 q > 0 ? "long" : "short", Math.abs(q), s.symbol(), price, why, loss,
                 heldBefore ? "the previous close" : "its entry at", reference, fee, equityBefore, account.equity()), loss);
@@ -459,7 +459,7 @@ final class StepExecution {
         account.applyFill(i, delta, price, fee);
         // Not at risk, nothing can be liquidated: no need to solve for a price.
         double liquidationPrice = account.atRisk() ? account.liquidationPrice(i) : Double.NaN;
-        run.addFill(new Fill(order.id(), order.symbol(), barStart(i), delta, price, fee, Fill.Kind.ORDER, order.tag(),
+        run.addFill(new Fill(order.id(), run.bars[i].symbol(), barStart(i), delta, price, fee, Fill.Kind.ORDER, order.tag(),
                 liquidationPrice), i, carry);
     }
 

@@ -8,6 +8,7 @@ import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.data.io.SeriesLoader;
+import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * so that every problem is reported with its config path before anything runs.
  *
  * <p>A run's {@code end} date is inclusive: the backtest ends at the last instant of that day.
- * The benchmark is {@code BuyAndHold} of the named symbol, found by its short name (it comes with
- * crashlab-strategies).
+ * The benchmark is the engine's {@link BuyAndHold} of the named symbol, whatever strategies the
+ * classpath holds.
  */
 public final class RunPlanner {
 
@@ -127,17 +128,8 @@ public final class RunPlanner {
             builder.end(run.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
         }
         if (run.benchmark() != null) {
-            String path = run.path().isEmpty() ? "benchmark" : run.path() + ".benchmark";
-            Class<? extends Strategy> buyAndHold;
-            try {
-                buyAndHold = factory.find("BuyAndHold", path);
-            } catch (ConfigException e) {
-                throw new ConfigException(path, "a benchmark needs the BuyAndHold strategy of crashlab-strategies on the"
-                        + " classpath", e);
-            }
-            ObjectNode params = JSON.createObjectNode();
-            params.putArray("symbols").add(run.benchmark());
-            builder.benchmark("buy-and-hold " + run.benchmark(), () -> factory.create(buyAndHold, params, null, path));
+            BuyAndHold.Params benchmark = new BuyAndHold.Params(List.of(run.benchmark()));
+            builder.benchmark("buy-and-hold " + run.benchmark(), () -> new BuyAndHold(benchmark));
         }
         if (run.regime() != null) {
             Class<? extends RegimeClassifier> type = factory.findRegime(run.regime().className(), run.regime().path() + ".class");

@@ -44,7 +44,8 @@ import java.util.function.Supplier;
 public final class Account {
 
     private final Symbol[] symbols;
-    private final Map<Symbol, Integer> index = new HashMap<>();
+    // Keyed by the symbol's text: strategies name instruments by strings (see Portfolio).
+    private final Map<String, Integer> index = new HashMap<>();
     private final Margin margin;
     private final double[] quantity;
     private final double[] averageCost;
@@ -70,7 +71,7 @@ public final class Account {
         this.symbols = new Symbol[n];
         for (int i = 0; i < n; i++) {
             symbols[i] = instruments.get(i).symbol();
-            index.put(symbols[i], i);
+            index.put(symbols[i].value(), i);
         }
         this.margin = margin;
         this.quantity = new double[n];
@@ -86,8 +87,8 @@ public final class Account {
         this.cash = initialCash;
     }
 
-    /** Returns the index of {@code symbol}, or -1 when the universe does not hold it. */
-    public int indexOf(Symbol symbol) {
+    /** Returns the index of the instrument whose symbol is {@code symbol}, or -1 when the universe does not hold it. */
+    public int indexOf(String symbol) {
         Integer i = index.get(symbol);
         return i == null ? -1 : i;
     }
@@ -430,7 +431,7 @@ public final class Account {
 
     /** Returns the position in instrument {@code i}. */
     public Position position(int i) {
-        return new Position(symbols[i], quantity[i], averageCost[i], mark[i], realized[i], liquidationPrice(i));
+        return new Position(symbols[i].value(), quantity[i], averageCost[i], mark[i], realized[i], liquidationPrice(i));
     }
 
     /**
@@ -467,13 +468,13 @@ public final class Account {
         }
 
         @Override
-        public double quantity(Symbol symbol) {
+        public double quantity(String symbol) {
             int i = indexOf(symbol);
             return i < 0 ? 0 : quantity[i];
         }
 
         @Override
-        public Position position(Symbol symbol) {
+        public Position position(String symbol) {
             int i = indexOf(symbol);
             if (i < 0) {
                 throw new IllegalArgumentException("unknown symbol \"" + symbol + "\": " + universeText());

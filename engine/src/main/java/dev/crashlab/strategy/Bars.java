@@ -20,6 +20,11 @@ public interface Bars {
     /** Returns the instrument, its calendar bound to the current step as in {@link StrategyContext#instruments()}. */
     Instrument instrument();
 
+    /** Returns the instrument's symbol, as the config names it. */
+    default String symbol() {
+        return instrument().symbol().value();
+    }
+
     /** Returns the number of bars up to and including the current one. */
     int size();
 
@@ -80,6 +85,49 @@ public interface Bars {
     /** Returns the close {@code barsAgo} bars before the current one ({@code 0}: the current close). */
     default double closeAgo(int barsAgo) {
         return close(size() - 1 - barsAgo);
+    }
+
+    /**
+     * Returns the highest close of the last {@code bars} bars, the current one included, or NaN
+     * while there are fewer: the high of {@code drawdownFromHigh(bars)}, read here without an
+     * indicator for a check made now and then (an indicator is faster when read every bar).
+     */
+    default double highestClose(int bars) {
+        if (bars < 1 || size() < bars) {
+            return Double.NaN;
+        }
+        double high = close(size() - 1);
+        for (int i = size() - bars; i < size() - 1; i++) {
+            high = Math.max(high, close(i));
+        }
+        return high;
+    }
+
+    /**
+     * Returns the highest close of the bars before the current one dated within the {@code days}
+     * calendar days before the current bar's date (NaN when there is none). A window in calendar
+     * days is no fixed number of bars on a weekday calendar; it reads at most the bars of those
+     * days.
+     */
+    default double highestCloseOfDaysBefore(int days) {
+        LocalDate from = date(size() - 1).minusDays(days);
+        double high = Double.NaN;
+        for (int i = size() - 2; i >= 0 && !date(i).isBefore(from); i--) {
+            high = Double.isNaN(high) ? close(i) : Math.max(high, close(i));
+        }
+        return high;
+    }
+
+    /**
+     * Returns the highest close of the bars dated after {@code date}, the current one included
+     * (NaN when there is none): the high a trailing stop trails since an entry on that date.
+     */
+    default double highestCloseSince(LocalDate date) {
+        double high = Double.NaN;
+        for (int i = size() - 1; i >= 0 && date(i).isAfter(date); i--) {
+            high = Double.isNaN(high) ? close(i) : Math.max(high, close(i));
+        }
+        return high;
     }
 
     /** Returns a copy of the closes up to and including the current bar. */

@@ -1,6 +1,5 @@
 package dev.crashlab.strategy;
 
-import dev.crashlab.data.Symbol;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,12 +10,12 @@ import java.util.Objects;
  *
  * @param time    the step it happened at
  * @param kind    what happened
- * @param symbol  the instrument concerned, or {@code null}
+ * @param symbol  the symbol of the instrument concerned, or {@code null}
  * @param message what happened, in words
  * @param value   a figure that goes with it (the flow sum that held an order back, the loss of
  *                a liquidation), or NaN
  */
-public record Event(Instant time, Kind kind, Symbol symbol, String message, double value) {
+public record Event(Instant time, Kind kind, String symbol, String message, double value) {
 
     /** The kinds of event. */
     public enum Kind {

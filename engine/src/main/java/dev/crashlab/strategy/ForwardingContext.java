@@ -1,7 +1,6 @@
 package dev.crashlab.strategy;
 
 import dev.crashlab.data.Instrument;
-import dev.crashlab.data.Symbol;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -72,17 +71,22 @@ public class ForwardingContext implements StrategyContext {
     }
 
     @Override
-    public Bars bars(Symbol symbol) {
+    public List<String> symbols() {
+        return delegate.symbols();
+    }
+
+    @Override
+    public Bars bars(String symbol) {
         return delegate.bars(symbol);
     }
 
     @Override
-    public BarSeries ta4j(Symbol symbol) {
+    public BarSeries ta4j(String symbol) {
         return delegate.ta4j(symbol);
     }
 
     @Override
-    public Indicators indicators(Symbol symbol) {
+    public Indicators indicators(String symbol) {
         return delegate.indicators(symbol);
     }
 
@@ -112,7 +116,7 @@ public class ForwardingContext implements StrategyContext {
     }
 
     @Override
-    public void record(Event.Kind kind, Symbol symbol, String message, double value) {
+    public void record(Event.Kind kind, String symbol, String message, double value) {
         delegate.record(kind, symbol, message, value);
     }
 }

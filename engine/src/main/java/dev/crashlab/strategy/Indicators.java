@@ -43,5 +43,5 @@ public interface Indicators {
      * such common step, so a weekday equity and a 24/7 crypto-asset are compared over the same
      * spans.
      */
-    FastIndicator correlation(dev.crashlab.data.Symbol other, int barCount);
+    FastIndicator correlation(String other, int barCount);
 }

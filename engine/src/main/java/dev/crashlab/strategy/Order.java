@@ -1,6 +1,5 @@
 package dev.crashlab.strategy;
 
-import dev.crashlab.data.Symbol;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,7 +26,7 @@ import java.util.Objects;
  * </ul>
  *
  * @param id          the order's id, from 1; 0 for an order not (yet) placed
- * @param symbol      the instrument to trade
+ * @param symbol      the symbol of the instrument to trade, as in the config ({@code "BTC-USD"})
  * @param side        buy or sell for {@code QUANTITY} and {@code VALUE} orders; {@code null} for
  *                    {@code TARGET_WEIGHT} and {@code CLOSE}, whose side is decided when they fill
  * @param type        market, limit or stop
@@ -37,7 +36,7 @@ import java.util.Objects;
  * @param submittedAt when the order was placed; {@code null} until then
  * @param tag         a free text shown with the order's fills and in reports; may be empty
  */
-public record Order(long id, Symbol symbol, Side side, OrderType type, Sizing sizing, double amount, double price,
+public record Order(long id, String symbol, Side side, OrderType type, Sizing sizing, double amount, double price,
         Instant submittedAt, String tag) {
 
     /** Buy or sell. */
@@ -76,62 +75,62 @@ public record Order(long id, Symbol symbol, Side side, OrderType type, Sizing si
     }
 
     /** Returns a market order to buy {@code quantity} units. */
-    public static Order buy(Symbol symbol, double quantity) {
+    public static Order buy(String symbol, double quantity) {
         return new Order(0, symbol, Side.BUY, OrderType.MARKET, Sizing.QUANTITY, quantity, Double.NaN, null, "");
     }
 
     /** Returns a market order to sell {@code quantity} units (opening a short beyond the position). */
-    public static Order sell(Symbol symbol, double quantity) {
+    public static Order sell(String symbol, double quantity) {
         return new Order(0, symbol, Side.SELL, OrderType.MARKET, Sizing.QUANTITY, quantity, Double.NaN, null, "");
     }
 
     /** Returns a market order to buy for {@code cash}, fees included. */
-    public static Order buyValue(Symbol symbol, double cash) {
+    public static Order buyValue(String symbol, double cash) {
         return new Order(0, symbol, Side.BUY, OrderType.MARKET, Sizing.VALUE, cash, Double.NaN, null, "");
     }
 
     /** Returns a market order to sell units worth {@code cash} at the fill price. */
-    public static Order sellValue(Symbol symbol, double cash) {
+    public static Order sellValue(String symbol, double cash) {
         return new Order(0, symbol, Side.SELL, OrderType.MARKET, Sizing.VALUE, cash, Double.NaN, null, "");
     }
 
     /** Returns a market order that makes the position worth {@code weight} × equity (negative: short). */
-    public static Order targetWeight(Symbol symbol, double weight) {
+    public static Order targetWeight(String symbol, double weight) {
         return new Order(0, symbol, null, OrderType.MARKET, Sizing.TARGET_WEIGHT, weight, Double.NaN, null, "");
     }
 
     /** Returns a market order that closes the position, long or short. */
-    public static Order close(Symbol symbol) {
+    public static Order close(String symbol) {
         return new Order(0, symbol, null, OrderType.MARKET, Sizing.CLOSE, 0, Double.NaN, null, "");
     }
 
     /** Returns a limit order to buy {@code quantity} units at {@code limit} or better. */
-    public static Order buyLimit(Symbol symbol, double quantity, double limit) {
+    public static Order buyLimit(String symbol, double quantity, double limit) {
         return new Order(0, symbol, Side.BUY, OrderType.LIMIT, Sizing.QUANTITY, quantity, limit, null, "");
     }
 
     /** Returns a limit order to sell {@code quantity} units at {@code limit} or better. */
-    public static Order sellLimit(Symbol symbol, double quantity, double limit) {
+    public static Order sellLimit(String symbol, double quantity, double limit) {
         return new Order(0, symbol, Side.SELL, OrderType.LIMIT, Sizing.QUANTITY, quantity, limit, null, "");
     }
 
     /** Returns a stop order to buy {@code quantity} units once the price rises to {@code stop}. */
-    public static Order buyStop(Symbol symbol, double quantity, double stop) {
+    public static Order buyStop(String symbol, double quantity, double stop) {
         return new Order(0, symbol, Side.BUY, OrderType.STOP, Sizing.QUANTITY, quantity, stop, null, "");
     }
 
     /** Returns a stop order to sell {@code quantity} units once the price falls to {@code stop}. */
-    public static Order sellStop(Symbol symbol, double quantity, double stop) {
+    public static Order sellStop(String symbol, double quantity, double stop) {
         return new Order(0, symbol, Side.SELL, OrderType.STOP, Sizing.QUANTITY, quantity, stop, null, "");
     }
 
     /** Returns a stop order that closes the position once the price moves against it to {@code stop}. */
-    public static Order closeStop(Symbol symbol, double stop) {
+    public static Order closeStop(String symbol, double stop) {
         return new Order(0, symbol, null, OrderType.STOP, Sizing.CLOSE, 0, stop, null, "");
     }
 
     /** Returns a limit order that closes the position at {@code limit} or better. */
-    public static Order closeLimit(Symbol symbol, double limit) {
+    public static Order closeLimit(String symbol, double limit) {
         return new Order(0, symbol, null, OrderType.LIMIT, Sizing.CLOSE, 0, limit, null, "");
     }
 

@@ -1,6 +1,5 @@
 package dev.crashlab.strategy;
 
-import dev.crashlab.data.Symbol;
 import java.util.List;
 
 /**
@@ -27,10 +26,10 @@ public interface Portfolio {
     double equity();
 
     /** Returns the quantity held of {@code symbol}; negative for a short, 0 when flat. */
-    double quantity(Symbol symbol);
+    double quantity(String symbol);
 
     /** Returns the position in {@code symbol} (flat if none). */
-    Position position(Symbol symbol);
+    Position position(String symbol);
 
     /** Returns the open positions, in universe order. */
     List<Position> positions();
@@ -62,7 +61,7 @@ public interface Portfolio {
      * strategy that orders at most once per instrument asks this before ordering again (an
      * equity's order placed on a Saturday waits until Monday's open).
      */
-    default boolean hasOpenOrder(Symbol symbol) {
+    default boolean hasOpenOrder(String symbol) {
         for (Order order : openOrders()) {
             if (order.symbol().equals(symbol)) {
                 return true;
@@ -78,7 +77,7 @@ public interface Portfolio {
     double netContributions();
 
     /** Returns the weight of {@code symbol} in the equity: {@code market value / equity}. */
-    default double weight(Symbol symbol) {
+    default double weight(String symbol) {
         double equity = equity();
         return equity == 0 ? 0 : position(symbol).marketValue() / equity;
     }

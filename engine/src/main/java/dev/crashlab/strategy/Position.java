@@ -1,12 +1,10 @@
 package dev.crashlab.strategy;
 
-import dev.crashlab.data.Symbol;
-
 /**
  * A position is the holding in one instrument at one moment: a signed quantity (negative for a
  * short) with its average cost and profit, derived from the fills so far.
  *
- * @param symbol        the instrument
+ * @param symbol        the instrument's symbol, as in the config ({@code "BTC-USD"})
  * @param quantity      units held; negative for a short; 0 when flat
  * @param averageCost   the quantity-weighted price of the fills that opened the current
  *                      position (fees excluded); NaN when flat
@@ -16,11 +14,11 @@ import dev.crashlab.data.Symbol;
  *                      the other marks unchanged (see {@code Margin}); NaN when it cannot be (a long
  *                      paid in full, a flat position)
  */
-public record Position(Symbol symbol, double quantity, double averageCost, double markPrice, double realizedPnl,
+public record Position(String symbol, double quantity, double averageCost, double markPrice, double realizedPnl,
         double liquidationPrice) {
 
     /** Returns a position that cannot be liquidated (its liquidation price NaN). */
-    public Position(Symbol symbol, double quantity, double averageCost, double markPrice, double realizedPnl) {
+    public Position(String symbol, double quantity, double averageCost, double markPrice, double realizedPnl) {
         this(symbol, quantity, averageCost, markPrice, realizedPnl, Double.NaN);
     }
 

@@ -26,10 +26,13 @@ package dev.crashlab.strategy;
  * The context reaches only the current bar and values already published, so a strategy cannot
  * look ahead however it is written.
  *
- * <p>Parameters go in a record, bound from config by Jackson: a strategy with parameters has a
- * public constructor taking that record (and, for the defaults, a public no-argument
- * constructor). A strategy that wraps another (a filter, a leverage wrapper) takes the wrapped
- * strategy as its first constructor argument; see {@link ForwardingContext}.
+ * <p>Parameters go in a nested record whose components carry their rules ({@link Range},
+ * {@link NonEmpty}, {@link AtMost}) and whose {@code static final DEFAULTS} holds the defaults; a
+ * strategy with parameters has one public constructor, taking that record and passing it through
+ * {@link Parameters#check}. Configs bind the record by name over {@code DEFAULTS} and name the
+ * class by its full name or, with {@link StrategyName}, by a short one. A strategy that wraps
+ * another (a filter, a leverage wrapper) takes the wrapped strategy as its first constructor
+ * argument; see {@link ForwardingContext} and {@code condition.BuyFilter}.
  */
 public interface Strategy {
 

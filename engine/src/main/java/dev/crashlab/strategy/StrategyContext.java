@@ -1,7 +1,6 @@
 package dev.crashlab.strategy;
 
 import dev.crashlab.data.Instrument;
-import dev.crashlab.data.Symbol;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +17,12 @@ import org.ta4j.core.BarSeries;
  * are its history before the start; during {@link Strategy#onBar}, the current step's bars are
  * included. All order methods go through {@link #submit}, so a wrapper that overrides it (see
  * {@link ForwardingContext}) sees every order.
+ *
+ * <p>Instruments are named by their symbols as strings, exactly as the config names them
+ * ({@code "BTC-USD"}), everywhere in this API: what a strategy passes in ({@code bars},
+ * {@code indicators}, the order methods, {@link Portfolio#quantity}) and what it gets back
+ * ({@link Order#symbol()}, {@link Position#symbol()}, {@link Event#symbol()}, {@link #symbols()}).
+ * So {@code order.symbol().equals("BTC-USD")} means what it says.
  */
 public interface StrategyContext {
 
@@ -50,37 +55,29 @@ public interface StrategyContext {
     /**
      * Returns the instruments of the universe, each with its calendar bound to the current step
      * ({@link dev.crashlab.data.TradingCalendar#knownAt}): an unscheduled closure, such as
-     * 2001-09-11, is a trading day to it until the closure's day begins.
+     * 2001-09-11, is a trading day to it until the closure's day begins. An instrument's
+     * {@code symbol()} is the data layer's {@code Symbol}; the strategy API names instruments by
+     * their symbols as strings, listed by {@link #symbols()}.
      */
     List<Instrument> instruments();
 
-    /** Returns the bars of {@code symbol} up to the current one; fails for a symbol outside the universe. */
-    Bars bars(Symbol symbol);
-
-    /** Returns the bars of {@code symbol} up to the current one. */
-    default Bars bars(String symbol) {
-        return bars(Symbol.of(symbol));
+    /** Returns the symbols of the universe, in the order of {@link #instruments()}: {@code ["BTC-USD", "QQQ"]}. */
+    default List<String> symbols() {
+        return instruments().stream().map(instrument -> instrument.symbol().value()).toList();
     }
+
+    /** Returns the bars of {@code symbol} up to the current one; fails for a symbol outside the universe. */
+    Bars bars(String symbol);
 
     /**
      * Returns a ta4j series of {@code symbol}'s bars (DoubleNum) that grows as the backtest
      * advances: its end index is always the current bar, so any ta4j indicator or rule built on
      * it sees no later bar.
      */
-    BarSeries ta4j(Symbol symbol);
-
-    /** Returns the growing ta4j series of {@code symbol}. */
-    default BarSeries ta4j(String symbol) {
-        return ta4j(Symbol.of(symbol));
-    }
+    BarSeries ta4j(String symbol);
 
     /** Returns the factory of fast indicators on {@code symbol}'s bars. */
-    Indicators indicators(Symbol symbol);
-
-    /** Returns the factory of fast indicators on {@code symbol}'s bars. */
-    default Indicators indicators(String symbol) {
-        return indicators(Symbol.of(symbol));
-    }
+    Indicators indicators(String symbol);
 
     /** Returns the non-price series {@code name} as published by now; fails for an unknown name. */
     PublishedSeries series(String name);
@@ -104,7 +101,7 @@ public interface StrategyContext {
     boolean cancel(long orderId);
 
     /** Records an event shown with the results. */
-    void record(Event.Kind kind, Symbol symbol, String message, double value);
+    void record(Event.Kind kind, String symbol, String message, double value);
 
     /** Records a note shown with the results. */
     default void note(String message) {
@@ -113,56 +110,56 @@ public interface StrategyContext {
 
     /** Buys {@code quantity} units at market. */
     default Order buy(String symbol, double quantity) {
-        return submit(Order.buy(Symbol.of(symbol), quantity));
+        return submit(Order.buy(symbol, quantity));
     }
 
     /** Sells {@code quantity} units at market (beyond the position, this opens a short). */
     default Order sell(String symbol, double quantity) {
-        return submit(Order.sell(Symbol.of(symbol), quantity));
+        return submit(Order.sell(symbol, quantity));
     }
 
     /** Buys for {@code cash} at market, fees included. */
     default Order buyValue(String symbol, double cash) {
-        return submit(Order.buyValue(Symbol.of(symbol), cash));
+        return submit(Order.buyValue(symbol, cash));
     }
 
     /** Sells units worth {@code cash} at market. */
     default Order sellValue(String symbol, double cash) {
-        return submit(Order.sellValue(Symbol.of(symbol), cash));
+        return submit(Order.sellValue(symbol, cash));
     }
 
     /** Trades {@code symbol} at market until it is {@code weight} of equity (negative: short). */
     default Order targetWeight(String symbol, double weight) {
-        return submit(Order.targetWeight(Symbol.of(symbol), weight));
+        return submit(Order.targetWeight(symbol, weight));
     }
 
     /** Closes the position in {@code symbol} at market. */
     default Order closePosition(String symbol) {
-        return submit(Order.close(Symbol.of(symbol)));
+        return submit(Order.close(symbol));
     }
 
     /** Places a limit buy. */
     default Order buyLimit(String symbol, double quantity, double limit) {
-        return submit(Order.buyLimit(Symbol.of(symbol), quantity, limit));
+        return submit(Order.buyLimit(symbol, quantity, limit));
     }
 
     /** Places a limit sell. */
     default Order sellLimit(String symbol, double quantity, double limit) {
-        return submit(Order.sellLimit(Symbol.of(symbol), quantity, limit));
+        return submit(Order.sellLimit(symbol, quantity, limit));
     }
 
     /** Places a stop buy. */
     default Order buyStop(String symbol, double quantity, double stop) {
-        return submit(Order.buyStop(Symbol.of(symbol), quantity, stop));
+        return submit(Order.buyStop(symbol, quantity, stop));
     }
 
     /** Places a stop sell. */
     default Order sellStop(String symbol, double quantity, double stop) {
-        return submit(Order.sellStop(Symbol.of(symbol), quantity, stop));
+        return submit(Order.sellStop(symbol, quantity, stop));
     }
 
     /** Cancels every open order of {@code symbol}; returns how many were open. */
-    default int cancelAll(Symbol symbol) {
+    default int cancelAll(String symbol) {
         int cancelled = 0;
         for (Order order : portfolio().openOrders()) {
             if (order.symbol().equals(symbol) && cancel(order.id())) {

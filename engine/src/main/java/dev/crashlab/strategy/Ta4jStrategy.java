@@ -1,6 +1,5 @@
 package dev.crashlab.strategy;
 
-import dev.crashlab.data.Symbol;
 import java.util.Objects;
 import java.util.function.Function;
 import org.ta4j.core.BarSeries;
@@ -22,7 +21,7 @@ import org.ta4j.core.num.Num;
  */
 public final class Ta4jStrategy implements Strategy {
 
-    private final Symbol symbol;
+    private final String symbol;
     private final Function<BarSeries, org.ta4j.core.Strategy> factory;
     private final double weight;
     private BarSeries series;
@@ -36,7 +35,7 @@ public final class Ta4jStrategy implements Strategy {
      * @param factory builds the ta4j strategy on the series it is given
      * @param weight  the fraction of equity to hold while in the market (1 = all in)
      */
-    public Ta4jStrategy(Symbol symbol, Function<BarSeries, org.ta4j.core.Strategy> factory, double weight) {
+    public Ta4jStrategy(String symbol, Function<BarSeries, org.ta4j.core.Strategy> factory, double weight) {
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.factory = Objects.requireNonNull(factory, "factory");
         if (!(weight > 0) || !Double.isFinite(weight)) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
@@ -63,7 +62,7 @@ class AccountingPropertyTest {
         public void onBar(StrategyContext ctx) {
             SplittableRandom random = new SplittableRandom(seed * 7919 + ctx.step());
             for (Instrument instrument : ctx.instruments()) {
-                Symbol s = instrument.symbol();
+                String s = instrument.symbol().value();
                 if (random.nextDouble() > 0.4 || ctx.bars(s).isEmpty()) {
                     continue;
                 }
@@ -157,10 +156,10 @@ class AccountingPropertyTest {
         public void onBar(StrategyContext ctx) {
             SplittableRandom random = new SplittableRandom(seed * 31 + ctx.step());
             double price = ctx.bars("AAA-USD").close();
-            double held = ctx.portfolio().quantity(Symbol.of("AAA-USD"));
+            double held = ctx.portfolio().quantity("AAA-USD");
             if (held == 0 && random.nextDouble() < 0.3) {
                 ctx.buyValue("AAA-USD", leverage * ctx.portfolio().equity() * random.nextDouble());
-            } else if (held > 0 && random.nextDouble() < 0.5 && !ctx.portfolio().hasOpenOrder(Symbol.of("AAA-USD"))) {
+            } else if (held > 0 && random.nextDouble() < 0.5 && !ctx.portfolio().hasOpenOrder("AAA-USD")) {
                 ctx.sellStop("AAA-USD", held * (0.2 + random.nextDouble()), price * (0.6 + random.nextDouble() * 0.38));
                 ctx.buyLimit("AAA-USD", held * random.nextDouble(), price * (0.6 + random.nextDouble() * 0.38));
             } else if (held > 0 && random.nextDouble() < 0.1) {

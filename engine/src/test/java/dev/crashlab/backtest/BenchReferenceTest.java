@@ -55,7 +55,7 @@ class BenchReferenceTest {
 
         @Override
         public void onBar(StrategyContext ctx) {
-            double held = ctx.portfolio().quantity(Symbol.of("BENCH"));
+            double held = ctx.portfolio().quantity("BENCH");
             if (fast.crossedAbove(slow) && held == 0) {
                 ctx.targetWeight("BENCH", 1.0);
             } else if (fast.crossedBelow(slow) && held > 0) {

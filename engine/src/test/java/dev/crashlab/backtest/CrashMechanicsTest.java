@@ -327,7 +327,7 @@ class CrashMechanicsTest {
                 .plan(config.runs().getFirst()).run();
 
         assertThat(r.metrics().liquidations()).isEqualTo(1);
-        assertThat(r.events()).anyMatch(e -> e.kind() == Event.Kind.LIQUIDATION && BTC.symbol().equals(e.symbol()));
+        assertThat(r.events()).anyMatch(e -> e.kind() == Event.Kind.LIQUIDATION && BTC.symbol().value().equals(e.symbol()));
         assertThat(r.metrics().finalEquity()).isLessThan(0.02 * 10_000).isGreaterThanOrEqualTo(0);
     }
 

@@ -170,7 +170,7 @@ class ExecutionTest {
         Scripted strategy = new Scripted().at(0, ctx -> {
             ctx.buy("DOGE-USD", 1);
             for (Runnable use : java.util.List.<Runnable>of(() -> ctx.bars("DOGE-USD"),
-                    () -> ctx.portfolio().position(Symbol.of("DOGE-USD")))) {
+                    () -> ctx.portfolio().position("DOGE-USD"))) {
                 try {
                     use.run();
                 } catch (IllegalArgumentException e) {

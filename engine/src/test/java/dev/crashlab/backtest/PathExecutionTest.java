@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.MaintenanceTiers;
@@ -17,6 +16,7 @@ import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
+import dev.crashlab.strategy.OrderType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ class PathExecutionTest {
 
     private static final double EXACT = 1e-9;
     private static final Instrument BTC = crypto("BTC-USD");
-    private static final Symbol B = BTC.symbol();
+    private static final String B = BTC.symbol().value();
 
     //                                                   open high low close
     private static final OhlcvSeries SWING = ohlc(BTC, LocalDate.of(2024, 1, 1),
@@ -153,7 +153,7 @@ class PathExecutionTest {
         double level = MaintenanceTiers.BINANCE_BTCUSDT.liquidationPrice(40, 800 - 40 * 100);
         assertThat(r.fills()).filteredOn(f -> f.kind() == Fill.Kind.LIQUIDATION).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.symbol()).isEqualTo(B);
+                    assertThat(f.symbol()).isEqualTo(BTC.symbol());
                     assertThat(f.price()).isCloseTo(level, within(EXACT));
                 });
         assertThat(r.finalPositions().get(eth.symbol())).isEqualTo(100);
@@ -173,15 +173,15 @@ class PathExecutionTest {
                     ctx.buy("BTC-USD", 40);
                     ctx.buy("ETH-USD", 100);
                 })
-                .at(1, ctx -> ctx.submit(Order.sellLimit(Symbol.of("ETH-USD"), 100, 20)));
+                .at(1, ctx -> ctx.submit(Order.sellLimit("ETH-USD", 100, 20)));
         BacktestResult r = Backtest.builder(MarketData.of(btc, flatEth)).strategy(() -> strategy).initialCash(1_000)
                 .margin(Margin.forLeverage(5)).build().run();
 
         assertThat(r.fills()).filteredOn(f -> f.kind() == Fill.Kind.LIQUIDATION).extracting(Fill::symbol)
-                .containsExactly(B, eth.symbol());
+                .containsExactly(BTC.symbol(), eth.symbol());
         assertThat(r.events()).anyMatch(e -> e.kind() == Event.Kind.CANCELLED && e.message().contains("by the liquidation"));
         assertThat(r.events()).filteredOn(e -> e.kind() == Event.Kind.LIQUIDATION).extracting(Event::symbol)
-                .containsExactly(B, eth.symbol());
+                .containsExactly(B, eth.symbol().value());
         assertThat(r.metrics().liquidations()).isEqualTo(1);
         assertThat(r.equity(2)).isGreaterThanOrEqualTo(0);
     }
@@ -260,7 +260,7 @@ class PathExecutionTest {
         OhlcvSeries btc = ohlc(BTC, LocalDate.of(2024, 1, 1), 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
         OhlcvSeries late = ohlc(eth, LocalDate.of(2024, 1, 3), 100, 101, 99, 100);
         Scripted limitAt50 = new Scripted().at(1, ctx -> ctx.submit(
-                new Order(0, eth.symbol(), null, dev.crashlab.strategy.OrderType.LIMIT, Order.Sizing.TARGET_WEIGHT, 0.5, 50,
+                new Order(0, "ETH-USD", null, OrderType.LIMIT, Order.Sizing.TARGET_WEIGHT, 0.5, 50,
                         null, "")));
         BacktestResult r = Backtest.builder(MarketData.of(btc, late)).strategy(() -> limitAt50).initialCash(1_000)
                 .build().run();

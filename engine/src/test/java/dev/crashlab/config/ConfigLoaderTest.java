@@ -154,6 +154,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBenchmarkIsTheEnginesBuyAndHoldWithNoSeedStrategiesOnTheClasspath() {
+        // The engine's tests have no crashlab-strategies: the benchmark must not be looked up by name.
+        Path file = yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "initialCash: 1100",
+                "benchmark: BTC-USD",
+                "strategy: {class: Dip}");
+        BacktestResult result = new RunPlanner(new StrategyFactory(getClass().getClassLoader()))
+                .plan(ConfigLoader.load(file).runs().getFirst()).run();
+
+        assertThat(result.benchmark()).hasValueSatisfying(b -> {
+            assertThat(b.name()).isEqualTo("buy-and-hold BTC-USD");
+            assertThat(b.equity()).hasSize(3).startsWith(1100.0);
+            assertThat(b.equity()[2]).isGreaterThan(1100); // all in at the second open, 12, marked at 12.5
+        });
+    }
+
+    @Test
     void namesTheRunAndParameterOfABadStrategyValue() {
         Path file = yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",

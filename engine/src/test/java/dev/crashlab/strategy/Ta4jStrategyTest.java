@@ -6,7 +6,6 @@ import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.testing.TestBars;
 import java.time.LocalDate;
@@ -23,7 +22,7 @@ class Ta4jStrategyTest {
     void runsATa4jStrategyUnchangedOnOneInstrument() {
         OhlcvSeries btc = TestBars.closes(TestBars.crypto("BTC-USD"), LocalDate.of(2024, 1, 1),
                 10, 10, 10, 9, 8, 9, 11, 13, 14, 13, 11, 9, 8, 8, 9);
-        Ta4jStrategy adapter = new Ta4jStrategy(Symbol.of("BTC-USD"), series -> {
+        Ta4jStrategy adapter = new Ta4jStrategy("BTC-USD", series -> {
             ClosePriceIndicator close = new ClosePriceIndicator(series);
             SMAIndicator fast = new SMAIndicator(close, 2);
             SMAIndicator slow = new SMAIndicator(close, 4);

@@ -1,9 +1,11 @@
 package dev.crashlab.testing;
 
 import dev.crashlab.clock.Schedule;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.util.List;
 
 /** Strategies written the way seed strategies are, for tests of config binding. */
@@ -12,30 +14,19 @@ public final class TestStrategies {
     private TestStrategies() {
     }
 
-    /** A strategy with parameters, as seed strategies are written. */
+    /** A strategy with parameters, as seed strategies are written, known by its simple name. */
+    @StrategyName
     public static final class Dip implements Strategy {
         /** Its parameters. */
         public record Params(@Range(min = 0, max = 1) double threshold, @Range(min = 1) int lookbackDays,
                 Schedule period, List<Double> tiers) {
-            public Params {
-                if (tiers == null) {
-                    throw new IllegalArgumentException("tiers must be given");
-                }
-            }
-
-            public Params() {
-                this(0.2, 365, Schedule.WEEKLY, List.of());
-            }
+            public static final Params DEFAULTS = new Params(0.2, 365, Schedule.WEEKLY, List.of());
         }
 
         public final Params params;
 
         public Dip(Params params) {
-            this.params = params;
-        }
-
-        public Dip() {
-            this(new Params());
+            this.params = Parameters.check(params);
         }
 
         @Override
@@ -43,13 +34,12 @@ public final class TestStrategies {
         }
     }
 
-    /** A wrapper with parameters. */
+    /** A wrapper with parameters, known by a name of its own. */
+    @StrategyName("double-up")
     public static final class Twice implements Strategy {
         /** Its parameters. */
         public record Params(double factor) {
-            public Params() {
-                this(2);
-            }
+            public static final Params DEFAULTS = new Params(2);
         }
 
         public final Strategy wrapped;
@@ -66,4 +56,19 @@ public final class TestStrategies {
         }
     }
 
+    /** One of two classes that claim the same short name. */
+    @StrategyName("Twin")
+    public static final class TwinA implements Strategy {
+        @Override
+        public void onBar(StrategyContext ctx) {
+        }
+    }
+
+    /** The other class that claims the short name {@code Twin}. */
+    @StrategyName("Twin")
+    public static final class TwinB implements Strategy {
+        @Override
+        public void onBar(StrategyContext ctx) {
+        }
+    }
 }

@@ -2,9 +2,11 @@ package com.example.quant;
 
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.strategies.EtfOutflowFilter;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
@@ -14,25 +16,20 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
  * {@link EtfOutflowFilter} holds those buys back while the week's spot-ETF flows are negative.
  * It sells everything once the RSI is above {@code overbought}.
  */
+@StrategyName
 public final class OversoldBuyer implements Strategy {
 
-    /** Parameters, with defaults. */
+    /** Parameters: the RSI's bars and levels, the cash of a weekly buy, the days of flows summed. */
     public record Params(String symbol, @Range(min = 2) int rsiBars, @Range(min = 0, max = 100) double oversold,
             @Range(min = 0, max = 100) double overbought, @Range(min = 0) double amount, @Range(min = 1) int flowDays) {
-        public Params() {
-            this("BTC-USD", 14, 40, 75, 100, 7);
-        }
+        public static final Params DEFAULTS = new Params("BTC-USD", 14, 40, 75, 100, 7);
     }
 
     private final Strategy filtered;
 
     public OversoldBuyer(Params params) {
-        this.filtered = new EtfOutflowFilter(new RsiRule(params),
+        this.filtered = new EtfOutflowFilter(new RsiRule(Parameters.check(params)),
                 new EtfOutflowFilter.Params("etf_flows", params.flowDays(), 0, EtfOutflowFilter.Policy.SKIP));
-    }
-
-    public OversoldBuyer() {
-        this(new Params());
     }
 
     @Override
@@ -66,7 +63,7 @@ public final class OversoldBuyer implements Strategy {
             double value = rsi.getValue(rsi.getBarSeries().getEndIndex()).doubleValue();
             if (weeks.due(ctx.timeMillis()) > 0 && value < params.oversold() && ctx.portfolio().availableCash() > 0) {
                 ctx.buyValue(params.symbol(), Math.min(params.amount(), ctx.portfolio().availableCash()));
-            } else if (value > params.overbought() && ctx.portfolio().quantity(dev.crashlab.data.Symbol.of(params.symbol())) > 0) {
+            } else if (value > params.overbought() && ctx.portfolio().quantity(params.symbol()) > 0) {
                 ctx.closePosition(params.symbol());
             }
         }

@@ -56,9 +56,9 @@ public final class SampleRuns {
     static final String HOSTILE_NOTE = "<img src=x onerror=alert(2)> </script><script>alert(3)</script>";
     static final String HOSTILE_TAG = "\"'><svg onload=alert(4)>";
 
-    private static final Symbol BTC = Symbol.of("BTC-USD");
-    private static final Symbol ETH = Symbol.of("ETH-USD");
-    private static final Symbol SOL = Symbol.of("SOL-USD");
+    private static final String BTC = "BTC-USD";
+    private static final String ETH = "ETH-USD";
+    private static final String SOL = "SOL-USD";
     private static final String FLOWS = "etf_flows_btc.total";
 
     private static MarketData sample;
@@ -175,7 +175,7 @@ public final class SampleRuns {
             params.put("note", "</script><script>alert(5)</script>");
             params.put("x\"y", "a'b");
             BacktestResult r = Backtest.builder(MarketData.of(bars)).name(HOSTILE_RUN)
-                    .strategy(() -> new Hostile(odd.symbol())).parameters(params).initialCash(1_000)
+                    .strategy(() -> new Hostile(odd.symbol().value())).parameters(params).initialCash(1_000)
                     .build().run();
             hostile = r.toResults(GENERATED);
         }
@@ -199,14 +199,14 @@ public final class SampleRuns {
                 percentPer8Hours[d] = 0.01;
             }
             MarketData data = MarketData.builder()
-                    .add(randomWalk(Instrument.of(BTC.value(), AssetClass.CRYPTO), first, days, 40_000, 3))
+                    .add(randomWalk(Instrument.of(BTC, AssetClass.CRYPTO), first, days, 40_000, 3))
                     .add(NonPriceSeries.of("btc_funding", PublicationRule.NEXT_DAY_UTC, dates, percentPer8Hours))
                     .build();
             BacktestResult r = Backtest.builder(data).name("carry-costs").strategy(() -> new BuyAll(BTC))
                     .initialCash(10_000)
                     .costs(Costs.DEFAULTS.withFeeRate(0.001).withFixedFee(1.5).withSlippageBps(5).withBorrowRate(0.05)
                             .withFundingRate(0.0001)
-                            .withFundingSeries(Map.of(BTC, new Costs.FundingSeries("btc_funding", -0.01))))
+                            .withFundingSeries(Map.of(Symbol.of(BTC), new Costs.FundingSeries("btc_funding", -0.01))))
                     .margin(Margin.forLeverage(1, 0.05, 0.01))
                     .build().run();
             carry = r.toResults(GENERATED);
@@ -240,10 +240,10 @@ public final class SampleRuns {
                 @Override
                 public void onBar(StrategyContext ctx) {
                     if (ctx.step() == 2) {
-                        ctx.submit(Order.buyValue(Symbol.of("BTC-USD"), 10 * 9_000));
+                        ctx.submit(Order.buyValue("BTC-USD", 10 * 9_000));
                     }
                     if (ctx.step() == 6) {
-                        ctx.submit(Order.buyValue(Symbol.of("ETH-USD"), 5));
+                        ctx.submit(Order.buyValue("ETH-USD", 5));
                     }
                 }
             };
@@ -280,8 +280,8 @@ public final class SampleRuns {
         BacktestResult r = Backtest.builder(data).name("budget-" + years + "y-" + instruments + "x-" + trades)
                 .strategy(() -> new RoundRobin(every)).parameters(Map.of("every", every))
                 .initialCash(100_000).costs(Costs.DEFAULTS.withFeeRate(0.001).withBorrowRate(0.02))
-                .benchmark("buy-and-hold COIN0-USD", () -> new BuyAll(Symbol.of("COIN0-USD")))
-                .regime(() -> new DrawdownRegime(Symbol.of("COIN0-USD"), List.of()))
+                .benchmark("buy-and-hold COIN0-USD", () -> new BuyAll("COIN0-USD"))
+                .regime(() -> new DrawdownRegime("COIN0-USD", List.of()))
                 .build().run();
         return r;
     }
@@ -303,9 +303,9 @@ public final class SampleRuns {
 
     /** Buys {@code symbol} with all cash, whenever there is cash. */
     static final class BuyAll implements Strategy {
-        private final Symbol symbol;
+        private final String symbol;
 
-        BuyAll(Symbol symbol) {
+        BuyAll(String symbol) {
             this.symbol = symbol;
         }
 
@@ -409,17 +409,17 @@ public final class SampleRuns {
         @Override
         public void onBar(StrategyContext ctx) {
             int step = ctx.step();
-            List<Instrument> all = ctx.instruments();
+            List<String> all = ctx.symbols();
             if (step % every == 0) {
-                Symbol s = all.get(opened % all.size()).symbol();
+                String s = all.get(opened % all.size());
                 double value = ctx.portfolio().equity() * 0.2;
                 ctx.submit(opened % 2 == 0 ? Order.buyValue(s, value).withTag("rr long")
                         : Order.sellValue(s, value).withTag("rr short"));
                 opened++;
             } else if (step % every == every / 2) {
-                for (Instrument i : all) {
-                    if (ctx.portfolio().quantity(i.symbol()) != 0) {
-                        ctx.submit(Order.close(i.symbol()).withTag("rr close"));
+                for (String s : all) {
+                    if (ctx.portfolio().quantity(s) != 0) {
+                        ctx.submit(Order.close(s).withTag("rr close"));
                     }
                 }
             }
@@ -428,9 +428,9 @@ public final class SampleRuns {
 
     /** Buys, sells with a hostile tag, and records a hostile note. */
     static final class Hostile implements Strategy {
-        private final Symbol symbol;
+        private final String symbol;
 
-        Hostile(Symbol symbol) {
+        Hostile(String symbol) {
             this.symbol = symbol;
         }
 
@@ -464,11 +464,11 @@ public final class SampleRuns {
 
     /** Labels calm (above -10 %), drawdown (to -30 %) and crash from one instrument's drawdown from its 180-day high. */
     static class DrawdownRegime implements RegimeClassifier {
-        private final Symbol symbol;
+        private final String symbol;
         private final List<CrisisWindow> windows;
         private FastIndicator drawdown;
 
-        DrawdownRegime(Symbol symbol, List<CrisisWindow> windows) {
+        DrawdownRegime(String symbol, List<CrisisWindow> windows) {
             this.symbol = symbol;
             this.windows = windows;
         }

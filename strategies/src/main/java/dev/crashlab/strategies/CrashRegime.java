@@ -1,13 +1,13 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.data.Symbol;
-import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.strategy.CrisisWindow;
-import dev.crashlab.strategy.Indicators;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.StrategyContext;
-import java.time.LocalDate;
+import dev.crashlab.strategy.StrategyName;
+import dev.crashlab.strategy.condition.Condition;
+import dev.crashlab.strategy.condition.Signal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,58 +35,29 @@ import java.util.List;
  * skipped: without gold or Nasdaq there is no LIQUIDITY_CRISIS; without flows, no streak. BTC is
  * required.
  */
+@StrategyName
 public final class CrashRegime implements RegimeClassifier {
 
     /** The labels, in report order. */
     public enum Regime { CALM, DRAWDOWN, CRASH, LIQUIDITY_CRISIS }
 
-    /** The parameters of {@link CrashRegime}; strategies/README.md gives their defaults and meanings. */
+    /** The parameters of {@link CrashRegime}; strategies/README.md gives their meanings. */
     public record Params(String btc, String nasdaq, String gold, String flows, @Range(min = 1) int highBars,
             @Range(min = 0, max = 1) double drawdown, @Range(min = 1) int crashBars, @Range(min = 0, max = 1) double crashDrop,
             @Range(min = 2) int volatilityBars, @Range(min = 0) double crashVolatility, @Range(min = 1) int outflowStreak,
             @Range(min = 1) int jointBars, @Range(min = 0, max = 1) double jointDrop, @Range(min = 2) int correlationBars,
             @Range(min = -1, max = 1) double minCorrelation) {
-        public Params {
-            if (btc == null || nasdaq == null || gold == null || flows == null) {
-                throw new IllegalArgumentException("btc, nasdaq, gold and flows must be given (name an absent one to skip its rules)");
-            }
-        }
-
-        public Params() {
-            this("BTC-USD", "QQQ", "GLD", "etf_flows", 365, 0.20, 14, 0.20, 30, 0.80, 5, 20, 0.05, 30, 0.3);
-        }
+        public static final Params DEFAULTS = new Params("BTC-USD", "QQQ", "GLD", "etf_flows", 365, 0.20, 14, 0.20, 30, 0.80, 5,
+                20, 0.05, 30, 0.3);
     }
-
-    /** Named crisis windows, dates inclusive (UTC days); the README says what happened in each. */
-    public static final List<CrisisWindow> WINDOWS = List.of(
-            new CrisisWindow("COVID crash", LocalDate.of(2020, 3, 12), LocalDate.of(2020, 3, 16),
-                    "Black Thursday: BTC fell 38% on 12 March 2020 as stocks and gold sold off together"),
-            new CrisisWindow("LUNA/UST collapse", LocalDate.of(2022, 5, 7), LocalDate.of(2022, 5, 13),
-                    "UST lost its dollar peg from 7 May 2022 and LUNA went to nearly zero by 13 May"),
-            new CrisisWindow("Celsius and 3AC", LocalDate.of(2022, 6, 12), LocalDate.of(2022, 6, 18),
-                    "Celsius froze withdrawals on 12 June 2022, Three Arrows Capital failed, BTC fell below 20k"),
-            new CrisisWindow("FTX collapse", LocalDate.of(2022, 11, 6), LocalDate.of(2022, 11, 11),
-                    "A run on FTX from 6 November 2022; withdrawals halted on the 8th, bankruptcy on the 11th"),
-            new CrisisWindow("10 October 2025 liquidations", LocalDate.of(2025, 10, 10), LocalDate.of(2025, 10, 11),
-                    "A tariff threat set off the largest liquidation of leveraged crypto positions on record"),
-            new CrisisWindow("November 2025 drawdown", LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 21),
-                    "BTC fell from its October high of about 125k to 85k as tech, gold and Asian stocks sold off "
-                            + "and spot-BTC ETFs bled"));
 
     private final Params p;
-    private FastIndicator drawdown;
-    private FastIndicator fall;
-    private FastIndicator volatility;
-    private FastIndicator nasdaqFall;
-    private FastIndicator goldFall;
-    private FastIndicator correlation;
+    private Condition drawdown;
+    private Condition crash;
+    private Condition liquidityCrisis;
 
     public CrashRegime(Params params) {
-        this.p = params;
-    }
-
-    public CrashRegime() {
-        this(new Params());
+        this.p = Parameters.check(params);
     }
 
     @Override
@@ -96,32 +67,27 @@ public final class CrashRegime implements RegimeClassifier {
 
     @Override
     public void init(StrategyContext ctx) {
-        Indicators btc = ctx.indicators(p.btc());
-        drawdown = btc.drawdownFromHigh(p.highBars());
-        fall = btc.drawdownFromHigh(p.crashBars());
-        volatility = btc.realizedVolatility(p.volatilityBars());
-        List<Symbol> universe = ctx.instruments().stream().map(i -> i.symbol()).toList();
-        if (universe.contains(Symbol.of(p.nasdaq())) && universe.contains(Symbol.of(p.gold()))) {
-            nasdaqFall = ctx.indicators(p.nasdaq()).drawdownFromHigh(p.jointBars());
-            goldFall = ctx.indicators(p.gold()).drawdownFromHigh(p.jointBars());
-            correlation = btc.correlation(Symbol.of(p.nasdaq()), p.correlationBars());
-        }
+        var btc = ctx.indicators(p.btc());
+        Signal outflowDays = c -> c.hasSeries(p.flows()) ? c.series(p.flows()).negativeStreak() : 0;
+        drawdown = Signal.of(btc.drawdownFromHigh(p.highBars())).atMost(-p.drawdown());
+        crash = Signal.of(btc.drawdownFromHigh(p.crashBars())).atMost(-p.crashDrop()).or(drawdown.and(
+                Signal.of(btc.realizedVolatility(p.volatilityBars())).atLeast(p.crashVolatility())
+                        .or(outflowDays.atLeast(p.outflowStreak()))));
+        liquidityCrisis = !ctx.symbols().containsAll(List.of(p.nasdaq(), p.gold())) ? c -> false : crash
+                .and(Signal.of(ctx.indicators(p.nasdaq()).drawdownFromHigh(p.jointBars())).atMost(-p.jointDrop()))
+                .and(Signal.of(ctx.indicators(p.gold()).drawdownFromHigh(p.jointBars())).atMost(-p.jointDrop()))
+                .and(Signal.of(btc.correlation(p.nasdaq(), p.correlationBars())).atLeast(p.minCorrelation()));
     }
 
     @Override
     public int classify(StrategyContext ctx) {
-        boolean down = drawdown.value() <= -p.drawdown();
-        boolean outflows = ctx.hasSeries(p.flows()) && ctx.series(p.flows()).negativeStreak() >= p.outflowStreak();
-        boolean crash = fall.value() <= -p.crashDrop() || down && (volatility.value() >= p.crashVolatility() || outflows);
-        boolean together = correlation != null && nasdaqFall.value() <= -p.jointDrop()
-                && goldFall.value() <= -p.jointDrop() && correlation.value() >= p.minCorrelation();
-        Regime regime = crash && together ? Regime.LIQUIDITY_CRISIS
-                : crash ? Regime.CRASH : down ? Regime.DRAWDOWN : Regime.CALM;
-        return regime.ordinal();
+        return (liquidityCrisis.isTrue(ctx) ? Regime.LIQUIDITY_CRISIS : crash.isTrue(ctx) ? Regime.CRASH
+                : drawdown.isTrue(ctx) ? Regime.DRAWDOWN : Regime.CALM).ordinal();
     }
 
+    /** Returns the crisis windows of crypto's 2020–2025 history, {@link CryptoCrises#WINDOWS}. */
     @Override
     public List<CrisisWindow> namedWindows() {
-        return WINDOWS;
+        return CryptoCrises.WINDOWS;
     }
 }

@@ -4,11 +4,12 @@ import dev.crashlab.clock.Schedule;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.indicator.PriceField;
 import dev.crashlab.strategy.Bars;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Position;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
-import java.time.LocalDate;
+import dev.crashlab.strategy.StrategyName;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,34 +28,21 @@ import java.util.List;
  * (next bar's open). With {@code takeProfit > 0}, a close at or above
  * {@code (1 + takeProfit) ×} the average cost sells the whole position.
  */
+@StrategyName
 public final class DcaOnDrawdown implements Strategy {
 
     /** A tier: dips of at least {@code drawdown} (a fraction, 0.35 is 35 %) spend {@code multiplier × amount}. */
-    public record Tier(@Range(min = 0, max = 1) double drawdown, @Range(min = 0) double multiplier) {
-    }
+    public record Tier(@Range(min = 0, max = 1) double drawdown, @Range(min = 0) double multiplier) { }
 
-    /** The parameters of {@link DcaOnDrawdown}; strategies/README.md gives their defaults and meanings. */
-    public record Params(String symbol, @Range(min = 0) double amount, Schedule period,
-            @Range(min = 0, max = 1) double threshold, @Range(min = 0) int lookbackDays, List<Tier> tiers,
-            @Range(min = 0) double takeProfit) {
+    /** The parameters of {@link DcaOnDrawdown}; strategies/README.md gives their meanings. */
+    public record Params(String symbol, @Range(min = 0, minExcluded = true) double amount, Schedule period,
+            @Range(min = 0, max = 1, maxExcluded = true) double threshold, @Range(min = 0) int lookbackDays,
+            List<Tier> tiers, @Range(min = 0) double takeProfit) {
+        public static final Params DEFAULTS = new Params("BTC-USD", 100, Schedule.WEEKLY, 0.2, 0, List.of(), 0);
+
+        /** Keeps the tiers in order of depth, the deepest last. */
         public Params {
-            if (symbol == null || symbol.isBlank() || period == null) {
-                throw new IllegalArgumentException("symbol and period must be given, got " + symbol + " and " + period);
-            }
-            if (!(amount > 0)) {
-                throw new IllegalArgumentException("amount must be > 0, got " + amount);
-            }
-            if (!(threshold >= 0 && threshold < 1)) {
-                throw new IllegalArgumentException("threshold must be in [0, 1), got " + threshold);
-            }
-            if (lookbackDays < 0 || !(takeProfit >= 0)) {
-                throw new IllegalArgumentException("lookbackDays and takeProfit must be >= 0, got " + lookbackDays + ", " + takeProfit);
-            }
-            tiers = tiers == null ? List.of() : tiers.stream().sorted(Comparator.comparingDouble(Tier::drawdown)).toList();
-        }
-
-        public Params() {
-            this("BTC-USD", 100, Schedule.WEEKLY, 0.2, 0, List.of(), 0);
+            tiers = tiers == null ? null : tiers.stream().sorted(Comparator.comparingDouble(Tier::drawdown)).toList();
         }
     }
 
@@ -64,40 +52,30 @@ public final class DcaOnDrawdown implements Strategy {
     private int periodsDue;
 
     public DcaOnDrawdown(Params params) {
-        this.p = params;
-    }
-
-    public DcaOnDrawdown() {
-        this(new Params());
+        this.p = Parameters.check(params);
     }
 
     @Override
     public void init(StrategyContext ctx) {
         timer = p.period().tracker(ctx.start());
-        if (p.lookbackDays() == 0) {
-            allTimeHigh = ctx.indicators(p.symbol()).rollingMax(0, PriceField.CLOSE);
-        }
+        allTimeHigh = ctx.indicators(p.symbol()).rollingMax(0, PriceField.CLOSE);
     }
 
     @Override
     public void onBar(StrategyContext ctx) {
         periodsDue += timer.due(ctx.timeMillis());
         Bars bars = ctx.bars(p.symbol());
-        if (!bars.isNew()) {
-            return;
-        }
-        Position held = ctx.portfolio().position(bars.instrument().symbol());
-        if (p.takeProfit() > 0 && held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
+        Position held = ctx.portfolio().position(p.symbol());
+        if (bars.isNew() && p.takeProfit() > 0 && held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
             ctx.closePosition(p.symbol());
         }
-        if (periodsDue == 0) {
+        if (!bars.isNew() || periodsDue == 0) {
             return;
         }
         double open = bars.open();
-        double high = allTimeHigh != null ? allTimeHigh.value(1) : runningHigh(bars, bars.date(bars.size() - 1));
+        double high = p.lookbackDays() == 0 ? allTimeHigh.value(1) : bars.highestCloseOfDaysBefore(p.lookbackDays());
         if (p.threshold() == 0 || open <= (1 - p.threshold()) * high) {
-            double depth = 1 - open / high;
-            double multiplier = p.tiers().stream().filter(t -> t.drawdown() <= depth)
+            double multiplier = p.tiers().stream().filter(t -> t.drawdown() <= 1 - open / high)
                     .reduce((a, b) -> b).map(Tier::multiplier).orElse(1.0);
             double spend = Math.min(periodsDue * p.amount() * multiplier, ctx.portfolio().availableCash());
             if (spend > 0) {
@@ -105,20 +83,5 @@ public final class DcaOnDrawdown implements Strategy {
             }
         }
         periodsDue = 0;
-    }
-
-    /**
-     * Returns the highest close of the bars of the {@code lookbackDays} calendar days before the
-     * current bar (NaN if none). A window in calendar days is no fixed number of bars on a weekday
-     * calendar, so it is scanned here, at most {@code lookbackDays} bars a period; the all-time high
-     * comes from a rolling max instead, which does not rescan the whole history every period.
-     */
-    private double runningHigh(Bars bars, LocalDate today) {
-        LocalDate from = today.minusDays(p.lookbackDays());
-        double high = Double.NaN;
-        for (int i = bars.size() - 2; i >= 0 && !bars.date(i).isBefore(from); i--) {
-            high = Double.isNaN(high) ? bars.close(i) : Math.max(high, bars.close(i));
-        }
-        return high;
     }
 }

@@ -1,13 +1,15 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.indicator.FastIndicator;
+import dev.crashlab.strategy.AtMost;
 import dev.crashlab.strategy.Bars;
+import dev.crashlab.strategy.NonEmpty;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Position;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.List;
 
 /**
@@ -34,107 +36,65 @@ import java.util.List;
  * waits, and one whose entry or short did not fill goes back to WAITING. So every order lies in
  * [Dec entryFromDay, Dec longExitDay + maxShortDays] of some year.
  */
+@StrategyName
 public final class DecemberReboundThenShort implements Strategy {
 
-    /** The parameters of {@link DecemberReboundThenShort}; strategies/README.md gives their defaults and meanings. */
-    public record Params(List<String> symbols, @Range(min = 1, max = 31) int entryFromDay,
-            @Range(min = 1, max = 31) int entryToDay, @Range(min = 1, max = 31) int longExitDay,
-            @Range(min = 0, max = 1) double minDrawdown, @Range(min = 2) int highLookbackDays,
-            @Range(min = 0) double allocation, @Range(min = 0) double reboundTarget, @Range(min = 0, max = 1) double trailingStop,
+    /** The parameters of {@link DecemberReboundThenShort}; strategies/README.md gives their meanings. */
+    public record Params(@NonEmpty List<String> symbols, @Range(min = 1, max = 31) @AtMost("entryToDay") int entryFromDay,
+            @Range(min = 1, max = 31) @AtMost("longExitDay") int entryToDay, @Range(min = 1, max = 31) int longExitDay,
+            @Range(min = 0, max = 1) double minDrawdown, @Range(min = 2) int highLookbackDays, @Range(min = 0) double allocation,
+            @Range(min = 0) double reboundTarget, @Range(min = 0, max = 1) double trailingStop,
             @Range(min = 0, max = 1) double shortTakeProfit, @Range(min = 0) double shortStopLoss, @Range(min = 1) int maxShortDays) {
-        public Params {
-            if (symbols == null || symbols.isEmpty() || !(1 <= entryFromDay && entryFromDay <= entryToDay
-                    && entryToDay <= longExitDay && longExitDay <= 31) || highLookbackDays < 2 || maxShortDays < 1) {
-                throw new IllegalArgumentException("need symbols, 1 <= entryFromDay <= entryToDay <= longExitDay <= 31, "
-                        + "highLookbackDays >= 2 and maxShortDays >= 1");
-            }
-            symbols = List.copyOf(symbols);
-        }
-
-        public Params() {
-            this(List.of("ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD", "ZEC-USD"), 1, 10, 31, 0.3, 90, 1.0, 0.2, 0.1, 0.2,
-                    0.1, 30);
-        }
+        public static final Params DEFAULTS = new Params(List.of("ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD", "ZEC-USD"),
+                1, 10, 31, 0.3, 90, 1.0, 0.2, 0.1, 0.2, 0.1, 30);
     }
 
     private enum State { WAITING, LONG, SHORT }
 
-    /** One coin's machine: its state, its drawdown indicator, the December it last entered, and its marks. */
-    private static final class Coin {
-        State state = State.WAITING;
-        FastIndicator drawdown;
-        int lastYear;
-        double highSinceEntry;
-        LocalDate shortOrdered;
-    }
-
     private final Params p;
-    private final Coin[] coins;
+    private final List<Coin> coins;
 
     public DecemberReboundThenShort(Params params) {
-        this.p = params;
-        this.coins = new Coin[params.symbols().size()];
-    }
-
-    public DecemberReboundThenShort() {
-        this(new Params());
-    }
-
-    @Override
-    public void init(StrategyContext ctx) {
-        for (int i = 0; i < coins.length; i++) {
-            coins[i] = new Coin();
-            coins[i].drawdown = ctx.indicators(p.symbols().get(i)).drawdownFromHigh(p.highLookbackDays());
-        }
+        this.p = Parameters.check(params);
+        this.coins = params.symbols().stream().map(Coin::new).toList();
     }
 
     @Override
     public void onBar(StrategyContext ctx) {
-        LocalDate today = ctx.date();
-        double weight = p.allocation() / coins.length;
-        for (int i = 0; i < coins.length; i++) {
-            String symbol = p.symbols().get(i);
-            Coin c = coins[i];
-            Bars bars = ctx.bars(symbol);
-            if (!bars.isNew() || ctx.portfolio().hasOpenOrder(bars.instrument().symbol())) {
-                continue;
-            }
-            Position held = ctx.portfolio().position(bars.instrument().symbol());
-            double close = bars.close();
-            switch (c.state) {
-                case WAITING -> {
-                    if (today.getMonth() == Month.DECEMBER && today.getYear() != c.lastYear
-                            && today.getDayOfMonth() >= p.entryFromDay() && today.getDayOfMonth() <= p.entryToDay()
-                            && c.drawdown.value() <= -p.minDrawdown()) {
-                        ctx.targetWeight(symbol, weight);
-                        c.state = State.LONG;
-                        c.lastYear = today.getYear();
-                        c.highSinceEntry = 0;
-                    }
-                }
-                case LONG -> {
-                    c.highSinceEntry = Math.max(c.highSinceEntry, close);
-                    if (!held.isLong()) {
-                        c.state = State.WAITING;
-                    } else if (close >= (1 + p.reboundTarget()) * held.averageCost()
-                            || close <= (1 - p.trailingStop()) * c.highSinceEntry
-                            || !today.isBefore(LocalDate.of(c.lastYear, 12, p.longExitDay()))) {
-                        ctx.targetWeight(symbol, -weight);
-                        c.state = State.SHORT;
-                        c.shortOrdered = today;
-                    }
-                }
-                case SHORT -> {
-                    // A short that did not fill (too little margin) closes whatever is left and waits too.
-                    if (!held.isShort() || close <= (1 - p.shortTakeProfit()) * held.averageCost()
-                            || close >= (1 + p.shortStopLoss()) * held.averageCost()
-                            || !today.isBefore(c.shortOrdered.plusDays(p.maxShortDays()))) {
-                        if (held.isOpen()) {
-                            ctx.closePosition(symbol);
-                        }
-                        c.state = State.WAITING;
-                    }
-                }
+        coins.stream().filter(c -> ctx.bars(c.symbol).isNew() && !ctx.portfolio().hasOpenOrder(c.symbol))
+                .forEach(c -> c.decide(ctx, ctx.date(), ctx.bars(c.symbol), ctx.portfolio().position(c.symbol)));
+    }
+
+    /** One coin's machine: its state, the day it last entered, the day its short was ordered. */
+    private final class Coin {
+        private final String symbol;
+        private State state = State.WAITING;
+        private LocalDate entered = LocalDate.MIN;
+        private LocalDate shortOrdered;
+
+        private Coin(String symbol) {
+            this.symbol = symbol;
+        }
+
+        private void decide(StrategyContext ctx, LocalDate today, Bars bars, Position held) {
+            int day = today.getMonthValue() == 12 && today.getYear() != entered.getYear() ? today.getDayOfMonth() : 0;
+            if (state == State.WAITING && day >= p.entryFromDay() && day <= p.entryToDay()
+                    && bars.close() / bars.highestClose(p.highLookbackDays()) - 1 <= -p.minDrawdown()) {
+                ctx.targetWeight(symbol, p.allocation() / coins.size());
+                state = State.LONG;
+                entered = today;
+            } else if (state == State.LONG && held.isLong() && (bars.close() >= (1 + p.reboundTarget()) * held.averageCost()
+                    || bars.close() <= (1 - p.trailingStop()) * bars.highestCloseSince(entered)
+                    || !today.isBefore(LocalDate.of(entered.getYear(), 12, p.longExitDay())))) {
+                ctx.targetWeight(symbol, -p.allocation() / coins.size());
+                state = State.SHORT;
+                shortOrdered = today;
+            } else if (state == State.LONG && !held.isLong() || state == State.SHORT && (!held.isShort()
+                    || bars.close() <= (1 - p.shortTakeProfit()) * held.averageCost()
+                    || bars.close() >= (1 + p.shortStopLoss()) * held.averageCost()
+                    || !today.isBefore(shortOrdered.plusDays(p.maxShortDays())))) {
+                if (state == State.SHORT && held.isOpen()) ctx.closePosition(symbol); // also what a short that did not fill left
+                state = State.WAITING;
             }
         }
     }

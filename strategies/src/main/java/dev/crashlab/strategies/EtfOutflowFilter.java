@@ -1,15 +1,16 @@
 package dev.crashlab.strategies;
 
-import dev.crashlab.data.Symbol;
 import dev.crashlab.strategy.Event;
-import dev.crashlab.strategy.ForwardingContext;
 import dev.crashlab.strategy.Order;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
+import dev.crashlab.strategy.condition.BuyFilter;
+import dev.crashlab.strategy.condition.Condition;
+import dev.crashlab.strategy.condition.Signal;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Wraps any strategy and holds back its buys while spot-bitcoin ETFs bleed: while the net flows
@@ -18,102 +19,46 @@ import java.util.TreeMap;
  * whose value is that sum; sells, closes and covering a short pass. With policy {@code DEFER},
  * the cash the held-back buys would have spent is bought at the first step that allows buys again.
  *
- * <p>Exactly: the flow sum at a step dated T is {@code series.sumOverDays(T, windowDays)}, the
- * sum of the values dated T − windowDays .. T − 1 published by the step (days without a value
- * add nothing, so before the first value the sum is 0). A buy is a quantity or cash-value order
- * with side BUY while the position is not short, or a target-weight order above both the current
- * weight and 0. A deferred buy is remembered as cash per symbol: a cash-value order's amount, a
- * quantity order's units × the current close, a target-weight order's (target − current weight,
- * from 0 when short) × equity; it goes out as one cash-value market order per symbol, tagged
- * {@code deferred}.
+ * <p>Exactly: a {@link BuyFilter} whose buys pass while
+ * {@code Signal.sumOverDays(series, windowDays).atLeast(threshold)} holds. The flow sum at a step
+ * dated T is the sum of the values dated T − windowDays .. T − 1 published by the step (days
+ * without a value add nothing, so before the first value the sum is 0). The held-back event's
+ * value is that sum; what counts as a buy and how deferred cash is kept and spent is
+ * {@link BuyFilter}'s.
  */
-public final class EtfOutflowFilter implements Strategy {
+@StrategyName
+public final class EtfOutflowFilter extends BuyFilter {
 
     /** What happens to a held-back buy. */
     public enum Policy { SKIP, DEFER }
 
-    /** The parameters of {@link EtfOutflowFilter}; strategies/README.md gives their defaults and meanings. */
+    /** The parameters of {@link EtfOutflowFilter}; strategies/README.md gives their meanings. */
     public record Params(String series, @Range(min = 1) int windowDays, double threshold, Policy policy) {
-        public Params {
-            if (series == null || series.isBlank() || windowDays < 1 || policy == null || !Double.isFinite(threshold)) {
-                throw new IllegalArgumentException("need a series name, windowDays >= 1, a finite threshold and a policy");
-            }
-        }
-
-        public Params() {
-            this("etf_flows", 7, 0, Policy.SKIP);
-        }
+        public static final Params DEFAULTS = new Params("etf_flows", 7, 0, Policy.SKIP);
     }
 
-    private final Strategy wrapped;
     private final Params p;
-    private final Map<Symbol, Double> deferred = new TreeMap<>();
-    private StrategyContext inner;
+    private final Signal flows;
 
     public EtfOutflowFilter(Strategy wrapped, Params params) {
-        this.wrapped = wrapped;
+        super(wrapped, Parameters.check(params).policy() == Policy.DEFER);
         this.p = params;
+        this.flows = Signal.sumOverDays(p.series(), p.windowDays());
     }
 
     @Override
-    public void init(StrategyContext ctx) {
-        inner = new ForwardingContext(ctx) {
-            @Override
-            public Order submit(Order order) {
-                double flows = flows(ctx);
-                double cash = buyCash(ctx, order);
-                if (flows >= p.threshold() || cash <= 0) {
-                    return super.submit(order);
-                }
-                if (p.policy() == Policy.DEFER) {
-                    // The wrapped strategy may size a buy from cash that earlier held-back buys left
-                    // unspent, so the saved total can never exceed the cash there is.
-                    double available = Math.max(0, ctx.portfolio().availableCash());
-                    deferred.merge(order.symbol(), Math.min(cash, available), (a, b) -> Math.min(a + b, available));
-                }
-                ctx.record(Event.Kind.HELD_BACK, order.symbol(), String.format(Locale.ROOT, "%s held back (%s): %d-day %s"
-                        + " sum %.1f < %s", order, p.policy().name().toLowerCase(Locale.ROOT), p.windowDays(), p.series(),
-                        flows, p.threshold()), flows);
-                return order;
-            }
-        };
-        wrapped.init(inner);
+    protected Condition buysAllowed(StrategyContext ctx) {
+        return flows.atLeast(p.threshold());
     }
 
     @Override
-    public void onBar(StrategyContext ctx) {
-        if (!deferred.isEmpty() && flows(ctx) >= p.threshold()) {
-            double available = Math.max(0, ctx.portfolio().availableCash());
-            for (var saved : deferred.entrySet()) {
-                double cash = Math.min(saved.getValue(), available);
-                if (cash > 0) {
-                    ctx.submit(Order.buyValue(saved.getKey(), cash).withTag("deferred"));
-                    available -= cash;
-                }
-            }
-            deferred.clear();
-        }
-        wrapped.onBar(inner);
+    protected String heldBackMessage(StrategyContext ctx, Order order) {
+        return String.format(Locale.ROOT, "%s held back (%s): %d-day %s sum %.1f < %s", order,
+                p.policy().name().toLowerCase(Locale.ROOT), p.windowDays(), p.series(), flows.value(ctx), p.threshold());
     }
 
     @Override
-    public String name() {
-        return "EtfOutflowFilter(" + wrapped.name() + ")";
-    }
-
-    private double flows(StrategyContext ctx) {
-        return ctx.series(p.series()).sumOverDays(ctx.date(), p.windowDays());
-    }
-
-    /** Returns the cash {@code order} would spend buying, or 0 when it is not a buy. */
-    private static double buyCash(StrategyContext ctx, Order order) {
-        double held = ctx.portfolio().quantity(order.symbol());
-        return switch (order.sizing()) {
-            case VALUE -> order.side() == Order.Side.BUY && held >= 0 ? order.amount() : 0;
-            case QUANTITY -> order.side() == Order.Side.BUY && held >= 0 ? order.amount() * ctx.bars(order.symbol()).close() : 0;
-            case TARGET_WEIGHT -> Math.max(0, order.amount() - Math.max(0, ctx.portfolio().weight(order.symbol())))
-                    * ctx.portfolio().equity();
-            case CLOSE -> 0;
-        };
+    protected double heldBackValue(StrategyContext ctx) {
+        return flows.value(ctx);
     }
 }

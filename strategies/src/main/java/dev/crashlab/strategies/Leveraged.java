@@ -2,9 +2,11 @@ package dev.crashlab.strategies;
 
 import dev.crashlab.strategy.ForwardingContext;
 import dev.crashlab.strategy.Order;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -21,23 +23,12 @@ import java.math.MathContext;
  * sees the real account: one that caps its buys at the cash, as {@link DcaOnDrawdown} does, sees
  * the borrowed, negative cash and stops buying.
  */
+@StrategyName
 public final class Leveraged implements Strategy {
 
-    /**
-     * The parameters of {@link Leveraged}.
-     *
-     * @param leverage the factor applied to every order's amount, {@code >= 1} (default 2)
-     */
+    /** @param leverage the factor applied to every order's amount, at least 1 */
     public record Params(@Range(min = 1) double leverage) {
-        public Params {
-            if (!(leverage >= 1) || Double.isInfinite(leverage)) {
-                throw new IllegalArgumentException("leverage must be a finite number >= 1, got " + leverage);
-            }
-        }
-
-        public Params() {
-            this(2);
-        }
+        public static final Params DEFAULTS = new Params(2);
     }
 
     private final Strategy wrapped;
@@ -46,7 +37,7 @@ public final class Leveraged implements Strategy {
 
     public Leveraged(Strategy wrapped, Params params) {
         this.wrapped = wrapped;
-        this.leverage = params.leverage();
+        this.leverage = Parameters.check(params).leverage();
     }
 
     @Override

@@ -55,7 +55,7 @@ class CrashRegimeTest {
     @Test
     void labelsEachStepByTheFirstRuleThatHolds() {
         MarketData data = MarketData.builder().add(BTC).add(NASDAQ).add(GOLD).add(FLOWS).build();
-        BacktestResult r = Backtest.builder(data).strategy(BuyAndHold::new).regime(() -> new CrashRegime(params(5.0))).build().run();
+        BacktestResult r = Backtest.builder(data).strategy(RealData::buyAndHold).regime(() -> new CrashRegime(params(5.0))).build().run();
 
         // d0..d3: the 5-bar high is not there yet. d6: 22 % below it. d7: in drawdown after two outflows.
         // d8: the inflow ends the streak. d9: 33 % below the 3-bar high while Nasdaq (−9 %) and gold (−6 %)
@@ -69,7 +69,7 @@ class CrashRegimeTest {
     void skipsTheRulesWhoseInputsAreMissingAndLabelsAVolatileDrawdownACrash() {
         // Bitcoin alone, no flows: no streak, no liquidity crisis. The 3-bar volatility is 1.33 (d6) and
         // 1.21 (d8) a year, above 1.0, but 0.92 at d7.
-        BacktestResult r = Backtest.builder(MarketData.of(BTC)).strategy(BuyAndHold::new)
+        BacktestResult r = Backtest.builder(MarketData.of(BTC)).strategy(RealData::buyAndHold)
                 .regime(() -> new CrashRegime(params(1.0))).build().run();
 
         assertThat(labels(r)).containsExactly("CALM", "CALM", "CALM", "CALM", "CALM", "CALM", "CRASH", "DRAWDOWN",
@@ -86,7 +86,7 @@ class CrashRegimeTest {
      */
     @Test
     void labelsTheCovidAndFtxCrashesAndCalmsMostOf2023sSecondHalfOnRealData() {
-        BacktestResult r = RealData.backtest(BuyAndHold::new).regime(CrashRegime::new).build().run();
+        BacktestResult r = RealData.backtest(RealData::buyAndHold).regime(() -> new CrashRegime(Params.DEFAULTS)).build().run();
 
         Map<LocalDate, String> byDate = new LinkedHashMap<>();
         for (int s = 0; s < r.size(); s++) {
@@ -109,7 +109,7 @@ class CrashRegimeTest {
     /** Pinned by running once: the number of days with each label, 2018-01-01 to 2025-11-21. */
     @Test
     void pinsItsRealDataLabelCounts() {
-        BacktestResult r = RealData.backtest(BuyAndHold::new).regime(CrashRegime::new).build().run();
+        BacktestResult r = RealData.backtest(RealData::buyAndHold).regime(() -> new CrashRegime(Params.DEFAULTS)).build().run();
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int s = 0; s < r.size(); s++) {
@@ -132,8 +132,8 @@ class CrashRegimeTest {
 
         assertThat(bound.nasdaq()).isEqualTo("NDX");
         assertThat(bound.drawdown()).isEqualTo(0.25);
-        assertThat(bound.crashDrop()).isEqualTo(new Params().crashDrop());
-        assertThat(Set.of(new Params().btc(), new Params().gold(), new Params().flows())).containsExactlyInAnyOrder("BTC-USD", "GLD", "etf_flows");
+        assertThat(bound.crashDrop()).isEqualTo(Params.DEFAULTS.crashDrop());
+        assertThat(Set.of(Params.DEFAULTS.btc(), Params.DEFAULTS.gold(), Params.DEFAULTS.flows())).containsExactlyInAnyOrder("BTC-USD", "GLD", "etf_flows");
         assertThatThrownBy(() -> StrategyFactory.bind(Params.class, json.readTree("{\"jointDrop\": 2}"), "regime.params"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("regime.params.jointDrop: expected a number in [0, 1], got 2");

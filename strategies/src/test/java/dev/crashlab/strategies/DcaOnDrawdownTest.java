@@ -155,7 +155,7 @@ class DcaOnDrawdownTest {
     void pinsItsRealDataMetrics() {
         RealData.assertPinned(dca(params(0, 0, List.of(), 0)).metrics(),
                 5.820941542851517, 0.2755980993262648, -0.7948060716518324, 0.7031199522631304, 234497.47407917015, 0);
-        RealData.assertPinned(dca(new Params()).metrics(),
+        RealData.assertPinned(dca(Params.DEFAULTS).metrics(),
                 7.048204537336007, 0.30263733138269244, -0.749641238575857, 0.7383192328278579, 229614.71112048134, 0);
         RealData.assertPinned(dca(params(0.2, 0, List.of(new Tier(0.2, 1), new Tier(0.35, 2), new Tier(0.5, 3)), 0)).metrics(),
                 6.682638719594272, 0.2949828963624297, -0.7688585157395692, 0.7266274763064742, 234804.0519685591, 0);
@@ -174,7 +174,7 @@ class DcaOnDrawdownTest {
         assertThat(StrategyFactory.bind(Params.class, null, "strategy.params"))
                 .isEqualTo(new Params("BTC-USD", 100, Schedule.WEEKLY, 0.2, 0, List.of(), 0));
         assertThatThrownBy(() -> StrategyFactory.bind(Params.class, json.readTree("{\"threshold\": 1}"), "strategy.params"))
-                .isInstanceOf(ConfigException.class).hasMessageEndingWith("threshold must be in [0, 1), got 1.0");
+                .isInstanceOf(ConfigException.class).hasMessage("strategy.params.threshold: expected a number in [0, 1), got 1");
         assertThatThrownBy(() -> StrategyFactory.bind(Params.class, json.readTree("{\"lookbackDays\": -1}"), "strategy.params"))
                 .hasMessage("strategy.params.lookbackDays: expected an integer in [0, ∞], got -1");
     }

@@ -107,7 +107,7 @@ class DecemberReboundThenShortTest {
 
     @Test
     void tradesOnlyInsideItsDecemberWindowsOnRealData() {
-        BacktestResult r = RealData.backtest(DecemberReboundThenShort::new).build().run();
+        BacktestResult r = RealData.backtest(() -> new DecemberReboundThenShort(DecemberReboundThenShort.Params.DEFAULTS)).build().run();
 
         // Every order lies in [Dec 1, Dec 31 + 30 days] of some year: in December, or on or before Jan 30.
         assertThat(r.orders()).isNotEmpty().allSatisfy(o -> {
@@ -130,7 +130,7 @@ class DecemberReboundThenShortTest {
     /** Pinned by running once: 10,000 of cash, 0.1 % fees, 0.01 % funding per 8 hours, 2018-01-01 to 2025-11-21. */
     @Test
     void pinsItsRealDataMetrics() {
-        BacktestResult r = RealData.backtest(DecemberReboundThenShort::new).build().run();
+        BacktestResult r = RealData.backtest(() -> new DecemberReboundThenShort(DecemberReboundThenShort.Params.DEFAULTS)).build().run();
 
         RealData.assertPinned(r.metrics(),
                 -0.31082472112998827, -0.046098313481675146, -0.3326162399231759, -0.5805419537403489, 6891.7527887001215, 0);
@@ -147,7 +147,8 @@ class DecemberReboundThenShortTest {
         assertThat(StrategyFactory.bind(Params.class, null, "strategy.params")).isEqualTo(new Params(
                 List.of("ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD", "ZEC-USD"), 1, 10, 31, 0.3, 90, 1.0, 0.2, 0.1, 0.2, 0.1, 30));
         assertThatThrownBy(() -> StrategyFactory.bind(Params.class, json.readTree("{\"entryFromDay\": 12}"), "strategy.params"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("entryFromDay");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("strategy.params.entryFromDay: expected at most entryToDay (10), got 12");
         assertThatThrownBy(() -> StrategyFactory.bind(Params.class, json.readTree("{\"longExitDay\": 32}"), "strategy.params"))
                 .hasMessage("strategy.params.longExitDay: expected an integer in [1, 31], got 32");
     }

@@ -15,7 +15,6 @@ import dev.crashlab.data.MarketData;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.PublicationRule;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.portfolio.Contributions;
 import dev.crashlab.strategies.EtfOutflowFilter.Params;
 import dev.crashlab.strategies.EtfOutflowFilter.Policy;
@@ -39,7 +38,7 @@ class EtfOutflowFilterTest {
     /** The flow sums are sums of a few numbers; they must agree to rounding. */
     private static final double SUM = 1e-9;
     private static final LocalDate JAN_1 = LocalDate.of(2024, 1, 1);
-    private static final Symbol BTC = Symbol.of("BTC-USD");
+    private static final String BTC = "BTC-USD";
 
     private static OhlcvSeries flatBtc(int days) {
         double[] prices = new double[days];

@@ -12,10 +12,10 @@ import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.data.MarketData;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.strategies.Leveraged.Params;
+import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Strategy;
@@ -29,7 +29,7 @@ class LeveragedTest {
 
     /** Hand-computed arithmetic on small numbers; anything beyond this is a bug, not rounding. */
     private static final double EXACT = 1e-9;
-    private static final Symbol BTC = Symbol.of("BTC-USD");
+    private static final String BTC = "BTC-USD";
     /** 10× on margin: initial 0.1, maintenance 0.05, liquidation fee 1 %. */
     private static final Margin TEN_TIMES = new Margin(0.1, 0.05, 0.01);
 
@@ -67,7 +67,7 @@ class LeveragedTest {
     @Test
     void failsFastWhenTheAccountDoesNotAllowTheLeverage() {
         Backtest b = Backtest.builder(MarketData.of(closes(crypto("BTC-USD"), LocalDate.of(2024, 1, 1), 100, 100)))
-                .strategy(() -> new Leveraged(new BuyAndHold(), new Params(10))).build();
+                .strategy(() -> new Leveraged(RealData.buyAndHold(), new Params(10))).build();
 
         assertThatThrownBy(b::run).isInstanceOf(BacktestException.class)
                 .hasMessageContaining("Leveraged 10× needs margin.initial <= 0.1; the account allows 1×");
@@ -76,7 +76,7 @@ class LeveragedTest {
     @Test
     void tenTimesBuyAndHoldBtcIsLiquidatedIn2022AndIn2025() {
         for (String[] year : new String[][] {{"2022-01-01", "2022-12-31"}, {"2025-01-01", "2025-11-21"}}) {
-            BacktestResult r = RealData.backtest(() -> new Leveraged(new BuyAndHold(), new Params(10))).margin(TEN_TIMES)
+            BacktestResult r = RealData.backtest(() -> new Leveraged(RealData.buyAndHold(), new Params(10))).margin(TEN_TIMES)
                     .start(Instant.parse(year[0] + "T00:00:00Z")).end(Instant.parse(year[1] + "T00:00:00Z")).build().run();
 
             assertThat(r.metrics().liquidations()).as(year[0]).isGreaterThanOrEqualTo(1);
@@ -87,8 +87,8 @@ class LeveragedTest {
 
     @Test
     void oneTimesChangesNothingOnRealData() {
-        BacktestResult plain = RealData.backtest(BuyAndHold::new).build().run();
-        BacktestResult once = RealData.backtest(() -> new Leveraged(new BuyAndHold(), new Params(1))).build().run();
+        BacktestResult plain = RealData.backtest(RealData::buyAndHold).build().run();
+        BacktestResult once = RealData.backtest(() -> new Leveraged(RealData.buyAndHold(), new Params(1))).build().run();
 
         assertThat(once.equityCurve()).containsExactly(plain.equityCurve());
     }
@@ -96,10 +96,10 @@ class LeveragedTest {
     /** Pinned by running once: BuyAndHold BTC at 2× and 10×, 10,000 of cash, 0.1 % fees, 5 % a year on borrowed cash. */
     @Test
     void pinsItsRealDataMetrics() {
-        RealData.assertPinned(RealData.backtest(() -> new Leveraged(new BuyAndHold(), new Params(2)))
+        RealData.assertPinned(RealData.backtest(() -> new Leveraged(RealData.buyAndHold(), new Params(2)))
                 .margin(Margin.forLeverage(2, 0.05, 0.01)).build().run().metrics(),
                 -0.9577826209917546, -0.33051430773138946, -0.9727774629957365, -0.5322270629254897, 422.1737900824537, 1);
-        RealData.assertPinned(RealData.backtest(() -> new Leveraged(new BuyAndHold(), new Params(10)))
+        RealData.assertPinned(RealData.backtest(() -> new Leveraged(RealData.buyAndHold(), new Params(10)))
                 .margin(TEN_TIMES).build().run().metrics(),
                 -0.6240843918234882, -0.11665485869104752, -0.8992220491723538, 0.09004722798649373, 3759.156081765119, 1);
     }

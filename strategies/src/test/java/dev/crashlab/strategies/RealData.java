@@ -10,6 +10,7 @@ import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.data.io.SeriesLoader;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.metrics.Metrics;
+import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.testing.SharedData;
 import java.time.Instant;
@@ -87,6 +88,11 @@ final class RealData {
     /** Returns a backtest of {@code strategy} over the range with {@link #COSTS} and 10,000 of cash, buy-and-hold BTC as benchmark. */
     static Backtest.Builder backtest(Supplier<? extends Strategy> strategy) {
         return Backtest.builder(universe()).strategy(strategy).start(START).end(END).initialCash(10_000).costs(COSTS)
-                .benchmark("buy-and-hold BTC-USD", BuyAndHold::new);
+                .benchmark("buy-and-hold BTC-USD", RealData::buyAndHold);
+    }
+
+    /** Returns buy-and-hold BTC-USD, the benchmark. */
+    static Strategy buyAndHold() {
+        return new BuyAndHold(BuyAndHold.Params.DEFAULTS);
     }
 }

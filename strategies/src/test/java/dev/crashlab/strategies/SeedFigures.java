@@ -27,19 +27,21 @@ public final class SeedFigures {
         DcaOnDrawdown.Params tiered = new DcaOnDrawdown.Params("BTC-USD", 100, Schedule.WEEKLY, 0.2, 0, List.of(
                 new DcaOnDrawdown.Tier(0.2, 1), new DcaOnDrawdown.Tier(0.35, 2), new DcaOnDrawdown.Tier(0.5, 3)), 0);
         return List.of(
-                run("BuyAndHold BTC-USD", BuyAndHold::new).build(),
+                run("BuyAndHold BTC-USD", RealData::buyAndHold).build(),
                 run("weekly DCA (threshold 0)", () -> new DcaOnDrawdown(plain)).initialCash(0).contributions(weekly).build(),
-                run("DcaOnDrawdown (defaults)", DcaOnDrawdown::new).initialCash(0).contributions(weekly).build(),
+                run("DcaOnDrawdown (defaults)", () -> new DcaOnDrawdown(DcaOnDrawdown.Params.DEFAULTS)).initialCash(0)
+                        .contributions(weekly).build(),
                 run("DcaOnDrawdown tiers 20/35/50%", () -> new DcaOnDrawdown(tiered)).initialCash(0).contributions(weekly).build(),
                 run("EtfOutflowFilter SKIP(weekly DCA)", () -> new EtfOutflowFilter(new DcaOnDrawdown(plain),
-                        new EtfOutflowFilter.Params())).initialCash(0).contributions(weekly).build(),
+                        EtfOutflowFilter.Params.DEFAULTS)).initialCash(0).contributions(weekly).build(),
                 run("EtfOutflowFilter DEFER(weekly DCA)", () -> new EtfOutflowFilter(new DcaOnDrawdown(plain),
                         new EtfOutflowFilter.Params("etf_flows", 7, 0, EtfOutflowFilter.Policy.DEFER)))
                         .initialCash(0).contributions(weekly).build(),
-                run("DecemberReboundThenShort", DecemberReboundThenShort::new).build(),
-                run("Leveraged 2x BuyAndHold", () -> new Leveraged(new BuyAndHold(), new Leveraged.Params(2)))
+                run("DecemberReboundThenShort", () -> new DecemberReboundThenShort(DecemberReboundThenShort.Params.DEFAULTS))
+                        .build(),
+                run("Leveraged 2x BuyAndHold", () -> new Leveraged(RealData.buyAndHold(), new Leveraged.Params(2)))
                         .margin(Margin.forLeverage(2, 0.05, 0.01)).build(),
-                run("Leveraged 10x BuyAndHold", () -> new Leveraged(new BuyAndHold(), new Leveraged.Params(10)))
+                run("Leveraged 10x BuyAndHold", () -> new Leveraged(RealData.buyAndHold(), new Leveraged.Params(10)))
                         .margin(new Margin(0.1, 0.05, 0.01)).build());
     }
 

@@ -3,17 +3,19 @@ package dev.crashlab.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashlab.config.StrategyFactory;
+import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.Strategy;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The seed strategies as configs reach them: by short name, bound and wrapped. */
 class SeedStrategiesTest {
 
     private final StrategyFactory factory = new StrategyFactory(getClass().getClassLoader());
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void registersEverySeedStrategyByItsSimpleNameThroughTheServiceFile() {
+    void findsEverySeedStrategyByItsSimpleNameThroughItsAnnotation() {
         assertThat(factory.shortNames()).contains("BuyAndHold", "DcaOnDrawdown", "DecemberReboundThenShort", "EtfOutflowFilter",
                 "Leveraged");
         assertThat(factory.find("DcaOnDrawdown", "runs[0].strategy.class")).isEqualTo(DcaOnDrawdown.class);

@@ -3,18 +3,19 @@ package com.example.it;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.indicator.PriceField;
+import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.strategy.StrategyName;
 
 /** A user's own strategy: each Monday, buy for {@code amount} when the price is {@code threshold} below its 30-day high. */
+@StrategyName
 public final class WeeklyBuyer implements Strategy {
 
-    /** Parameters. */
+    /** Parameters: the dip below the 30-day high that buys, and the cash of each buy. */
     public record Params(@Range(min = 0, max = 1) double threshold, @Range(min = 0) double amount) {
-        public Params() {
-            this(0.0, 100);
-        }
+        public static final Params DEFAULTS = new Params(0.0, 100);
     }
 
     private final Params params;
@@ -22,11 +23,7 @@ public final class WeeklyBuyer implements Strategy {
     private FastIndicator high;
 
     public WeeklyBuyer(Params params) {
-        this.params = params;
-    }
-
-    public WeeklyBuyer() {
-        this(new Params());
+        this.params = Parameters.check(params);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.crashlab.strategies;
+package dev.crashlab.strategy;
 
 import static dev.crashlab.testing.TestBars.closes;
 import static dev.crashlab.testing.TestBars.crypto;
@@ -15,17 +15,20 @@ import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.Symbol;
+import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.metrics.Metrics;
 import dev.crashlab.portfolio.Contributions;
-import dev.crashlab.strategy.Order;
+import dev.crashlab.testing.SharedData;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The engine's buy-and-hold: the benchmark of every run, and a strategy configs may name. */
 class BuyAndHoldTest {
 
     /** Hand-computed arithmetic on small numbers; anything beyond this is a bug, not rounding. */
@@ -43,7 +46,7 @@ class BuyAndHoldTest {
     void investsAllCashAtTheFirstStepAndEachContributionWhenItArrives() {
         // 2024-01-01 is a Monday: 100 arrives with the start, 100 more on Monday the 8th.
         OhlcvSeries btc = closes(crypto("BTC-USD"), LocalDate.of(2024, 1, 1), 100, 100, 100, 100, 100, 100, 100, 200, 200, 200);
-        BacktestResult r = Backtest.builder(MarketData.of(btc)).strategy(BuyAndHold::new).initialCash(1_000)
+        BacktestResult r = Backtest.builder(MarketData.of(btc)).strategy(() -> new BuyAndHold(BuyAndHold.Params.DEFAULTS)).initialCash(1_000)
                 .contributions(Contributions.every(Schedule.WEEKLY, 100)).costs(Costs.DEFAULTS.withFeeRate(0.01)).build().run();
 
         assertThat(r.orders()).extracting(BuyAndHoldTest::ordered).containsExactly(
@@ -87,16 +90,24 @@ class BuyAndHoldTest {
         assertThat(r.openOrders()).hasSize(2);
     }
 
+    /** BTC-USD from {@code ../shared/data}, 2018-01-01 to 2025-11-21, 10,000 of cash and 0.1 % fees, as the seed strategies' pins. */
+    private static Backtest.Builder onRealBtc(OhlcvSeries btc) {
+        return Backtest.builder(MarketData.of(btc)).strategy(() -> new BuyAndHold(BuyAndHold.Params.DEFAULTS))
+                .start(Instant.parse("2018-01-01T00:00:00Z"))
+                .end(Instant.parse("2025-11-21T00:00:00Z")).initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001));
+    }
+
     @Test
     void investsEveryWeeklyContributionOnRealData() {
-        BacktestResult r = RealData.backtest(BuyAndHold::new).contributions(Contributions.every(Schedule.WEEKLY, 100)).build().run();
+        OhlcvSeries btc = PriceLoader.load(SharedData.file("BTC-USD.csv"));
+        BacktestResult r = onRealBtc(btc).contributions(Contributions.every(Schedule.WEEKLY, 100)).build().run();
 
         // Independent count: the Mondays of the range, each bringing 100 (the first one arrives with the start).
-        OhlcvSeries btc = RealData.prices("BTC-USD");
         int mondays = 0;
         for (int i = 0; i < btc.size(); i++) {
             LocalDate d = btc.date(i);
-            if (!d.isBefore(LocalDate.of(2018, 1, 1)) && !d.isAfter(LocalDate.of(2025, 11, 21)) && d.getDayOfWeek() == DayOfWeek.MONDAY) {
+            if (!d.isBefore(LocalDate.of(2018, 1, 1)) && !d.isAfter(LocalDate.of(2025, 11, 21))
+                    && d.getDayOfWeek() == DayOfWeek.MONDAY) {
                 mondays++;
             }
         }
@@ -108,12 +119,21 @@ class BuyAndHoldTest {
         assertThat(r.cash(r.size() - 1)).isCloseTo(0, within(1e-6));
     }
 
-    /** Pinned on real data by running once (10,000 of cash, 0.1 % fees, 2018-01-01 to 2025-11-21). */
+    /** Pinned on real data by running once (10,000 of cash, 0.1 % fees, 2018-01-01 to 2025-11-21), to 1e-9 relative. */
     @Test
     void pinsItsRealDataMetrics() {
-        Metrics m = RealData.backtest(BuyAndHold::new).build().run().metrics();
+        Metrics m = onRealBtc(PriceLoader.load(SharedData.file("BTC-USD.csv"))).build().run().metrics();
 
-        RealData.assertPinned(m, 5.3223039091919775, 0.26338028422454585, -0.8117602184914077, 0.6885078624111108, 63223.03909192004, 0);
+        assertThat(m.totalReturn()).isCloseTo(5.3223039091919775, withinPinned(5.3223039091919775));
+        assertThat(m.cagr()).isCloseTo(0.26338028422454585, withinPinned(0.26338028422454585));
+        assertThat(m.maxDrawdown()).isCloseTo(-0.8117602184914077, withinPinned(-0.8117602184914077));
+        assertThat(m.sharpe()).isCloseTo(0.6885078624111108, withinPinned(0.6885078624111108));
+        assertThat(m.finalEquity()).isCloseTo(63223.03909192004, withinPinned(63223.03909192004));
+        assertThat(m.liquidations()).isZero();
+    }
+
+    private static org.assertj.core.data.Offset<Double> withinPinned(double expected) {
+        return within(1e-9 * Math.abs(expected));
     }
 
     @Test
@@ -121,9 +141,9 @@ class BuyAndHoldTest {
         var json = JsonMapper.builder().build();
         assertThat(StrategyFactory.bind(BuyAndHold.Params.class, json.readTree("{\"symbols\": [\"ETH-USD\", \"GLD\"]}"), "benchmark.params"))
                 .isEqualTo(new BuyAndHold.Params(List.of("ETH-USD", "GLD")));
-        assertThat(StrategyFactory.bind(BuyAndHold.Params.class, null, "benchmark.params")).isEqualTo(new BuyAndHold.Params());
+        assertThat(StrategyFactory.bind(BuyAndHold.Params.class, null, "benchmark.params")).isEqualTo(BuyAndHold.Params.DEFAULTS);
         assertThatThrownBy(() -> StrategyFactory.bind(BuyAndHold.Params.class, json.readTree("{\"symbols\": []}"), "benchmark.params"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("benchmark.params: symbols must name at least one instrument, got []");
+                .hasMessage("benchmark.params.symbols: expected at least one element, got []");
     }
 }

@@ -1,9 +1,5 @@
-package dev.crashlab.strategies;
+package dev.crashlab.strategy;
 
-import dev.crashlab.data.Symbol;
-import dev.crashlab.strategy.Order;
-import dev.crashlab.strategy.Strategy;
-import dev.crashlab.strategy.StrategyContext;
 import java.util.List;
 
 /**
@@ -15,39 +11,27 @@ import java.util.List;
  * <p>A symbol's share waits while an order of that symbol is still open (an equity on a
  * weekend) and goes out with its next order, so no symbol has two orders waiting at once.
  * Withdrawals are not sold for: they are paid from whatever cash there is.
+ *
+ * <p>It lives in the strategy API, not among the seed strategies, because every run with a
+ * {@code benchmark} symbol uses it: the engine supplies its own benchmark, whatever else is on the
+ * classpath. Configs name it {@code BuyAndHold} like any other strategy.
  */
+@StrategyName
 public final class BuyAndHold implements Strategy {
 
-    /**
-     * The parameters of {@link BuyAndHold}.
-     *
-     * @param symbols the instruments to hold in equal cash shares (default {@code ["BTC-USD"]})
-     */
-    public record Params(List<String> symbols) {
-        public Params {
-            if (symbols == null || symbols.isEmpty() || symbols.stream().anyMatch(s -> s == null || s.isBlank())) {
-                throw new IllegalArgumentException("symbols must name at least one instrument, got " + symbols);
-            }
-            symbols = List.copyOf(symbols);
-        }
-
-        public Params() {
-            this(List.of("BTC-USD"));
-        }
+    /** @param symbols the instruments to hold in equal cash shares */
+    public record Params(@NonEmpty List<String> symbols) {
+        public static final Params DEFAULTS = new Params(List.of("BTC-USD"));
     }
 
-    private final Params params;
+    private final List<String> symbols;
     /** Cash set aside for each symbol and not yet ordered. */
     private final double[] toInvest;
     private boolean started;
 
     public BuyAndHold(Params params) {
-        this.params = params;
-        this.toInvest = new double[params.symbols().size()];
-    }
-
-    public BuyAndHold() {
-        this(new Params());
+        this.symbols = Parameters.check(params).symbols();
+        this.toInvest = new double[symbols.size()];
     }
 
     @Override
@@ -55,12 +39,10 @@ public final class BuyAndHold implements Strategy {
         // The first step invests the whole cash (this step's contribution included), later ones the new cash.
         double arrived = started ? Math.max(0, ctx.portfolio().contributionNow()) : ctx.portfolio().cash();
         started = true;
-        List<String> symbols = params.symbols();
         for (int i = 0; i < symbols.size(); i++) {
             toInvest[i] += arrived / symbols.size();
-            Symbol symbol = Symbol.of(symbols.get(i));
-            if (toInvest[i] > 0 && !ctx.portfolio().hasOpenOrder(symbol)) {
-                ctx.submit(Order.buyValue(symbol, toInvest[i]));
+            if (toInvest[i] > 0 && !ctx.portfolio().hasOpenOrder(symbols.get(i))) {
+                ctx.buyValue(symbols.get(i), toInvest[i]);
                 toInvest[i] = 0;
             }
         }
