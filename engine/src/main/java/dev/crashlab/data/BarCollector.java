@@ -54,13 +54,7 @@ public final class BarCollector {
      */
     public void expect(int rows) {
         if (rows > times.length) {
-            times = Arrays.copyOf(times, rows);
-            open = Arrays.copyOf(open, rows);
-            high = Arrays.copyOf(high, rows);
-            low = Arrays.copyOf(low, rows);
-            close = Arrays.copyOf(close, rows);
-            volume = Arrays.copyOf(volume, rows);
-            lines = Arrays.copyOf(lines, rows);
+            resize(rows);
         }
     }
 
@@ -227,14 +221,17 @@ public final class BarCollector {
 
     private void grow() {
         if (size == times.length) {
-            int capacity = size * 2;
-            times = Arrays.copyOf(times, capacity);
-            open = Arrays.copyOf(open, capacity);
-            high = Arrays.copyOf(high, capacity);
-            low = Arrays.copyOf(low, capacity);
-            close = Arrays.copyOf(close, capacity);
-            volume = Arrays.copyOf(volume, capacity);
-            lines = Arrays.copyOf(lines, capacity);
+            resize(size * 2);
         }
+    }
+
+    private void resize(int capacity) {
+        times = Arrays.copyOf(times, capacity);
+        open = Arrays.copyOf(open, capacity);
+        high = Arrays.copyOf(high, capacity);
+        low = Arrays.copyOf(low, capacity);
+        close = Arrays.copyOf(close, capacity);
+        volume = Arrays.copyOf(volume, capacity);
+        lines = Arrays.copyOf(lines, capacity);
     }
 }
