@@ -400,7 +400,8 @@ public final class BacktestResult {
 
     /**
      * Returns the warnings of the run: the partial data a run with {@code allowPartialData} used
-     * (an instrument ordered before its data begins or held after it ends), and the benchmark's.
+     * (an instrument ordered before its data begins or held after it ends), those the strategy
+     * gave ({@code ctx.warn}), and the benchmark's.
      */
     public List<String> warnings() {
         List<String> all = new java.util.ArrayList<>(run.warnings());
@@ -408,6 +409,11 @@ public final class BacktestResult {
             benchmarkWarnings.forEach(w -> all.add("benchmark: " + w));
         }
         return List.copyOf(all);
+    }
+
+    /** Returns the figures and states the strategy recorded with {@code ctx.track}, in the order first recorded. */
+    public List<Tracked> tracked() {
+        return run.tracked();
     }
 
     /** Returns the names of the non-price series the strategy read. */

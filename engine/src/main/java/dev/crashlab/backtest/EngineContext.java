@@ -127,6 +127,21 @@ class EngineContext implements StrategyContext {
     }
 
     @Override
+    public void track(String name, double value) {
+        run.track(name, false, value);
+    }
+
+    @Override
+    public void track(String name, boolean holds) {
+        run.track(name, true, holds ? 1 : 0);
+    }
+
+    @Override
+    public void warn(String message) {
+        run.warn(message);
+    }
+
+    @Override
     public String toString() {
         return "StrategyContext(step " + run.step + ", " + run.nowInstant() + ")";
     }

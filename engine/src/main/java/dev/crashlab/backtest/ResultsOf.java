@@ -33,6 +33,7 @@ import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.SeriesPoint;
 import dev.crashlab.results.SeriesRead;
+import dev.crashlab.results.TrackedSeries;
 import dev.crashlab.results.StrategyInfo;
 import dev.crashlab.results.TradeRow;
 import dev.crashlab.strategy.Event;
@@ -96,7 +97,9 @@ final class ResultsOf {
                 result.fills().stream().map(ResultsOf::fill).toList(),
                 result.trades().stream().map(ResultsOf::trade).toList(),
                 result.events().stream().map(ResultsOf::event).toList(),
-                benchmark, regimes, series(result));
+                benchmark, regimes, series(result),
+                result.tracked().stream().map(t -> new TrackedSeries(t.name(),
+                        t.state() ? TrackedSeries.STATE : TrackedSeries.VALUE, Figures.figures(t.values()))).toList());
     }
 
     private static AccountTerms account(Backtest spec) {

@@ -22,9 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,7 +69,7 @@ final class Run {
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
             List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps,
-            int[] fillInstruments, double[] fillCarry, double[] finalCarry, List<String> warnings) {
+            int[] fillInstruments, double[] fillCarry, double[] finalCarry, List<String> warnings, List<Tracked> tracked) {
     }
 
     final Backtest spec;
@@ -102,6 +105,10 @@ final class Run {
     private final List<Fill> fills = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final Set<String> seriesUsed = new LinkedHashSet<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+    /** What the strategy tracks, by name: one value per step, NaN until recorded. */
+    private final Map<String, double[]> tracked = new LinkedHashMap<>();
+    private final Set<String> states = new HashSet<>();
     private long nextOrderId = 1;
     int liquidations;
     private final NonPriceSeries[] fundingSeries;
@@ -270,7 +277,8 @@ final class Run {
                 List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
                 classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks,
                 Arrays.copyOf(fillSteps, f), Arrays.copyOf(fillInstruments, f), Arrays.copyOf(fillCarry, f), carry,
-                coverage.warnings());
+                allWarnings(), tracked.entrySet().stream()
+                        .map(t -> new Tracked(t.getKey(), states.contains(t.getKey()), t.getValue())).toList());
     }
 
     /** Moves each instrument with a bar closing at step {@code s} to it; returns whether any has one. */
@@ -390,6 +398,43 @@ final class Run {
 
     void record(Event.Kind kind, String symbol, String message, double value) {
         events.add(new Event(nowInstant(), kind, symbol, message, value));
+    }
+
+    /** Records a tracked figure or state at the current step (see {@code StrategyContext.track}). */
+    void track(String name, boolean state, double value) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("track: a tracked series needs a name, got " + (name == null ? "null" : "\"\""));
+        }
+        if (step < 0) {
+            throw new IllegalStateException("track(\"" + name + "\") in init: values are tracked per step, from onBar");
+        }
+        double[] values = tracked.get(name);
+        if (values == null) {
+            values = new double[clock.size()];
+            Arrays.fill(values, Double.NaN);
+            tracked.put(name, values);
+            if (state) {
+                states.add(name);
+            }
+        } else if (states.contains(name) != state) {
+            throw new IllegalArgumentException("track(\"" + name + "\"): tracked as a " + (state ? "figure" : "state")
+                    + " before; a name is either a figure (a double) or a state (a boolean)");
+        }
+        values[step] = value;
+    }
+
+    /** Adds a strategy's warning to the run's, once per message. */
+    void warn(String message) {
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("warn: a warning needs a message");
+        }
+        warnings.add(message);
+    }
+
+    private List<String> allWarnings() {
+        List<String> all = new ArrayList<>(coverage.warnings());
+        all.addAll(warnings);
+        return List.copyOf(all);
     }
 
     /** Places an order from the strategy: rejected at once if it cannot be valid, else waiting for its bar. */

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Converts a {@code crashlab-results/1} document into a {@value RunResults#SCHEMA} one. The two
  * layouts are the same but for the schema id; early writers of version 1 left out fields that
  * later ones wrote, and those get the defaults README documents:
- * {@code config} {@code {}}, {@code warnings} {@code []}, {@code period.interval} the shortest
+ * {@code config} {@code {}}, {@code warnings} {@code []}, {@code tracked} {@code []}, {@code period.interval} the shortest
  * distance between two steps ({@code 1d} for a single step), {@code account.margin.mode}
  * {@code cross}, {@code account.margin.maintenanceTiers} one tier from 0 at
  * {@code account.margin.maintenance}, {@code costs.pathRule} {@code unknown}, each trade's
@@ -34,6 +34,9 @@ final class ResultsV1 {
         }
         if (!root.has("warnings")) {
             root.putArray("warnings");
+        }
+        if (!root.has("tracked")) {
+            root.putArray("tracked");
         }
         if (root.get("period") instanceof ObjectNode period && !period.has("interval")) {
             period.put("interval", interval(root.get("equity")));

@@ -45,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param benchmark       the benchmark, or null
  * @param regimes         the regime labels and per-regime figures, or null
  * @param series          the non-price series read, by name
+ * @param tracked         the figures and states the strategy tracked, in the order first recorded
  */
 public record RunResults(String schema, String crashlabVersion, Instant generatedAt, String name,
         StrategyInfo strategy, ObjectNode config, Period period, List<InstrumentInfo> universe, boolean synthetic,
@@ -52,7 +53,8 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         Map<String, Double> positions, List<EquityPoint> equity, Map<String, List<Double>> prices,
         List<OrderRow> orders, List<Long> openOrders, List<FillRow> fills, List<TradeRow> trades,
         List<EventRow> events, @JsonSetter(nulls = Nulls.SET) BenchmarkResults benchmark,
-        @JsonSetter(nulls = Nulls.SET) RegimeResults regimes, Map<String, SeriesRead> series) {
+        @JsonSetter(nulls = Nulls.SET) RegimeResults regimes, Map<String, SeriesRead> series,
+        List<TrackedSeries> tracked) {
 
     /** The document's layout version; it changes when a field changes meaning or moves. */
     public static final String SCHEMA = "crashlab-results/2";
@@ -76,11 +78,12 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         trades = List.copyOf(trades);
         events = List.copyOf(events);
         series = Fields.ordered(series);
-        check(equity, prices, benchmark, regimes);
+        tracked = List.copyOf(tracked);
+        check(equity, prices, benchmark, regimes, tracked);
     }
 
     private static void check(List<EquityPoint> equity, Map<String, List<Double>> prices, BenchmarkResults benchmark,
-            RegimeResults regimes) {
+            RegimeResults regimes, List<TrackedSeries> tracked) {
         int n = equity.size();
         if (n == 0) {
             throw new ResultsException("equity", "no steps");
@@ -98,6 +101,9 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         }
         if (regimes != null) {
             sameLength("regimes.steps", regimes.steps().size(), "labels", n);
+        }
+        for (int k = 0; k < tracked.size(); k++) {
+            sameLength("tracked[" + k + "].values", tracked.get(k).values().size(), "values", n);
         }
     }
 

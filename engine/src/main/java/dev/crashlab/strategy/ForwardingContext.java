@@ -119,4 +119,19 @@ public class ForwardingContext implements StrategyContext {
     public void record(Event.Kind kind, String symbol, String message, double value) {
         delegate.record(kind, symbol, message, value);
     }
+
+    @Override
+    public void track(String name, double value) {
+        delegate.track(name, value);
+    }
+
+    @Override
+    public void track(String name, boolean holds) {
+        delegate.track(name, holds);
+    }
+
+    @Override
+    public void warn(String message) {
+        delegate.warn(message);
+    }
 }

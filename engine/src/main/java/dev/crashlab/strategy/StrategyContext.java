@@ -108,6 +108,30 @@ public interface StrategyContext {
         record(Event.Kind.NOTE, null, message, Double.NaN);
     }
 
+    /**
+     * Records {@code value} under {@code name} at the current step: a figure the strategy watches
+     * (a signal, a threshold, a saved amount), written to results.json ({@code tracked}) and drawn
+     * in the report's "Signals" section, one chart per name. Steps where nothing is recorded are
+     * undefined (NaN, a gap in the line); when a step records a name twice, the last value counts.
+     * Only in {@code onBar} (a classifier: {@code classify}); a name is either a value or a state.
+     */
+    void track(String name, double value);
+
+    /**
+     * Records whether a state called {@code name} holds at the current step, such as a gate that
+     * lets buys through. The report shades the steps where it does not hold on the equity chart
+     * and lists its closed periods; results.json stores it as 1 (holds) or 0 (does not).
+     */
+    void track(String name, boolean holds);
+
+    /**
+     * Adds {@code message} to the run's warnings: results.json {@code warnings} and the report's
+     * banner, beside the data warnings. A message given again (at any step) is kept once, so a
+     * strategy may warn at every step a condition lasts; say the first date in the message when
+     * it matters.
+     */
+    void warn(String message);
+
     /** Buys {@code quantity} units at market. */
     default Order buy(String symbol, double quantity) {
         return submit(Order.buy(symbol, quantity));

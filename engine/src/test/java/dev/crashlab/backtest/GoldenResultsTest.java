@@ -1,6 +1,7 @@
 package dev.crashlab.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -10,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.TradeRow;
+import dev.crashlab.results.TrackedSeries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +70,16 @@ class GoldenResultsTest {
         assertThat(r.regimes().labels()).containsExactly("calm", "crash");
         assertThat(r.regimes().windows()).hasSize(1);
         assertThat(r.series()).containsOnlyKeys("etf_flows");
-        assertThat(r.warnings()).singleElement().asString().contains("ETH-USD").contains("allowPartialData");
+        assertThat(r.warnings()).as("the data's warning, then the strategy's, given twice and kept once").hasSize(2);
+        assertThat(r.warnings().getFirst()).contains("ETH-USD").contains("allowPartialData");
+        assertThat(r.warnings().getLast()).isEqualTo("etf_flows: an outflow published on 2024-03-03");
+        assertThat(r.tracked()).extracting(TrackedSeries::name, TrackedSeries::kind)
+                .containsExactly(tuple("flows 3d", "value"), tuple("flows gate", "state"));
+        // Steps 1, 3 and 4 (2024-03-02, 04, 05) see the flows of Feb 28 .. Mar 1, Mar 1 .. 3 and Mar 2 .. 4.
+        assertThat(r.tracked().getFirst().values()).containsExactly(Double.NaN, 95.5, Double.NaN, -234.25, -219.75,
+                Double.NaN, Double.NaN, Double.NaN);
+        assertThat(r.tracked().getLast().values()).containsExactly(Double.NaN, 1.0, Double.NaN, 0.0, 1.0, Double.NaN,
+                Double.NaN, Double.NaN);
         assertThat(r.fills()).anyMatch(f -> f.kind().equals("liquidation"));
         assertThat(r.fills()).anyMatch(f -> Double.isFinite(f.liquidationPrice()));
         assertThat(r.events()).anyMatch(e -> e.kind().equals("liquidation") && e.symbol().equals("BTC-USD"));
@@ -113,8 +124,13 @@ class GoldenResultsTest {
     @Test
     void theSameRunsVersionOneFileIsConvertedToTheSameRecords() throws IOException {
         RunResults converted = ResultsJson.read(resource("results-v1.json"));
+        RunResults written = results(GoldenRun.GENERATED);
 
-        assertThat(converted).isEqualTo(results(GoldenRun.GENERATED));
+        // Version 1 had no tracked series and no strategy warnings: the run's others are the same.
+        assertThat(converted.tracked()).isEmpty();
+        assertThat(converted.warnings()).containsExactly(written.warnings().getFirst());
+        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings")
+                .withComparatorForType(Double::compare, Double.class).isEqualTo(written);
         assertThat(converted.schema()).isEqualTo("crashlab-results/2");
     }
 

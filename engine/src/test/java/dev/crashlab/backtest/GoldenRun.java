@@ -69,6 +69,13 @@ final class GoldenRun {
                 .at(2, ctx -> ctx.note("flows over 3 days: " + ctx.series("etf_flows").sumOverDays(ctx.date(), 3)))
                 .at(2, ctx -> ctx.closePosition("ETH-USD").withTag("cover"))
                 .at(6, ctx -> ctx.buyValue("ETH-USD", 50).withTag("late eth"));
+        // Tracked figures and states with gaps (steps 0, 2, 5.. untracked), a warning given twice.
+        for (int step : new int[] {1, 3, 4}) {
+            strategy.at(step, ctx -> ctx.track("flows 3d", ctx.series("etf_flows").sumOverDays(ctx.date(), 3)))
+                    .at(step, ctx -> ctx.track("flows gate", ctx.series("etf_flows").latest() >= 0));
+        }
+        strategy.at(3, ctx -> ctx.warn("etf_flows: an outflow published on " + ctx.series("etf_flows").latestDate()))
+                .at(4, ctx -> ctx.warn("etf_flows: an outflow published on 2024-03-03"));
         return Backtest.builder(data).name("golden")
                 .strategy(() -> strategy)
                 .parameters(parameters)
