@@ -18,6 +18,7 @@ import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.results.check.RiskRule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class ConfigLoader {
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData");
-    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "output"))
+    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "checks", "output"))
             .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -107,7 +108,7 @@ public final class ConfigLoader {
         }
         Path output = top.has("output") ? base.resolve(top.requireString("output")) : null;
         SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
-        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep);
+        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, checks(top, runs));
     }
 
     private static JsonNode parse(Path file) {
@@ -366,6 +367,40 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(path, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads {@code checks}: a list of {@code {run, rules}}, where {@code run} names one run (left
+     * out: every run) and {@code rules} lists rules in {@link RiskRule}'s grammar.
+     */
+    private static List<CheckConfig> checks(Node top, List<RunConfig> runs) {
+        List<CheckConfig> out = new ArrayList<>();
+        List<String> names = runs.stream().map(RunConfig::name).toList();
+        for (Node group : top.list("checks")) {
+            if (!group.json().isObject()) {
+                throw group.error("expected {run, rules}, got " + group.json());
+            }
+            group.onlyFields("run", "rules");
+            String run = group.string("run", null);
+            if (run != null && !names.contains(run)) {
+                throw new ConfigException(group.childPath("run"), "no run is called \"" + run + "\"; the runs are " + names);
+            }
+            List<Node> rules = group.list("rules");
+            if (rules.isEmpty()) {
+                throw new ConfigException(group.childPath("rules"), "missing: list at least one rule, such as maxDrawdown > -0.5");
+            }
+            for (Node rule : rules) {
+                if (!rule.json().isString()) {
+                    throw rule.error("expected a rule as text, such as \"maxDrawdown > -0.5\", got " + rule.json());
+                }
+                try {
+                    out.add(new CheckConfig(run, RiskRule.parse(rule.json().asString()), rule.path()));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(rule.path(), e.getMessage(), e);
+                }
+            }
+        }
+        return out;
     }
 
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {

@@ -3,6 +3,7 @@ package dev.crashlab.config;
 import static dev.crashlab.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
@@ -229,13 +230,49 @@ class ConfigLoaderTest {
                 "strategy: {class: X}",
                 "costz: {}")))
                 .hasMessage("costz: unknown field; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, runs, sweep, output");
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, runs, sweep, checks, output");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
                 .hasMessage("runs[0].costz: unknown field; expected one of name, data, start, end, initialCash,"
                         + " contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData");
+    }
+
+    @Test
+    void readsRiskLimitsForOneRunOrEveryRun() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "runs: [{name: a, strategy: {class: X}}, {name: b, strategy: {class: X}}]",
+                "checks:",
+                "  - rules: [liquidations == 0]",
+                "  - run: b",
+                "    rules:",
+                "      - maxDrawdown > -50%",
+                "      - regimes[\"CRASH\"].totalReturn >= -0.3"));
+
+        assertThat(config.checks()).extracting(CheckConfig::run, c -> c.rule().text(), CheckConfig::path).containsExactly(
+                tuple(null, "liquidations == 0", "checks[0].rules[0]"),
+                tuple("b", "maxDrawdown > -50%", "checks[1].rules[0]"),
+                tuple("b", "regimes[\"CRASH\"].totalReturn >= -0.3", "checks[1].rules[1]"));
+        assertThat(config.checks().getFirst().appliesTo("a")).isTrue();
+        assertThat(config.checks().getLast().appliesTo("a")).isFalse();
+    }
+
+    @Test
+    void refusesBrokenRiskLimitsNamingTheirPlace() {
+        String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "name: a", "strategy: {class: X}",
+                "checks: [{run: c, rules: [sharpe > 1]}]")))
+                .hasMessage("checks[0].run: no run is called \"c\"; the runs are [a]");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{run: backtest}]")))
+                .hasMessage("checks[0].rules: missing: list at least one rule, such as maxDrawdown > -0.5");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rules: [1]}]")))
+                .hasMessage("checks[0].rules[0]: expected a rule as text, such as \"maxDrawdown > -0.5\", got 1");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rule: sharpe > 1}]")))
+                .hasMessage("checks[0].rule: unknown field; expected one of run, rules");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rules: [sharpe >> 1]}]")))
+                .hasMessage("checks[0].rules[0]: \"sharpe >> 1\" at 9: expected a number such as -0.5, 12 or 30%, got \"> 1\"");
     }
 
     @Test

@@ -45,7 +45,8 @@ class ResultsJsonTest {
              "regimes": {"labels": ["calm", "crash"], "steps": [0, 1, 1], "windows": [],
                          "metrics": [{"label": "calm", "steps": 1, "totalReturn": 0.2, "maxDrawdown": 0.0, "timeInMarket": 1.0},
                                      {"label": "crash", "steps": 1, "totalReturn": 0.25, "maxDrawdown": 0.0, "timeInMarket": 1.0}]},
-             "series": {}}
+             "series": {},
+             "tracked": [{"name": "gate", "kind": "state", "values": [null, 1, 0]}]}
             """.formatted(METRICS);
 
     private static RunResults read(String json) {
@@ -111,6 +112,9 @@ class ResultsJsonTest {
                 .hasMessageContaining("field 'equity[2].time': times must increase");
         readingWith("\"steps\": [0, 1, 1]", "\"steps\": [0, 2, 1]")
                 .hasMessage("results.json: field 'regimes.steps[1]': label index 2 outside 0..1");
+        readingWith("[null, 1, 0]", "[1, 0]").hasMessage("results.json: field 'tracked[0].values': 2 values for 3 steps");
+        readingWith("\"kind\": \"state\"", "\"kind\": \"flag\"")
+                .hasMessageContaining("expected \"value\" or \"state\", got \"flag\"");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.crashlab.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crashlab.config.ConfigLoader;
+import dev.crashlab.config.CrashlabConfig;
+import dev.crashlab.report.SampleRuns;
+import dev.crashlab.results.ResultsJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Holding results already written to a config's risk limits, as {@code crashlab:check} does. */
+class CheckJobTest {
+
+    @TempDir
+    Path dir;
+
+    private CrashlabConfig config(String... checks) throws Exception {
+        Files.writeString(dir.resolve("BTC-USD.csv"), "date,open,high,low,close,volume\n2024-01-01,1,1,1,1,0\n");
+        StringBuilder yaml = new StringBuilder("data: {prices: {BTC-USD: {file: BTC-USD.csv}}}\n"
+                + "runs: [{name: a, strategy: {class: X}}, {name: b, strategy: {class: X}}]\n");
+        if (checks.length > 0) {
+            yaml.append("checks:\n");
+            for (String check : checks) {
+                yaml.append("  - ").append(check).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("crashlab.yaml"), yaml.toString());
+        return ConfigLoader.load(dir.resolve("crashlab.yaml"));
+    }
+
+    private void results(String run) throws Exception {
+        Files.createDirectories(dir.resolve("out").resolve(run));
+        Files.write(dir.resolve("out").resolve(run).resolve("results.json"), ResultsJson.toBytes(SampleRuns.playbook()));
+    }
+
+    @Test
+    void eachRuleIsCheckedOnEachRunItAppliesToAndTheFailuresAreListed() throws Exception {
+        CrashlabConfig config = config("{rules: [\"liquidations >= 0\"]}", "{run: b, rules: [\"maxDrawdown > -0.01\"]}");
+        results("a");
+        results("b");
+        CollectedLog log = new CollectedLog();
+
+        CheckJob.Outcome outcome = CheckJob.run(config, dir.resolve("out"), Set.of(), log);
+
+        assertThat(outcome.results()).extracting(CheckJob.Result::run).containsExactly("a", "b", "b");
+        assertThat(outcome.failures()).singleElement().satisfies(f -> assertThat(f.line())
+                .startsWith("run 'b': maxDrawdown > -0.01 does not hold: maxDrawdown = -")
+                .endsWith(" (checks[1].rules[0])"));
+        assertThat(log.lines).last().isEqualTo("checks: 2 of 3 held");
+    }
+
+    @Test
+    void onlyTheNamedRunsAreCheckedAndAMissingResultsFileSaysWhichGoalWritesIt() throws Exception {
+        CrashlabConfig config = config("{rules: [\"liquidations == 0\"]}");
+        results("a");
+
+        assertThat(CheckJob.run(config, dir.resolve("out"), Set.of("a"), new CollectedLog()).results()).hasSize(1);
+        assertThatThrownBy(() -> CheckJob.run(config, dir.resolve("out"), Set.of(), new CollectedLog()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("run 'b' has no results in " + dir.resolve("out/b/results.json")
+                        + ": run crashlab:backtest first (crashlab:check reads the results it wrote)");
+        assertThatThrownBy(() -> CheckJob.run(config, dir.resolve("out"), Set.of("c"), new CollectedLog()))
+                .hasMessage("no run is called \"c\"; the runs are [a, b]");
+    }
+
+    @Test
+    void aConfigWithoutChecksChecksNothingAndSaysSo() throws Exception {
+        CrashlabConfig config = config();
+        CollectedLog log = new CollectedLog();
+
+        assertThat(CheckJob.run(config, dir.resolve("out"), Set.of(), log).results()).isEmpty();
+        assertThat(log.lines).singleElement().asString().startsWith("checks: none in " + config.file());
+    }
+}
