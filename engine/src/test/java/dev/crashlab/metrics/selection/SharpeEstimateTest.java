@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.crashlab.metrics.Metrics;
 import dev.crashlab.metrics.PerformanceMetrics;
+import dev.crashlab.testing.TestTimes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,7 @@ class SharpeEstimateTest {
     @Test
     void thePerPeriodSharpeTimesRootPIsTheRunsSharpe() {
         double[] equity = {100, 103, 99, 104, 108, 101, 110};
-        long[] times = new long[equity.length];
-        for (int t = 0; t < times.length; t++) {
-            times[t] = t * 86_400_000L;
-        }
+        long[] times = TestTimes.daily(equity.length);
         double rf = 0.0365;
         Metrics m = PerformanceMetrics.compute(new PerformanceMetrics.Input(t -> times[t], equity, null, 100, 365, rf, 0, 0,
                 0, 0, 0, List.of(), null, null));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.crashlab.testing.TestTimes;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Drawdown episodes of small indices, every field worked by hand. */
 class DrawdownEpisodeTest {
 
-    private static final long DAY = 86_400_000L;
-    private static final long START = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    private static final long DAY = TestTimes.DAY;
+    private static final long START = TestTimes.START;
 
     private static Instant day(int i) {
         return Instant.ofEpochMilli(START + i * DAY);
@@ -24,10 +25,7 @@ class DrawdownEpisodeTest {
         // Episode 1: peak step 0 (1.0), trough step 1 (0.9, -10 %), back at 1.0 on step 2.
         // Episode 2: peak step 3 (1.2), trough step 4 (0.6, -50 %), above on step 6.
         // Episode 3: peak step 6 (1.3), trough step 7 (1.1), still under at step 8.
-        long[] times = new long[9];
-        for (int i = 0; i < 9; i++) {
-            times[i] = START + i * DAY;
-        }
+        long[] times = TestTimes.daily(9);
         double[] index = {1, 0.9, 1.0, 1.2, 0.6, 0.9, 1.3, 1.1, 1.2};
 
         List<DrawdownEpisode> episodes = DrawdownEpisode.of(times, index);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.crashlab.metrics.Metrics;
 import dev.crashlab.metrics.PerformanceMetrics;
-import java.time.Instant;
+import dev.crashlab.testing.TestTimes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,14 +17,9 @@ class TailMetricsTest {
 
     /** Hand computations use the same few operations; only summation order may differ. */
     private static final double EXACT = 1e-12;
-    private static final long DAY = 86_400_000L;
 
     private static long[] days(int steps) {
-        long[] t = new long[steps];
-        for (int i = 0; i < steps; i++) {
-            t[i] = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli() + i * DAY;
-        }
-        return t;
+        return TestTimes.daily(steps);
     }
 
     @Test
