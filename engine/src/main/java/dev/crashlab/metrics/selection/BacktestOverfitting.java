@@ -117,6 +117,31 @@ public record BacktestOverfitting(double probability, int blocks, int periodsUse
         return logits.clone();
     }
 
+    /** Results are equal when every figure and every per-combination array is. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BacktestOverfitting b && Double.compare(probability, b.probability) == 0 && blocks == b.blocks
+                && periodsUsed == b.periodsUsed && periodsDropped == b.periodsDropped
+                && Arrays.equals(selected, b.selected) && Arrays.equals(inSample, b.inSample)
+                && Arrays.equals(outOfSample, b.outOfSample) && Arrays.equals(logits, b.logits)
+                && Double.compare(probabilityOfLoss, b.probabilityOfLoss) == 0
+                && Double.compare(degradationSlope, b.degradationSlope) == 0
+                && Double.compare(degradationIntercept, b.degradationIntercept) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(probability) * 31 + Arrays.hashCode(logits);
+    }
+
+    /** Returns the summary, {@code BacktestOverfitting[pbo=0.25, blocks=16, combinations=12870, …]}, not the arrays. */
+    @Override
+    public String toString() {
+        return "BacktestOverfitting[pbo=" + probability + ", blocks=" + blocks + ", combinations=" + logits.length
+                + ", periodsUsed=" + periodsUsed + ", periodsDropped=" + periodsDropped + ", probabilityOfLoss="
+                + probabilityOfLoss + ", degradationSlope=" + degradationSlope + "]";
+    }
+
     /** Returns the number of combinations, C(S, S/2), or 0 when PBO is NaN. */
     public int combinations() {
         return logits.length;

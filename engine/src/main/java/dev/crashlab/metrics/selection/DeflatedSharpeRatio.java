@@ -28,7 +28,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param expectedMaximumSharpe SR*₀, per period
  * @param selected              the index of the selected trial ({@link #ofSweep}'s best
  *                              variant), or −1 when the estimate was given
- * @param estimate              the selected trial's Sharpe estimate
+ * @param estimate              the selected trial's Sharpe estimate; {@code null} when {@link
+ *                              #ofSweep} found no variant with a Sharpe ratio
  * @param probability           DSR = PSR(SR*₀), a probability in [0, 1]; NaN when undefined
  */
 public record DeflatedSharpeRatio(int trials, double trialSharpeVariance, double expectedMaximumSharpe, int selected,
@@ -75,8 +76,8 @@ public record DeflatedSharpeRatio(int trials, double trialSharpeVariance, double
      * per-period Sharpe ratio (no risk-free rate; the lowest index among equals; a variant whose
      * Sharpe ratio is NaN, one that never varied, is never chosen). N is the number of variants;
      * V is the sample variance (N − 1 in the denominator) of the finite Sharpe ratios. With no
-     * finite Sharpe ratio the result's probability is NaN and {@code selected} is −1; V of a single
-     * finite one is 0.
+     * finite Sharpe ratio the result's probability is NaN, {@code selected} −1 and {@code estimate}
+     * null; V of a single finite one is 0.
      *
      * @throws IllegalArgumentException when there is no variant or the variants' lengths differ
      */
@@ -107,7 +108,7 @@ public record DeflatedSharpeRatio(int trials, double trialSharpeVariance, double
         }
         double variance = finite < 2 ? (finite == 1 ? 0 : Double.NaN) : squares / (finite - 1);
         if (best < 0) {
-            return new DeflatedSharpeRatio(n, variance, Double.NaN, -1, estimates[0], Double.NaN);
+            return new DeflatedSharpeRatio(n, variance, Double.NaN, -1, null, Double.NaN);
         }
         double benchmark = expectedMaximumSharpe(n, variance);
         return new DeflatedSharpeRatio(n, variance, benchmark, best, estimates[best],

@@ -276,6 +276,16 @@ class BacktestOverfittingTest {
     }
 
     @Test
+    void showsItsSummaryNotItsArraysAndComparesByValue() {
+        double[][] returns = noise(12, 4, 40);
+        BacktestOverfitting pbo = BacktestOverfitting.estimate(returns, BacktestOverfitting.Options.defaults().withBlocks(4));
+
+        assertThat(pbo).isEqualTo(BacktestOverfitting.estimate(returns, BacktestOverfitting.Options.defaults().withBlocks(4)));
+        assertThat(pbo.toString()).startsWith("BacktestOverfitting[pbo=" + pbo.probability() + ", blocks=4, combinations=6, "
+                + "periodsUsed=40, periodsDropped=0, probabilityOfLoss=");
+    }
+
+    @Test
     void countsCombinationsAsBinomials() {
         assertThat(BacktestOverfitting.binomial(16, 8)).isEqualTo(12_870);
         assertThat(BacktestOverfitting.binomial(24, 12)).isEqualTo(2_704_156);

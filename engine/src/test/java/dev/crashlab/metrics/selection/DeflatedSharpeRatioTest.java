@@ -97,7 +97,9 @@ class DeflatedSharpeRatioTest {
         assertThat(dsr.trials()).isEqualTo(3);
         assertThat(dsr.selected()).isEqualTo(2);
         assertThat(dsr.trialSharpeVariance()).isCloseTo((a - b) * (a - b) / 2, within(1e-15));
-        assertThat(DeflatedSharpeRatio.ofSweep(new double[][] {{0, 0}, {1, 1}}).probability()).isNaN();
+        DeflatedSharpeRatio none = DeflatedSharpeRatio.ofSweep(new double[][] {{0, 0}, {1, 1}});
+        assertThat(none.probability()).isNaN();
+        assertThat(none.estimate()).isNull();
     }
 
     @Test
