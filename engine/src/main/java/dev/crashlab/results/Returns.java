@@ -1,10 +1,10 @@
 package dev.crashlab.results;
 
 import dev.crashlab.metrics.PerformanceMetrics;
+import dev.crashlab.metrics.tail.DrawdownEpisode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,6 @@ import java.util.Map;
  * returns. Reports draw these; they compute none of them.
  */
 public final class Returns {
-
-    private static final long DAY = 86_400_000L;
 
     private Returns() {
     }
@@ -73,30 +71,16 @@ public final class Returns {
     public record Drawdown(int peak, int trough, int recovery, double depth, double days) {
     }
 
-    /** Returns the {@code count} deepest drawdown episodes of {@code index}, deepest first. */
+    /**
+     * Returns the {@code count} deepest drawdown episodes of {@code index}, deepest first: the
+     * episodes of {@link DrawdownEpisode#of}, with their time under water as {@code days}.
+     */
     public static List<Drawdown> worstDrawdowns(long[] times, double[] index, int count) {
-        List<Drawdown> episodes = new ArrayList<>();
-        int n = index.length;
-        int peak = 0;
-        int trough = -1;
-        for (int t = 1; t < n; t++) {
-            if (index[t] >= index[peak]) {
-                if (trough >= 0) {
-                    episodes.add(new Drawdown(peak, trough, t, index[trough] / index[peak] - 1,
-                            (times[t] - times[peak]) / (double) DAY));
-                    trough = -1;
-                }
-                peak = t;
-            } else if (trough < 0 || index[t] < index[trough]) {
-                trough = t;
-            }
-        }
-        if (trough >= 0) {
-            episodes.add(new Drawdown(peak, trough, -1, index[trough] / index[peak] - 1,
-                    (times[n - 1] - times[peak]) / (double) DAY));
-        }
-        episodes.sort(Comparator.comparingDouble(Drawdown::depth).thenComparingInt(Drawdown::peak));
-        return episodes.stream().filter(d -> d.depth() < 0).limit(count).toList();
+        return DrawdownEpisode.of(times, index).stream()
+                .map(e -> new Drawdown(e.peakStep(), e.troughStep(), e.recoveryStep(), e.depth(), e.underwaterDays()))
+                .sorted(Comparator.comparingDouble(Drawdown::depth).thenComparingInt(Drawdown::peak))
+                .limit(count)
+                .toList();
     }
 
     /**

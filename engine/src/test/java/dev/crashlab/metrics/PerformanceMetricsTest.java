@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.crashlab.data.Symbol;
+import dev.crashlab.testing.TestTimes;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,7 @@ class PerformanceMetricsTest {
     private static final long DAY = 86_400_000L;
 
     private static long[] days(int n) {
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli() + i * DAY;
-        }
-        return t;
+        return TestTimes.daily(n);
     }
 
     private static java.util.function.IntToLongFunction timeOf(long[] times) {

@@ -3,6 +3,7 @@ package dev.crashlab.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.crashlab.testing.TestTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,6 @@ class ReturnsTest {
 
     /** Exact arithmetic on small numbers; anything beyond this is a bug, not rounding. */
     private static final double EXACT = 1e-12;
-    private static final long DAY = 86_400_000L;
-
-    private static long[] days(String first, int n) {
-        long start = Instant.parse(first).toEpochMilli();
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = start + i * DAY;
-        }
-        return t;
-    }
-
     @Test
     void periodReturnsTakeOutTheFlowOfTheStep() {
         double[] equity = {100, 110, 220, 198};
@@ -67,7 +57,7 @@ class ReturnsTest {
 
     @Test
     void worstDrawdownsAreEpisodesFromPeakToRecoveryDeepestFirst() {
-        long[] t = days("2024-01-01T00:00:00Z", 9);
+        long[] t = TestTimes.daily(9);
         double[] index = {1, 0.9, 1.0, 1.2, 0.6, 0.9, 1.3, 1.1, 1.2};
 
         List<Returns.Drawdown> worst = Returns.worstDrawdowns(t, index, 5);
