@@ -83,6 +83,27 @@ class EtfFlowsTest {
     }
 
     /**
+     * Farside's totals begin with the ETFs' launch on 2024-01-11 (655.3, seen from the 12th), in a
+     * run from 2024-01-01; Friday 01-12's figure (203.0) is the latest through Tuesday 01-16's
+     * step, after the Martin Luther King Day holiday: 4 days old, still within the 5 allowed.
+     */
+    @Test
+    void explainsAFlowSeriesThatStartsAfterTheRunAndBridgesALongWeekend() {
+        MarketData data = new Staged().prices("BTC-USD").series("etf_flows", "etf_flows_btc.csv", "total").data();
+        DataSignal streak = FLOWS.outflowStreak();
+        DataSignal sum = FLOWS.netSum(7);
+        Probe probe = Probe.run(data, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31), streak, sum);
+
+        assertThat(probe.reason(streak, LocalDate.of(2024, 1, 5))).isEqualTo("etf_flows: no value published yet at 2024-01-05");
+        assertThat(probe.value(streak, LocalDate.of(2024, 1, 12))).isEqualTo(0.0);
+        assertThat(probe.reason(sum, LocalDate.of(2024, 1, 12)))
+                .isEqualTo("etf_flows: first value dated 2024-01-11, after 2024-01-05, the first day of the window needed");
+        assertThat(probe.reason(streak, LocalDate.of(2024, 1, 16))).isNull();
+        assertThat(probe.value(streak, LocalDate.of(2024, 1, 17))).isEqualTo(1.0); // -52.7 on 01-16
+        assertThat(probe.value(sum, LocalDate.of(2024, 1, 18))).isCloseTo(655.3 + 203.0 - 52.7 + 453.8, within(1e-9)); // 01-11 .. 01-17
+    }
+
+    /**
      * Farside's totals (etf_flows_btc.csv, US$ m): outflows every trading day from 2025-02-18 to
      * 02-27 (-60.7, -71.2, -364.8, -62.9, -565.9, -1113.7, -757.8, -275.9), an inflow of 94.3 on
      * 02-28. In November, outflows up to -151.0 on 11-24, then inflows 11-25 (128.7), 11-26
