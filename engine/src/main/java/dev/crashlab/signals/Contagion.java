@@ -1,5 +1,6 @@
 package dev.crashlab.signals;
 
+import dev.crashlab.indicator.RollingCorrelation;
 import dev.crashlab.strategy.Bars;
 import dev.crashlab.strategy.StrategyContext;
 import java.time.LocalDate;
@@ -68,7 +69,8 @@ public record Contagion(List<String> members, int maxAgeDays) {
 
     /**
      * Returns the average pairwise correlation of daily returns over {@code days} calendar days:
-     * the mean, over all pairs of members, of the Pearson correlation of their returns between
+     * the mean, over all pairs of members, of the Pearson correlation (as
+     * {@link dev.crashlab.indicator.RollingCorrelation} computes it) of their returns between
      * consecutive dates on which both have a bar. Each pair's returns end on the common dates in
      * [T − days + 1, T], each from the previous common date (which may lie before the window): a
      * 24/7 coin and an equity are compared Friday to Monday, over the same span, and a day only
@@ -156,7 +158,7 @@ public record Contagion(List<String> members, int maxAgeDays) {
             for (int a = 0; a < n; a++) {
                 for (int b = a + 1; b < n; b++) {
                     int count = commonReturns(bars[a], bars[b], first, x, y);
-                    double r = count < MIN_RETURNS ? Double.NaN : Stats.correlation(x, y, count);
+                    double r = count < MIN_RETURNS ? Double.NaN : correlation(x, y, count);
                     if (Double.isNaN(r)) {
                         Bars pa = bars[a];
                         Bars pb = bars[b];
@@ -168,6 +170,15 @@ public record Contagion(List<String> members, int maxAgeDays) {
                 }
             }
             return sum / (n * (n - 1) / 2.0);
+        }
+
+        /** Returns the Pearson correlation of the first {@code count} pairs, NaN when a side has no spread. */
+        private static double correlation(double[] x, double[] y, int count) {
+            RollingCorrelation pairs = new RollingCorrelation(count, count);
+            for (int k = 0; k < count; k++) {
+                pairs.update(x[k], y[k]);
+            }
+            return pairs.value();
         }
 
         /**

@@ -2,7 +2,6 @@ package dev.crashlab.signals;
 
 import dev.crashlab.strategy.PublishedSeries;
 import dev.crashlab.strategy.StrategyContext;
-import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -200,12 +199,12 @@ public final class Deleveraging {
             if (s == null) {
                 return Double.NaN;
             }
-            LocalDate from = s.latestDate().minusDays(days - 1);
-            if (!Inputs.covers(s, from, why)) {
+            double[] window = Inputs.lastDays(s, days, why);
+            if (window == null) {
                 return Double.NaN;
             }
             double high = Double.NEGATIVE_INFINITY;
-            for (double v : Inputs.values(s, from, s.latestDate())) {
+            for (double v : window) {
                 high = Math.max(high, v);
             }
             return high > 0 ? s.latest() / high - 1
@@ -226,11 +225,11 @@ public final class Deleveraging {
             if (s == null) {
                 return Double.NaN;
             }
-            LocalDate from = s.latestDate().minusDays(days - 1);
-            if (!Inputs.covers(s, from, why)) {
+            double[] window = Inputs.lastDays(s, days, why);
+            if (window == null) {
                 return Double.NaN;
             }
-            for (double v : Inputs.values(s, from, s.latestDate())) {
+            for (double v : window) {
                 if (v < low || v > high) {
                     return 0;
                 }

@@ -19,35 +19,30 @@ final class Inputs {
     /** Returns the series {@code name} as published by now, or null (noting why) when empty or stale. */
     static PublishedSeries series(StrategyContext ctx, String name, int maxAgeDays, Why why) {
         PublishedSeries series = ctx.series(name);
-        LocalDate today = ctx.date();
-        if (series.isEmpty()) {
-            Why.note(why, () -> name + ": no value published yet at " + today);
-            return null;
-        }
-        LocalDate latest = series.latestDate();
-        if (latest.isBefore(today.minusDays(maxAgeDays))) {
-            Why.note(why, () -> name + ": last value dated " + latest + ", older than the " + maxAgeDays
-                    + "-day maximum age at " + today);
-            return null;
-        }
-        return series;
+        return fresh(ctx, name, "value", "no value published yet", series.latestDate(), maxAgeDays, why) ? series : null;
     }
 
     /** Returns the bars of {@code symbol} up to now, or null (noting why) when it has none or its current bar is stale. */
     static Bars bars(StrategyContext ctx, String symbol, int maxAgeDays, Why why) {
         Bars bars = ctx.bars(symbol);
+        LocalDate latest = bars.isEmpty() ? null : bars.date(bars.size() - 1);
+        return fresh(ctx, symbol, "bar", "no bar yet", latest, maxAgeDays, why) ? bars : null;
+    }
+
+    /** Returns whether an input whose latest entry is dated {@code latest} (null: none) is fresh, noting why not. */
+    private static boolean fresh(StrategyContext ctx, String name, String entry, String none, LocalDate latest, int maxAgeDays,
+            Why why) {
         LocalDate today = ctx.date();
-        if (bars.isEmpty()) {
-            Why.note(why, () -> symbol + ": no bar yet at " + today);
-            return null;
+        if (latest == null) {
+            Why.note(why, () -> name + ": " + none + " at " + today);
+            return false;
         }
-        LocalDate latest = bars.date(bars.size() - 1);
         if (latest.isBefore(today.minusDays(maxAgeDays))) {
-            Why.note(why, () -> symbol + ": last bar dated " + latest + ", older than the " + maxAgeDays
+            Why.note(why, () -> name + ": last " + entry + " dated " + latest + ", older than the " + maxAgeDays
                     + "-day maximum age at " + today);
-            return null;
+            return false;
         }
-        return bars;
+        return true;
     }
 
     /**
@@ -76,6 +71,17 @@ final class Inputs {
             out[k] = series.value(before + 1 + k);
         }
         return out;
+    }
+
+    /**
+     * Returns the values of {@code series} dated in the {@code days} days ending at its latest
+     * value's date L, [L − days + 1, L], oldest first; null (noting why) until the series reaches
+     * back to L − days + 1.
+     */
+    static double[] lastDays(PublishedSeries series, int days, Why why) {
+        LocalDate to = series.latestDate();
+        LocalDate from = to.minusDays(days - 1);
+        return covers(series, from, why) ? values(series, from, to) : null;
     }
 
     /**
