@@ -49,7 +49,8 @@ class DatStressTest {
         Probe probe = probe(mnav);
 
         assertThat(probe.reason(mnav, JAN_1)).isEqualTo("mnav: no value published yet at 2024-01-01");
-        assertThat(probe.reason(mnav, LocalDate.of(2024, 1, 4))).isEqualTo("held: no value dated 2024-01-03, the date of the latest mnav");
+        assertThat(probe.reason(mnav, LocalDate.of(2024, 1, 4)))
+                .isEqualTo("held: no value dated 2024-01-03, the date of the latest mnav");
         assertThat(probe.reason(mnav, LocalDate.of(2024, 1, 11)))
                 .isEqualTo("mnav: last value dated 2024-01-05, older than the 5-day maximum age at 2024-01-11");
     }
@@ -63,7 +64,8 @@ class DatStressTest {
         assertThat(probe.value(ratio, LocalDate.of(2024, 1, 4))).isCloseTo(0.3 / 0.4 - 1, within(1e-12));
         assertThat(probe.value(ratio, LocalDate.of(2024, 1, 6))).isCloseTo(0.3 / 0.4 - 1, within(1e-12));
         assertThat(probe.value(ratio, LocalDate.of(2024, 1, 8))).isEqualTo(0.0); // 01-06 .. 01-08 holds Monday alone
-        assertThat(probe.value(ratio, LocalDate.of(2024, 1, 11))).isCloseTo(0.15 / 0.22 - 1, within(1e-12)); // 22/100, 21/105, 15/100
+        // 01-11: 22/100, 21/105, 15/100.
+        assertThat(probe.value(ratio, LocalDate.of(2024, 1, 11))).isCloseTo(0.15 / 0.22 - 1, within(1e-12));
         assertThat(probe.reason(ratio, LocalDate.of(2024, 1, 3)))
                 .isEqualTo("MSTR: first bar dated 2024-01-02, after 2024-01-01, the first day of the 3-day window");
     }
@@ -91,7 +93,8 @@ class DatStressTest {
     @Test
     void readsStrategysMnavAsKnowableFrom2020To2026() {
         Staged staged = new Staged().prices("BTC-USD", "MSTR").series("mnav", "dat/mstr_mnav_daily.csv", "mnav")
-                .series("held", "dat/mstr_mnav_daily.csv", "btcHoldings").series("filings", "dat/mstr_btc_holdings_filings.csv", "holdings");
+                .series("held", "dat/mstr_mnav_daily.csv", "btcHoldings")
+                .series("filings", "dat/mstr_btc_holdings_filings.csv", "holdings");
         DataSignal mnav = MSTR.knowableMnav();
         DataSignal ratio = MSTR.mstrToBtcFromHigh(365);
         DataSignal zone = MSTR.zone();
@@ -108,8 +111,9 @@ class DatStressTest {
         Probe after = Probe.run(staged.prices("BTC-USD_cryptoquant").data(), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 10),
                 zone, later);
         LocalDate feb5 = LocalDate.of(2026, 2, 5);
-        assertThat(after.reason(zone, feb5)).isEqualTo("mnav: last value dated 2026-01-26, older than the 5-day maximum age at "
-                + "2026-02-05; and the fallback: BTC-USD: last bar dated 2025-12-17, older than the 5-day maximum age at 2026-02-05");
+        assertThat(after.reason(zone, feb5)).isEqualTo("mnav: last value dated 2026-01-26, older than the 5-day maximum age"
+                + " at 2026-02-05; and the fallback: BTC-USD: last bar dated 2025-12-17, older than the 5-day maximum age"
+                + " at 2026-02-05");
         assertThat(after.value(later, feb5)).isEqualTo(1.0); // MSTR/BTC 58.2 % below its high
     }
 }

@@ -87,7 +87,8 @@ class DeleveragingTest {
     @Test
     void readsTheDeleveragingOfMarch2020AndOctober2025() {
         MarketData data = new Staged().prices("BTC-USD").series("oi", "btc_funding_oi.csv", "open_interest_usd")
-                .series("funding", "btc_funding_oi.csv", "funding_rate").series("long_liq", "liquidations_daily.csv", "btc_long_liq_usd")
+                .series("funding", "btc_funding_oi.csv", "funding_rate")
+                .series("long_liq", "liquidations_daily.csv", "btc_long_liq_usd")
                 .data();
         DataSignal drawdown = Deleveraging.openInterest("oi").drawdown(30);
         DataSignal neutral = Deleveraging.funding("funding").neutral(3);
@@ -104,7 +105,8 @@ class DeleveragingTest {
         assertThat(probe.value(neutral, LocalDate.of(2020, 4, 5))).isEqualTo(1.0);
 
         assertThat(probe.value(ratio, mar13)).isCloseTo(1_007_059_150.359678 / 17_329_285.961209, within(1e-9));
-        assertThat(probe.value(ratio, LocalDate.of(2025, 10, 11))).isCloseTo(1_050_483_641.342303 / 24_689_661.04989, within(1e-9));
+        assertThat(probe.value(ratio, LocalDate.of(2025, 10, 11)))
+                .isCloseTo(1_050_483_641.342303 / 24_689_661.04989, within(1e-9));
         assertThat(probe.value(subsiding, mar13)).isEqualTo(0.0);
         assertThat(probe.value(subsiding, LocalDate.of(2020, 3, 16))).isEqualTo(1.0);
         assertThat(probe.value(subsiding, LocalDate.of(2020, 3, 17))).isEqualTo(0.0);

@@ -100,7 +100,8 @@ class EtfFlowsTest {
                 .isEqualTo("etf_flows: first value dated 2024-01-11, after 2024-01-05, the first day of the window needed");
         assertThat(probe.reason(streak, LocalDate.of(2024, 1, 16))).isNull();
         assertThat(probe.value(streak, LocalDate.of(2024, 1, 17))).isEqualTo(1.0); // -52.7 on 01-16
-        assertThat(probe.value(sum, LocalDate.of(2024, 1, 18))).isCloseTo(655.3 + 203.0 - 52.7 + 453.8, within(1e-9)); // 01-11 .. 01-17
+        // 01-18: the values dated 01-11 .. 01-17.
+        assertThat(probe.value(sum, LocalDate.of(2024, 1, 18))).isCloseTo(655.3 + 203.0 - 52.7 + 453.8, within(1e-9));
     }
 
     /**

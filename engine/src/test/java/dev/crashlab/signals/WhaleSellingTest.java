@@ -60,7 +60,8 @@ class WhaleSellingTest {
 
         assertThat(probe.reason(z, JAN_1.plusDays(4)))
                 .isEqualTo("inflow: first value dated 2024-01-01, after 2023-12-31, the first day of the window needed");
-        assertThat(probe.reason(flat, JAN_1.plusDays(5))).isEqualTo("flat: the 4-day baseline before 2024-01-05 holds 4 values without spread");
+        assertThat(probe.reason(flat, JAN_1.plusDays(5)))
+                .isEqualTo("flat: the 4-day baseline before 2024-01-05 holds 4 values without spread");
         assertThat(probe.reason(flat, JAN_1.plusDays(7)))
                 .isEqualTo("flat: last value dated 2024-01-06, older than the 1-day maximum age at 2024-01-08");
     }
