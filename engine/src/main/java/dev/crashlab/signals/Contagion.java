@@ -20,7 +20,8 @@ import java.util.Objects;
  * <p><b>Closes as of a date.</b> Each member is read through its bars as the context shows them:
  * its close "now" is its current bar's (an equity on a Saturday or a holiday keeps its last
  * closed bar), its close "as of" a date is that of its last bar dated on or before it. Nothing
- * later than the step's bars is ever read. <b>Missing data:</b> NaN while any member has no bar,
+ * later than the step's bars is ever read, and there is no lag: a daily bar is read at the step
+ * of its date, after its close. <b>Missing data:</b> NaN while any member has no bar,
  * while a member's current bar is dated before T − maxAgeDays (default
  * {@value #DEFAULT_MAX_AGE_DAYS}: the longest closure in the staged data is 11 days, the CSI 300's
  * Lunar New Year of 2020, so its last bar is at most 10 days old), and while a member has no bar

@@ -30,7 +30,9 @@ import java.util.Objects;
  * it lacks the 8-K of 2020-12-21 (70,470 BTC), so from then to 2021-01-21 the knowable mNAV uses
  * 40,824 BTC and stands about 73 % above the file's.
  *
- * <p><b>Missing data.</b> mNAV is NaN while the mNAV series is empty or its latest value is dated
+ * <p>The mNAV row dated D (MSTR's and BTC's closes of D) is read from the step of D+1 with the
+ * default publication rule, a filing dated D likewise; the fallback's bars are read at the step
+ * of their own date. <b>Missing data.</b> mNAV is NaN while the mNAV series is empty or its latest value is dated
  * before T − maxAgeDays (default {@value #DEFAULT_MAX_AGE_DAYS}: a trading-day series over a long
  * weekend, and a day more), before the first filing is published, and when the holdings series
  * has no value on the mNAV's date. The staged mNAV runs 2020-09-30 … 2026-01-26; outside it

@@ -19,7 +19,8 @@ import java.util.Objects;
  *         .and(Deleveraging.longLiquidations("btc_long_liq").capitulationSubsiding().atLeast(1));
  * }</pre>
  *
- * <p>Windows are anchored at the latest published value's date L. <b>Missing data:</b> every
+ * <p>Windows are anchored at the latest published value's date L; with the default publication
+ * rule a value dated D is read from the step of D+1, so L is normally T − 1. <b>Missing data:</b> every
  * signal is NaN while nothing is published, while the latest value is dated before
  * T − maxAgeDays (default {@value #DEFAULT_MAX_AGE_DAYS}: daily series, normally 1 day old), and
  * until the series reaches back over the whole window or baseline it needs.

@@ -15,7 +15,8 @@ import java.util.Objects;
  * Condition liquidityBack = FreshLiquidity.of("stablecoins").growth(30).above(0);
  * }</pre>
  *
- * <p><b>Missing data:</b> NaN while nothing is published and while the latest value is dated
+ * <p>With the default publication rule a value dated D is read from the step of D+1.
+ * <b>Missing data:</b> NaN while nothing is published and while the latest value is dated
  * before T − {@code maxAgeDays} (default {@value #DEFAULT_MAX_AGE_DAYS}: a value every day,
  * normally 1 day old).
  *

@@ -13,7 +13,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Closes are read as in {@link Contagion}: now is the current bar, "as of" a date the last bar
- * dated on or before it. <b>Missing data:</b> NaN while either instrument has no bar, has a
+ * dated on or before it; a daily bar is read at the step of its date, after its close. <b>Missing data:</b> NaN while either instrument has no bar, has a
  * current bar dated before T − maxAgeDays (default {@value #DEFAULT_MAX_AGE_DAYS}: daily crypto
  * bars are 0 days old at a daily step), or has no bar as old as T − days.
  *

@@ -18,7 +18,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>All windows are anchored at the latest published value's date L, not at the step's date,
- * so each value is compared with the days before it. <b>Missing data:</b> NaN while nothing is
+ * so each value is compared with the days before it; with the default publication rule a value
+ * dated D is read from the step of D+1, so L is normally T − 1. <b>Missing data:</b> NaN while nothing is
  * published, while the latest value is dated before T − {@code maxAgeDays} (default
  * {@value #DEFAULT_MAX_AGE_DAYS}: the series has a value every day, normally 1 day old), and
  * until the series reaches back over a value's whole baseline.

@@ -33,6 +33,12 @@
  * later value. A series or symbol the run's data does not hold at all is a configuration error:
  * the context throws, as it does for a strategy.
  *
+ * <h2>Publication lag</h2>
+ * A series value dated D is read from the step its publication rule allows: by default
+ * {@code D+1 00:00 UTC}, the step of D+1, so on daily steps L is normally T − 1 (a Friday for
+ * the weekend's steps of a trading-day series). A daily bar is read at the step of its own date,
+ * after its close: no lag.
+ *
  * <h2>Conventions</h2>
  * T is the step's UTC date ({@code ctx.date()}), L the date of a series' latest published value;
  * days are calendar days; changes, drawdowns and growth are fractions ({@code 0.05} is 5 %).
