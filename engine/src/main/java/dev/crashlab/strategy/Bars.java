@@ -138,4 +138,18 @@ public interface Bars {
         }
         return out;
     }
+
+    /**
+     * Returns the index of the last bar dated on or before {@code date}, or -1 when there is none:
+     * the bar whose close was the instrument's last on that date (an equity's Friday bar for a
+     * Sunday). It reads back from the current bar, so it costs the number of bars dated after
+     * {@code date}.
+     */
+    default int indexOnOrBefore(LocalDate date) {
+        int i = size() - 1;
+        while (i >= 0 && date(i).isAfter(date)) {
+            i--;
+        }
+        return i;
+    }
 }

@@ -67,4 +67,17 @@ public interface PublishedSeries {
         }
         return streak;
     }
+
+    /**
+     * Returns the index of the latest published value dated on or before {@code date}, or -1 when
+     * there is none. It reads back from the newest value, so it costs the number of values dated
+     * after {@code date}: little for the recent end of a trailing window.
+     */
+    default int indexOnOrBefore(LocalDate date) {
+        int i = size() - 1;
+        while (i >= 0 && date(i).isAfter(date)) {
+            i--;
+        }
+        return i;
+    }
 }

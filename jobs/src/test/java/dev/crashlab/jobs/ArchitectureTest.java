@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of crashlab's main code follow one direction, the data path of DESIGN.md:
- * data → clock → strategy API → execution → portfolio → metrics → results → engine → config →
- * reports → jobs. A package may use only packages to its left; the seed strategies use only the
- * strategy API and what it stands on, and reports only results. No two packages depend on each
- * other. This runs in the jobs module, whose test classpath holds every module's main classes
- * but the Maven plugin's (a thin shell over the jobs).
+ * data → clock → strategy API (with indicators and signals) → execution → portfolio → metrics →
+ * results → engine → config → reports → jobs. A package may use only packages to its left; the
+ * seed strategies use only the strategy API and what it stands on, and reports only results. No
+ * two packages depend on each other. This runs in the jobs module, whose test classpath holds
+ * every module's main classes but the Maven plugin's (a thin shell over the jobs).
  */
 class ArchitectureTest {
 
@@ -41,7 +41,8 @@ class ArchitectureTest {
                 .layer("version").definedBy("dev.crashlab")
                 .layer("data").definedBy("dev.crashlab.data..")
                 .layer("clock").definedBy("dev.crashlab.clock..")
-                .layer("strategy API").definedBy("dev.crashlab.strategy..", "dev.crashlab.indicator..")
+                .layer("strategy API").definedBy("dev.crashlab.strategy..", "dev.crashlab.indicator..",
+                        "dev.crashlab.signals..")
                 .layer("seed strategies").definedBy("dev.crashlab.strategies..")
                 .layer("execution").definedBy("dev.crashlab.execution..")
                 .layer("portfolio").definedBy("dev.crashlab.portfolio..")
