@@ -45,7 +45,7 @@ class ResultsJsonTest {
              "regimes": {"labels": ["calm", "crash"], "steps": [0, 1, 1], "windows": [],
                          "metrics": [{"label": "calm", "steps": 1, "totalReturn": 0.2, "maxDrawdown": 0.0, "timeInMarket": 1.0},
                                      {"label": "crash", "steps": 1, "totalReturn": 0.25, "maxDrawdown": 0.0, "timeInMarket": 1.0}]},
-             "series": {}}
+             "series": {}, "tracked": []}
             """.formatted(METRICS);
 
     private static RunResults read(String json) {
