@@ -44,6 +44,9 @@ public final class RunPage {
     /** The 8-hour funding periods in a 365-day year: a funding rate is charged for every 8 hours a short is held. */
     public static final int FUNDING_PERIODS_PER_YEAR = 3 * 365;
 
+    /** How the warnings of a run allowed to use instruments outside their data ({@code allowPartialData}) end. */
+    public static final String PARTIAL_DATA_MARK = "(allowPartialData)";
+
     /**
      * A row of the metrics table.
      *
@@ -355,6 +358,16 @@ public final class RunPage {
     /** Returns the chart data as JSON safe inside a script element. */
     public String dataJson() {
         return dataJson;
+    }
+
+    /** Returns the warnings about instruments used outside their data, those ending with {@value #PARTIAL_DATA_MARK}. */
+    public List<String> partialDataWarnings() {
+        return results.warnings().stream().filter(w -> w.endsWith(PARTIAL_DATA_MARK)).toList();
+    }
+
+    /** Returns the other warnings, such as the strategy's own ({@code ctx.warn}), in order. */
+    public List<String> otherWarnings() {
+        return results.warnings().stream().filter(w -> !w.endsWith(PARTIAL_DATA_MARK)).toList();
     }
 
     /** Returns the events shown, at most {@link #MAX_EVENTS}. */
