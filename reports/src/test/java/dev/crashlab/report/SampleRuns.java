@@ -126,7 +126,7 @@ public final class SampleRuns {
         if (leverage == null) {
             leverage = List.of(1.0, 2.0, 3.0).stream().map(x -> {
                 BacktestResult r = Backtest.builder(sample()).name("trend-btc-" + x.intValue() + "x")
-                        .strategy(() -> new Trend(x)).parameters(Map.of("leverage", x, "sma", 100))
+                        .strategy(() -> new Trend(x)).parameters(inOrder("leverage", x, "sma", 100))
                         .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
                         .margin(Margin.forLeverage(3, 0.1, 0.01))
                         .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
@@ -144,13 +144,25 @@ public final class SampleRuns {
         for (int sma : new int[] {50, 100, 150, 200}) {
             for (double x : new double[] {1.0, 1.5, 2.0, 2.5, 3.0}) {
                 BacktestResult r = Backtest.builder(sample()).name("trend-" + sma + "-" + x)
-                        .strategy(() -> new Trend(x, sma)).parameters(Map.of("leverage", x, "sma", sma))
+                        .strategy(() -> new Trend(x, sma)).parameters(inOrder("leverage", x, "sma", sma))
                         .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
                         .margin(Margin.forLeverage(3, 0.1, 0.01)).build().run();
                 variants.add(new SweepVariant(parameters("leverage", x, "sma", sma), RunMetrics.of(r.metrics()), null));
             }
         }
         return new SweepResults("Trend on BTC: leverage × moving average", List.of("leverage", "sma"), "sharpe", variants);
+    }
+
+    /**
+     * Returns parameters in the order given as name, value, name, value...: a page lists them in
+     * this order in every JVM, where {@code Map.of} would list them in an order that varies.
+     */
+    static Map<String, Object> inOrder(Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     /** Returns the parameter values of a sweep variant, given as name, value, name, value... */
@@ -357,7 +369,7 @@ public final class SampleRuns {
 
     /** The sample playbook: see {@link #playbook()}. */
     static final class CrashPlaybook implements Strategy {
-        static final Map<String, Object> PARAMETERS = Map.of("dipDrawdown", -0.15, "trimNearHigh", -0.05,
+        static final Map<String, Object> PARAMETERS = inOrder("dipDrawdown", -0.15, "trimNearHigh", -0.05,
                 "solLeverage", 1.5, "ethShortWeight", 0.3);
 
         private FastIndicator btcDrawdown;
