@@ -23,6 +23,8 @@ public record TrackedSeries(String name, String kind, List<Double> values) {
     /** The kind of a tracked state. */
     public static final String STATE = "state";
 
+    private static final long DAY = 86_400_000L;
+
     public TrackedSeries {
         if (!VALUE.equals(kind) && !STATE.equals(kind)) {
             throw new ResultsException("kind", "expected \"" + VALUE + "\" or \"" + STATE + "\", got \"" + kind + "\"");
@@ -42,6 +44,14 @@ public record TrackedSeries(String name, String kind, List<Double> values) {
         /** Returns the number of steps it lasted. */
         public int steps() {
             return last - first + 1;
+        }
+
+        /**
+         * Returns the calendar days it spans, given the time of each step (UTC epoch
+         * milliseconds): from the UTC date of its first step to that of its last, both included.
+         */
+        public long calendarDays(long[] times) {
+            return Math.floorDiv(times[last], DAY) - Math.floorDiv(times[first], DAY) + 1;
         }
     }
 

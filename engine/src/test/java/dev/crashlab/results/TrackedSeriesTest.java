@@ -28,6 +28,19 @@ class TrackedSeriesTest {
     }
 
     @Test
+    void aLapseSpansTheCalendarDaysFromItsFirstStepsDateToItsLastsBothIncluded() {
+        long friday = java.time.Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
+        long day = 86_400_000L;
+        long[] weekdays = {friday - day, friday, friday + 3 * day, friday + 4 * day};
+        long[] hours = {friday, friday + day / 24, friday + 23 * day / 24, friday + day};
+
+        assertThat(new Lapse(1, 2).calendarDays(weekdays)).as("Friday to Monday").isEqualTo(4);
+        assertThat(new Lapse(1, 1).calendarDays(weekdays)).isEqualTo(1);
+        assertThat(new Lapse(0, 2).calendarDays(hours)).as("hours of one day").isEqualTo(1);
+        assertThat(new Lapse(0, 3).calendarDays(hours)).isEqualTo(2);
+    }
+
+    @Test
     void theShareHeldIsOfTheRecordedStepsOnly() {
         TrackedSeries gate = state(NAN, NAN, 1, 0, 1, 1);
 
