@@ -251,9 +251,10 @@ public final class SampleRuns {
     private static RunResults crowded;
 
     /**
-     * Returns a 60-day run whose strategy tracks {@link Crowded#SERIES} series at every step, among
-     * them a state that never holds, one that always holds, a figure never recorded (NaN at every
-     * step) and a state and a figure whose names hold markup and quotes; it warns with markup too.
+     * Returns a 60-day run whose strategy tracks {@link Crowded#SERIES} series at every step, eight
+     * states and 42 figures, among them a state that never holds, one that always holds, a figure
+     * never recorded (NaN at every step) and a state and a figure whose names hold markup and
+     * quotes; it warns with markup too.
      */
     static synchronized RunResults crowded() {
         if (crowded == null) {
@@ -481,7 +482,11 @@ public final class SampleRuns {
             ctx.track(HOSTILE_STATE, s % 7 != 0);
             ctx.track(HOSTILE_FIGURE, Math.sin(s / 5.0));
             for (int k = 5; k < SERIES; k++) {
-                ctx.track("signal " + k, k + Math.cos(s / (double) k));
+                if (k < 10) {
+                    ctx.track("gate " + k, s % k != 0);
+                } else {
+                    ctx.track("signal " + k, k + Math.cos(s / (double) k));
+                }
             }
         }
     }

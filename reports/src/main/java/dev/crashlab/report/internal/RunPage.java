@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the single-run template shows, prepared from one run's results records: formatted metric rows,
- * the worst drawdowns, per-regime rows, and the chart data (as script-safe JSON).
+ * the worst drawdowns, per-regime rows, the Signals section ({@link SignalsSection}), and the chart
+ * data (as script-safe JSON).
  */
 public final class RunPage {
 
@@ -83,6 +84,7 @@ public final class RunPage {
     private final List<RegimeRow> regimeRows = new ArrayList<>();
     private final List<ChartBox> priceCharts = new ArrayList<>();
     private final List<ChartBox> seriesCharts = new ArrayList<>();
+    private final SignalsSection signals;
     private final int rollingSteps;
     private final String dataJson;
 
@@ -142,6 +144,10 @@ public final class RunPage {
                 invested[s] = (Double.isFinite(initial) ? initial : 0) + contributions[s];
             }
             Charts.line(equity, "Net invested", times, invested, max).put("role", "invested");
+        }
+        signals = new SignalsSection(results.tracked(), times, max);
+        if (!signals.shades().isEmpty()) {
+            equity.set("shades", signals.shadeSpecs());
         }
         charts.set("equity", equity);
 
@@ -207,6 +213,9 @@ public final class RunPage {
             }
             Charts.bars(chart, s.getKey(), dates, values).put("role", "flow");
             flows.add(chart);
+        }
+        if (!signals.isEmpty()) {
+            charts.set("signals", signals.chartSpecs());
         }
 
         charts.set("monthly", monthly(times, returns));
@@ -348,6 +357,11 @@ public final class RunPage {
     /** Returns the charts of the non-price series the strategy read. */
     public List<ChartBox> seriesCharts() {
         return seriesCharts;
+    }
+
+    /** Returns the Signals section: the figures and states the strategy tracked. */
+    public SignalsSection signals() {
+        return signals;
     }
 
     /** Returns the length of the rolling window in steps. */
