@@ -6,7 +6,9 @@
  * {@link dev.crashlab.report.Reports} writes a run's report (header with strategy, parameters,
  * period, universe, data provenance, costs and fill mode; metrics against the benchmark with each
  * definition; equity, drawdown, exposure, rolling Sharpe and volatility, price-and-fill, flow,
- * monthly and yearly charts; per-regime table; trades and events), a comparison of several runs,
+ * monthly and yearly charts; per-regime table; the figures and states the strategy tracked, with
+ * its states' periods not holding shaded on the equity chart; trades and events; a banner of the
+ * run's warnings), a comparison of several runs,
  * a sweep over two parameters, and an {@code index.html} listing a folder's runs.
  *
  * <h2>Self-contained</h2>
@@ -28,7 +30,9 @@
  * largest-triangle-three-buckets; nothing is computed from the down-sampled points. Series that
  * results.json does not hold (drawdown, rolling figures, monthly returns) come from the results
  * package ({@code dev.crashlab.results.Returns}), derived from the equity with the metrics'
- * conventions; pages only format, select and scale (a position as a share of equity).
+ * conventions, and so do the figures of tracked series ({@code TrackedSeries}: a state's periods
+ * not holding, its share held); pages only format, select and scale (a position as a share of
+ * equity).
  *
  * <h2>Determinism</h2>
  * The same results and options give the same bytes; the render time is an option.

@@ -68,13 +68,17 @@
     }
     return String(Number(v.toPrecision(4)));
   }
-  var FORMATS = {money: money, percent: pct, ratio: ratio, price: price, number: number};
+  function state(v) {
+    return finite(v) ? (v === 1 ? 'holds' : 'does not hold') : '—';
+  }
+  var FORMATS = {money: money, percent: pct, ratio: ratio, price: price, number: number, figure: price, state: state};
   var AXIS_FORMATS = {
     money: compact,
     price: compact,
     number: compact,
     ratio: function (v) { return fixed(v, 1); },
-    percent: function (v) { return fixed(v * 100, 0) + '%'; }
+    percent: function (v) { return fixed(v * 100, 0) + '%'; },
+    state: function (v) { return v === 1 ? 'holds' : v === 0 ? 'not' : ''; }
   };
 
   var data = JSON.parse(document.getElementById('crashlab-data').textContent);
@@ -141,20 +145,41 @@
     }
     var o = {
       name: s.name, type: 'line', data: s.data, showSymbol: false, symbol: 'none', yAxisIndex: s.axis || 0,
+      connectNulls: false,
       lineStyle: {width: s.role === 'benchmark' || s.role === 'invested' ? 1.2 : 1.6, color: color,
         type: s.role === 'invested' ? 'dashed' : 'solid'},
       itemStyle: {color: color}
     };
+    if (s.dots) {
+      // A value standing alone between gaps draws no line: show every point.
+      o.showSymbol = true;
+      o.symbol = 'circle';
+      o.symbolSize = 3;
+    }
     if (s.area) {
       o.areaStyle = {color: color, opacity: 0.15};
     }
-    if (s.role === 'invested') {
+    if (s.role === 'invested' || s.step) {
       o.step = 'end';
     }
     return o;
   }
 
-  function tooltipFormatter(spec) {
+  // A state's periods not holding, shaded on the equity chart: a series of its own, so the legend
+  // names it and can hide it.
+  function shadeOption(shade) {
+    return {
+      name: shade.name, type: 'line', data: [], itemStyle: {color: shade.color, opacity: 0.45},
+      markArea: {
+        silent: true, itemStyle: {color: shade.color, opacity: 0.14},
+        data: shade.areas.map(function (a) { return [{xAxis: a[0]}, {xAxis: a[1]}]; })
+      }
+    };
+  }
+
+  // Formats the tooltip of a time chart; pointer.value, when given, is where the pointer stands
+  // (params hold the time of the nearest point instead).
+  function tooltipFormatter(spec, pointer) {
     var fmt = FORMATS[spec.format] || number;
     var second = FORMATS[spec.secondFormat] || fmt;
     var tolerance = data.daily ? DAY / 2 : 60000;
@@ -162,7 +187,8 @@
       if (!params.length) {
         return '';
       }
-      var html = '<div class="tt-head">' + esc(when(params[0].axisValue)) + '</div>';
+      var at = pointer && pointer.value !== null ? pointer.value : params[0].axisValue;
+      var html = '<div class="tt-head">' + esc(when(at)) + '</div>';
       params.forEach(function (p) {
         var v = p.value;
         if (p.seriesType === 'scatter') {
@@ -173,10 +199,15 @@
               + ', fee ' + esc(money(v[3])) + (v[4] ? ' <span class="tt-tag">' + esc(v[4]) + '</span>' : '') + '</div>';
           return;
         }
+        var s = spec.series[p.seriesIndex];
+        if (s && s.step && v && v[0] > at && p.dataIndex > 0) {
+          // A step line holds each value until its next point: the nearest point may be the next.
+          v = s.data[p.dataIndex - 1];
+        }
         if (!v || !finite(v[1])) {
           return;
         }
-        var f = spec.series[p.seriesIndex] && spec.series[p.seriesIndex].axis ? second : fmt;
+        var f = s && s.axis ? second : fmt;
         html += '<div>' + p.marker + esc(p.seriesName) + ': <b>' + esc(f(v[1])) + '</b></div>';
       });
       return html;
@@ -198,10 +229,25 @@
     if (series.length) {
       series[0].markArea = {silent: true, data: shading()};
     }
+    (spec.shades || []).forEach(function (shade) { series.push(shadeOption(shade)); });
+    // A step line's points are its changes: the pointer must not snap to the nearest one, and the
+    // tooltip reads the value where it stands.
+    var stepped = spec.series.some(function (s) { return s.step; });
+    var pointer = stepped ? {value: null} : null;
+    if (stepped) {
+      chart.on('updateAxisPointer', function (e) {
+        pointer.value = e.axesInfo.length ? e.axesInfo[0].value : null;
+      });
+    }
     var yAxis = [{
-      type: 'value', scale: spec.format === 'price' || spec.format === 'money',
+      type: 'value', scale: spec.format === 'price' || spec.format === 'money' || spec.format === 'figure',
       axisLabel: {formatter: AXIS_FORMATS[spec.format] || compact}, splitLine: {lineStyle: {color: '#eeeeee'}}
     }];
+    if (spec.format === 'state') {
+      yAxis[0].min = 0;
+      yAxis[0].max = 1;
+      yAxis[0].interval = 1;
+    }
     if (spec.secondFormat) {
       yAxis.push({type: 'value', scale: true, axisLabel: {formatter: AXIS_FORMATS[spec.secondFormat]}, splitLine: {show: false}});
     }
@@ -209,8 +255,9 @@
       animation: false,
       grid: {left: 64, right: spec.secondFormat ? 56 : 20, top: 34, bottom: 62},
       legend: {top: 4, type: 'scroll'},
-      tooltip: {trigger: 'axis', axisPointer: {type: 'line'}, formatter: tooltipFormatter(spec), confine: true},
-      xAxis: {type: 'time', min: data.start, max: data.end},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'line'}, formatter: tooltipFormatter(spec, pointer), confine: true},
+      xAxis: stepped ? {type: 'time', min: data.start, max: data.end, axisPointer: {snap: false}}
+        : {type: 'time', min: data.start, max: data.end},
       yAxis: yAxis,
       dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 10}],
       series: series
@@ -329,6 +376,9 @@
     guard(spec.id, function () { timeChart(spec); });
   });
   (c.series || []).forEach(function (spec) {
+    guard(spec.id, function () { timeChart(spec); });
+  });
+  (c.signals || []).forEach(function (spec) {
     guard(spec.id, function () { timeChart(spec); });
   });
   if (c.monthly) {

@@ -60,6 +60,8 @@ class ReportBrowserTest {
         }
         write("report.html", Reports.renderRun(SampleRuns.playbook(), SampleRuns.OPTIONS));
         write("hostile.html", Reports.renderRun(SampleRuns.hostile(), SampleRuns.OPTIONS));
+        write("gated.html", Reports.renderRun(SampleRuns.gated(), SampleRuns.OPTIONS));
+        write("crowded.html", Reports.renderRun(SampleRuns.crowded(), SampleRuns.OPTIONS));
         write("comparison.html", Reports.renderComparison("Trend on BTC at 1x, 2x, 3x", runs, SampleRuns.OPTIONS));
         write("sweep.html", Reports.renderSweep(SampleRuns.trendSweep(), SampleRuns.OPTIONS));
         runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
@@ -141,6 +143,55 @@ class ReportBrowserTest {
         assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
                 .isEqualTo(SampleRuns.HOSTILE_RUN);
         assertThat(chromium.evaluate("document.title").asString()).startsWith(SampleRuns.HOSTILE_RUN);
+    }
+
+    @Test
+    void signalsRenderTheirChartsAndTheStatesShadingOnTheEquityChart() throws Exception {
+        Path page = OUT.resolve("gated.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 8 + 4);
+        JsonNode equity = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption();
+                  return o.series.filter(s => s.markArea && s.name.endsWith(' not holding'))
+                    .map(s => ({name: s.name, areas: s.markArea.data.length})); })()""");
+        assertThat(equity.toString()).isEqualTo("[{\"name\":\"flows known not holding\",\"areas\":2},"
+                + "{\"name\":\"gate open not holding\",\"areas\":3}]");
+        int top = chromium.evaluate("Math.round(document.getElementById('signals').getBoundingClientRect().top"
+                + " + window.scrollY)").asInt();
+        chromium.screenshot(Path.of("target", "signals-screenshot.png"), top, WIDTH, 1900);
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void aStatesTooltipShowsTheValueItHeldAtThePointerNotTheNearestChange() throws Exception {
+        chromium.open(OUT.resolve("gated.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+        String hover = """
+                new Promise(done => {
+                  const title = Array.from(document.querySelectorAll('#signals h3.chart-title'))
+                    .find(h => h.textContent === 'gate open');
+                  const el = title.nextElementSibling;
+                  const chart = echarts.getInstanceByDom(el);
+                  const at = Date.UTC(2024, 0, %d);
+                  const [x, y] = chart.convertToPixel({xAxisIndex: 0, yAxisIndex: 0}, [at, 0.5]);
+                  chart.dispatchAction({type: 'showTip', x: x, y: y});
+                  setTimeout(() => done(el.textContent), 300);
+                })""";
+
+        // 2024-01-15 is the gate's last closed day; its next change, on the 16th, is the nearest point.
+        assertThat(chromium.evaluate(hover.formatted(15)).asString()).contains("2024-01-15").contains("does not hold");
+        assertThat(chromium.evaluate(hover.formatted(9)).asString()).contains("gate open: holds");
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void fiftyTrackedSeriesWithHostileNamesRenderWithoutErrors() throws Exception {
+        Path page = OUT.resolve("crowded.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 6 + 20);
+        assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
+        assertThat(chromium.evaluate("document.querySelectorAll('img, b, [onerror]').length").asInt()).isZero();
     }
 
     @Test

@@ -165,8 +165,33 @@ class ReportsTest {
         assertThat(row.select("td").get(4).attr("data-v")).isEqualTo(String.valueOf(liquidation.value()));
         assertThat(cardCell(doc, "Period and account", "Margin")).contains("maintenance by notional 0.40 % to 50,000,"
                 + " 0.50 % to 250,000, 1.00 % to 1,000,000");
-        assertThat(doc.select(".banner-warning").text()).contains("Partial data.").contains("ETH-USD's data covers"
+        assertThat(doc.select(".banner-warning").text()).contains("Warnings.").contains("ETH-USD's data covers"
                 + " 2024-03-01 .. 2024-03-06");
+    }
+
+    @Test
+    void theWarningsBannerExplainsAllowPartialDataOnlyBeforeTheWarningsItGave() {
+        RunResults results = SampleRuns.gated();
+        assertThat(results.warnings()).hasSize(2);
+        assertThat(results.warnings().getFirst()).startsWith("GatedDca holds a position in ETH-USD").endsWith("(allowPartialData)");
+
+        Element banner = runReport(results).getElementById("warnings");
+
+        assertThat(banner.selectFirst("strong").text()).isEqualTo("Warnings.");
+        assertThat(banner.select("ul")).hasSize(2);
+        assertThat(banner.select("ul").get(0).select("li").eachText()).containsExactly(results.warnings().getFirst());
+        assertThat(banner.select("ul").get(1).select("li").eachText()).containsExactly(SampleRuns.GatedDca.STALE);
+        assertThat(banner.text()).startsWith("Warnings. The run was allowed to use instruments outside their data"
+                + " (allowPartialData): GatedDca holds").contains("(allowPartialData) Other warnings: etf flows stale");
+    }
+
+    @Test
+    void aStrategysOwnWarningIsListedAsItIsWithoutThePartialDataExplanation() {
+        Element banner = runReport(SampleRuns.crowded()).getElementById("warnings");
+
+        assertThat(banner.text()).isEqualTo("Warnings. " + SampleRuns.Crowded.HOSTILE_WARNING);
+        assertThat(banner.select("li")).hasSize(1);
+        assertThat(banner.select("b")).isEmpty();
     }
 
     @Test

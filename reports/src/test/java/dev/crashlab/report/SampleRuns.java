@@ -126,7 +126,7 @@ public final class SampleRuns {
         if (leverage == null) {
             leverage = List.of(1.0, 2.0, 3.0).stream().map(x -> {
                 BacktestResult r = Backtest.builder(sample()).name("trend-btc-" + x.intValue() + "x")
-                        .strategy(() -> new Trend(x)).parameters(Map.of("leverage", x, "sma", 100))
+                        .strategy(() -> new Trend(x)).parameters(inOrder("leverage", x, "sma", 100))
                         .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
                         .margin(Margin.forLeverage(3, 0.1, 0.01))
                         .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
@@ -144,13 +144,25 @@ public final class SampleRuns {
         for (int sma : new int[] {50, 100, 150, 200}) {
             for (double x : new double[] {1.0, 1.5, 2.0, 2.5, 3.0}) {
                 BacktestResult r = Backtest.builder(sample()).name("trend-" + sma + "-" + x)
-                        .strategy(() -> new Trend(x, sma)).parameters(Map.of("leverage", x, "sma", sma))
+                        .strategy(() -> new Trend(x, sma)).parameters(inOrder("leverage", x, "sma", sma))
                         .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
                         .margin(Margin.forLeverage(3, 0.1, 0.01)).build().run();
                 variants.add(new SweepVariant(parameters("leverage", x, "sma", sma), RunMetrics.of(r.metrics()), null));
             }
         }
         return new SweepResults("Trend on BTC: leverage × moving average", List.of("leverage", "sma"), "sharpe", variants);
+    }
+
+    /**
+     * Returns parameters in the order given as name, value, name, value...: a page lists them in
+     * this order in every JVM, where {@code Map.of} would list them in an order that varies.
+     */
+    static Map<String, Object> inOrder(Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     /** Returns the parameter values of a sweep variant, given as name, value, name, value... */
@@ -212,6 +224,45 @@ public final class SampleRuns {
             carry = r.toResults(GENERATED);
         }
         return carry;
+    }
+
+    private static RunResults gated;
+
+    /** The first day of {@link #gated()}. */
+    static final LocalDate GATED_START = LocalDate.of(2024, 1, 1);
+
+    /**
+     * Returns a 60-day run of {@link GatedDca} from {@link #GATED_START}: BTC-USD bought while a
+     * hand-built gate is open, the figures and states it tracks as {@link GatedDca} describes, an
+     * ETH-USD position held past the end of its data (allowed with allowPartialData, so a data
+     * warning) and the strategy's own warning, given at three steps and kept once.
+     */
+    static synchronized RunResults gated() {
+        if (gated == null) {
+            OhlcvSeries btc = randomWalk(Instrument.of(BTC, AssetClass.CRYPTO), GATED_START, 60, 40_000, 5);
+            OhlcvSeries eth = randomWalk(Instrument.of(ETH, AssetClass.CRYPTO), GATED_START, 40, 2_000, 6);
+            BacktestResult r = Backtest.builder(MarketData.of(btc, eth)).name("gated-dca").strategy(GatedDca::new)
+                    .initialCash(10_000).allowPartialData(true).build().run();
+            gated = r.toResults(GENERATED);
+        }
+        return gated;
+    }
+
+    private static RunResults crowded;
+
+    /**
+     * Returns a 60-day run whose strategy tracks {@link Crowded#SERIES} series at every step, eight
+     * states and 42 figures, among them a state that never holds, one that always holds, a figure
+     * never recorded (NaN at every step) and a state and a figure whose names hold markup and
+     * quotes; it warns with markup too.
+     */
+    static synchronized RunResults crowded() {
+        if (crowded == null) {
+            OhlcvSeries btc = randomWalk(Instrument.of(BTC, AssetClass.CRYPTO), GATED_START, 60, 40_000, 8);
+            crowded = Backtest.builder(MarketData.of(btc)).name("crowded-signals").strategy(Crowded::new)
+                    .initialCash(10_000).build().run().toResults(GENERATED);
+        }
+        return crowded;
     }
 
     private static RunResults liquidated;
@@ -319,7 +370,7 @@ public final class SampleRuns {
 
     /** The sample playbook: see {@link #playbook()}. */
     static final class CrashPlaybook implements Strategy {
-        static final Map<String, Object> PARAMETERS = Map.of("dipDrawdown", -0.15, "trimNearHigh", -0.05,
+        static final Map<String, Object> PARAMETERS = inOrder("dipDrawdown", -0.15, "trimNearHigh", -0.05,
                 "solLeverage", 1.5, "ethShortWeight", 0.3);
 
         private FastIndicator btcDrawdown;
@@ -356,6 +407,86 @@ public final class SampleRuns {
             }
             if (d.equals(LocalDate.of(2025, 1, 15))) {
                 ctx.submit(Order.close(ETH).withTag("cover"));
+            }
+        }
+    }
+
+    /**
+     * Buys 100 of BTC-USD a step while its gate is open and holds the cash back while it is closed,
+     * buying what it held back when the gate opens again; buys 50 of ETH-USD at step 1. It tracks,
+     * at each step:
+     * <ul>
+     *   <li>{@code etf flows 7d (US$ m)}, a figure: (step - 30) × 10, not recorded before step 5
+     *       (warm-up) nor at steps 20 to 22 (stale, with a warning);</li>
+     *   <li>{@code gate open}, a state: not recorded at steps 0 to 2 and 30, not holding at steps
+     *       10 to 14, 31 to 33 and 58 to 59 (the last two), holding otherwise;</li>
+     *   <li>{@code flows known}, a state: whether the flows figure was recorded;</li>
+     *   <li>{@code held back (cumulative)}, a figure: 100 for each step the gate was closed so far.</li>
+     * </ul>
+     */
+    static final class GatedDca implements Strategy {
+        static final String FLOWS = "etf flows 7d (US$ m)";
+        static final String GATE = "gate open";
+        static final String KNOWN = "flows known";
+        static final String HELD = "held back (cumulative)";
+        static final String STALE = "etf flows stale from 2024-01-21: the gate keeps its last decision";
+
+        private double heldBack;
+        private double owed;
+
+        @Override
+        public void onBar(StrategyContext ctx) {
+            int s = ctx.step();
+            boolean flowsKnown = s >= 5 && (s < 20 || s > 22);
+            if (flowsKnown) {
+                ctx.track(FLOWS, (s - 30) * 10.0);
+            } else if (s >= 20) {
+                ctx.warn(STALE);
+            }
+            ctx.track(KNOWN, flowsKnown);
+            if (s == 1) {
+                ctx.buyValue(ETH, 50);
+            }
+            if (s > 2 && s != 30) {
+                boolean open = !(s >= 10 && s <= 14 || s >= 31 && s <= 33 || s >= 58);
+                ctx.track(GATE, open);
+                if (open) {
+                    ctx.buyValue(BTC, 100 + owed);
+                    owed = 0;
+                } else {
+                    heldBack += 100;
+                    owed += 100;
+                }
+            }
+            ctx.track(HELD, heldBack);
+        }
+    }
+
+    /** Tracks {@link #SERIES} series at every step; see {@link #crowded()}. */
+    static final class Crowded implements Strategy {
+        static final int SERIES = 50;
+        static final String NEVER = "never open";
+        static final String ALWAYS = "always open";
+        static final String UNKNOWN = "never recorded";
+        static final String HOSTILE_STATE = "<script>alert('gate')</script> \"open\"";
+        static final String HOSTILE_FIGURE = "</script><img src=x onerror=alert(6)> 'z'";
+        static final String HOSTILE_WARNING = "<b>stale</b> & \"quoted\" (not allowPartialData)";
+
+        @Override
+        public void onBar(StrategyContext ctx) {
+            int s = ctx.step();
+            ctx.warn(HOSTILE_WARNING);
+            ctx.track(NEVER, false);
+            ctx.track(ALWAYS, true);
+            ctx.track(UNKNOWN, Double.NaN);
+            ctx.track(HOSTILE_STATE, s % 7 != 0);
+            ctx.track(HOSTILE_FIGURE, Math.sin(s / 5.0));
+            for (int k = 5; k < SERIES; k++) {
+                if (k < 10) {
+                    ctx.track("gate " + k, s % k != 0);
+                } else {
+                    ctx.track("signal " + k, k + Math.cos(s / (double) k));
+                }
             }
         }
     }

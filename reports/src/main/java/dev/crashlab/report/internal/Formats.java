@@ -95,6 +95,14 @@ public final class Formats {
         return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Returns a figure of any unit, such as one a strategy tracked, as a price is shown: two
+     * decimals from 1 up, else up to six significant digits ({@code -312.50}, {@code 0.0123}).
+     */
+    public static String figure(double value) {
+        return price(value);
+    }
+
     /** Returns an instant as its UTC date when it is midnight, else as date and minutes, UTC. */
     public static String time(Instant instant) {
         if (instant == null) {

@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the single-run template shows, prepared from one run's results records: formatted metric rows,
- * the worst drawdowns, per-regime rows, and the chart data (as script-safe JSON).
+ * the worst drawdowns, per-regime rows, the Signals section ({@link SignalsSection}), and the chart
+ * data (as script-safe JSON).
  */
 public final class RunPage {
 
@@ -43,6 +44,9 @@ public final class RunPage {
 
     /** The 8-hour funding periods in a 365-day year: a funding rate is charged for every 8 hours a short is held. */
     public static final int FUNDING_PERIODS_PER_YEAR = 3 * 365;
+
+    /** How the warnings of a run allowed to use instruments outside their data ({@code allowPartialData}) end. */
+    public static final String PARTIAL_DATA_MARK = "(allowPartialData)";
 
     /**
      * A row of the metrics table.
@@ -80,6 +84,7 @@ public final class RunPage {
     private final List<RegimeRow> regimeRows = new ArrayList<>();
     private final List<ChartBox> priceCharts = new ArrayList<>();
     private final List<ChartBox> seriesCharts = new ArrayList<>();
+    private final SignalsSection signals;
     private final int rollingSteps;
     private final String dataJson;
 
@@ -139,6 +144,10 @@ public final class RunPage {
                 invested[s] = (Double.isFinite(initial) ? initial : 0) + contributions[s];
             }
             Charts.line(equity, "Net invested", times, invested, max).put("role", "invested");
+        }
+        signals = new SignalsSection(results.tracked(), times, max);
+        if (!signals.shades().isEmpty()) {
+            equity.set("shades", signals.shadeSpecs());
         }
         charts.set("equity", equity);
 
@@ -204,6 +213,9 @@ public final class RunPage {
             }
             Charts.bars(chart, s.getKey(), dates, values).put("role", "flow");
             flows.add(chart);
+        }
+        if (!signals.isEmpty()) {
+            charts.set("signals", signals.chartSpecs());
         }
 
         charts.set("monthly", monthly(times, returns));
@@ -347,6 +359,11 @@ public final class RunPage {
         return seriesCharts;
     }
 
+    /** Returns the Signals section: the figures and states the strategy tracked. */
+    public SignalsSection signals() {
+        return signals;
+    }
+
     /** Returns the length of the rolling window in steps. */
     public int rollingSteps() {
         return rollingSteps;
@@ -355,6 +372,16 @@ public final class RunPage {
     /** Returns the chart data as JSON safe inside a script element. */
     public String dataJson() {
         return dataJson;
+    }
+
+    /** Returns the warnings about instruments used outside their data, those ending with {@value #PARTIAL_DATA_MARK}. */
+    public List<String> partialDataWarnings() {
+        return results.warnings().stream().filter(w -> w.endsWith(PARTIAL_DATA_MARK)).toList();
+    }
+
+    /** Returns the other warnings, such as the strategy's own ({@code ctx.warn}), in order. */
+    public List<String> otherWarnings() {
+        return results.warnings().stream().filter(w -> !w.endsWith(PARTIAL_DATA_MARK)).toList();
     }
 
     /** Returns the events shown, at most {@link #MAX_EVENTS}. */

@@ -63,6 +63,14 @@ class FormatsTest {
     }
 
     @Test
+    void aFigureOfAnyUnitIsShownAsAPriceIs() {
+        assertThat(Formats.figure(-312.5)).isEqualTo("-312.50");
+        assertThat(Formats.figure(12345.678)).isEqualTo("12,345.68");
+        assertThat(Formats.figure(-0.0123456789)).isEqualTo("-0.0123457");
+        assertThat(Formats.figure(Double.NaN)).isEqualTo("—");
+    }
+
+    @Test
     void timesAreDatesAtMidnightAndMinutesOtherwise() {
         assertThat(Formats.time(Instant.parse("2024-10-13T00:00:00Z"))).isEqualTo("2024-10-13");
         assertThat(Formats.time(Instant.parse("2024-10-13T14:30:59Z"))).isEqualTo("2024-10-13 14:30");
