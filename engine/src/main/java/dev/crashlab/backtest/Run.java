@@ -73,6 +73,7 @@ final class Run {
     final Strategy strategy;
     final RegimeClassifier classifier;
     final OhlcvSeries[] bars;
+    final SharedInputs shared;
     final MarketClock clock;
     final int n;
     final Account account;
@@ -112,15 +113,16 @@ final class Run {
     final EngineContext context;
     private final StepExecution execution;
 
-    /** Creates a run of {@code strategy} over {@code clock}, the clock of {@code spec}'s data ({@link Backtest#clock()}). */
-    Run(Backtest spec, MarketClock clock, Strategy strategy, RegimeClassifier classifier) {
+    /** Creates a run of {@code strategy} over {@code shared}'s clock, which is {@code spec}'s. */
+    Run(Backtest spec, SharedInputs shared, Strategy strategy, RegimeClassifier classifier) {
         this.spec = spec;
         this.strategy = strategy;
         this.classifier = classifier;
         List<OhlcvSeries> series = spec.data().prices();
         this.n = series.size();
         this.bars = series.toArray(new OhlcvSeries[0]);
-        this.clock = clock;
+        this.shared = shared;
+        this.clock = shared.clock;
         List<Instrument> instruments = spec.data().instruments();
         this.account = new Account(instruments, spec.initialCash(), spec.margin());
         this.costs = spec.costs();
@@ -134,7 +136,7 @@ final class Run {
         this.fundingSeries = new NonPriceSeries[n];
         this.fundingScale = new double[n];
         this.carryNow = new double[n];
-        this.periodsPerYear = spec.effectivePeriodsPerYear();
+        this.periodsPerYear = shared.periodsPerYear;
         for (int i = 0; i < n; i++) {
             crypto[i] = instruments.get(i).isCrypto();
             cur[i] = clock.barIndexBefore(i);
