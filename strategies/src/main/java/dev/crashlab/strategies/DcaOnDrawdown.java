@@ -65,9 +65,12 @@ public final class DcaOnDrawdown implements Strategy {
     public void onBar(StrategyContext ctx) {
         periodsDue += timer.due(ctx.timeMillis());
         Bars bars = ctx.bars(p.symbol());
-        Position held = ctx.portfolio().position(p.symbol());
-        if (bars.isNew() && p.takeProfit() > 0 && held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
-            ctx.closePosition(p.symbol());
+        if (bars.isNew() && p.takeProfit() > 0) {
+            // Read only for a take-profit: a position is an object, and most steps would build one for nothing.
+            Position held = ctx.portfolio().position(p.symbol());
+            if (held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
+                ctx.closePosition(p.symbol());
+            }
         }
         if (!bars.isNew() || periodsDue == 0) {
             return;
