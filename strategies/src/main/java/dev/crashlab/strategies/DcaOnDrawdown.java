@@ -78,8 +78,10 @@ public final class DcaOnDrawdown implements Strategy {
         double open = bars.open();
         double high = p.lookbackDays() == 0 ? allTimeHigh.value(1) : bars.highestCloseOfDaysBefore(p.lookbackDays());
         if (p.threshold() == 0 || open <= (1 - p.threshold()) * high) {
-            double multiplier = p.tiers().stream().filter(t -> t.drawdown() <= 1 - open / high)
-                    .reduce((a, b) -> b).map(Tier::multiplier).orElse(1.0);
+            double multiplier = 1;
+            for (Tier t : p.tiers()) { // sorted by depth: the last that applies is the deepest
+                multiplier = t.drawdown() <= 1 - open / high ? t.multiplier() : multiplier;
+            }
             double spend = Math.min(periodsDue * p.amount() * multiplier, ctx.portfolio().availableCash());
             if (spend > 0) {
                 ctx.buyValue(p.symbol(), spend);
