@@ -61,7 +61,12 @@ final class Run {
     record Waiting(Order order, int instrument, long decided, boolean forced) {
     }
 
-    /** What a run leaves behind; {@link BacktestResult} derives everything else from it. */
+    /**
+     * What a run leaves behind; {@link BacktestResult} derives everything else from it. The run's
+     * own lists are handed over unmodifiable and not copied (the run is done with them), and the
+     * per-fill arrays may be longer than the fills: entries from {@code fills().size()} on mean
+     * nothing.
+     */
     record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
@@ -266,13 +271,12 @@ final class Run {
             marks[i] = account.mark(i);
             carry[i] = account.carry(i);
         }
-        int f = fills.size();
-        return new Outcome(strategy.name(), clock, equity, cash, contributed, List.copyOf(orders), waitingOrders(),
-                List.copyOf(fills), List.copyOf(events), account.feesPaid(), account.financingPaid(), liquidations,
-                List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
-                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks,
-                Arrays.copyOf(fillSteps, f), Arrays.copyOf(fillInstruments, f), Arrays.copyOf(fillCarry, f), carry,
-                coverage.warnings());
+        return new Outcome(strategy.name(), clock, equity, cash, contributed, Collections.unmodifiableList(orders),
+                waitingOrders(), Collections.unmodifiableList(fills), Collections.unmodifiableList(events), account.feesPaid(),
+                account.financingPaid(), liquidations, List.copyOf(seriesUsed), regimes,
+                classifier == null ? List.of() : List.copyOf(classifier.labels()),
+                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks, fillSteps,
+                fillInstruments, fillCarry, carry, coverage.warnings());
     }
 
     /** Moves each instrument with a bar closing at step {@code s} to it; returns whether any has one. */
@@ -396,7 +400,7 @@ final class Run {
 
     /** Places an order from the strategy: rejected at once if it cannot be valid, else waiting for its bar. */
     Order submit(Order order) {
-        Order placed = order.placed(nextOrderId++, nowInstant());
+        Order placed = order.placed(nextOrderId++, now());
         orders.add(placed);
         int i = account.indexOf(order.symbol());
         if (i < 0) {
