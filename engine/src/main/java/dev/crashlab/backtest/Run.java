@@ -79,6 +79,7 @@ final class Run {
     final RegimeClassifier classifier;
     final OhlcvSeries[] bars;
     final SharedInputs shared;
+    final boolean detailed;
     final MarketClock clock;
     final int n;
     final Account account;
@@ -118,9 +119,14 @@ final class Run {
     final EngineContext context;
     private final StepExecution execution;
 
-    /** Creates a run of {@code strategy} over {@code shared}'s clock, which is {@code spec}'s. */
-    Run(Backtest spec, SharedInputs shared, Strategy strategy, RegimeClassifier classifier) {
+    /**
+     * Creates a run of {@code strategy} over {@code shared}'s clock, which is {@code spec}'s. A
+     * run that is not {@code detailed} keeps only what metrics need: no cash curve, orders or
+     * events (a batch's variant, see {@link BacktestBatch}); its equity and fills are the same.
+     */
+    Run(Backtest spec, SharedInputs shared, Strategy strategy, RegimeClassifier classifier, boolean detailed) {
         this.spec = spec;
+        this.detailed = detailed;
         this.strategy = strategy;
         this.classifier = classifier;
         List<OhlcvSeries> series = spec.data().prices();
@@ -167,7 +173,7 @@ final class Run {
     Outcome execute() {
         int steps = clock.size();
         double[] equity = new double[steps];
-        double[] cash = new double[steps];
+        double[] cash = detailed ? new double[steps] : null;
         // Without external flows there is nothing to record: null stands for "always 0".
         double[] contributed = spec.contributions().isNone() ? null : new double[steps];
         int[] regimes = classifier == null ? null : new int[steps];
@@ -257,8 +263,11 @@ final class Run {
             if (now >= coverageFrom) {
                 coverage.checkStep();
             }
-            cash[s] = account.cash();
-            equity[s] = account.isInvested() ? account.equity() : cash[s];
+            double cashNow = account.cash();
+            if (cash != null) {
+                cash[s] = cashNow;
+            }
+            equity[s] = account.isInvested() ? account.equity() : cashNow;
             if (contributed != null) {
                 contributed[s] = account.netContributions();
             }
@@ -281,16 +290,30 @@ final class Run {
 
     /** Moves each instrument with a bar closing at step {@code s} to it; returns whether any has one. */
     private boolean moveToStep(int s) {
-        boolean anyFresh = false;
+        long[] bars = shared.barsAtStep;
+        if (bars == null) {
+            boolean anyFresh = false;
+            for (int i = 0; i < n; i++) {
+                boolean isFresh = clock.hasBar(i, s);
+                fresh[i] = isFresh;
+                if (isFresh) {
+                    anyFresh = true;
+                    cur[i] = clock.barIndex(i, s);
+                }
+            }
+            return anyFresh;
+        }
+        // Every bar within the run is a step of the clock, so an instrument with a bar at a step
+        // moves to its next bar: one bit per instrument, read from one word.
+        long mask = bars[s];
         for (int i = 0; i < n; i++) {
-            boolean isFresh = clock.hasBar(i, s);
+            boolean isFresh = (mask & (1L << i)) != 0;
             fresh[i] = isFresh;
             if (isFresh) {
-                anyFresh = true;
-                cur[i] = clock.barIndex(i, s);
+                cur[i]++;
             }
         }
-        return anyFresh;
+        return mask != 0;
     }
 
     /**
@@ -395,13 +418,17 @@ final class Run {
     }
 
     void record(Event.Kind kind, String symbol, String message, double value) {
-        events.add(new Event(nowInstant(), kind, symbol, message, value));
+        if (detailed) {
+            events.add(new Event(nowInstant(), kind, symbol, message, value));
+        }
     }
 
     /** Places an order from the strategy: rejected at once if it cannot be valid, else waiting for its bar. */
     Order submit(Order order) {
         Order placed = order.placed(nextOrderId++, now());
-        orders.add(placed);
+        if (detailed) {
+            orders.add(placed);
+        }
         int i = account.indexOf(order.symbol());
         if (i < 0) {
             record(Event.Kind.REJECTED, order.symbol(), "unknown symbol: " + placed + " rejected; " + account.universeText(),

@@ -24,12 +24,37 @@ final class SharedInputs {
 
     final MarketClock clock;
     final double periodsPerYear;
+    /**
+     * Per step, bit i set when instrument i has a bar at it; {@code null} when every instrument
+     * has a bar at every step (the loop then needs none) or the universe holds more than 64.
+     */
+    final long[] barsAtStep;
     private final Map<Key, Object> computed = new ConcurrentHashMap<>();
 
     /** Creates the shared inputs of {@code spec}: its clock over [start, end] and its periods per year. */
     SharedInputs(Backtest spec) {
         this.clock = spec.clock();
         this.periodsPerYear = spec.effectivePeriodsPerYear();
+        this.barsAtStep = barsAtStep(clock, spec.data().prices().size());
+    }
+
+    private static long[] barsAtStep(MarketClock clock, int n) {
+        boolean allAligned = true;
+        for (int i = 0; i < n; i++) {
+            allAligned &= clock.isAligned(i);
+        }
+        if (allAligned || n > Long.SIZE) {
+            return null;
+        }
+        long[] masks = new long[clock.size()];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < masks.length; s++) {
+                if (clock.hasBar(i, s)) {
+                    masks[s] |= 1L << i;
+                }
+            }
+        }
+        return masks;
     }
 
     /** Returns the value of {@code key}, computing it with {@code compute} when no run has yet. */
