@@ -211,7 +211,8 @@ final class Run {
             long previous = now;
             now = timesFromBars ? bars[0].timeMillis(cur[0] + 1) : clock.timeMillis(s);
             account.beginStep();
-            if (s > 0 && !carryFree) {
+            // Carry is paid on shorts and borrowed cash only: an account with neither owes none.
+            if (s > 0 && !carryFree && (account.hasShorts() || account.cash() < 0)) {
                 chargeCarry(now - previous);
             }
             if (contributionTimer != null) {
