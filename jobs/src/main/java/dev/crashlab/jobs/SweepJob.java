@@ -31,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -86,19 +88,41 @@ public final class SweepJob {
         RunConfig run = config.run(sweep.run()).orElseThrow();
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
         List<Map<String, JsonNode>> grid = sweep.variants();
-        List<Supplier<Strategy>> strategies = new ArrayList<>(grid.size());
-        for (Map<String, JsonNode> variant : grid) {
-            strategies.add(planner.strategy(run, variant));
-        }
-        Backtest base = planner.plan(run, run.name(), grid.getFirst());
         List<String> parameters = sweep.axes().stream().map(SweepConfig.Axis::parameter).toList();
         log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %d threads", run.name(), grid.size(),
                 parameters, threads));
-        long started = System.nanoTime();
-        List<VariantOutcome> outcomes = runAll(BacktestBatch.of(base), strategies, threads, log);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %d threads", grid.size(), seconds,
-                grid.size() / Math.max(seconds, 1e-9), threads));
+        int total = grid.size();
+        int workers = Math.max(1, Math.min(threads, total));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<VariantOutcome> outcomes;
+        double seconds;
+        try {
+            // Every variant's parameters are bound and checked before any variant runs.
+            @SuppressWarnings("unchecked")
+            Supplier<Strategy>[] strategies = new Supplier[total];
+            forEachVariant(pool, workers, total, k -> strategies[k] = planner.strategy(run, grid.get(k)));
+            long started = System.nanoTime();
+            BacktestBatch batch = BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst()));
+            VariantOutcome[] outcome = new VariantOutcome[total];
+            AtomicInteger done = new AtomicInteger();
+            int every = Math.max(1, total / 20);
+            forEachVariant(pool, workers, total, k -> {
+                outcome[k] = batch.run(k, strategies[k]);
+                int n = done.incrementAndGet();
+                if (n % every == 0 || n == total) {
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    double rate = n / Math.max(elapsed, 1e-9);
+                    log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total, rate,
+                            (total - n) / rate));
+                }
+            });
+            seconds = (System.nanoTime() - started) / 1e9;
+            outcomes = List.of(outcome);
+        } finally {
+            pool.shutdownNow();
+        }
+        log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %d threads", total, seconds,
+                total / Math.max(seconds, 1e-9), threads));
         List<RunMetrics> metrics = outcomes.stream().map(VariantOutcome::metrics).toList();
         int best = best(metrics, metric);
         Path folder = output.resolve("sweep-" + run.name());
@@ -125,51 +149,41 @@ public final class SweepJob {
     }
 
     /**
-     * Runs every variant on {@code threads} workers, each taking the next variant not yet taken,
-     * and returns their outcomes in grid order. A failure stops the workers and is rethrown.
+     * Does {@code work} for every variant index on {@code workers} tasks of {@code pool}, each
+     * taking the next index not yet taken, so that no variant waits behind a slow one. A failure
+     * stops the taking; the failure of the lowest index is rethrown once every task has stopped
+     * (all lower indices were taken, so which one that is does not depend on timing).
      */
-    private static List<VariantOutcome> runAll(BacktestBatch batch, List<Supplier<Strategy>> strategies, int threads,
-            JobLog log) {
-        int total = strategies.size();
-        VariantOutcome[] outcomes = new VariantOutcome[total];
+    private static void forEachVariant(ExecutorService pool, int workers, int total, IntConsumer work) {
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        long started = System.nanoTime();
-        int every = Math.max(1, total / 20);
-        int workers = Math.max(1, Math.min(threads, total));
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
+        AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(total);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            tasks.add(pool.submit(() -> {
+                for (int k = next.getAndIncrement(); k < total; k = next.getAndIncrement()) {
                     try {
-                        for (int k = next.getAndIncrement(); k < total; k = next.getAndIncrement()) {
-                            outcomes[k] = batch.run(k, strategies.get(k));
-                            int n = done.incrementAndGet();
-                            if (n % every == 0 || n == total) {
-                                double seconds = (System.nanoTime() - started) / 1e9;
-                                double rate = n / Math.max(seconds, 1e-9);
-                                log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total,
-                                        rate, (total - n) / rate));
-                            }
-                        }
+                        work.accept(k);
                     } catch (RuntimeException e) {
-                        next.set(total); // the other workers take no further variant
-                        throw e;
+                        failures.set(k, e);
+                        next.set(total);
                     }
-                }));
+                }
+            }));
+        }
+        try {
+            for (Future<?> task : tasks) {
+                task.get();
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            return List.of(outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            throw new IllegalStateException(e.getCause());
+        }
+        for (int k = 0; k < total; k++) {
+            if (failures.get(k) != null) {
+                throw failures.get(k);
+            }
         }
     }
 
