@@ -98,8 +98,10 @@ public enum Schedule {
          * or 1. Asking twice at the same step returns the same answer.
          */
         public int due(long stepMillis) {
-            if (stepMillis == lastAsked) {
-                return lastCount;
+            if (stepMillis < nextPoint) {
+                // Most steps: no point reached, and none was at this step unless asked before. A
+                // step at or past the next point cannot have been asked: asking moves past it.
+                return stepMillis == lastAsked ? lastCount : 0;
             }
             int count = 0;
             while (nextPoint <= stepMillis) {
