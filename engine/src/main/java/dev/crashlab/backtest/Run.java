@@ -424,26 +424,35 @@ final class Run {
         }
     }
 
-    /** Places an order from the strategy: rejected at once if it cannot be valid, else waiting for its bar. */
+    /**
+     * Places an order from the strategy: rejected at once if it cannot be valid, else waiting for
+     * its bar. Short, the refusals apart, so that the JIT inlines it where the strategy built the
+     * order, which then needs no allocation of its own: only the placed copy is kept.
+     */
     Order submit(Order order) {
         Order placed = order.placed(nextOrderId++, now());
         if (detailed) {
             orders.add(placed);
         }
-        int i = account.indexOf(order.symbol());
-        if (i < 0) {
-            record(Event.Kind.REJECTED, order.symbol(), "unknown symbol: " + placed + " rejected; " + account.universeText(),
-                    Double.NaN);
-            return placed;
-        }
-        String problem = order.problem();
-        if (problem != null) {
-            record(Event.Kind.REJECTED, order.symbol(), placed + " rejected: " + problem, Double.NaN);
+        int i = account.indexOf(placed.symbol());
+        String problem = i < 0 ? null : placed.problem();
+        if (i < 0 || problem != null) {
+            refuse(placed, problem);
             return placed;
         }
         coverage.checkOrder(i, placed);
         pending.add(new Waiting(placed, i, decided(), false));
         return placed;
+    }
+
+    /** Records the rejection of {@code placed}: its symbol is not in the universe, or it has {@code problem}. */
+    private void refuse(Order placed, String problem) {
+        if (problem == null) {
+            record(Event.Kind.REJECTED, placed.symbol(), "unknown symbol: " + placed + " rejected; " + account.universeText(),
+                    Double.NaN);
+        } else {
+            record(Event.Kind.REJECTED, placed.symbol(), placed + " rejected: " + problem, Double.NaN);
+        }
     }
 
     boolean cancel(long orderId) {
