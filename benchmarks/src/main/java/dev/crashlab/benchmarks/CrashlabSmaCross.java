@@ -7,15 +7,20 @@ import dev.crashlab.strategy.StrategyContext;
 
 /**
  * The SMA crossover of {@link SmaCross} as a crashlab strategy: two fast indicators declared in
- * {@code init}, read in {@code onBar}; all in with a target weight of 1, out with a close.
- * crashlab's indicators are NaN until their window is full, so the first crossing it can see is
- * at bar {@link SmaCross#FIRST_DECISION_BAR}.
+ * {@code init}, read in {@code onBar}; all in with a target weight of 1 while flat, out with a
+ * close while long. crashlab's averages are exact and its crossings look back past ties, as the
+ * reference's.
  */
 public final class CrashlabSmaCross implements Strategy {
 
-    private final String symbol = RandomWalk.SYMBOL;
+    private final String symbol;
     private FastIndicator fast;
     private FastIndicator slow;
+
+    /** Creates the crossover on {@code symbol}. */
+    public CrashlabSmaCross(String symbol) {
+        this.symbol = symbol;
+    }
 
     @Override
     public void init(StrategyContext ctx) {
@@ -26,14 +31,11 @@ public final class CrashlabSmaCross implements Strategy {
 
     @Override
     public void onBar(StrategyContext ctx) {
-        if (fast.crossedAbove(slow)) {
-            if (ctx.portfolio().quantity(symbol) == 0) {
-                ctx.targetWeight(symbol, 1.0);
-            }
-        } else if (fast.crossedBelow(slow)) {
-            if (ctx.portfolio().quantity(symbol) > 0) {
-                ctx.closePosition(symbol);
-            }
+        double held = ctx.portfolio().quantity(symbol);
+        if (fast.crossedAbove(slow) && held == 0) {
+            ctx.targetWeight(symbol, 1.0);
+        } else if (fast.crossedBelow(slow) && held > 0) {
+            ctx.closePosition(symbol);
         }
     }
 }

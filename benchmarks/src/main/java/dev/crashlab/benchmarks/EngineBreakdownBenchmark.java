@@ -3,6 +3,7 @@ package dev.crashlab.benchmarks;
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.data.MarketData;
+import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where crashlab's time goes on the {@link SmaCrossBenchmark} data: the engine loop alone and the
+ * Where crashlab's time goes on the {@link SmaCrossBenchmark} data (the bench bars): the engine loop alone and the
  * full {@code run()} (loop plus result and metrics), for a strategy that does nothing, one that
  * only declares the two averages, one that also reads their crossings, one that trades as often
  * as the crossover without reading anything, and the crossover itself. Scores are bars per
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@OperationsPerInvocation(SmaCrossBenchmark.BARS)
+@OperationsPerInvocation(SharedFiles.BENCH_BARS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
@@ -47,17 +48,16 @@ public class EngineBreakdownBenchmark {
     /** Builds the data and the backtest. */
     @Setup
     public void setUp() {
-        RandomWalk walk = RandomWalk.generate(SmaCrossBenchmark.BARS, SmaCrossBenchmark.SEED);
+        OhlcvSeries bars = SharedFiles.benchBars("EngineBreakdownBenchmark");
         Supplier<? extends Strategy> make = switch (strategy) {
             case "nothing" -> Nothing::new;
             case "indicators" -> IndicatorsOnly::new;
             case "crossings" -> CrossingsOnly::new;
             case "orders" -> OrdersOnly::new;
-            case "smaCross" -> CrashlabSmaCross::new;
+            case "smaCross" -> () -> new CrashlabSmaCross(SharedFiles.BENCH);
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };
-        spec = Backtest.builder(MarketData.of(walk.toSeries())).strategy(make).initialCash(SmaCross.INITIAL_CASH)
-                .periodsPerYear(SmaCross.PERIODS_PER_YEAR).build();
+        spec = Backtest.builder(MarketData.of(bars)).strategy(make).initialCash(SmaCross.INITIAL_CASH).build();
     }
 
     /** The engine loop alone. */
@@ -84,8 +84,8 @@ public class EngineBreakdownBenchmark {
     public static final class IndicatorsOnly implements Strategy {
         @Override
         public void init(StrategyContext ctx) {
-            ctx.indicators(RandomWalk.SYMBOL).sma(SmaCross.FAST);
-            ctx.indicators(RandomWalk.SYMBOL).sma(SmaCross.SLOW);
+            ctx.indicators(SharedFiles.BENCH).sma(SmaCross.FAST);
+            ctx.indicators(SharedFiles.BENCH).sma(SmaCross.SLOW);
         }
 
         @Override
@@ -99,9 +99,9 @@ public class EngineBreakdownBenchmark {
         public void onBar(StrategyContext ctx) {
             int phase = ctx.step() % 50;
             if (phase == 0) {
-                ctx.targetWeight(RandomWalk.SYMBOL, 1.0);
+                ctx.targetWeight(SharedFiles.BENCH, 1.0);
             } else if (phase == 25) {
-                ctx.closePosition(RandomWalk.SYMBOL);
+                ctx.closePosition(SharedFiles.BENCH);
             }
         }
     }
@@ -114,8 +114,8 @@ public class EngineBreakdownBenchmark {
 
         @Override
         public void init(StrategyContext ctx) {
-            fast = ctx.indicators(RandomWalk.SYMBOL).sma(SmaCross.FAST);
-            slow = ctx.indicators(RandomWalk.SYMBOL).sma(SmaCross.SLOW);
+            fast = ctx.indicators(SharedFiles.BENCH).sma(SmaCross.FAST);
+            slow = ctx.indicators(SharedFiles.BENCH).sma(SmaCross.SLOW);
         }
 
         @Override

@@ -25,13 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time to load a price file with {@link PriceLoader}, strict checks and SHA-256 included: the
  * shared {@code BTC-USD.csv} (daily bars since 2014) and a generated file of
- * {@value SmaCrossBenchmark#BARS} one-minute bars written by {@link PriceWriter}. Scores are
+ * {@value RandomWalk#BARS} one-minute bars written by {@link PriceWriter}. Scores are
  * milliseconds per load.
  *
- * <p>The shared file is looked for at the system property {@value #SHARED_DATA_PROPERTY}, then
- * the environment variable {@code CRASHLAB_SHARED_DATA}, then {@code shared/data} in the working
- * directory or up to three levels above it (a checkout sits beside {@code shared/}); JMH forks,
- * so pass the property with {@code -jvmArgsAppend}. When the file is not found, that benchmark
+ * <p>The shared file is found as {@link SharedFiles} says; when it is missing, that benchmark
  * fails its setup with a message saying so, and the others run.
  */
 @State(Scope.Benchmark)
@@ -42,9 +39,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class LoadBenchmark {
 
-    /** The system property naming the shared data folder. */
-    public static final String SHARED_DATA_PROPERTY = "crashlab.sharedData";
-
     /** The shared {@code BTC-USD.csv}. */
     @State(Scope.Benchmark)
     public static class SharedFile {
@@ -53,15 +47,7 @@ public class LoadBenchmark {
         /** Finds the file, or fails this benchmark's setup saying where it looked. */
         @Setup
         public void setUp() {
-            Path folder = sharedData();
-            if (folder == null) {
-                String reason = "SKIPPED loadSharedBtc: ../shared/data/BTC-USD.csv not found (looked from "
-                        + Path.of("").toAbsolutePath() + "); pass -D" + SHARED_DATA_PROPERTY
-                        + "=/path/to/shared/data or set CRASHLAB_SHARED_DATA";
-                System.out.println(reason);
-                throw new IllegalStateException(reason);
-            }
-            file = folder.resolve("BTC-USD.csv");
+            file = SharedFiles.requireDataFolder("loadSharedBtc").resolve("BTC-USD.csv");
         }
     }
 
@@ -77,7 +63,7 @@ public class LoadBenchmark {
         public void setUp() throws IOException {
             folder = Files.createTempDirectory("crashlab-load-benchmark");
             file = folder.resolve(RandomWalk.SYMBOL + ".csv");
-            PriceWriter.write(RandomWalk.generate(SmaCrossBenchmark.BARS, SmaCrossBenchmark.SEED).toSeries(), file,
+            PriceWriter.write(RandomWalk.generate(RandomWalk.BARS, RandomWalk.SEED).toSeries(), file,
                     List.of("synthetic random walk for LoadBenchmark"));
             // The symbol is not in the instrument catalog: name the instrument.
             options = LoadOptions.builder().instrument(RandomWalk.instrument()).build();
@@ -102,26 +88,9 @@ public class LoadBenchmark {
         return PriceLoader.load(shared.file);
     }
 
-    /** Loads the generated file of {@value SmaCrossBenchmark#BARS} one-minute bars. */
+    /** Loads the generated file of {@value RandomWalk#BARS} one-minute bars. */
     @Benchmark
     public OhlcvSeries loadGenerated(GeneratedFile generated) {
         return PriceLoader.load(generated.file, generated.options);
-    }
-
-    /** Returns the shared data folder holding {@code BTC-USD.csv}, or null when none is found. */
-    static Path sharedData() {
-        for (String named : new String[] {System.getProperty(SHARED_DATA_PROPERTY), System.getenv("CRASHLAB_SHARED_DATA")}) {
-            if (named != null && Files.isRegularFile(Path.of(named, "BTC-USD.csv"))) {
-                return Path.of(named);
-            }
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data");
-            if (Files.isRegularFile(candidate.resolve("BTC-USD.csv"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

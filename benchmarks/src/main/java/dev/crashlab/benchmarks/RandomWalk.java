@@ -30,6 +30,12 @@ import org.ta4j.core.num.DoubleNumFactory;
  */
 public record RandomWalk(long[] times, double[] open, double[] high, double[] low, double[] close, double[] volume) {
 
+    /** The number of bars the benchmarks generate. */
+    public static final int BARS = 1_000_000;
+
+    /** The seed the benchmarks generate them from. */
+    public static final long SEED = 20_200_101L;
+
     /** The symbol the walk is traded under. */
     public static final String SYMBOL = "RW-USD";
 

@@ -15,7 +15,8 @@ import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /**
- * The SMA crossover of {@link SmaCross} in ta4j 0.22: {@code SMAIndicator}s on the close price,
+ * The SMA crossover of {@link SmaCross} in ta4j 0.22: {@code SMAIndicator}s on the close price
+ * (their window sums are plain, not correctly rounded: ta4j's answer differs from the reference),
  * {@code CrossedUp}/{@code CrossedDownIndicatorRule}s, a {@code BaseStrategy} with
  * {@value SmaCross#FIRST_DECISION_BAR} unstable bars (ta4j's SMA averages a partial window before
  * it is full; no decision is taken there), run by {@code BarSeriesManager}.
@@ -41,20 +42,20 @@ public final class Ta4jSmaCross {
         return new BarSeriesManager(series, execution).run(strategy);
     }
 
-    /** Returns the outcome of a trading record made by {@link #run}: its round trips and its final equity. */
+    /** Returns the outcome of a trading record made by {@link #run}: its fills (entries and exits) and its final equity. */
     public static SmaCross.Outcome outcome(TradingRecord record, BarSeries series) {
         double cash = SmaCross.INITIAL_CASH;
-        int trades = 0;
+        int fills = 0;
         for (Position position : record.getPositions()) {
             cash = position.getEntry().getAmount().doubleValue() * position.getExit().getPricePerAsset().doubleValue();
-            trades++;
+            fills += 2;
         }
         Position current = record.getCurrentPosition();
         if (current.isOpened()) {
             cash = current.getEntry().getAmount().doubleValue() * series.getLastBar().getClosePrice().doubleValue();
-            trades++;
+            fills++;
         }
-        return new SmaCross.Outcome(trades, cash);
+        return new SmaCross.Outcome(fills, cash);
     }
 
     /**

@@ -5,6 +5,7 @@
  * anything is timed.
  *
  * <h2>Dependencies</h2>
- * crashlab's public API only (the engine through {@code Backtest}), ta4j and JMH.
+ * crashlab's public API only (the engine through {@code Backtest} and {@code BacktestBatch}, the
+ * seed strategies), ta4j and JMH.
  */
 package dev.crashlab.benchmarks;

@@ -152,12 +152,12 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
     public BacktestResult run() {
         Strategy main = strategy.get();
         RegimeClassifier classifier = regime == null ? null : regime.get();
-        // One clock for both runs: they step over the same bars, and a long universe's clock is
-        // not cheap to build.
-        MarketClock clock = clock();
-        Run.Outcome outcome = new Run(this, clock, main, classifier).execute();
-        Run.Outcome bench = benchmark == null ? null : new Run(this, clock, benchmark.get(), null).execute();
-        return BacktestResult.of(this, outcome, bench);
+        // One clock and one set of indicators for both runs: they step over the same bars, and a
+        // long universe's clock is not cheap to build.
+        SharedInputs shared = new SharedInputs(this);
+        Run.Outcome outcome = new Run(this, shared, main, classifier, true).execute();
+        Run.Outcome bench = benchmark == null ? null : new Run(this, shared, benchmark.get(), null, false).execute();
+        return BacktestResult.of(this, shared.periodsPerYear, outcome, bench);
     }
 
     /**
@@ -166,7 +166,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
      * apart from the result (the benchmarks), and for callers that need only the curve.
      */
     public double[] runEquityOnly() {
-        return new Run(this, clock(), strategy.get(), null).execute().equity();
+        return new Run(this, new SharedInputs(this), strategy.get(), null, false).execute().equity();
     }
 
     /** Returns the clock of the data over [start, end], or fails when no bar falls within. */

@@ -91,28 +91,16 @@ public final class BacktestResult {
         this.benchmarkWarnings = benchmarkWarnings;
     }
 
-    static BacktestResult of(Backtest spec, Run.Outcome main, Run.Outcome bench) {
-        MarketClock clock = main.clock();
+    static BacktestResult of(Backtest spec, double periodsPerYear, Run.Outcome main, Run.Outcome bench) {
         List<Instrument> instruments = spec.data().instruments();
-        int steps = clock.size();
-        java.util.function.IntToLongFunction times = clock::timeMillis;
-        Instant end = clock.time(steps - 1);
-        List<Trade> trades = RoundTrips.from(main.fills(), main.fillCarry(), bySymbol(instruments, main.finalMarks()),
-                bySymbol(instruments, main.finalCarry()), end);
+        int steps = main.clock().size();
+        List<Trade> trades = trades(spec, main);
         Benchmark benchmark = null;
         if (bench != null) {
-            int bInvested = investedSteps(bench, instruments, steps);
-            List<Trade> bTrades = RoundTrips.from(bench.fills(), bench.fillCarry(), bySymbol(instruments, bench.finalMarks()),
-                    bySymbol(instruments, bench.finalCarry()), end);
-            Metrics bm = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, bench.equity(), bench.contributed(),
-                    spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), bInvested, notional(bench.fills()),
-                    bench.feesPaid(), bench.financingPaid(), bench.liquidations(), bTrades, null, null));
+            Metrics bm = metrics(spec, periodsPerYear, bench, trades(spec, bench), null);
             benchmark = new Benchmark(spec.benchmarkName(), bench.equity(), bench.contributed(), bm);
         }
-        Metrics metrics = PerformanceMetrics.compute(new PerformanceMetrics.Input(times, main.equity(), main.contributed(),
-                spec.initialCash(), spec.effectivePeriodsPerYear(), spec.riskFreeRate(), investedSteps(main, instruments, steps),
-                notional(main.fills()), main.feesPaid(), main.financingPaid(), main.liquidations(), trades, benchmark == null ? null : benchmark.equity(),
-                benchmark == null ? null : benchmark.contributed()));
+        Metrics metrics = metrics(spec, periodsPerYear, main, trades, benchmark == null ? null : bench);
         Regimes regimes = null;
         boolean[] invested = null;
         if (main.regimes() != null) {
@@ -123,6 +111,28 @@ public final class BacktestResult {
         }
         return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes,
                 bench == null ? null : bench.warnings());
+    }
+
+    /** Returns the round trips of {@code run}, open ones included, marked at the last step. */
+    static List<Trade> trades(Backtest spec, Run.Outcome run) {
+        List<Instrument> instruments = spec.data().instruments();
+        MarketClock clock = run.clock();
+        return RoundTrips.from(run.fills(), run.fillCarry(), bySymbol(instruments, run.finalMarks()),
+                bySymbol(instruments, run.finalCarry()), clock.time(clock.size() - 1));
+    }
+
+    /**
+     * Returns the metrics of {@code run} with its {@code trades}, against {@code bench}'s curve
+     * when there is one: the one computation behind a full result and a batch's variant, so that
+     * their figures agree to the last bit.
+     */
+    static Metrics metrics(Backtest spec, double periodsPerYear, Run.Outcome run, List<Trade> trades, Run.Outcome bench) {
+        MarketClock clock = run.clock();
+        int steps = clock.size();
+        return PerformanceMetrics.compute(new PerformanceMetrics.Input(clock::timeMillis, run.equity(), run.contributed(),
+                spec.initialCash(), periodsPerYear, spec.riskFreeRate(), investedSteps(run, spec.data().instruments(), steps),
+                notional(run.fills()), run.feesPaid(), run.financingPaid(), run.liquidations(), trades,
+                bench == null ? null : bench.equity(), bench == null ? null : bench.contributed()));
     }
 
     /** Returns {@code values}, one per instrument, keyed by the instruments' symbols in universe order. */

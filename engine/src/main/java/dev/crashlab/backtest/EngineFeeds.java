@@ -10,6 +10,7 @@ import dev.crashlab.indicator.BarIndicator;
 import dev.crashlab.indicator.DrawdownFromHigh;
 import dev.crashlab.indicator.Ema;
 import dev.crashlab.indicator.FastIndicator;
+import dev.crashlab.indicator.HighOfDaysBefore;
 import dev.crashlab.indicator.PriceField;
 import dev.crashlab.indicator.RealizedVolatility;
 import dev.crashlab.indicator.Returns;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNumFactory;
@@ -57,6 +59,8 @@ import org.ta4j.core.num.DoubleNumFactory;
  * since an indicator's value at a bar depends only on the bars up to it.
  */
 final class EngineFeeds {
+
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private final Run run;
     private final BarsView[] views;
@@ -176,12 +180,18 @@ final class EngineFeeds {
     }
 
     /**
-     * Computes {@code indicator} over instrument {@code i}'s bars up to the last one the run
-     * reaches and returns it bounded by the current bar.
+     * Returns indicator {@code kind} with parameters {@code barCount} and {@code option} on
+     * instrument {@code i}, computed by {@code make} over its bars up to the last one the run
+     * reaches (or by another run that shares the inputs, see {@link SharedInputs}), bounded by
+     * the current bar.
      */
-    private FastIndicator register(int i, BarIndicator indicator) {
-        indicator.updateAll(run.bars[i], 0, lastBar[i] + 1);
-        return indicator.boundedBy(currentBar[i]);
+    private FastIndicator register(int i, String kind, int barCount, Object option, Supplier<BarIndicator> make) {
+        BarIndicator computed = run.shared.computed(new SharedInputs.Key(i, kind, barCount, option), () -> {
+            BarIndicator indicator = make.get();
+            indicator.updateAll(run.bars[i], 0, lastBar[i] + 1);
+            return indicator;
+        });
+        return computed.boundedBy(currentBar[i]);
     }
 
     private final class IndicatorFactory implements Indicators {
@@ -197,47 +207,48 @@ final class EngineFeeds {
 
         @Override
         public FastIndicator sma(int barCount) {
-            return register(i, new Sma(barCount, capacity()));
+            return register(i, "sma", barCount, null, () -> new Sma(barCount, capacity()));
         }
 
         @Override
         public FastIndicator ema(int barCount) {
-            return register(i, new Ema(barCount, capacity()));
+            return register(i, "ema", barCount, null, () -> new Ema(barCount, capacity()));
         }
 
         @Override
         public FastIndicator rollingMax(int barCount, PriceField field) {
-            return register(i, new RollingMax(barCount, field, capacity()));
+            return register(i, "rollingMax", barCount, field, () -> new RollingMax(barCount, field, capacity()));
         }
 
         @Override
         public FastIndicator rollingMin(int barCount, PriceField field) {
-            return register(i, new RollingMin(barCount, field, capacity()));
+            return register(i, "rollingMin", barCount, field, () -> new RollingMin(barCount, field, capacity()));
         }
 
         @Override
         public FastIndicator drawdownFromHigh(int barCount) {
-            return register(i, new DrawdownFromHigh(barCount, capacity()));
+            return register(i, "drawdownFromHigh", barCount, null, () -> new DrawdownFromHigh(barCount, capacity()));
         }
 
         @Override
         public FastIndicator returns(int barCount) {
-            return register(i, new Returns(barCount, capacity()));
+            return register(i, "returns", barCount, null, () -> new Returns(barCount, capacity()));
         }
 
         @Override
         public FastIndicator realizedVolatility(int barCount) {
-            return register(i, new RealizedVolatility(barCount, run.periodsPerYear, capacity()));
+            return register(i, "realizedVolatility", barCount, null,
+                    () -> new RealizedVolatility(barCount, run.periodsPerYear, capacity()));
         }
 
         @Override
         public FastIndicator rsi(int barCount) {
-            return register(i, new Rsi(barCount, capacity()));
+            return register(i, "rsi", barCount, null, () -> new Rsi(barCount, capacity()));
         }
 
         @Override
         public FastIndicator atr(int barCount) {
-            return register(i, new Atr(barCount, capacity()));
+            return register(i, "atr", barCount, null, () -> new Atr(barCount, capacity()));
         }
 
         @Override
@@ -293,11 +304,74 @@ final class EngineFeeds {
         }
     }
 
+    /**
+     * The bars of one instrument up to its current bar. The reads over a window of bars or days
+     * answer in O(1) from values computed ahead over every bar the run reaches (as fast
+     * indicators are), or, for the high since a date, by extending the last answer over the bars
+     * since: the interface's defaults scan the window at every call.
+     */
     private final class BarsView implements Bars {
         private final int i;
+        // Per window length, its values; the last one asked for apart, so that a strategy asking
+        // for one window every bar boxes no key.
+        private final Map<Integer, FastIndicator> highestCloses = new HashMap<>(4);
+        private final Map<Integer, double[]> highsOfDaysBefore = new HashMap<>(4);
+        private int lastBars = -1;
+        private FastIndicator lastHighestClose;
+        private int lastDays = Integer.MIN_VALUE;
+        private double[] lastHighsOfDays;
+        // The last answer of highestCloseSince: its date (as an epoch day), the bar it reached, and the high.
+        private long sinceDay = Long.MIN_VALUE;
+        private int sinceBar = -1;
+        private double sinceHigh;
 
         private BarsView(int i) {
             this.i = i;
+        }
+
+        @Override
+        public double highestClose(int bars) {
+            if (bars < 1 || size() < bars) {
+                return Double.NaN;
+            }
+            if (bars != lastBars) {
+                lastHighestClose = highestCloses.computeIfAbsent(bars, n -> factories[i].rollingMax(n, PriceField.CLOSE));
+                lastBars = bars;
+            }
+            return lastHighestClose.value();
+        }
+
+        @Override
+        public double highestCloseOfDaysBefore(int days) {
+            int current = check(size() - 1);
+            if (days != lastDays) {
+                lastHighsOfDays = highsOfDaysBefore.computeIfAbsent(days, d -> run.shared.computed(
+                        new SharedInputs.Key(i, "highOfDaysBefore", d, null),
+                        () -> HighOfDaysBefore.of(run.bars[i], d, lastBar[i] + 1)));
+                lastDays = days;
+            }
+            return lastHighsOfDays[current];
+        }
+
+        @Override
+        public double highestCloseSince(LocalDate date) {
+            int current = run.cur[i];
+            long day = date.toEpochDay();
+            if (day != sinceDay || current < sinceBar) {
+                sinceDay = day;
+                sinceHigh = Bars.super.highestCloseSince(date);
+            } else {
+                // A trailing stop asks every bar with the same date: only the bars since the last
+                // answer are new, and with dates in order, each is dated after it or none is yet.
+                OhlcvSeries s = run.bars[i];
+                for (int b = sinceBar + 1; b <= current; b++) {
+                    if (Math.floorDiv(s.timeMillis(b), DAY_MILLIS) > day) {
+                        sinceHigh = Double.isNaN(sinceHigh) ? s.close(b) : Math.max(sinceHigh, s.close(b));
+                    }
+                }
+            }
+            sinceBar = current;
+            return sinceHigh;
         }
 
         private int check(int index) {

@@ -64,7 +64,12 @@ final class Run {
     record Waiting(Order order, int instrument, long decided, boolean forced) {
     }
 
-    /** What a run leaves behind; {@link BacktestResult} derives everything else from it. */
+    /**
+     * What a run leaves behind; {@link BacktestResult} derives everything else from it. The run's
+     * own lists are handed over unmodifiable and not copied (the run is done with them), and the
+     * per-fill arrays may be longer than the fills: entries from {@code fills().size()} on mean
+     * nothing.
+     */
     record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
@@ -76,6 +81,8 @@ final class Run {
     final Strategy strategy;
     final RegimeClassifier classifier;
     final OhlcvSeries[] bars;
+    final SharedInputs shared;
+    final boolean detailed;
     final MarketClock clock;
     final int n;
     final Account account;
@@ -119,15 +126,21 @@ final class Run {
     final EngineContext context;
     private final StepExecution execution;
 
-    /** Creates a run of {@code strategy} over {@code clock}, the clock of {@code spec}'s data ({@link Backtest#clock()}). */
-    Run(Backtest spec, MarketClock clock, Strategy strategy, RegimeClassifier classifier) {
+    /**
+     * Creates a run of {@code strategy} over {@code shared}'s clock, which is {@code spec}'s. A
+     * run that is not {@code detailed} keeps only what metrics need: no cash curve, orders or
+     * events (a batch's variant, see {@link BacktestBatch}); its equity and fills are the same.
+     */
+    Run(Backtest spec, SharedInputs shared, Strategy strategy, RegimeClassifier classifier, boolean detailed) {
         this.spec = spec;
+        this.detailed = detailed;
         this.strategy = strategy;
         this.classifier = classifier;
         List<OhlcvSeries> series = spec.data().prices();
         this.n = series.size();
         this.bars = series.toArray(new OhlcvSeries[0]);
-        this.clock = clock;
+        this.shared = shared;
+        this.clock = shared.clock;
         List<Instrument> instruments = spec.data().instruments();
         this.account = new Account(instruments, spec.initialCash(), spec.margin());
         this.costs = spec.costs();
@@ -141,7 +154,7 @@ final class Run {
         this.fundingSeries = new NonPriceSeries[n];
         this.fundingScale = new double[n];
         this.carryNow = new double[n];
-        this.periodsPerYear = spec.effectivePeriodsPerYear();
+        this.periodsPerYear = shared.periodsPerYear;
         for (int i = 0; i < n; i++) {
             crypto[i] = instruments.get(i).isCrypto();
             cur[i] = clock.barIndexBefore(i);
@@ -167,7 +180,7 @@ final class Run {
     Outcome execute() {
         int steps = clock.size();
         double[] equity = new double[steps];
-        double[] cash = new double[steps];
+        double[] cash = detailed ? new double[steps] : null;
         // Without external flows there is nothing to record: null stands for "always 0".
         double[] contributed = spec.contributions().isNone() ? null : new double[steps];
         int[] regimes = classifier == null ? null : new int[steps];
@@ -205,7 +218,8 @@ final class Run {
             long previous = now;
             now = timesFromBars ? bars[0].timeMillis(cur[0] + 1) : clock.timeMillis(s);
             account.beginStep();
-            if (s > 0 && !carryFree) {
+            // Carry is paid on shorts and borrowed cash only: an account with neither owes none.
+            if (s > 0 && !carryFree && (account.hasShorts() || account.cash() < 0)) {
                 chargeCarry(now - previous);
             }
             if (contributionTimer != null) {
@@ -257,8 +271,11 @@ final class Run {
             if (now >= coverageFrom) {
                 coverage.checkStep();
             }
-            cash[s] = account.cash();
-            equity[s] = account.isInvested() ? account.equity() : cash[s];
+            double cashNow = account.cash();
+            if (cash != null) {
+                cash[s] = cashNow;
+            }
+            equity[s] = account.isInvested() ? account.equity() : cashNow;
             if (contributed != null) {
                 contributed[s] = account.netContributions();
             }
@@ -271,28 +288,41 @@ final class Run {
             marks[i] = account.mark(i);
             carry[i] = account.carry(i);
         }
-        int f = fills.size();
-        return new Outcome(strategy.name(), clock, equity, cash, contributed, List.copyOf(orders), waitingOrders(),
-                List.copyOf(fills), List.copyOf(events), account.feesPaid(), account.financingPaid(), liquidations,
-                List.copyOf(seriesUsed), regimes, classifier == null ? List.of() : List.copyOf(classifier.labels()),
-                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks,
-                Arrays.copyOf(fillSteps, f), Arrays.copyOf(fillInstruments, f), Arrays.copyOf(fillCarry, f), carry,
-                allWarnings(), tracked.entrySet().stream()
-                        .map(t -> new Tracked(t.getKey(), states.contains(t.getKey()), t.getValue())).toList());
+        return new Outcome(strategy.name(), clock, equity, cash, contributed, Collections.unmodifiableList(orders),
+                waitingOrders(), Collections.unmodifiableList(fills), Collections.unmodifiableList(events), account.feesPaid(),
+                account.financingPaid(), liquidations, List.copyOf(seriesUsed), regimes,
+                classifier == null ? List.of() : List.copyOf(classifier.labels()),
+                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks, fillSteps,
+                fillInstruments, fillCarry, carry, allWarnings(), tracked.entrySet().stream()
+                        .map(e -> new Tracked(e.getKey(), states.contains(e.getKey()), e.getValue())).toList());
     }
 
     /** Moves each instrument with a bar closing at step {@code s} to it; returns whether any has one. */
     private boolean moveToStep(int s) {
-        boolean anyFresh = false;
+        long[] bars = shared.barsAtStep;
+        if (bars == null) {
+            boolean anyFresh = false;
+            for (int i = 0; i < n; i++) {
+                boolean isFresh = clock.hasBar(i, s);
+                fresh[i] = isFresh;
+                if (isFresh) {
+                    anyFresh = true;
+                    cur[i] = clock.barIndex(i, s);
+                }
+            }
+            return anyFresh;
+        }
+        // Every bar within the run is a step of the clock, so an instrument with a bar at a step
+        // moves to its next bar: one bit per instrument, read from one word.
+        long mask = bars[s];
         for (int i = 0; i < n; i++) {
-            boolean isFresh = clock.hasBar(i, s);
+            boolean isFresh = (mask & (1L << i)) != 0;
             fresh[i] = isFresh;
             if (isFresh) {
-                anyFresh = true;
-                cur[i] = clock.barIndex(i, s);
+                cur[i]++;
             }
         }
-        return anyFresh;
+        return mask != 0;
     }
 
     /**
@@ -397,7 +427,9 @@ final class Run {
     }
 
     void record(Event.Kind kind, String symbol, String message, double value) {
-        events.add(new Event(nowInstant(), kind, symbol, message, value));
+        if (detailed) {
+            events.add(new Event(nowInstant(), kind, symbol, message, value));
+        }
     }
 
     /** Records a tracked figure or state at the current step (see {@code StrategyContext.track}). */
@@ -437,24 +469,35 @@ final class Run {
         return List.copyOf(all);
     }
 
-    /** Places an order from the strategy: rejected at once if it cannot be valid, else waiting for its bar. */
+    /**
+     * Places an order from the strategy: rejected at once if it cannot be valid, else waiting for
+     * its bar. Short, the refusals apart, so that the JIT inlines it where the strategy built the
+     * order, which then needs no allocation of its own: only the placed copy is kept.
+     */
     Order submit(Order order) {
-        Order placed = order.placed(nextOrderId++, nowInstant());
-        orders.add(placed);
-        int i = account.indexOf(order.symbol());
-        if (i < 0) {
-            record(Event.Kind.REJECTED, order.symbol(), "unknown symbol: " + placed + " rejected; " + account.universeText(),
-                    Double.NaN);
-            return placed;
+        Order placed = order.placed(nextOrderId++, now());
+        if (detailed) {
+            orders.add(placed);
         }
-        String problem = order.problem();
-        if (problem != null) {
-            record(Event.Kind.REJECTED, order.symbol(), placed + " rejected: " + problem, Double.NaN);
+        int i = account.indexOf(placed.symbol());
+        String problem = i < 0 ? null : placed.problem();
+        if (i < 0 || problem != null) {
+            refuse(placed, problem);
             return placed;
         }
         coverage.checkOrder(i, placed);
         pending.add(new Waiting(placed, i, decided(), false));
         return placed;
+    }
+
+    /** Records the rejection of {@code placed}: its symbol is not in the universe, or it has {@code problem}. */
+    private void refuse(Order placed, String problem) {
+        if (problem == null) {
+            record(Event.Kind.REJECTED, placed.symbol(), "unknown symbol: " + placed + " rejected; " + account.universeText(),
+                    Double.NaN);
+        } else {
+            record(Event.Kind.REJECTED, placed.symbol(), placed + " rejected: " + problem, Double.NaN);
+        }
     }
 
     boolean cancel(long orderId) {

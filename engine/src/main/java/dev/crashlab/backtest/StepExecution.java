@@ -11,7 +11,6 @@ import dev.crashlab.portfolio.Account;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.OrderType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -463,10 +462,9 @@ final class StepExecution {
                 liquidationPrice), i, carry);
     }
 
-    /** Returns the start of instrument {@code i}'s current bar: the step's time in a universe of one bar length. */
-    private Instant barStart(int i) {
-        long start = run.bars[i].timeMillis(run.cur[i]);
-        return start == run.now() ? run.nowInstant() : Instant.ofEpochMilli(start);
+    /** Returns the start of instrument {@code i}'s current bar, UTC epoch milliseconds: the step's time in a universe of one bar length. */
+    private long barStart(int i) {
+        return run.bars[i].timeMillis(run.cur[i]);
     }
 
     /**

@@ -23,6 +23,8 @@ public enum Schedule {
     /** The 1st of every month at 00:00 UTC. */
     MONTHLY;
 
+    private static final long DAY_MILLIS = 86_400_000L;
+
     /** Returns the first point of this schedule at or after {@code time}. */
     public Instant firstPointAtOrAfter(Instant time) {
         LocalDate date = time.atZone(ZoneOffset.UTC).toLocalDate();
@@ -46,6 +48,18 @@ public enum Schedule {
             case MONTHLY -> date.plusMonths(1);
         };
         return next.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * Returns {@link #next} of the point {@code point}, in UTC epoch milliseconds: days and weeks by
+     * arithmetic (UTC has no daylight saving, so a day is 86,400,000 ms), months by the calendar.
+     */
+    private long nextMillis(long point) {
+        return switch (this) {
+            case DAILY -> point + DAY_MILLIS;
+            case WEEKLY -> point + 7 * DAY_MILLIS;
+            case MONTHLY -> next(Instant.ofEpochMilli(point)).toEpochMilli();
+        };
     }
 
     /** Returns the schedule named {@code text}: daily, weekly or monthly, any case. */
@@ -84,13 +98,15 @@ public enum Schedule {
          * or 1. Asking twice at the same step returns the same answer.
          */
         public int due(long stepMillis) {
-            if (stepMillis == lastAsked) {
-                return lastCount;
+            if (stepMillis < nextPoint) {
+                // Most steps: no point reached, and none was at this step unless asked before. A
+                // step at or past the next point cannot have been asked: asking moves past it.
+                return stepMillis == lastAsked ? lastCount : 0;
             }
             int count = 0;
             while (nextPoint <= stepMillis) {
                 count++;
-                nextPoint = schedule.next(Instant.ofEpochMilli(nextPoint)).toEpochMilli();
+                nextPoint = schedule.nextMillis(nextPoint);
             }
             lastAsked = stepMillis;
             lastCount = count;

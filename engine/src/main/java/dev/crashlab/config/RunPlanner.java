@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -69,45 +70,21 @@ public final class RunPlanner {
      */
     public Backtest plan(RunConfig run, String name, Map<String, JsonNode> overrides) {
         MarketData data = data(run);
-        RunConfig.StrategySpec spec = run.strategy();
-        String strategyPath = spec.strategy().path();
-        Class<? extends Strategy> coreType = factory.find(spec.strategy().className(), strategyPath + ".class");
-        JsonNode coreParams = override(spec.strategy().params(), overrides, null, strategyPath);
-        List<Class<? extends Strategy>> wrapperTypes = new ArrayList<>();
-        List<JsonNode> wrapperParams = new ArrayList<>();
-        for (int i = 0; i < spec.wrappers().size(); i++) {
-            RunConfig.Component w = spec.wrappers().get(i);
-            wrapperTypes.add(factory.find(w.className(), w.path() + ".class"));
-            wrapperParams.add(override(w.params(), overrides, i, w.path()));
-        }
-        for (String key : overrides.keySet()) {
-            if (key.startsWith("wrappers[")) {
-                int index = Integer.parseInt(key.substring(9, key.indexOf(']')));
-                if (index >= spec.wrappers().size()) {
-                    throw new ConfigException(strategyPath, "swept parameter " + key + " names wrapper " + index
-                            + ", but the strategy has " + spec.wrappers().size() + " wrappers");
-                }
-            }
-        }
-        Supplier<Strategy> strategy = () -> {
-            Strategy s = factory.create(coreType, coreParams, null, strategyPath);
-            for (int i = 0; i < wrapperTypes.size(); i++) {
-                s = factory.create(wrapperTypes.get(i), wrapperParams.get(i), s, spec.wrappers().get(i).path());
-            }
-            return s;
-        };
-        strategy.get(); // binds every parameter now, so that config errors surface before any run
+        Bound bound = bind(run, overrides);
+        String strategyPath = run.strategy().strategy().path();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("class", coreType.getSimpleName());
-        parameters.put("params", describe(coreType, coreParams, strategyPath));
+        parameters.put("class", bound.coreType().getSimpleName());
+        parameters.put("params", describe(bound.coreType(), bound.coreParams(), strategyPath));
         List<Map<String, Object>> wrappers = new ArrayList<>();
-        for (int i = 0; i < wrapperTypes.size(); i++) {
+        for (int i = 0; i < bound.wrapperTypes().size(); i++) {
             Map<String, Object> w = new LinkedHashMap<>();
-            w.put("class", wrapperTypes.get(i).getSimpleName());
-            w.put("params", describe(wrapperTypes.get(i), wrapperParams.get(i), spec.wrappers().get(i).path()));
+            w.put("class", bound.wrapperTypes().get(i).getSimpleName());
+            w.put("params", describe(bound.wrapperTypes().get(i), bound.wrapperParams().get(i),
+                    run.strategy().wrappers().get(i).path()));
             wrappers.add(w);
         }
         parameters.put("wrappers", wrappers);
+        Supplier<Strategy> strategy = bound.strategy();
 
         Backtest.Builder builder = Backtest.builder(data)
                 .name(name)
@@ -142,6 +119,59 @@ public final class RunPlanner {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(run.path(), e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns what makes the strategy of {@code run}, wrappers included, with parameters replaced
+     * by {@code overrides} as {@link #plan(RunConfig, String, Map)} reads them: bound and checked
+     * now, and one strategy made, so that a bad value fails here with its config path. Each call
+     * of the supplier makes a fresh strategy without binding again: what a sweep asks for its
+     * variants, which share everything else.
+     */
+    public Supplier<Strategy> strategy(RunConfig run, Map<String, JsonNode> overrides) {
+        return bind(run, overrides).strategy();
+    }
+
+    /** A run's strategy classes and parameters as bound, and what makes the strategy from them. */
+    private record Bound(Class<? extends Strategy> coreType, JsonNode coreParams, List<Class<? extends Strategy>> wrapperTypes,
+            List<JsonNode> wrapperParams, Supplier<Strategy> strategy) {
+    }
+
+    private Bound bind(RunConfig run, Map<String, JsonNode> overrides) {
+        RunConfig.StrategySpec spec = run.strategy();
+        String strategyPath = spec.strategy().path();
+        Class<? extends Strategy> coreType = factory.find(spec.strategy().className(), strategyPath + ".class");
+        JsonNode coreParams = override(spec.strategy().params(), overrides, null, strategyPath);
+        List<Class<? extends Strategy>> wrapperTypes = new ArrayList<>();
+        List<JsonNode> wrapperParams = new ArrayList<>();
+        for (int i = 0; i < spec.wrappers().size(); i++) {
+            RunConfig.Component w = spec.wrappers().get(i);
+            wrapperTypes.add(factory.find(w.className(), w.path() + ".class"));
+            wrapperParams.add(override(w.params(), overrides, i, w.path()));
+        }
+        for (String key : overrides.keySet()) {
+            if (key.startsWith("wrappers[")) {
+                int index = Integer.parseInt(key.substring(9, key.indexOf(']')));
+                if (index >= spec.wrappers().size()) {
+                    throw new ConfigException(strategyPath, "swept parameter " + key + " names wrapper " + index
+                            + ", but the strategy has " + spec.wrappers().size() + " wrappers");
+                }
+            }
+        }
+        Function<Strategy, Strategy> core = factory.maker(coreType, coreParams, false, strategyPath);
+        List<Function<Strategy, Strategy>> wrappers = new ArrayList<>();
+        for (int i = 0; i < wrapperTypes.size(); i++) {
+            wrappers.add(factory.maker(wrapperTypes.get(i), wrapperParams.get(i), true, spec.wrappers().get(i).path()));
+        }
+        Supplier<Strategy> strategy = () -> {
+            Strategy s = core.apply(null);
+            for (Function<Strategy, Strategy> wrapper : wrappers) {
+                s = wrapper.apply(s);
+            }
+            return s;
+        };
+        strategy.get(); // makes one now, so that a constructor's refusal surfaces before any run
+        return new Bound(coreType, coreParams, List.copyOf(wrapperTypes), List.copyOf(wrapperParams), strategy);
     }
 
     private Map<String, Object> describe(Class<? extends Strategy> type, JsonNode params, String path) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,7 @@ public final class StrategyFactory {
 
     private final ClassLoader loader;
     private ShortNames shortNames;
+    private final Map<String, Class<?>> found = new ConcurrentHashMap<>();
 
     /**
      * Creates a factory that finds classes with {@code loader}: by fully qualified name, or by the
@@ -86,6 +89,17 @@ public final class StrategyFactory {
     }
 
     private <T> Class<? extends T> find(String name, String path, Class<T> kind, String what) {
+        // A sweep asks for the same name once per variant: the answer cannot change.
+        Class<?> known = found.get(kind.getName() + " " + name);
+        if (known != null) {
+            return known.asSubclass(kind);
+        }
+        Class<? extends T> type = lookUp(name, path, kind, what);
+        found.put(kind.getName() + " " + name, type);
+        return type;
+    }
+
+    private <T> Class<? extends T> lookUp(String name, String path, Class<T> kind, String what) {
         if (!name.contains(".")) {
             List<Class<?>> claimants = shortNameIndex().claimants(name);
             List<Class<?>> ofKind = claimants.stream().filter(kind::isAssignableFrom).toList();
@@ -119,7 +133,7 @@ public final class StrategyFactory {
 
     /** Returns a regime classifier of class {@code type} with parameters bound from {@code params}. */
     public RegimeClassifier createRegime(Class<? extends RegimeClassifier> type, JsonNode params, String path) {
-        return instantiate(type, params, null, false, path);
+        return prepare(type, params, false, false, path).make(null);
     }
 
     /** Returns whether {@code type} wraps another strategy (its constructor takes a {@link Strategy} first). */
@@ -147,15 +161,31 @@ public final class StrategyFactory {
      * @param path the path of the strategy's config, for messages (such as {@code runs[1].strategy})
      */
     public Strategy create(Class<? extends Strategy> type, JsonNode params, Strategy wrapped, String path) {
-        return instantiate(type, params, wrapped, isWrapper(type), path);
+        return maker(type, params, wrapped != null, path).apply(wrapped);
     }
 
-    private <T> T instantiate(Class<? extends T> type, JsonNode params, Strategy wrapped, boolean wrapper, String path) {
+    /**
+     * Returns what makes strategies of {@code type} with parameters bound from {@code params}
+     * (null or empty: the defaults) now, once: each call constructs one from the same bound
+     * record, wrapping the strategy it is given when {@code wraps} (pass {@code null} otherwise).
+     * A sweep makes thousands of strategies; binding is most of the cost of making one.
+     *
+     * @param wraps whether the strategies made wrap another (a wrapper in the config's {@code wrappers})
+     * @param path  the path of the strategy's config, for messages (such as {@code runs[1].strategy})
+     * @throws ConfigException if {@code type} cannot be made with these parameters, as a wrapper or not
+     */
+    public Function<Strategy, Strategy> maker(Class<? extends Strategy> type, JsonNode params, boolean wraps, String path) {
+        Prepared<? extends Strategy> prepared = prepare(type, params, wraps, isWrapper(type), path);
+        return prepared::make;
+    }
+
+    /** Checks that {@code type} is used as what it is, binds its parameters and finds its constructor. */
+    private <T> Prepared<T> prepare(Class<? extends T> type, JsonNode params, boolean wraps, boolean wrapper, String path) {
         Class<? extends Record> paramsType = paramsType(type);
-        if (wrapper && wrapped == null) {
+        if (wrapper && !wraps) {
             throw new ConfigException(path, type.getSimpleName() + " wraps another strategy: use it under wrappers");
         }
-        if (!wrapper && wrapped != null) {
+        if (!wrapper && wraps) {
             throw new ConfigException(path, type.getSimpleName() + " does not wrap a strategy: it cannot be a wrapper");
         }
         try {
@@ -163,23 +193,36 @@ public final class StrategyFactory {
                 if (params != null && !params.isEmpty()) {
                     throw new ConfigException(path + ".params", type.getSimpleName() + " takes no parameters");
                 }
-                return wrapper ? type.getConstructor(Strategy.class).newInstance(wrapped) : type.getConstructor().newInstance();
+                return new Prepared<>(wrapper ? type.getConstructor(Strategy.class) : type.getConstructor(), null, wrapper, path);
             }
             Record bound = bind(paramsType, params, path + ".params");
-            return wrapper
-                    ? type.getConstructor(Strategy.class, paramsType).newInstance(wrapped, bound)
-                    : type.getConstructor(paramsType).newInstance(bound);
+            return new Prepared<>(wrapper ? type.getConstructor(Strategy.class, paramsType) : type.getConstructor(paramsType),
+                    bound, wrapper, path);
         } catch (NoSuchMethodException e) {
             throw new ConfigException(path, type.getName() + " has no public constructor "
                     + (wrapper ? "(Strategy" + (paramsType == null ? ")" : ", " + paramsType.getSimpleName() + ")")
                     : "(" + (paramsType == null ? "" : paramsType.getSimpleName()) + ")"), e);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof ParameterException p) {
-                throw new ConfigException(path + ".params." + p.parameter(), p.problem(), e);
+        }
+    }
+
+    /** A class's constructor and its bound parameters ({@code null} for none): makes instances without binding again. */
+    private record Prepared<T>(Constructor<? extends T> constructor, Record params, boolean wrapper, String path) {
+
+        T make(Strategy wrapped) {
+            Class<?> type = constructor.getDeclaringClass();
+            try {
+                if (params == null) {
+                    return wrapper ? constructor.newInstance(wrapped) : constructor.newInstance();
+                }
+                return wrapper ? constructor.newInstance(wrapped, params) : constructor.newInstance(params);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof ParameterException p) {
+                    throw new ConfigException(path + ".params." + p.parameter(), p.problem(), e);
+                }
+                throw new ConfigException(path, type.getSimpleName() + " refused its parameters: " + e.getCause().getMessage(), e);
+            } catch (ReflectiveOperationException e) {
+                throw new ConfigException(path, "cannot create " + type.getName() + ": " + e, e);
             }
-            throw new ConfigException(path, type.getSimpleName() + " refused its parameters: " + e.getCause().getMessage(), e);
-        } catch (ReflectiveOperationException e) {
-            throw new ConfigException(path, "cannot create " + type.getName() + ": " + e, e);
         }
     }
 
@@ -229,15 +272,30 @@ public final class StrategyFactory {
         }
     }
 
+    /**
+     * The defaults of each parameter record as a tree, made once (binding copies it), or the
+     * error that refused them; a class value, so that a project's classes are not held past its
+     * class loader.
+     */
+    private static final ClassValue<Object> DEFAULT_TREES = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+            try {
+                Record defaults = Parameters.defaults(type.asSubclass(Record.class));
+                return defaults == null ? JSON.createObjectNode() : JSON.valueToTree(defaults);
+            } catch (ExceptionInInitializerError e) {
+                return e;
+            }
+        }
+    };
+
     private static ObjectNode defaults(Class<? extends Record> type, String path) {
-        Record defaults;
-        try {
-            defaults = Parameters.defaults(type);
-        } catch (ExceptionInInitializerError e) {
+        Object tree = DEFAULT_TREES.get(type);
+        if (tree instanceof ExceptionInInitializerError e) {
             throw new ConfigException(path, "the DEFAULTS of " + type.getName().replace('$', '.') + " are refused: "
                     + e.getCause().getMessage(), e);
         }
-        return defaults == null ? JSON.createObjectNode() : JSON.valueToTree(defaults);
+        return ((ObjectNode) tree).deepCopy();
     }
 
     /** Checks a scalar against the component's type (its range is {@link Parameters#check}'s); hands anything else to Jackson. */

@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param orderId  the order filled, or 0 for a forced liquidation
  * @param symbol   the instrument
- * @param time     the start of the bar the fill happened in, UTC (in a universe of one bar length,
- *                 the time of the step)
+ * @param timeMillis the start of the bar the fill happened in, UTC epoch milliseconds (in a
+ *                 universe of one bar length, the time of the step); {@link #time()} gives it as an
+ *                 {@code Instant}: the engine keeps times as numbers, so that a fill allocates none
  * @param quantity units bought (positive) or sold (negative)
  * @param price    the price per unit, slippage included
  * @param fee      the fee paid, in quote currency, {@code >= 0}
@@ -21,13 +22,24 @@ import java.util.Objects;
  *                 position (isolated) would be liquidated right after this fill, the other marks
  *                 unchanged; NaN when it cannot be (a long paid in full, a flat position)
  */
-public record Fill(long orderId, Symbol symbol, Instant time, double quantity, double price, double fee, Kind kind,
+public record Fill(long orderId, Symbol symbol, long timeMillis, double quantity, double price, double fee, Kind kind,
         String tag, double liquidationPrice) {
 
-    /** Returns a fill after which nothing can be liquidated (liquidation price NaN). */
+    /** Returns a fill at {@code time}. */
+    public Fill(long orderId, Symbol symbol, Instant time, double quantity, double price, double fee, Kind kind,
+            String tag, double liquidationPrice) {
+        this(orderId, symbol, time.toEpochMilli(), quantity, price, fee, kind, tag, liquidationPrice);
+    }
+
+    /** Returns a fill at {@code time} after which nothing can be liquidated (liquidation price NaN). */
     public Fill(long orderId, Symbol symbol, Instant time, double quantity, double price, double fee, Kind kind,
             String tag) {
         this(orderId, symbol, time, quantity, price, fee, kind, tag, Double.NaN);
+    }
+
+    /** Returns the start of the bar the fill happened in. */
+    public Instant time() {
+        return Instant.ofEpochMilli(timeMillis);
     }
 
     /** What caused a fill. */
@@ -40,7 +52,6 @@ public record Fill(long orderId, Symbol symbol, Instant time, double quantity, d
 
     public Fill {
         Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(time, "time");
         Objects.requireNonNull(kind, "kind");
         tag = tag == null ? "" : tag;
     }
@@ -52,7 +63,7 @@ public record Fill(long orderId, Symbol symbol, Instant time, double quantity, d
 
     @Override
     public String toString() {
-        return "Fill(" + time + ", " + (quantity >= 0 ? "buy " : "sell ") + Math.abs(quantity) + " " + symbol + " @ "
+        return "Fill(" + time() + ", " + (quantity >= 0 ? "buy " : "sell ") + Math.abs(quantity) + " " + symbol + " @ "
                 + price + ", fee " + fee + (kind == Kind.LIQUIDATION ? ", liquidation" : "") + ")";
     }
 }

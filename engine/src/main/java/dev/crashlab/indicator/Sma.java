@@ -11,13 +11,19 @@ import java.util.Objects;
  * <h2>Exact</h2>
  * The value is the correctly rounded sum of the window divided by {@code barCount}: what
  * {@code math.fsum(window) / barCount} gives, bit for bit, so two averages that are equal in
- * exact arithmetic compare equal here too, and a crossing is never a rounding error. The window
- * sum is kept exactly as an unevaluated pair {@code hi + lo} updated by error-free
- * transformations (Knuth's TwoSum) when a close enters and one leaves; {@code hi} is then the
- * correctly rounded sum. When a step cannot keep the pair exact (closes whose magnitudes span more
- * than a double-double holds, about 2<sup>50</sup>), the window is summed afresh exactly
- * (Shewchuk's algorithm, as {@code math.fsum}). A bar costs six TwoSums, a few nanoseconds: a
- * plain running sum drifted by 1e-14 and fired a crossing a bar early on a million bars.
+ * exact arithmetic compare equal here too, and a crossing is never a rounding error (a plain
+ * running sum drifted by 1e-14 and fired a crossing a bar early on a million bars).
+ *
+ * <p>The window sum is kept exactly as a 128-bit integer count of 2<sup>scale</sup>, the scale
+ * set 32 binary orders below the first non-zero close: a close enters and one leaves by integer
+ * addition and subtraction, whose carries are one cycle where floating-point error-free sums
+ * chain four-cycle additions, and the sum is rounded once to the nearest double. That holds every
+ * close from 2<sup>−32</sup> to about 2<sup>69 − log2 barCount − 32</sup> times the first one. A
+ * close outside that range, or one that is not finite, ends it for good: the sum is then an
+ * unevaluated pair {@code hi + lo} of doubles updated by error-free transformations (Knuth's
+ * TwoSum, {@code hi} the correctly rounded sum), and when a step cannot keep the pair exact
+ * (closes whose magnitudes span more than a double-double holds, about 2<sup>50</sup>), the
+ * window is summed afresh exactly (Shewchuk's algorithm, as {@code math.fsum}).
  */
 public final class Sma extends BarIndicator {
 
@@ -30,6 +36,19 @@ public final class Sma extends BarIndicator {
     private double lo;
     // False while the window's exact sum needs more than two doubles: every bar is then summed afresh.
     private boolean exact = true;
+    // While true, the window sum is the 128-bit integer sumHigh:sumLow times 2^scale (see "Exact"),
+    // and each close of the window that integer's part in windowHigh:windowLow; hi and lo are unused.
+    private boolean integral = true;
+    private boolean scaled;
+    private int scale;
+    private final int maxShift;
+    private long sumHigh;
+    private long sumLow;
+    private final long[] windowHigh;
+    private final long[] windowLow;
+    // The close being pushed, as split: its part of the integer sum.
+    private long partHigh;
+    private long partLow;
 
     /**
      * Creates the average of the last {@code barCount} closes.
@@ -50,6 +69,10 @@ public final class Sma extends BarIndicator {
         super(capacityHint);
         this.barCount = Parameters.atLeast("Sma", "barCount", barCount, 1);
         this.window = new double[barCount];
+        this.windowHigh = new long[barCount];
+        this.windowLow = new long[barCount];
+        // barCount closes below 2^(53 + maxShift) each sum below 2^127: the sign bit stays free.
+        this.maxShift = 74 - (64 - Long.numberOfLeadingZeros(barCount - 1L));
     }
 
     /** Returns true: this indicator reads the close alone. */
@@ -74,8 +97,11 @@ public final class Sma extends BarIndicator {
         }
     }
 
-    /** Adds {@code close} to the window and takes out the close it replaces, keeping hi + lo exact. */
+    /** Adds {@code close} to the window and takes out the close it replaces, keeping the sum exact and hi its rounding. */
     private void push(double close) {
+        if (integral && pushIntegral(close)) {
+            return;
+        }
         double leaving = 0;
         if (filled == barCount) {
             leaving = window[next];
@@ -87,6 +113,147 @@ public final class Sma extends BarIndicator {
         if (!exact || !add(close) || !add(-leaving)) {
             resum();
         }
+    }
+
+    /**
+     * Pushes {@code close} onto the integer sum and sets {@code hi} to its rounding once the
+     * window is full; returns false, having left the integer sum for the pair of doubles, when
+     * {@code close} is not within its range (then nothing is pushed: the caller pushes it). Its
+     * steps are small methods, so that the JIT inlines them all into the loop of updateAll.
+     */
+    private boolean pushIntegral(double close) {
+        if (!split(close)) {
+            leaveIntegral();
+            return false;
+        }
+        addToWindow(close);
+        if (filled == barCount) {
+            hi = toDouble(sumHigh, sumLow, scale);
+            if (Double.isNaN(hi)) {
+                // The rounded sum would be subnormal or overflow: the pair of doubles handles those.
+                leaveIntegral();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets {@code partHigh:partLow} to {@code close} as an integer count of 2<sup>scale</sup>
+     * (fixing the scale at the first non-zero close); returns false when it is not finite or
+     * not within the range of the integer sum.
+     */
+    private boolean split(double close) {
+        long bits = Double.doubleToRawLongBits(close);
+        int biased = (int) (bits >>> 52) & 0x7ff;
+        long mantissa = bits & 0xf_ffff_ffff_ffffL;
+        if (biased != 0) {
+            mantissa |= 1L << 52;
+        }
+        // close = ±mantissa × 2^exponent
+        int exponent = Math.max(biased, 1) - 1075;
+        if (mantissa != 0 && !scaled) {
+            scale = exponent - 32;
+            scaled = true;
+        }
+        int shift = exponent - scale;
+        if (biased == 0x7ff || mantissa != 0 && (shift < 0 || shift > maxShift)) {
+            return false;
+        }
+        long high;
+        long low;
+        if (mantissa == 0) {
+            high = 0;
+            low = 0;
+        } else if (shift < 64) {
+            low = mantissa << shift;
+            high = shift == 0 ? 0 : mantissa >>> (64 - shift);
+        } else {
+            low = 0;
+            high = mantissa << (shift - 64);
+        }
+        if (bits < 0) {
+            low = -low;
+            high = low == 0 ? -high : ~high;
+        }
+        partHigh = high;
+        partLow = low;
+        return true;
+    }
+
+    /** Puts {@code close}, split into {@code partHigh:partLow}, into the window and the integer sum, taking out the close it replaces. */
+    private void addToWindow(double close) {
+        // Carries and borrows by bit arithmetic, not comparisons: they come at random, and a
+        // mispredicted branch costs more than the rest of the bar.
+        if (filled == barCount) {
+            long leavingLow = windowLow[next];
+            long difference = sumLow - leavingLow;
+            long borrow = ((~sumLow & leavingLow) | (~(sumLow ^ leavingLow) & difference)) >>> 63;
+            sumLow = difference;
+            sumHigh -= windowHigh[next] + borrow;
+        } else {
+            filled++;
+        }
+        long high = partHigh;
+        long low = partLow;
+        window[next] = close;
+        windowHigh[next] = high;
+        windowLow[next] = low;
+        next = next + 1 == barCount ? 0 : next + 1;
+        long sum = sumLow + low;
+        sumHigh += high + (((sumLow & low) | ((sumLow | low) & ~sum)) >>> 63);
+        sumLow = sum;
+    }
+
+    /** Leaves the integer sum for the pair of doubles, exact from the window's closes. */
+    private void leaveIntegral() {
+        integral = false;
+        resum();
+    }
+
+    /**
+     * Returns the 128-bit two's complement integer {@code high:low} times 2<sup>scale</sup>
+     * rounded to the nearest double, ties to even; NaN when that double would be subnormal or
+     * infinite. The double is assembled from its bits: its top 53 bits, rounded, and its exponent.
+     */
+    static double toDouble(long high, long low, int scale) {
+        long sign = high & Long.MIN_VALUE;
+        if (sign != 0) {
+            low = -low;
+            high = low == 0 ? -high : ~high;
+        }
+        int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
+        if (length == 0) {
+            return 0.0;
+        }
+        int shift = length - 53; // the bits below the top 53 round; none when negative
+        long top;
+        if (shift <= 0) {
+            top = low << -shift;
+        } else {
+            top = shift >= 64 ? high >>> (shift - 64) : (high << (64 - shift)) | (low >>> shift);
+            int roundAt = shift - 1;
+            long half;
+            long below;
+            if (roundAt >= 64) {
+                half = (high >>> (roundAt - 64)) & 1;
+                below = (high & ((1L << (roundAt - 64)) - 1)) | low;
+            } else {
+                half = (low >>> roundAt) & 1;
+                below = low & ((1L << roundAt) - 1);
+            }
+            // Ties to even, without a branch on the bits: up when half and (anything below, or top odd).
+            top += half & (((below | -below) >>> 63) | (top & 1));
+            if (top == 1L << 53) {
+                top >>>= 1;
+                shift++;
+            }
+        }
+        // top is in [2^52, 2^53): the value is top × 2^(shift + scale), of exponent 52 + shift + scale.
+        int exponent = 52 + shift + scale;
+        if (exponent < Double.MIN_EXPONENT || exponent > Double.MAX_EXPONENT) {
+            return Double.NaN;
+        }
+        return Double.longBitsToDouble(sign | (long) (exponent + 1023) << 52 | (top & 0xf_ffff_ffff_ffffL));
     }
 
     /**

@@ -59,9 +59,11 @@ final class ValueHistory {
     }
 
     /**
-     * Returns whether this history crossed {@code other} at index {@code b}: above at {@code b} and
-     * not above at {@code b - 1} ({@code above}), or below and not below. Reads the four values
-     * straight from the arrays, under one check that {@code b} has been pushed in both.
+     * Returns whether this history crossed {@code other} at index {@code b}, by the rule of
+     * {@link FastIndicator#crossedAbove}: strictly above at {@code b} ({@code above}; below
+     * otherwise), and below (above) at the last earlier index where the two differ, a tie neither
+     * crossing nor resetting; never before both are defined. Reads straight from the arrays,
+     * under one check that {@code b} has been pushed in both.
      */
     boolean crossed(ValueHistory other, int b, boolean above) {
         if (b >= count || b >= other.count) {
@@ -72,7 +74,18 @@ final class ValueHistory {
         }
         double[] x = values;
         double[] y = other.values;
-        return above ? x[b] > y[b] && x[b - 1] <= y[b - 1] : x[b] < y[b] && x[b - 1] >= y[b - 1];
+        if (!(above ? x[b] > y[b] : x[b] < y[b])) {
+            return false;
+        }
+        for (int k = b - 1; k >= 0; k--) {
+            if (Double.isNaN(x[k]) || Double.isNaN(y[k])) {
+                return false;
+            }
+            if (x[k] != y[k]) {
+                return above ? x[k] < y[k] : x[k] > y[k];
+            }
+        }
+        return false;
     }
 
     /** Returns the error for a negative {@code barsAgo}, which would be a future bar. */

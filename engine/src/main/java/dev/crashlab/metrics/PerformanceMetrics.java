@@ -122,7 +122,7 @@ public final class PerformanceMetrics {
         double calmar = drawdown.max < 0 ? cagr / Math.abs(drawdown.max) : Double.NaN;
         double finalEquity = n == 0 ? in.initialCash() : equity[n - 1];
         double net = n == 0 || contributed == null ? 0 : contributed[n - 1];
-        double mwr = xirr(times, n, contributed, in.initialCash(), finalEquity);
+        double mwr = xirr(times, n, contributed, in.initialCash(), finalEquity, true);
         double exposure = n == 0 ? Double.NaN : (double) in.investedSteps() / n;
         double meanEquity = n == 0 ? Double.NaN : equitySum / n;
         double turnover = meanEquity > 0 ? in.tradedNotional() / meanEquity : Double.NaN;
@@ -230,9 +230,19 @@ public final class PerformanceMetrics {
      * no power overflows: by (1 + x)<sup>T</sup> for y &lt; 0, T the time of the last non-zero flow,
      * giving exponents (T − t<sub>i</sub>) y &lt;= 0; by (1 + x)<sup>t<sub>f</sub></sup> for y &gt;= 0,
      * t<sub>f</sub> the time of the first, giving −(t<sub>i</sub> − t<sub>f</sub>) y &lt;= 0.
+     *
+     * <h2>Cheap signs</h2>
+     * Bisection needs only the sign of each midpoint's NPV until the last steps, and an NPV far
+     * from zero has it beyond doubt from a cheaper sum: with {@code cheapSigns}, each point's
+     * discount factors are built by multiplying one power per gap between flows (one exponential
+     * per distinct gap: weekly contributions need one) instead of one exponential per flow, and
+     * that sum decides when it exceeds a bound on its own error and on the rounding of the exact
+     * sum ({@link #certainSign}). Otherwise, and for the two points finally compared, the NPV is
+     * summed exactly as without: the bisection visits the same points and returns the same bits
+     * (a sweep spent half its time here).
      */
     static double xirr(java.util.function.IntToLongFunction times, int n, double[] contributed, double initialCash,
-            double finalEquity) {
+            double finalEquity, boolean cheapSigns) {
         if (n < 2) {
             return Double.NaN;
         }
@@ -246,17 +256,21 @@ public final class PerformanceMetrics {
         int flows = 0;
         double[] amounts = new double[count];
         double[] years = new double[count];
+        long[] millis = new long[count];
         amounts[flows] = -(initialCash + (contributed == null ? 0 : contributed[0]));
+        millis[flows] = first;
         years[flows++] = 0;
         for (int t = 1; contributed != null && t < n; t++) {
             double flow = contributed[t] - contributed[t - 1];
             if (flow != 0) {
                 amounts[flows] = -flow;
-                years[flows++] = (times.applyAsLong(t) - first) / (365 * DAY_MILLIS);
+                millis[flows] = times.applyAsLong(t);
+                years[flows++] = (millis[flows - 1] - first) / (365 * DAY_MILLIS);
             }
         }
         amounts[flows] = finalEquity;
-        years[flows++] = (times.applyAsLong(n - 1) - first) / (365 * DAY_MILLIS);
+        millis[flows] = times.applyAsLong(n - 1);
+        years[flows++] = (millis[flows - 1] - first) / (365 * DAY_MILLIS);
         int firstFlow = 0;
         while (firstFlow < flows && amounts[firstFlow] == 0) {
             firstFlow++;
@@ -289,17 +303,28 @@ public final class PerformanceMetrics {
             return rootBelow || finalEquity <= 0 ? -1 : Double.NaN;
         }
         // Bisection to adjacent doubles: at most about 1,100 halvings from [-700, 700] even when
-        // the root is 0 and rounding keeps the NPV there from being exactly 0.
+        // the root is 0 and rounding keeps the NPV there from being exactly 0. The NPVs at lo and
+        // hi are known exactly unless a cheap sign moved them (NaN): then they are summed at the end.
+        double signLo = Math.signum(fLo);
+        double sizes = 0;
+        for (int i = firstFlow; i <= lastFlow; i++) {
+            sizes += Math.abs(amounts[i]);
+        }
         while (true) {
             double mid = lo + (hi - lo) / 2;
             if (mid <= lo || mid >= hi) {
                 break;
             }
-            double fMid = scaledNpv(amounts, years, firstFlow, lastFlow, mid);
-            if (fMid == 0) {
-                return Math.expm1(mid);
+            double fMid = Double.NaN;
+            double signMid = cheapSigns ? certainSign(amounts, millis, firstFlow, lastFlow, mid, sizes) : 0;
+            if (signMid == 0) {
+                fMid = scaledNpv(amounts, years, firstFlow, lastFlow, mid);
+                if (fMid == 0) {
+                    return Math.expm1(mid);
+                }
+                signMid = Math.signum(fMid);
             }
-            if (Math.signum(fMid) == Math.signum(fLo)) {
+            if (signMid == signLo) {
                 lo = mid;
                 fLo = fMid;
             } else {
@@ -307,7 +332,49 @@ public final class PerformanceMetrics {
                 fHi = fMid;
             }
         }
+        fLo = Double.isNaN(fLo) ? scaledNpv(amounts, years, firstFlow, lastFlow, lo) : fLo;
+        fHi = Double.isNaN(fHi) ? scaledNpv(amounts, years, firstFlow, lastFlow, hi) : fHi;
         return Math.expm1(Math.abs(fLo) <= Math.abs(fHi) ? lo : hi);
+    }
+
+    /**
+     * Returns the sign of {@link #scaledNpv} at {@code y} when a cheaper sum settles it beyond
+     * doubt, else 0. The discount factor of each flow is the previous one's times
+     * exp(−gap / 365 days × |y|), walking away from the flow whose factor is 1 (the first for
+     * y &gt;= 0, the last for y &lt; 0), one exponential per distinct gap. Each factor is then
+     * within about n·u (1 + |y|) of the exact sum's, relatively (u = 2<sup>−53</sup>, n flows:
+     * the products, and the rounding of the exact sum's years and exponents), and both sums'
+     * roundings within n·u of the sum of the terms' sizes; flows whose factor falls below the
+     * normal range count with their whole size. The sign is taken when the sum exceeds a
+     * thousand times those bounds.
+     */
+    private static double certainSign(double[] amounts, long[] millis, int first, int last, double y, double sizes) {
+        double sum = 0;
+        double size = 0;
+        double factor = 1;
+        long gap = -1;
+        double step = 1;
+        int direction = y < 0 ? -1 : 1;
+        int from = y < 0 ? last : first;
+        int to = y < 0 ? first : last;
+        double rate = -Math.abs(y) / (365 * DAY_MILLIS);
+        for (int i = from; ; i += direction) {
+            double term = amounts[i] * factor;
+            sum += term;
+            size += Math.abs(term);
+            if (i == to) {
+                break;
+            }
+            long next = Math.abs(millis[i + direction] - millis[i]);
+            if (next != gap) {
+                gap = next;
+                step = Math.exp(gap * rate);
+            }
+            factor *= step;
+        }
+        int n = last - first + 1;
+        double bound = 1e3 * (n * 0x1p-53 * (1 + Math.abs(y)) * 4 * size + 4 * Double.MIN_NORMAL * sizes);
+        return sum > bound ? 1 : (sum < -bound ? -1 : 0);
     }
 
     /**

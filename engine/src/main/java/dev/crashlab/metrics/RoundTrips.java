@@ -59,14 +59,14 @@ public final class RoundTrips {
                 remaining += current.side * closing;
                 fee -= fee * share;
                 if (current.isFlat()) {
-                    trades.add(current.close(fill.time(), Double.NaN, false, carryNow));
+                    trades.add(current.close(fill.timeMillis(), Double.NaN, false, carryNow));
                     open.remove(fill.symbol());
                     current = null;
                 }
             }
             if (Math.abs(remaining) > 1e-15 * Math.abs(fill.quantity())) {
                 if (current == null) {
-                    current = new Builder(fill.symbol(), fill.time(), Math.signum(remaining), carryNow);
+                    current = new Builder(fill.symbol(), fill.timeMillis(), Math.signum(remaining), carryNow);
                     open.put(fill.symbol(), current);
                 }
                 current.enter(remaining, fill.price(), fee);
@@ -75,7 +75,7 @@ public final class RoundTrips {
         for (Builder b : open.values()) {
             Double mark = finalMarks.get(b.symbol);
             Double carry = finalCarry.get(b.symbol);
-            trades.add(b.close(end, mark == null ? Double.NaN : mark, true, carry == null ? b.carryAtEntry : carry));
+            trades.add(b.close(end.toEpochMilli(), mark == null ? Double.NaN : mark, true, carry == null ? b.carryAtEntry : carry));
         }
         // Closed trades come in exit order; with one instrument or no overlap that is entry order too.
         if (!sorted(trades)) {
@@ -95,7 +95,7 @@ public final class RoundTrips {
 
     private static final class Builder {
         final Symbol symbol;
-        final Instant entryTime;
+        final long entryMillis;
         final double side;
         final double carryAtEntry;
         double quantity;
@@ -106,9 +106,9 @@ public final class RoundTrips {
         double fees;
         boolean liquidated;
 
-        Builder(Symbol symbol, Instant entryTime, double side, double carryAtEntry) {
+        Builder(Symbol symbol, long entryMillis, double side, double carryAtEntry) {
             this.symbol = symbol;
-            this.entryTime = entryTime;
+            this.entryMillis = entryMillis;
             this.side = side;
             this.carryAtEntry = carryAtEntry;
         }
@@ -132,14 +132,15 @@ public final class RoundTrips {
             return Math.abs(quantity) <= 1e-12 * entered;
         }
 
-        Trade close(Instant exitTime, double markForRest, boolean stillOpen, double carryAtExit) {
+        Trade close(long exitMillis, double markForRest, boolean stillOpen, double carryAtExit) {
             double rest = entered - exited;
             double exitValue = exitedValue + (stillOpen ? rest * markForRest : 0);
             double exitUnits = exited + (stillOpen ? rest : 0);
             double carry = carryAtExit - carryAtEntry;
             double pnl = side * (exitValue - enteredValue) - fees - carry;
-            double holding = (exitTime.toEpochMilli() - entryTime.toEpochMilli()) / DAY_MILLIS;
-            return new Trade(symbol, side > 0 ? Trade.Side.LONG : Trade.Side.SHORT, entryTime, exitTime,
+            double holding = (exitMillis - entryMillis) / DAY_MILLIS;
+            return new Trade(symbol, side > 0 ? Trade.Side.LONG : Trade.Side.SHORT, Instant.ofEpochMilli(entryMillis),
+                    Instant.ofEpochMilli(exitMillis),
                     enteredValue / entered, exitValue / exitUnits, entered, pnl, pnl / enteredValue, fees, holding,
                     stillOpen, liquidated, carry);
         }

@@ -61,6 +61,9 @@ public final class Account {
     private double financingPaid;
     private double netContributions;
     private double contributionNow;
+    // The symbol indexOf was last asked for, and its answer.
+    private String lastSymbol;
+    private int lastIndex = -1;
     // Counts kept by applyFill, so that the engine's per-step checks need no loop.
     private int openPositions;
     private int shortPositions;
@@ -89,8 +92,15 @@ public final class Account {
 
     /** Returns the index of the instrument whose symbol is {@code symbol}, or -1 when the universe does not hold it. */
     public int indexOf(String symbol) {
+        // A strategy names its instrument with the same String at every step: one comparison
+        // instead of hashing and comparing it in the map.
+        if (symbol == lastSymbol) {
+            return lastIndex;
+        }
         Integer i = index.get(symbol);
-        return i == null ? -1 : i;
+        lastIndex = i == null ? -1 : i;
+        lastSymbol = symbol;
+        return lastIndex;
     }
 
     /**

@@ -89,8 +89,8 @@ public interface Bars {
 
     /**
      * Returns the highest close of the last {@code bars} bars, the current one included, or NaN
-     * while there are fewer: the high of {@code drawdownFromHigh(bars)}, read here without an
-     * indicator for a check made now and then (an indicator is faster when read every bar).
+     * while there are fewer (or {@code bars < 1}): the high of {@code drawdownFromHigh(bars)}. The
+     * engine's bars answer in O(1) from a rolling max computed ahead; this default scans them.
      */
     default double highestClose(int bars) {
         if (bars < 1 || size() < bars) {
@@ -106,8 +106,9 @@ public interface Bars {
     /**
      * Returns the highest close of the bars before the current one dated within the {@code days}
      * calendar days before the current bar's date (NaN when there is none). A window in calendar
-     * days is no fixed number of bars on a weekday calendar; it reads at most the bars of those
-     * days.
+     * days is no fixed number of bars on a weekday calendar. The engine's bars answer in O(1)
+     * from the highs of every bar computed ahead ({@code HighOfDaysBefore}); this default scans
+     * the bars of those days.
      */
     default double highestCloseOfDaysBefore(int days) {
         LocalDate from = date(size() - 1).minusDays(days);
@@ -120,7 +121,9 @@ public interface Bars {
 
     /**
      * Returns the highest close of the bars dated after {@code date}, the current one included
-     * (NaN when there is none): the high a trailing stop trails since an entry on that date.
+     * (NaN when there is none): the high a trailing stop trails since an entry on that date. The
+     * engine's bars extend their last answer for the same date over the bars since, O(1)
+     * amortised when asked every bar; this default scans back to the date.
      */
     default double highestCloseSince(LocalDate date) {
         double high = Double.NaN;

@@ -33,11 +33,16 @@ import java.util.Objects;
  * @param sizing      how {@code amount} is read
  * @param amount      units or cash ({@code > 0} to be accepted), or the target weight
  * @param price       the limit or stop price; NaN for market orders
- * @param submittedAt when the order was placed; {@code null} until then
+ * @param submittedAtMillis when the order was placed, UTC epoch milliseconds; {@link #NOT_PLACED}
+ *                    until then ({@link #submittedAt()} gives it as an {@code Instant}): the engine
+ *                    keeps times as numbers, so that placing an order allocates no {@code Instant}
  * @param tag         a free text shown with the order's fills and in reports; may be empty
  */
 public record Order(long id, String symbol, Side side, OrderType type, Sizing sizing, double amount, double price,
-        Instant submittedAt, String tag) {
+        long submittedAtMillis, String tag) {
+
+    /** The {@code submittedAtMillis} of an order not (yet) placed. */
+    public static final long NOT_PLACED = Long.MIN_VALUE;
 
     /** Buy or sell. */
     public enum Side {
@@ -74,79 +79,90 @@ public record Order(long id, String symbol, Side side, OrderType type, Sizing si
         tag = tag == null ? "" : tag;
     }
 
+    /** Creates an order placed at {@code submittedAt}, or not placed when it is {@code null}. */
+    public Order(long id, String symbol, Side side, OrderType type, Sizing sizing, double amount, double price,
+            Instant submittedAt, String tag) {
+        this(id, symbol, side, type, sizing, amount, price, submittedAt == null ? NOT_PLACED : submittedAt.toEpochMilli(), tag);
+    }
+
+    /** Returns when the order was placed, or {@code null} until it is. */
+    public Instant submittedAt() {
+        return submittedAtMillis == NOT_PLACED ? null : Instant.ofEpochMilli(submittedAtMillis);
+    }
+
     /** Returns a market order to buy {@code quantity} units. */
     public static Order buy(String symbol, double quantity) {
-        return new Order(0, symbol, Side.BUY, OrderType.MARKET, Sizing.QUANTITY, quantity, Double.NaN, null, "");
+        return new Order(0, symbol, Side.BUY, OrderType.MARKET, Sizing.QUANTITY, quantity, Double.NaN, NOT_PLACED, "");
     }
 
     /** Returns a market order to sell {@code quantity} units (opening a short beyond the position). */
     public static Order sell(String symbol, double quantity) {
-        return new Order(0, symbol, Side.SELL, OrderType.MARKET, Sizing.QUANTITY, quantity, Double.NaN, null, "");
+        return new Order(0, symbol, Side.SELL, OrderType.MARKET, Sizing.QUANTITY, quantity, Double.NaN, NOT_PLACED, "");
     }
 
     /** Returns a market order to buy for {@code cash}, fees included. */
     public static Order buyValue(String symbol, double cash) {
-        return new Order(0, symbol, Side.BUY, OrderType.MARKET, Sizing.VALUE, cash, Double.NaN, null, "");
+        return new Order(0, symbol, Side.BUY, OrderType.MARKET, Sizing.VALUE, cash, Double.NaN, NOT_PLACED, "");
     }
 
     /** Returns a market order to sell units worth {@code cash} at the fill price. */
     public static Order sellValue(String symbol, double cash) {
-        return new Order(0, symbol, Side.SELL, OrderType.MARKET, Sizing.VALUE, cash, Double.NaN, null, "");
+        return new Order(0, symbol, Side.SELL, OrderType.MARKET, Sizing.VALUE, cash, Double.NaN, NOT_PLACED, "");
     }
 
     /** Returns a market order that makes the position worth {@code weight} × equity (negative: short). */
     public static Order targetWeight(String symbol, double weight) {
-        return new Order(0, symbol, null, OrderType.MARKET, Sizing.TARGET_WEIGHT, weight, Double.NaN, null, "");
+        return new Order(0, symbol, null, OrderType.MARKET, Sizing.TARGET_WEIGHT, weight, Double.NaN, NOT_PLACED, "");
     }
 
     /** Returns a market order that closes the position, long or short. */
     public static Order close(String symbol) {
-        return new Order(0, symbol, null, OrderType.MARKET, Sizing.CLOSE, 0, Double.NaN, null, "");
+        return new Order(0, symbol, null, OrderType.MARKET, Sizing.CLOSE, 0, Double.NaN, NOT_PLACED, "");
     }
 
     /** Returns a limit order to buy {@code quantity} units at {@code limit} or better. */
     public static Order buyLimit(String symbol, double quantity, double limit) {
-        return new Order(0, symbol, Side.BUY, OrderType.LIMIT, Sizing.QUANTITY, quantity, limit, null, "");
+        return new Order(0, symbol, Side.BUY, OrderType.LIMIT, Sizing.QUANTITY, quantity, limit, NOT_PLACED, "");
     }
 
     /** Returns a limit order to sell {@code quantity} units at {@code limit} or better. */
     public static Order sellLimit(String symbol, double quantity, double limit) {
-        return new Order(0, symbol, Side.SELL, OrderType.LIMIT, Sizing.QUANTITY, quantity, limit, null, "");
+        return new Order(0, symbol, Side.SELL, OrderType.LIMIT, Sizing.QUANTITY, quantity, limit, NOT_PLACED, "");
     }
 
     /** Returns a stop order to buy {@code quantity} units once the price rises to {@code stop}. */
     public static Order buyStop(String symbol, double quantity, double stop) {
-        return new Order(0, symbol, Side.BUY, OrderType.STOP, Sizing.QUANTITY, quantity, stop, null, "");
+        return new Order(0, symbol, Side.BUY, OrderType.STOP, Sizing.QUANTITY, quantity, stop, NOT_PLACED, "");
     }
 
     /** Returns a stop order to sell {@code quantity} units once the price falls to {@code stop}. */
     public static Order sellStop(String symbol, double quantity, double stop) {
-        return new Order(0, symbol, Side.SELL, OrderType.STOP, Sizing.QUANTITY, quantity, stop, null, "");
+        return new Order(0, symbol, Side.SELL, OrderType.STOP, Sizing.QUANTITY, quantity, stop, NOT_PLACED, "");
     }
 
     /** Returns a stop order that closes the position once the price moves against it to {@code stop}. */
     public static Order closeStop(String symbol, double stop) {
-        return new Order(0, symbol, null, OrderType.STOP, Sizing.CLOSE, 0, stop, null, "");
+        return new Order(0, symbol, null, OrderType.STOP, Sizing.CLOSE, 0, stop, NOT_PLACED, "");
     }
 
     /** Returns a limit order that closes the position at {@code limit} or better. */
     public static Order closeLimit(String symbol, double limit) {
-        return new Order(0, symbol, null, OrderType.LIMIT, Sizing.CLOSE, 0, limit, null, "");
+        return new Order(0, symbol, null, OrderType.LIMIT, Sizing.CLOSE, 0, limit, NOT_PLACED, "");
     }
 
     /** Returns this order with a tag. */
     public Order withTag(String newTag) {
-        return new Order(id, symbol, side, type, sizing, amount, price, submittedAt, newTag);
+        return new Order(id, symbol, side, type, sizing, amount, price, submittedAtMillis, newTag);
     }
 
     /** Returns this order with its amount (units, cash or weight) multiplied by {@code factor}. */
     public Order scaled(double factor) {
-        return new Order(id, symbol, side, type, sizing, amount * factor, price, submittedAt, tag);
+        return new Order(id, symbol, side, type, sizing, amount * factor, price, submittedAtMillis, tag);
     }
 
-    /** Returns this order as placed, with an id and a time. */
-    public Order placed(long newId, Instant time) {
-        return new Order(newId, symbol, side, type, sizing, amount, price, time, tag);
+    /** Returns this order as placed, with an id and a time in UTC epoch milliseconds. */
+    public Order placed(long newId, long timeMillis) {
+        return new Order(newId, symbol, side, type, sizing, amount, price, timeMillis, tag);
     }
 
     /** Returns whether the order has been placed (it has an id). */

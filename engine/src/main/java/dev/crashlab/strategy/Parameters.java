@@ -2,10 +2,12 @@ package dev.crashlab.strategy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -85,39 +87,66 @@ public final class Parameters {
         return (integral ? "an integer" : "a number") + (range == null ? "" : " in " + rangeText(range));
     }
 
-    private static void check(String record, String prefix, Record params) {
-        for (RecordComponent component : params.getClass().getRecordComponents()) {
-            Object value;
+    /**
+     * A record component as the checks read it, found once per record class: reflection on a
+     * record's components builds new objects and parses annotations at every call, which made
+     * checking a record cost more than running a short backtest (a sweep checks thousands).
+     */
+    private record Rule(RecordComponent component, String name, Method accessor, Range range, AtMost atMost,
+            boolean nonEmpty, Type elementType) {
+
+        static Rule of(RecordComponent component) {
+            Method accessor = component.getAccessor();
+            accessor.trySetAccessible(); // a record that is not public, in the user's own package
+            Type elementType = component.getGenericType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
+            return new Rule(component, component.getName(), accessor, component.getAnnotation(Range.class),
+                    component.getAnnotation(AtMost.class), component.isAnnotationPresent(NonEmpty.class), elementType);
+        }
+
+        Object read(Record params, String record) {
             try {
-                component.getAccessor().trySetAccessible();
-                value = component.getAccessor().invoke(params);
+                return accessor.invoke(params);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + record + "." + component.getName(), e);
+                throw new IllegalStateException("cannot read " + record + "." + name, e);
             }
-            String name = prefix + component.getName();
+        }
+    }
+
+    private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
+        @Override
+        protected List<Rule> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(Rule::of).toList();
+        }
+    };
+
+    private static void check(String record, String prefix, Record params) {
+        List<Rule> rules = RULES.get(params.getClass());
+        for (Rule rule : rules) {
+            Object value = rule.read(params, record);
+            String name = prefix + rule.name();
             if (value instanceof Number number && !(value instanceof Integer || value instanceof Long)) {
                 if (!Double.isFinite(number.doubleValue())) {
                     throw new ParameterException(record, name, "expected a finite number, got " + number);
                 }
             }
-            Range range = component.getAnnotation(Range.class);
+            Range range = rule.range();
             if (range != null && value instanceof Number number && !within(range, number.doubleValue())) {
-                throw new ParameterException(record, name, "expected " + expected(component) + ", got " + plain(number));
+                throw new ParameterException(record, name, "expected " + expected(rule.component()) + ", got " + plain(number));
             }
-            AtMost atMost = component.getAnnotation(AtMost.class);
+            AtMost atMost = rule.atMost();
             if (atMost != null && value instanceof Number number) {
-                double limit = other(params, atMost.value(), record, name);
+                double limit = other(params, rules, atMost.value(), record, name);
                 if (number.doubleValue() > limit) {
                     throw new ParameterException(record, name, "expected at most " + prefix + atMost.value() + " ("
                             + plain(limit) + "), got " + plain(number));
                 }
             }
-            if (component.isAnnotationPresent(NonEmpty.class) && value instanceof List<?> list && list.isEmpty()) {
+            if (rule.nonEmpty() && value instanceof List<?> list && list.isEmpty()) {
                 throw new ParameterException(record, name, "expected at least one element, got []");
             }
             checkValue(record, name, value);
             if (value instanceof List<?> list) {
-                Type elementType = component.getGenericType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
+                Type elementType = rule.elementType();
                 for (int i = 0; i < list.size(); i++) {
                     Object element = list.get(i);
                     checkValue(record, name + "[" + i + "]", element);
@@ -131,17 +160,10 @@ public final class Parameters {
     }
 
     /** Returns the numeric value of the component {@code name} of {@code params}, named by an {@link AtMost}. */
-    private static double other(Record params, String name, String record, String annotated) {
-        for (RecordComponent component : params.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                try {
-                    component.getAccessor().trySetAccessible();
-                    if (component.getAccessor().invoke(params) instanceof Number n) {
-                        return n.doubleValue();
-                    }
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot read " + record + "." + name, e);
-                }
+    private static double other(Record params, List<Rule> rules, String name, String record, String annotated) {
+        for (Rule rule : rules) {
+            if (rule.name().equals(name) && rule.read(params, record) instanceof Number n) {
+                return n.doubleValue();
             }
         }
         throw new IllegalStateException(record + "." + annotated + ": @AtMost names " + name + ", not a numeric component");

@@ -3,6 +3,8 @@ package dev.crashlab.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BoundedViewTest {
@@ -100,5 +102,28 @@ class BoundedViewTest {
         assertThat(av.crossedAbove(bv)).isFalse(); // 2 = 2 now: a tie does not cross
         current[0] = 2;
         assertThat(av.crossedAbove(bv)).isTrue(); // 3 > 2, and 2 <= 2 before
+    }
+
+    @Test
+    void aTieNeitherCrossesNorResetsAsTheDefaultRulesSay() {
+        // a against b: above, equal, above (no crossing); then below, equal, equal, above (one).
+        Sma a = new Sma(1);
+        Sma b = new Sma(1);
+        TestBars.closes(3, 2, 3, 1, 2, 2, 3).feed(a);
+        TestBars.closes(2, 2, 2, 2, 2, 2, 2).feed(b);
+        int[] current = {0};
+        BarCursor cursor = new BarCursor(current, 0);
+        FastIndicator av = a.boundedBy(cursor);
+        FastIndicator bv = b.boundedBy(cursor);
+        List<String> crossings = new ArrayList<>();
+        for (current[0] = 0; current[0] < 7; current[0]++) {
+            assertThat(av.crossedAbove(bv)).as("bar %d", current[0]).isEqualTo(new Plain(av).crossedAbove(new Plain(bv)));
+            assertThat(bv.crossedBelow(av)).as("bar %d", current[0]).isEqualTo(new Plain(bv).crossedBelow(new Plain(av)));
+            if (av.crossedAbove(bv)) {
+                crossings.add("above at " + current[0]);
+            }
+        }
+
+        assertThat(crossings).containsExactly("above at 6");
     }
 }

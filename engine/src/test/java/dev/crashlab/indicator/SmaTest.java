@@ -110,6 +110,66 @@ class SmaTest {
         assertThat(up[2]).isEqualTo(down[2]);
     }
 
+    @ParameterizedTest(name = "seed {0}, barCount {1}")
+    @CsvSource({"21, 10", "22, 30", "23, 1", "24, 7"})
+    void staysCorrectlyRoundedOnFourDecimalPricesNegativesZerosAndALeapOutOfTheIntegerRange(long seed, int barCount) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] closes = new double[3_000];
+        for (int i = 0; i < closes.length; i++) {
+            // Prices of four decimals, as the bench data has; zeros and negatives now and then.
+            closes[i] = random.nextInt(20) == 0 ? 0 : (random.nextInt(10) == 0 ? -1 : 1) * random.nextInt(1, 3_000_000) / 1e4;
+        }
+        closes[2_000] = 1e30; // far above the integer sum's range: the pair of doubles takes over
+        closes[2_500] = 3e-40;
+
+        double[] values = TestBars.closes(closes).feed(new Sma(barCount));
+
+        for (int i = barCount - 1; i < closes.length; i++) {
+            assertThat(values[i]).as("bar %d", i).isEqualTo(correctlyRoundedSum(closes, i - barCount + 1, i + 1) / barCount);
+        }
+    }
+
+    @Test
+    void aFirstCloseOfZeroDoesNotFixTheScale() {
+        double[] closes = {0, 0, 1e-3, 7.25, 1e-3, 12.5};
+
+        double[] values = TestBars.closes(closes).feed(new Sma(2));
+
+        for (int i = 1; i < closes.length; i++) {
+            assertThat(values[i]).as("bar %d", i).isEqualTo(correctlyRoundedSum(closes, i - 1, i + 1) / 2);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"31", "32", "33", "34"})
+    void roundsA128BitIntegerToTheNearestDoubleTiesToEven(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 20_000; k++) {
+            long high = switch (k % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextLong() >> random.nextInt(64);
+                case 2 -> random.nextBoolean() ? -1 : 0; // around zero, from either side
+                default -> random.nextLong();
+            };
+            long low = random.nextLong();
+            if (k % 7 == 0) {
+                // A tie: the bits below the 54th from the top are one, then zeros.
+                int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high < 0 ? ~high : high) : 64;
+                int tieAt = Math.max(0, length - 54);
+                if (tieAt < 64) {
+                    low = (low & -(1L << tieAt)) | (1L << tieAt);
+                    low &= ~((1L << tieAt) - 1);
+                }
+            }
+            int scale = random.nextInt(-200, 200);
+            java.math.BigDecimal exact = new java.math.BigDecimal(new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
+                    .putLong(high).putLong(low).array()).subtract(high < 0 ? java.math.BigInteger.ONE.shiftLeft(128)
+                    : java.math.BigInteger.ZERO)).multiply(new java.math.BigDecimal(Math.scalb(1.0, scale)));
+
+            assertThat(Sma.toDouble(high, low, scale)).as("%x:%x × 2^%d", high, low, scale).isEqualTo(exact.doubleValue());
+        }
+    }
+
     /** Returns the sum of {@code values[from..to)} computed exactly in decimal, rounded once to the nearest double. */
     private static double correctlyRoundedSum(double[] values, int from, int to) {
         java.math.BigDecimal sum = java.math.BigDecimal.ZERO;

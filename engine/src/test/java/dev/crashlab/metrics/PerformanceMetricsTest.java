@@ -7,7 +7,10 @@ import dev.crashlab.data.Symbol;
 import dev.crashlab.testing.TestTimes;
 import java.time.Instant;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each metric on a tiny equity curve, computed by hand in the test. */
 class PerformanceMetricsTest {
@@ -81,11 +84,44 @@ class PerformanceMetricsTest {
     void computesTheMoneyWeightedReturnAsAnXirrOnDatedFlows() {
         // 100 at day 0, 100 more at day 1, 210 at day 365: solve -100 - 100 v^(1/365) + 210 v = 0.
         long[] times = {0, DAY, 365 * DAY};
-        double x = PerformanceMetrics.xirr(t -> times[t], times.length, new double[] {0, 100, 100}, 100, 210);
+        double x = PerformanceMetrics.xirr(t -> times[t], times.length, new double[] {0, 100, 100}, 100, 210, true);
 
         double npv = -100 - 100 * Math.pow(1 + x, -1.0 / 365) + 210 * Math.pow(1 + x, -1.0);
         assertThat(npv).isCloseTo(0, within(1e-9));
         assertThat(x).isBetween(0.05, 0.051);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void theMoneyWeightedReturnIsTheSameToTheBitWithCheapSignsAsWithExactNpvsOnly(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 300; k++) {
+            int n = 2 + random.nextInt(k % 3 == 0 ? 4_000 : 400);
+            long[] times = new long[n];
+            double[] contributed = new double[n];
+            long gap = (1 + random.nextInt(7)) * DAY;
+            double amount = random.nextInt(4) == 0 ? random.nextDouble(-50, 200) : 100;
+            for (int t = 1; t < n; t++) {
+                // Mostly regular flows, as contributions are, with irregular gaps, pauses and withdrawals.
+                times[t] = times[t - 1] + (random.nextInt(20) == 0 ? random.nextLong(1, 40 * DAY) : gap);
+                double flow = random.nextInt(10) == 0 ? 0 : (random.nextInt(30) == 0 ? -amount / 2 : amount);
+                contributed[t] = contributed[t - 1] + flow;
+            }
+            double initialCash = random.nextBoolean() ? 0 : random.nextDouble(0, 1e6);
+            double paidIn = initialCash + contributed[n - 1];
+            // Final equity from a total loss to a hundredfold, the break-even exactly now and then.
+            double finalEquity = switch (random.nextInt(6)) {
+                case 0 -> 0;
+                case 1 -> paidIn;
+                case 2 -> -random.nextDouble(0, 100);
+                default -> paidIn * Math.exp(random.nextDouble(-5, 5));
+            };
+            double cheap = PerformanceMetrics.xirr(t -> times[t], n, contributed, initialCash, finalEquity, true);
+            double exact = PerformanceMetrics.xirr(t -> times[t], n, contributed, initialCash, finalEquity, false);
+
+            assertThat(Double.doubleToRawLongBits(cheap)).as("case %d: %s against %s", k, cheap, exact)
+                    .isEqualTo(Double.doubleToRawLongBits(exact));
+        }
     }
 
     /** Returns the metrics of an equity curve at the given times with the given cumulative flows (or none). */

@@ -1,6 +1,8 @@
 package dev.crashlab.jobs;
 
 import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.BacktestBatch;
+import dev.crashlab.backtest.VariantOutcome;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
@@ -16,6 +18,7 @@ import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.SweepVariant;
+import dev.crashlab.strategy.Strategy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,16 +31,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 
 /**
  * Runs a config's parameter sweep: every combination of the swept values, in parallel on the
- * given number of threads, with progress in the log. Writes into {@code <output>/sweep-<run>/}
- * one table of all variants ({@code variants.csv}), the sweep report ({@code sweep.html}: a
- * heatmap of the ranking metric over two parameters, the table, the best variant and a warning
- * about selection bias) and the best variant's {@code results.json} and {@code report.html}.
- * The Maven goal {@code crashlab:sweep} is a thin shell over it.
+ * given number of threads, with progress in the log and the rate at the end. Writes into
+ * {@code <output>/sweep-<run>/} one table of all variants ({@code variants.csv}), the sweep report
+ * ({@code sweep.html}: a heatmap of the ranking metric over two parameters, the table, the best
+ * variant and a warning about selection bias) and the best variant's {@code results.json} and
+ * {@code report.html}. The Maven goal {@code crashlab:sweep} is a thin shell over it.
+ *
+ * <p>The variants run as a {@link BacktestBatch}: data, clock, benchmark run and indicators are
+ * shared, and each variant keeps its metrics and period returns; only the best variant is run
+ * again in full, for its results and report. Every variant's parameters are bound and checked
+ * before any runs.
  *
  * <p>The best variant is the one with the best value of the metric in the metric's better
  * direction (higher Sharpe, shallower drawdown); undefined values rank last and ties keep grid
@@ -48,13 +59,18 @@ public final class SweepJob {
     /**
      * What the sweep wrote.
      *
-     * @param sweep  the sweep's results: every variant's parameters and metrics
-     * @param best   the index of the best variant
-     * @param csv    the table of all variants
-     * @param report the sweep report
-     * @param bestRun the best variant's run summary
+     * @param sweep    the sweep's results: every variant's parameters and metrics
+     * @param best     the index of the best variant
+     * @param csv      the table of all variants
+     * @param report   the sweep report
+     * @param bestRun  the best variant's run summary
+     * @param outcomes every variant's metrics and period returns, in grid order
      */
-    public record Outcome(SweepResults sweep, int best, Path csv, Path report, RunSummary bestRun) {
+    public record Outcome(SweepResults sweep, int best, Path csv, Path report, RunSummary bestRun,
+            List<VariantOutcome> outcomes) {
+        public Outcome {
+            outcomes = List.copyOf(outcomes);
+        }
     }
 
     private SweepJob() {
@@ -72,14 +88,42 @@ public final class SweepJob {
         RunConfig run = config.run(sweep.run()).orElseThrow();
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
         List<Map<String, JsonNode>> grid = sweep.variants();
-        List<Backtest> planned = new ArrayList<>();
-        for (int k = 0; k < grid.size(); k++) {
-            planned.add(planner.plan(run, variantName(run.name(), k, grid.size()), grid.get(k)));
-        }
         List<String> parameters = sweep.axes().stream().map(SweepConfig.Axis::parameter).toList();
         log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %d threads", run.name(), grid.size(),
                 parameters, threads));
-        List<RunMetrics> metrics = runAll(planned, threads, log);
+        int total = grid.size();
+        int workers = Math.max(1, Math.min(threads, total));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<VariantOutcome> outcomes;
+        double seconds;
+        try {
+            // Every variant's parameters are bound and checked before any variant runs.
+            @SuppressWarnings("unchecked")
+            Supplier<Strategy>[] strategies = new Supplier[total];
+            forEachVariant(pool, workers, total, k -> strategies[k] = planner.strategy(run, grid.get(k)));
+            long started = System.nanoTime();
+            BacktestBatch batch = BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst()));
+            VariantOutcome[] outcome = new VariantOutcome[total];
+            AtomicInteger done = new AtomicInteger();
+            int every = Math.max(1, total / 20);
+            forEachVariant(pool, workers, total, k -> {
+                outcome[k] = batch.run(k, strategies[k]);
+                int n = done.incrementAndGet();
+                if (n % every == 0 || n == total) {
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    double rate = n / Math.max(elapsed, 1e-9);
+                    log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total, rate,
+                            (total - n) / rate));
+                }
+            });
+            seconds = (System.nanoTime() - started) / 1e9;
+            outcomes = List.of(outcome);
+        } finally {
+            pool.shutdownNow();
+        }
+        log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %d threads", total, seconds,
+                total / Math.max(seconds, 1e-9), threads));
+        List<RunMetrics> metrics = outcomes.stream().map(VariantOutcome::metrics).toList();
         int best = best(metrics, metric);
         Path folder = output.resolve("sweep-" + run.name());
         List<SweepVariant> variants = new ArrayList<>();
@@ -88,10 +132,11 @@ public final class SweepJob {
         }
         SweepResults table = new SweepResults("sweep of " + run.name(), parameters, metric.field(), variants);
         Path csv = folder.resolve("variants.csv");
-        AtomicWrite.text(csv, csv(planned, grid, parameters, metrics));
+        AtomicWrite.text(csv, csv(run.name(), grid, parameters, metrics));
         Instant now = clock.instant();
         Path bestFolder = folder.resolve("best");
-        RunResults bestResults = RunFolder.write(planned.get(best).run(), bestFolder, now);
+        Backtest bestRun = planner.plan(run, variantName(run.name(), best, grid.size()), grid.get(best));
+        RunResults bestResults = RunFolder.write(bestRun.run(), bestFolder, now);
         Path report = folder.resolve("sweep.html");
         AtomicWrite.text(report, Reports.renderSweep(table, ReportOptions.at(now)));
         RunSummary summary = RunFolder.summary(bestResults, bestFolder);
@@ -100,42 +145,45 @@ public final class SweepJob {
                 + " (selection bias)");
         log.info("Sweep report: " + report);
         log.info("All variants: " + csv);
-        return new Outcome(table, best, csv, report, summary);
+        return new Outcome(table, best, csv, report, summary, outcomes);
     }
 
-    private static List<RunMetrics> runAll(List<Backtest> planned, int threads, JobLog log) {
-        int total = planned.size();
-        AtomicInteger done = new AtomicInteger();
-        long started = System.nanoTime();
-        int every = Math.max(1, total / 20);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<RunMetrics>> futures = new ArrayList<>();
-            for (Backtest backtest : planned) {
-                futures.add(pool.submit(() -> {
-                    RunMetrics m = RunMetrics.of(backtest.run().metrics());
-                    int n = done.incrementAndGet();
-                    if (n % every == 0 || n == total) {
-                        double seconds = (System.nanoTime() - started) / 1e9;
-                        double rate = n / Math.max(seconds, 1e-9);
-                        log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total, rate,
-                                (total - n) / rate));
+    /**
+     * Does {@code work} for every variant index on {@code workers} tasks of {@code pool}, each
+     * taking the next index not yet taken, so that no variant waits behind a slow one. A failure
+     * stops the taking; the failure of the lowest index is rethrown once every task has stopped
+     * (all lower indices were taken, so which one that is does not depend on timing).
+     */
+    private static void forEachVariant(ExecutorService pool, int workers, int total, IntConsumer work) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(total);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            tasks.add(pool.submit(() -> {
+                for (int k = next.getAndIncrement(); k < total; k = next.getAndIncrement()) {
+                    try {
+                        work.accept(k);
+                    } catch (RuntimeException e) {
+                        failures.set(k, e);
+                        next.set(total);
                     }
-                    return m;
-                }));
+                }
+            }));
+        }
+        try {
+            for (Future<?> task : tasks) {
+                task.get();
             }
-            List<RunMetrics> out = new ArrayList<>();
-            for (Future<RunMetrics> f : futures) {
-                out.add(f.get());
-            }
-            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            throw new IllegalStateException(e.getCause());
+        }
+        for (int k = 0; k < total; k++) {
+            if (failures.get(k) != null) {
+                throw failures.get(k);
+            }
         }
     }
 
@@ -150,7 +198,7 @@ public final class SweepJob {
     }
 
     /** Returns the table of all variants: name, parameters, then every metric as results.json writes it (empty when undefined). */
-    private static String csv(List<Backtest> planned, List<Map<String, JsonNode>> grid, List<String> parameters,
+    private static String csv(String run, List<Map<String, JsonNode>> grid, List<String> parameters,
             List<RunMetrics> figures) {
         List<JsonNode> metrics = figures.stream().map(ResultsJson::toTree).toList();
         StringBuilder out = new StringBuilder("variant");
@@ -159,8 +207,8 @@ public final class SweepJob {
         metrics.getFirst().propertyNames().forEach(fields::add);
         fields.forEach(f -> out.append(',').append(f));
         out.append('\n');
-        for (int k = 0; k < planned.size(); k++) {
-            out.append(planned.get(k).name());
+        for (int k = 0; k < grid.size(); k++) {
+            out.append(variantName(run, k, grid.size()));
             for (String p : parameters) {
                 out.append(',').append(grid.get(k).get(p).toString().replace(",", ";"));
             }

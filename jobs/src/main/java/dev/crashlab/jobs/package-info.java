@@ -2,7 +2,7 @@
  * Jobs: what the Maven goals run, and what works without Maven. {@link
  * dev.crashlab.jobs.BacktestJob} runs a config's backtests and writes each run's folder
  * (results.json and report.html) with a comparison and an index; {@link
- * dev.crashlab.jobs.SweepJob} runs a parameter grid; {@link dev.crashlab.jobs.ReportJob}
+ * dev.crashlab.jobs.SweepJob} runs a parameter grid as one batch; {@link dev.crashlab.jobs.ReportJob}
  * re-renders an output folder from its results.json files. They report progress through a
  * {@link dev.crashlab.jobs.JobLog}.
  *

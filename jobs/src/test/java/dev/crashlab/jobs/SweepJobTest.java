@@ -2,8 +2,13 @@ package dev.crashlab.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.VariantOutcome;
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.config.CrashlabConfig;
+import dev.crashlab.config.RunConfig;
+import dev.crashlab.config.RunPlanner;
+import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.SweepVariant;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep of 100 DCA variants on the real BTC history completes, and its best variant's metrics
- * equal those of a single backtest run with the same parameters.
+ * equal those of a single backtest run with the same parameters; every variant's metrics and
+ * period returns equal its run alone, leveraged, liquidated and short ones included.
  */
 class SweepJobTest {
 
@@ -84,5 +90,68 @@ class SweepJobTest {
 
         assertThat(singleMetrics).isEqualTo(bestMetrics);
         assertThat(ResultsJson.read(dir.resolve("out/sweep-dca/best/results.json")).metrics()).isEqualTo(bestMetrics);
+    }
+
+    @Test
+    void everyVariantOfALeveragedAndAShortingSweepEqualsItsRunAlone() {
+        Path data = SharedData.folder().toAbsolutePath();
+        Path leveraged = TestFiles.write(dir, "leveraged.yaml",
+                "data: {prices: {BTC-USD: {file: '" + data.resolve("BTC-USD.csv") + "'}}}",
+                "start: 2019-06-01",
+                "end: 2023-12-31",
+                "initialCash: 10000",
+                "costs: {feeRate: 0.001, slippageBps: 5, borrowRate: 0.08}",
+                "margin: {initial: 0.2}",
+                "benchmark: BTC-USD",
+                "name: levered",
+                "strategy: {class: BuyAndHold, wrappers: [{class: Leveraged, params: {leverage: 1}}]}",
+                "sweep:",
+                "  metric: calmar",
+                "  params:",
+                "    \"wrappers[0].leverage\": [1, 2, 3, 5]");
+        Path shorting = TestFiles.write(dir, "shorting.yaml",
+                "data:",
+                "  prices:",
+                "    ETH-USD: {file: '" + data.resolve("ETH-USD.csv") + "'}",
+                "    XRP-USD: {file: '" + data.resolve("XRP-USD.csv") + "'}",
+                "    QQQ: {file: '" + data.resolve("QQQ.csv") + "'}",
+                "start: 2018-01-01",
+                "end: 2025-06-30",
+                "initialCash: 10000",
+                "costs: {feeRate: 0.001, slippageBps: 5, borrowRate: 0.08, fundingRate: 0.0001}",
+                "margin: {initial: 0.5}",
+                "benchmark: ETH-USD",
+                "name: rebound",
+                "strategy: {class: DecemberReboundThenShort, params: {symbols: [ETH-USD, XRP-USD]}}",
+                "sweep:",
+                "  metric: sharpe",
+                "  params:",
+                "    minDrawdown: [0.1, 0.3]",
+                "    shortStopLoss: [0.05, 0.5]");
+
+        for (Path file : List.of(leveraged, shorting)) {
+            CrashlabConfig config = ConfigLoader.load(file);
+            SweepJob.Outcome sweep = SweepJob.run(config, dir.resolve("out-" + file.getFileName()), getClass().getClassLoader(), 2,
+                    CLOCK, collect);
+            RunConfig run = config.run(config.sweep().run()).orElseThrow();
+            RunPlanner planner = new RunPlanner(new StrategyFactory(getClass().getClassLoader()));
+            List<SweepVariant> variants = sweep.sweep().variants();
+            for (int k = 0; k < variants.size(); k++) {
+                BacktestResult alone = planner.plan(run, "alone", variants.get(k).parameters()).run();
+                VariantOutcome outcome = sweep.outcomes().get(k);
+
+                assertThat(variants.get(k).metrics()).as("%s variant %d", file.getFileName(), k)
+                        .isEqualTo(RunMetrics.of(alone.metrics()));
+                assertThat(outcome.metrics()).isEqualTo(variants.get(k).metrics());
+                assertThat(outcome.periodReturns()).as("%s variant %d", file.getFileName(), k)
+                        .containsExactly(alone.periodReturns());
+            }
+            if (file == leveraged) {
+                assertThat(sweep.outcomes().get(3).metrics().liquidations()).as("5x is liquidated").isPositive();
+            } else {
+                assertThat(sweep.outcomes()).anyMatch(o -> o.metrics().fundingPaid() > 0);
+            }
+        }
+        assertThat(log).anyMatch(l -> l.matches("sweep: 4 variants in \\d+\\.\\d\\d s, \\d+ variants/s on 2 threads"));
     }
 }

@@ -48,6 +48,7 @@ public final class DcaOnDrawdown implements Strategy {
 
     private final Params p;
     private Schedule.Tracker timer;
+    private Bars bars;
     private FastIndicator allTimeHigh;
     private int periodsDue;
 
@@ -58,30 +59,56 @@ public final class DcaOnDrawdown implements Strategy {
     @Override
     public void init(StrategyContext ctx) {
         timer = p.period().tracker(ctx.start());
-        allTimeHigh = ctx.indicators(p.symbol()).rollingMax(0, PriceField.CLOSE);
+        bars = ctx.bars(p.symbol()); // a live view: it reaches the current bar at every step
+        if (readsHigh() && p.lookbackDays() == 0) {
+            allTimeHigh = ctx.indicators(p.symbol()).rollingMax(0, PriceField.CLOSE);
+        }
     }
 
     @Override
     public void onBar(StrategyContext ctx) {
+        // Kept short, the purchase apart: the engine then inlines this method into its loop.
         periodsDue += timer.due(ctx.timeMillis());
-        Bars bars = ctx.bars(p.symbol());
-        Position held = ctx.portfolio().position(p.symbol());
-        if (bars.isNew() && p.takeProfit() > 0 && held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
-            ctx.closePosition(p.symbol());
-        }
-        if (!bars.isNew() || periodsDue == 0) {
+        if (!bars.isNew()) {
             return;
         }
+        if (p.takeProfit() > 0) {
+            takeProfit(ctx);
+        }
+        if (periodsDue > 0) {
+            buy(ctx);
+            periodsDue = 0;
+        }
+    }
+
+    /** Sells the whole long position once the close reaches the take-profit above its average cost. */
+    private void takeProfit(StrategyContext ctx) {
+        // Read only here: a position is an object, and most steps would build one for nothing.
+        Position held = ctx.portfolio().position(p.symbol());
+        if (held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
+            ctx.closePosition(p.symbol());
+        }
+    }
+
+    /** Buys for the periods due when the open is far enough below the running high. */
+    private void buy(StrategyContext ctx) {
         double open = bars.open();
-        double high = p.lookbackDays() == 0 ? allTimeHigh.value(1) : bars.highestCloseOfDaysBefore(p.lookbackDays());
+        double high = !readsHigh() ? Double.NaN
+                : p.lookbackDays() == 0 ? allTimeHigh.value(1) : bars.highestCloseOfDaysBefore(p.lookbackDays());
         if (p.threshold() == 0 || open <= (1 - p.threshold()) * high) {
-            double multiplier = p.tiers().stream().filter(t -> t.drawdown() <= 1 - open / high)
-                    .reduce((a, b) -> b).map(Tier::multiplier).orElse(1.0);
+            double multiplier = 1;
+            for (Tier t : p.tiers()) { // sorted by depth: the last that applies is the deepest
+                multiplier = t.drawdown() <= 1 - open / high ? t.multiplier() : multiplier;
+            }
             double spend = Math.min(periodsDue * p.amount() * multiplier, ctx.portfolio().availableCash());
             if (spend > 0) {
                 ctx.buyValue(p.symbol(), spend);
             }
         }
-        periodsDue = 0;
+    }
+
+    /** Returns whether a purchase depends on the running high: plain DCA (no threshold, no tiers) does not. */
+    private boolean readsHigh() {
+        return p.threshold() > 0 || !p.tiers().isEmpty();
     }
 }
