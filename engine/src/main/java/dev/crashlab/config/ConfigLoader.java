@@ -19,11 +19,13 @@ import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
 import dev.crashlab.results.check.RiskRule;
+import dev.crashlab.strategy.CrisisWindow;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +62,8 @@ public final class ConfigLoader {
     // The fields of a run, in the order "unknown field" messages list them; at the top level they
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
-            "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData");
+            "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData",
+            "crises");
     private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "checks", "output"))
             .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
@@ -92,6 +95,9 @@ public final class ConfigLoader {
             }
             runs.add(run(new Node(defaults, ""), base, "backtest"));
         } else {
+            // The top level's windows are every run's default: checked here, so that an error names
+            // them where they are written, not in the first run that inherits them.
+            crises(top);
             Set<String> names = new HashSet<>();
             for (Node entry : listed) {
                 if (!entry.json().isObject()) {
@@ -212,7 +218,48 @@ public final class ConfigLoader {
         }
         return new RunConfig(name, run.path(), prices, series, start, end, initialCash, contributions, costs, margin, periods,
                 riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.bool("allowPartialData", false),
-                run.json());
+                run.json(), crises(run));
+    }
+
+    /**
+     * Returns the crisis windows a run scores: the built-in ones ({@link CrisisWindow#BUILT_IN}),
+     * always, then those of its {@code crises}, a list of {@code {name, from, to, description}}
+     * (description optional), each with a unique name that is not a built-in one and
+     * {@code from <= to}.
+     */
+    private static List<CrisisWindow> crises(Node run) {
+        List<CrisisWindow> out = new ArrayList<>(CrisisWindow.BUILT_IN);
+        Set<String> names = new HashSet<>();
+        for (Node window : run.list("crises")) {
+            if (!window.json().isObject()) {
+                throw window.error("expected a crisis window {name, from, to, description}, got " + window.json());
+            }
+            window.onlyFields("name", "from", "to", "description");
+            String name = window.requireString("name").strip();
+            CrisisWindow builtIn = CrisisWindow.builtInNamed(name);
+            if (builtIn != null) {
+                throw new ConfigException(window.childPath("name"), "\"" + name + "\" is a built-in window (" + builtIn.from()
+                        + " .. " + builtIn.to() + "), scored for every run; give yours another name");
+            }
+            if (!names.add(name)) {
+                throw new ConfigException(window.childPath("name"), "a second crisis window called \"" + name + "\"");
+            }
+            LocalDate from = requireDate(window, "from");
+            LocalDate to = requireDate(window, "to");
+            if (to.isBefore(from)) {
+                throw new ConfigException(window.childPath("to"), "expected a date on or after from (" + from + "), got " + to);
+            }
+            out.add(new CrisisWindow(name, from, to, window.string("description", "")));
+        }
+        return out;
+    }
+
+    private static LocalDate requireDate(Node node, String field) {
+        LocalDate date = node.date(field, null);
+        if (date == null) {
+            throw new ConfigException(node.childPath(field), "missing: a date (yyyy-MM-dd) is required here");
+        }
+        return date;
     }
 
     private static JsonNode params(Node node) {
@@ -394,7 +441,14 @@ public final class ConfigLoader {
                     throw rule.error("expected a rule as text, such as \"maxDrawdown > -0.5\", got " + rule.json());
                 }
                 try {
-                    out.add(new CheckConfig(run, RiskRule.parse(rule.json().asString()), rule.path()));
+                    RiskRule parsed = RiskRule.parse(rule.json().asString());
+                    // A window's name is known here, unlike a regime's label (the classifier's).
+                    for (RunConfig checked : runs) {
+                        if (run == null || run.equals(checked.name())) {
+                            parsed.requireWindow(checked.name(), checked.crises().stream().map(CrisisWindow::name).toList());
+                        }
+                    }
+                    out.add(new CheckConfig(run, parsed, rule.path()));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(rule.path(), e.getMessage(), e);
                 }

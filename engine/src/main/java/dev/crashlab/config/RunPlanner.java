@@ -97,7 +97,8 @@ public final class RunPlanner {
                 .margin(run.margin())
                 .periodsPerYear(run.periodsPerYear())
                 .riskFreeRate(run.riskFreeRate())
-                .allowPartialData(run.allowPartialData());
+                .allowPartialData(run.allowPartialData())
+                .crises(run.crises());
         if (run.start() != null) {
             builder.start(run.start().atStartOfDay(ZoneOffset.UTC).toInstant());
         }

@@ -14,9 +14,11 @@ import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
+import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.testing.TestStrategies;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,13 +232,14 @@ class ConfigLoaderTest {
                 "strategy: {class: X}",
                 "costz: {}")))
                 .hasMessage("costz: unknown field; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, runs, sweep, checks, output");
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, runs, sweep, checks, output");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
                 .hasMessage("runs[0].costz: unknown field; expected one of name, data, start, end, initialCash,"
-                        + " contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData");
+                        + " contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData,"
+                        + " crises");
     }
 
     @Test
@@ -273,6 +276,83 @@ class ConfigLoaderTest {
                 .hasMessage("checks[0].rule: unknown field; expected one of run, rules");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rules: [sharpe >> 1]}]")))
                 .hasMessage("checks[0].rules[0]: \"sharpe >> 1\" at 9: expected a number such as -0.5, 12 or 30%, got \"> 1\"");
+    }
+
+    @Test
+    void everyRunScoresTheBuiltInCrisesThenItsOwnAndARunsListReplacesTheTopLevelOne() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "crises:",
+                "  - {name: New year, from: 2024-01-01, to: 2024-01-02, description: the first days}",
+                "runs:",
+                "  - name: a",
+                "  - name: b",
+                "    crises: [{name: Day three, from: 2024-01-03, to: 2024-01-03}]"));
+
+        List<CrisisWindow> a = config.run("a").orElseThrow().crises();
+        assertThat(a.subList(0, CrisisWindow.BUILT_IN.size())).isEqualTo(CrisisWindow.BUILT_IN);
+        assertThat(a.getLast()).isEqualTo(new CrisisWindow("New year", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2),
+                "the first days"));
+        assertThat(config.run("b").orElseThrow().crises()).extracting(CrisisWindow::name).endsWith("FTX collapse",
+                "10 October 2025 liquidations", "November 2025 drawdown", "Day three").doesNotContain("New year");
+        Backtest planned = new RunPlanner(new StrategyFactory(getClass().getClassLoader())).plan(config.run("a").orElseThrow());
+        assertThat(planned.crises()).isEqualTo(a);
+    }
+
+    @Test
+    void refusesABrokenCrisisWindowNamingItsPlace() {
+        String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
+        String strategy = "strategy: {class: " + DIP + "}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "crises: [{name: Late, from: 2024-01-03, to: 2024-01-01}]")))
+                .hasMessage("crises[0].to: expected a date on or after from (2024-01-03), got 2024-01-01");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: Bad, from: 2024-13-01, to: 2024-12-01}]")))
+                .hasMessage("crises[0].from: expected a date (yyyy-MM-dd), got \"2024-13-01\"");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: Open, from: 2024-01-01}]")))
+                .hasMessage("crises[0].to: missing: a date (yyyy-MM-dd) is required here");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{from: 2024-01-01, to: 2024-01-02}]")))
+                .hasMessage("crises[0].name: missing: a string is required here");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "crises: [{name: A, from: 2024-01-01, to: 2024-01-02}, {name: A, from: 2024-01-02, to: 2024-01-03}]")))
+                .hasMessage("crises[1].name: a second crisis window called \"A\"");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "crises: [{name: FTX collapse, from: 2022-11-01, to: 2022-11-30}]")))
+                .hasMessage("crises[0].name: \"FTX collapse\" is a built-in window (2022-11-06 .. 2022-11-11), scored for"
+                        + " every run; give yours another name");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: A, from: 2024-01-01, to: 2024-01-02,"
+                + " what: crash}]")))
+                .hasMessage("crises[0].what: unknown field; expected one of name, from, to, description");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: {name: A}")))
+                .hasMessage("crises: expected a list, got {\"name\":\"A\"}");
+        // The top level's windows are checked where they are written, not in the runs that inherit them.
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: A, from: 2024-01-02, to: 2024-01-01}]",
+                "runs: [{name: a}]")))
+                .hasMessage("crises[0].to: expected a date on or after from (2024-01-02), got 2024-01-01");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "runs: [{name: a, crises: [{name: B, from: 2024-01-02, to: 2024-01-01}]}]")))
+                .hasMessage("runs[0].crises[0].to: expected a date on or after from (2024-01-02), got 2024-01-01");
+    }
+
+    @Test
+    void aRiskLimitOnACrisisWindowTheRunDoesNotScoreIsAConfigError() {
+        String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
+        CrashlabConfig config = ConfigLoader.load(yaml(data,
+                "runs: [{name: a, strategy: {class: X}, crises: [{name: Mine, from: 2024-01-01, to: 2024-01-02}]}]",
+                "checks: [{rules: ['crises[\"Mine\"].return > -0.1', 'crises[\"FTX collapse\"].tail.cvar95 > -0.2']}]"));
+        assertThat(config.checks()).hasSize(2);
+
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data,
+                "runs: [{name: a, strategy: {class: X}, crises: [{name: Mine, from: 2024-01-01, to: 2024-01-02}]},"
+                        + " {name: b, strategy: {class: X}}]",
+                "checks: [{rules: ['crises[\"Mine\"].return > -0.1']}]")))
+                .hasMessageStartingWith("checks[0].rules[0]: \"crises[\"Mine\"].return > -0.1\": run 'b' scores no crisis"
+                        + " window \"Mine\"; it scores COVID crash, LUNA/UST collapse,");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}",
+                "checks: [{rules: ['crises[\"FTX colapse\"].return > -0.3']}]")))
+                .hasMessage("checks[0].rules[0]: \"crises[\"FTX colapse\"].return > -0.3\": run 'backtest' scores no crisis"
+                        + " window \"FTX colapse\"; did you mean FTX collapse?; it scores COVID crash, LUNA/UST collapse,"
+                        + " Celsius and 3AC, FTX collapse, 10 October 2025 liquidations, November 2025 drawdown");
     }
 
     @Test
