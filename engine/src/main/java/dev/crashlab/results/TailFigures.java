@@ -32,8 +32,33 @@ public record TailFigures(int periods, double var95, double cvar95, double var99
         double skewness, double excessKurtosis, double ulcerIndex, double painIndex, double longestUnderwaterDays,
         List<DrawdownRow> drawdowns) {
 
+    /**
+     * The upper ends, in calendar days, of the bins that {@link #durationCounts} sorts drawdown
+     * episodes into: [0, 1), [1, 7), [7, 30), [30, 90), [90, 180), [180, 365), then 365 days or more.
+     * Durations are heavy-tailed (many dips of a day, a few bear markets of years), so the bins
+     * widen.
+     */
+    public static final List<Double> DURATION_BINS = List.of(1.0, 7.0, 30.0, 90.0, 180.0, 365.0);
+
     public TailFigures {
         drawdowns = List.copyOf(drawdowns);
+    }
+
+    /**
+     * Returns the distribution of drawdown durations: how many episodes spent a time under water
+     * ({@link DrawdownRow#underwaterDays}, to the end for one not recovered) in each bin of
+     * {@link #DURATION_BINS}, the last bin open-ended ({@code DURATION_BINS.size() + 1} counts).
+     */
+    public int[] durationCounts() {
+        int[] counts = new int[DURATION_BINS.size() + 1];
+        for (DrawdownRow d : drawdowns) {
+            int bin = 0;
+            while (bin < DURATION_BINS.size() && d.underwaterDays() >= DURATION_BINS.get(bin)) {
+                bin++;
+            }
+            counts[bin]++;
+        }
+        return counts;
     }
 
     /**
