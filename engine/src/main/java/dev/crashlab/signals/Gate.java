@@ -132,8 +132,13 @@ public final class Gate implements Condition {
 
     /** Returns this gate with one more check. */
     public Gate check(String label, DataSignal signal, Comparison op, double level) {
+        return check(new Check(label, signal, op, level));
+    }
+
+    /** Returns this gate with one more check. */
+    public Gate check(Check check) {
         List<Check> more = new ArrayList<>(checks);
-        more.add(new Check(label, signal, op, level));
+        more.add(Objects.requireNonNull(check, "check"));
         return new Gate(name, more, need, forDays, onMissing);
     }
 

@@ -1,5 +1,8 @@
 package dev.crashlab.strategies;
 
+import static dev.crashlab.signals.Gate.Comparison.AT_LEAST;
+import static dev.crashlab.signals.Gate.Comparison.AT_MOST;
+
 import dev.crashlab.signals.Contagion;
 import dev.crashlab.signals.DatStress;
 import dev.crashlab.signals.Deleveraging;
@@ -75,66 +78,49 @@ public record LiquidityChecks(@Range(min = 0) int need, @Range(min = 1) int forD
             new Liquidations(false, "long_liquidations"), new Basket(false, Contagion.DEFAULT_BASKET),
             new Treasuries(false, "mstr_mnav", "mstr_holdings", "mstr_filings", "MSTR", "BTC-USD"));
 
+    /** One possible check: whether it is used, its name in the config, its gate check and the inputs it reads. */
+    private record Candidate(boolean use, String key, Gate.Check check, List<String> inputs) { }
+
     /**
-     * Returns the gate called {@code name} of the used checks, or throws naming the check whose
+     * Returns the gate called {@code name} of the used checks, or throws naming each check whose
      * series or instrument the run's data does not hold (and how to switch it off).
      */
     public Gate gate(String name, StrategyContext ctx) {
-        List<String> missing = new ArrayList<>();
+        Treasuries t = treasuries;
+        List<Candidate> candidates = List.of(
+                new Candidate(etf.use(), "etf", new Gate.Check("ETF outflows stopped",
+                        EtfFlows.of(etf.series()).outflowsStopped(etf.days()), AT_LEAST, 1), List.of(etf.series())),
+                new Candidate(whales.use(), "whales", new Gate.Check("whale selling released",
+                        WhaleSelling.of(whales.series()).released(whales.maxZ(), whales.days()), AT_LEAST, 1),
+                        List.of(whales.series())),
+                new Candidate(stablecoins.use(), "stablecoins", new Gate.Check("stablecoin growth", FreshLiquidity
+                        .of(stablecoins.series()).growth(stablecoins.days()), AT_LEAST, stablecoins.minGrowth()),
+                        List.of(stablecoins.series())),
+                new Candidate(funding.use(), "funding", new Gate.Check("funding neutral",
+                        Deleveraging.funding(funding.series()).neutral(funding.days()), AT_LEAST, 1), List.of(funding.series())),
+                new Candidate(liquidations.use(), "liquidations", new Gate.Check("capitulation subsided",
+                        Deleveraging.longLiquidations(liquidations.series()).capitulationSubsiding(), AT_LEAST, 1),
+                        List.of(liquidations.series())),
+                new Candidate(contagion.use(), "contagion", new Gate.Check("not selling together",
+                        Contagion.of(contagion.symbols().toArray(String[]::new)).sellsTogether(), AT_MOST, 0),
+                        contagion.symbols()),
+                new Candidate(t.use(), "treasuries", new Gate.Check("treasuries out of the zone", DatStress.of(t.mnav(),
+                        t.holdings(), t.filings()).withPrices(t.company(), t.bitcoin()).zone(), AT_MOST, 0),
+                        List.of(t.mnav(), t.holdings(), t.filings(), t.company(), t.bitcoin())));
         Gate gate = Gate.named(name).need(need).forDays(forDays).onMissing(onMissing);
-        if (etf.use() && present(ctx, "etf", missing, etf.series())) {
-            gate = gate.check("ETF outflows stopped", EtfFlows.of(etf.series()).outflowsStopped(etf.days()),
-                    Gate.Comparison.AT_LEAST, 1);
+        List<String> missing = new ArrayList<>();
+        for (Candidate c : candidates.stream().filter(Candidate::use).toList()) {
+            List<String> absent = c.inputs().stream().filter(in -> !ctx.hasSeries(in) && !ctx.symbols().contains(in)).toList();
+            absent.forEach(in -> missing.add("checks." + c.key() + " reads \"" + in + "\", which the run's data does not"
+                    + " hold (add it under data.series or data.prices, or set " + c.key() + ".use: false)"));
+            gate = absent.isEmpty() ? gate.check(c.check()) : gate;
         }
-        if (whales.use() && present(ctx, "whales", missing, whales.series())) {
-            gate = gate.check("whale selling released", WhaleSelling.of(whales.series()).released(whales.maxZ(), whales.days()),
-                    Gate.Comparison.AT_LEAST, 1);
-        }
-        if (stablecoins.use() && present(ctx, "stablecoins", missing, stablecoins.series())) {
-            gate = gate.check("stablecoin growth", FreshLiquidity.of(stablecoins.series()).growth(stablecoins.days()),
-                    Gate.Comparison.AT_LEAST, stablecoins.minGrowth());
-        }
-        if (funding.use() && present(ctx, "funding", missing, funding.series())) {
-            gate = gate.check("funding neutral", Deleveraging.funding(funding.series()).neutral(funding.days()),
-                    Gate.Comparison.AT_LEAST, 1);
-        }
-        if (liquidations.use() && present(ctx, "liquidations", missing, liquidations.series())) {
-            gate = gate.check("capitulation subsided",
-                    Deleveraging.longLiquidations(liquidations.series()).capitulationSubsiding(), Gate.Comparison.AT_LEAST, 1);
-        }
-        if (contagion.use() && present(ctx, "contagion", missing, contagion.symbols().toArray(String[]::new))) {
-            gate = gate.check("not selling together", Contagion.of(contagion.symbols().toArray(String[]::new)).sellsTogether(),
-                    Gate.Comparison.AT_MOST, 0);
-        }
-        if (treasuries.use() && present(ctx, "treasuries", missing, treasuries.mnav(), treasuries.holdings(),
-                treasuries.filings(), treasuries.company(), treasuries.bitcoin())) {
-            gate = gate.check("treasuries out of the zone", DatStress.of(treasuries.mnav(), treasuries.holdings(),
-                    treasuries.filings()).withPrices(treasuries.company(), treasuries.bitcoin()).zone(), Gate.Comparison.AT_MOST, 0);
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(name + ": " + String.join("; ", missing));
-        }
-        if (gate.checks().isEmpty()) {
-            throw new IllegalArgumentException(name + ": no check is used; set use: true on at least one of etf, whales,"
-                    + " stablecoins, funding, liquidations, contagion, treasuries");
-        }
-        if (need > gate.checks().size()) {
-            throw new IllegalArgumentException(name + ": need " + need + " checks to hold, but only " + gate.checks().size()
-                    + " are used");
+        if (!missing.isEmpty() || gate.checks().isEmpty() || need > gate.checks().size()) {
+            throw new IllegalArgumentException(name + ": " + (!missing.isEmpty() ? String.join("; ", missing)
+                    : gate.checks().isEmpty() ? "no check is used; set use: true on at least one of etf, whales,"
+                            + " stablecoins, funding, liquidations, contagion, treasuries"
+                    : "need " + need + " checks to hold, but only " + gate.checks().size() + " are used"));
         }
         return gate;
-    }
-
-    /** Returns whether the run's data holds every input; notes those it does not. */
-    private static boolean present(StrategyContext ctx, String check, List<String> missing, String... inputs) {
-        boolean all = true;
-        for (String input : inputs) {
-            if (!ctx.hasSeries(input) && !ctx.symbols().contains(input)) {
-                missing.add("checks." + check + " reads \"" + input + "\", which the run's data does not hold (add it"
-                        + " under data.series or data.prices, or set " + check + ".use: false)");
-                all = false;
-            }
-        }
-        return all;
     }
 }
