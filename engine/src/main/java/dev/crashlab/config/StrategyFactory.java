@@ -1,5 +1,6 @@
 package dev.crashlab.config;
 
+import dev.crashlab.Names;
 import dev.crashlab.strategy.ParameterException;
 import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.RegimeClassifier;
@@ -294,7 +295,8 @@ public final class StrategyFactory {
             for (Map.Entry<String, JsonNode> field : params.properties()) {
                 RecordComponent component = Arrays.stream(components).filter(c -> c.getName().equals(field.getKey()))
                         .findFirst().orElseThrow(() -> new ConfigException(path + "." + field.getKey(),
-                                "unknown parameter; " + type.getName().replace('$', '.') + " takes "
+                                "unknown parameter" + Names.didYouMean(field.getKey(), Arrays.stream(components)
+                                        .map(RecordComponent::getName).toList()) + "; " + type.getName().replace('$', '.') + " takes "
                                         + String.join(", ", Arrays.stream(components).map(RecordComponent::getName).toList())));
                 String at = path + "." + field.getKey();
                 JsonNode value = field.getValue();
@@ -346,8 +348,9 @@ public final class StrategyFactory {
             }
             String wanted = value.isString() ? value.asString().strip().toUpperCase(Locale.ROOT).replace('-', '_') : null;
             if (wanted == null || !names.contains(wanted)) {
-                throw new ConfigException(path, "expected one of " + String.join(", ",
-                        names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList()) + ", got " + value);
+                List<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+                throw new ConfigException(path, "expected one of " + String.join(", ", lower) + ", got " + value
+                        + (wanted == null ? "" : Names.didYouMean(wanted.toLowerCase(Locale.ROOT), lower)));
             }
             return JSON.getNodeFactory().stringNode(wanted);
         }
