@@ -1,5 +1,6 @@
 package dev.crashlab.results.check;
 
+import dev.crashlab.Names;
 import dev.crashlab.results.CrisisBenchmark;
 import dev.crashlab.results.CrisisMetrics;
 import dev.crashlab.results.Metric;
@@ -9,7 +10,7 @@ import dev.crashlab.results.TailFigures;
 import dev.crashlab.results.TailMetric;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -156,7 +157,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
     public void requireWindow(String run, List<String> windows) {
         if (figure.scope().equals("crises") && !windows.contains(figure.label())) {
             throw new IllegalArgumentException("\"" + text + "\": run '" + run + "' scores no crisis window \""
-                    + figure.label() + "\"" + didYouMean(figure.label(), windows) + "; it scores " + String.join(", ", windows));
+                    + figure.label() + "\"" + Names.didYouMean(figure.label(), windows) + "; it scores " + String.join(", ", windows));
         }
     }
 
@@ -365,12 +366,12 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 }
                 at = benchmarkAt;
                 throw error("unknown field \"" + own + "\" of the benchmark over a crisis window"
-                        + didYouMean(own, WINDOW_FIELDS) + "; it has " + String.join(", ", WINDOW_FIELDS) + " or " + TAIL_FORM);
+                        + Names.didYouMean(own, WINDOW_FIELDS) + "; it has " + String.join(", ", WINDOW_FIELDS) + " or " + TAIL_FORM);
             }
             at = fieldAt;
-            List<String> known = new java.util.ArrayList<>(fields);
+            List<String> known = new ArrayList<>(fields);
             known.add("tail");
-            throw error("unknown " + what + " field \"" + field + "\"" + didYouMean(field, known) + "; a " + what + " has "
+            throw error("unknown " + what + " field \"" + field + "\"" + Names.didYouMean(field, known) + "; a " + what + " has "
                     + String.join(", ", fields) + (window ? ", " + TAIL_FORM + " or benchmark.<" + String.join("|", WINDOW_FIELDS)
                     + "|" + TAIL_FORM + ">" : " or " + TAIL_FORM));
         }
@@ -381,7 +382,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             String name = name("a tail figure: " + String.join(", ", TailMetric.fields()));
             if (TailMetric.of(name).isEmpty()) {
                 at = start;
-                throw error("unknown tail figure \"" + name + "\"" + didYouMean(name, TailMetric.fields())
+                throw error("unknown tail figure \"" + name + "\"" + Names.didYouMean(name, TailMetric.fields())
                         + "; the tail figures are " + String.join(", ", TailMetric.fields()));
             }
             return name;
@@ -394,7 +395,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 at = start;
                 List<String> names = Metric.ALL.stream().map(Metric::field).toList();
                 String suggestion = TailMetric.of(field).isPresent() ? "; did you mean tail." + field + "?"
-                        : didYouMean(field, names);
+                        : Names.didYouMean(field, names);
                 throw error("unknown figure \"" + field + "\"" + suggestion + "; a figure is a metric ("
                         + String.join(", ", names) + "), " + TAIL_FORM + ", benchmark.<metric>, benchmark." + TAIL_FORM
                         + ", regimes[\"<label>\"].<" + String.join("|", REGIME_FIELDS) + "|" + TAIL_FORM
@@ -491,32 +492,5 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         private IllegalArgumentException error(String problem) {
             return new IllegalArgumentException("\"" + text + "\" at " + (at + 1) + ": " + problem);
         }
-    }
-
-    /** Returns {@code "; did you mean X?"} for the closest of {@code names} within two edits, else "". */
-    static String didYouMean(String name, List<String> names) {
-        return names.stream().filter(n -> distance(n.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= 2)
-                .min(Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))
-                .map(n -> "; did you mean " + n + "?").orElse("");
-    }
-
-    /** Returns the Levenshtein distance of {@code a} and {@code b}. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -136,10 +136,4 @@ class RiskRuleTest {
                         + " \"FTX collapse\"; did you mean FTX Collapse?; it scores FTX Collapse, COVID crash");
         RiskRule.parse("tail.cvar95 > 0").requireWindow("dca", java.util.List.of());
     }
-
-    @Test
-    void didYouMeanOffersOnlyCloseNames() {
-        assertThat(RiskRule.didYouMean("SHARPE", java.util.List.of("sharpe", "sortino"))).isEqualTo("; did you mean sharpe?");
-        assertThat(RiskRule.didYouMean("xyz", java.util.List.of("sharpe", "sortino"))).isEmpty();
-    }
 }
