@@ -324,11 +324,13 @@
     });
   }
 
+  // Bars by category (spec.years holds the categories); values are fractions unless spec.format is 'count'.
   function categoryBars(spec) {
     var chart = mount(spec.id);
     if (!chart) {
       return;
     }
+    var counts = spec.format === 'count';
     chart.setOption({
       animation: false,
       legend: {top: 4},
@@ -337,15 +339,42 @@
         trigger: 'axis', formatter: function (params) {
           var html = '<div class="tt-head">' + esc(params[0].axisValue) + '</div>';
           params.forEach(function (p) {
-            html += '<div>' + p.marker + esc(p.seriesName) + ': <b>' + esc(pct(p.value)) + '</b></div>';
+            html += '<div>' + p.marker + esc(p.seriesName) + ': <b>' + esc(counts ? p.value : pct(p.value)) + '</b></div>';
           });
           return html;
         }
       },
       xAxis: {type: 'category', data: spec.years},
-      yAxis: {type: 'value', axisLabel: {formatter: AXIS_FORMATS.percent}},
+      yAxis: counts ? {type: 'value', minInterval: 1} : {type: 'value', axisLabel: {formatter: AXIS_FORMATS.percent}},
       series: spec.series.map(function (s) {
         return {name: s.name, type: 'bar', data: s.data, itemStyle: {color: COLORS[s.role] || '#1f4e79'}};
+      })
+    });
+  }
+
+  // Drawdown episodes as points [depth, days under water, peak time]; an open series (not
+  // recovered by the end) is drawn hollow, its days a lower bound.
+  function episodeScatter(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    chart.setOption({
+      animation: false,
+      legend: {top: 4},
+      grid: {left: 64, right: 16, top: 34, bottom: 44},
+      tooltip: {
+        trigger: 'item', formatter: function (p) {
+          return '<div class="tt-head">' + esc(p.seriesName) + '</div><div>peak ' + esc(when(p.value[2])) + '</div><div>depth <b>'
+              + esc(pct(p.value[0])) + '</b>, ' + esc(fixed(p.value[1], 0)) + ' days under water</div>';
+        }
+      },
+      xAxis: {type: 'value', name: 'depth', nameLocation: 'middle', nameGap: 26, axisLabel: {formatter: AXIS_FORMATS.percent}},
+      yAxis: {type: 'value', name: 'days under water', nameLocation: 'middle', nameGap: 46},
+      series: spec.series.map(function (s) {
+        var color = COLORS[s.role] || '#1f4e79';
+        return {name: s.name, type: 'scatter', data: s.data, symbolSize: 7,
+          itemStyle: s.open ? {color: 'transparent', borderColor: color, borderWidth: 1.5} : {color: color, opacity: 0.75}};
       })
     });
   }
@@ -388,6 +417,12 @@
   }
   if (c.yearly) {
     guard('yearly', function () { categoryBars(c.yearly); });
+  }
+  if (c.durations) {
+    guard('durations', function () { categoryBars(c.durations); });
+  }
+  if (c.recovery) {
+    guard('recovery', function () { episodeScatter(c.recovery); });
   }
   if (c.sweep) {
     guard('sweep', function () { heatmap(c.sweep, c.sweep.format); });

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.TailMetric;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -86,7 +87,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("report.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 10);
+        assertCleanAndPainted(page, 12);
         chromium.screenshot(Path.of("target", "report-screenshot.png"), 0, WIDTH, HEIGHT);
         int height = chromium.evaluate("document.documentElement.scrollHeight").asInt();
         for (int part = 1, y = HEIGHT; y < height; part++, y += HEIGHT) {
@@ -94,6 +95,27 @@ class ReportBrowserTest {
         }
         chromium.evaluate("document.querySelector('.toolbar button[data-scale=log]').click(); true");
         assertThat(chromium.messages()).as("after switching the equity chart to log").isEmpty();
+    }
+
+    @Test
+    void tailFiguresDrawdownChartsAndTheCrisisScorecardRenderOffline() throws Exception {
+        Path page = OUT.resolve("report.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 12);
+        assertThat(chromium.evaluate("document.querySelectorAll('#tail-table tbody tr').length").asInt())
+                .isEqualTo(TailMetric.ALL.size());
+        assertThat(chromium.evaluate("document.querySelectorAll('#tail-table thead th').length").asInt())
+                .as("figure, strategy, benchmark and three regimes").isEqualTo(6);
+        assertThat(chromium.evaluate("document.querySelectorAll('#crisis-scorecard tbody tr').length").asInt())
+                .isEqualTo(SampleRuns.PLAYBOOK_CRISES.size());
+        assertThat(chromium.evaluate("document.querySelector('#crisis-scorecard tr[data-crisis=\"Mt. Gox <halt>\"] td.outside')"
+                + ".textContent").asString()).startsWith("outside the run's data (");
+        assertThat(chromium.evaluate("document.querySelector('#crisis-scorecard tr[data-crisis=\"Sample liquidity crash\"]')"
+                + ".cells.length").asInt()).as("name, dates, return, benchmark and six figures").isEqualTo(11);
+        chromium.screenshot(Path.of("target", "report-crises.png"),
+                chromium.evaluate("document.getElementById('tail-risk').getBoundingClientRect().top + window.scrollY").asInt(),
+                WIDTH, HEIGHT);
     }
 
     @Test
@@ -137,7 +159,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("hostile.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 7);
+        assertCleanAndPainted(page, 9);
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, svg[onload], b').length").asInt()).isZero();
         assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
@@ -150,7 +172,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("gated.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 8 + 4);
+        assertCleanAndPainted(page, 10 + 4);
         JsonNode equity = chromium.evaluate("""
                 (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption();
                   return o.series.filter(s => s.markArea && s.name.endsWith(' not holding'))
@@ -190,6 +212,8 @@ class ReportBrowserTest {
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
         assertCleanAndPainted(page, 6 + 20);
+        assertThat(chromium.evaluate("document.getElementById('no-drawdown').textContent").asString())
+                .as("a run that never traded has no drawdown to chart, and says so").startsWith("No drawdown");
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, b, [onerror]').length").asInt()).isZero();
     }

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
@@ -115,11 +116,22 @@ public final class SampleRuns {
                     .margin(Margin.forLeverage(3, 0.15, 0.01))
                     .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
                     .regime(BtcDrawdownRegime::new)
+                    .crises(PLAYBOOK_CRISES)
                     .build().run();
             playbook = r.toResults(GENERATED);
         }
         return playbook;
     }
+
+    /**
+     * The crisis windows the playbook scores: the built-in ones, one of the sample's own, and one
+     * before the sample begins, which the scorecard must list as outside the run's data.
+     */
+    public static final List<CrisisWindow> PLAYBOOK_CRISES = Stream.concat(CrisisWindow.BUILT_IN.stream(),
+            Stream.of(new CrisisWindow("Sample liquidity crash", LocalDate.of(2024, 9, 30),
+                    LocalDate.of(2024, 10, 18), "The sample's own crash: everything falls at once."),
+                    new CrisisWindow("Mt. Gox <halt>", LocalDate.of(2014, 2, 7), LocalDate.of(2014, 2, 24),
+                            "Before the sample; its name is hostile on purpose."))).toList();
 
     /** Returns three runs of a BTC trend strategy at 1x, 2x and 3x leverage on the sample. */
     static synchronized List<RunResults> leverageLevels() {
