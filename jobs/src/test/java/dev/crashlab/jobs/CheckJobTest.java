@@ -69,6 +69,30 @@ class CheckJobTest {
     }
 
     @Test
+    void aRuleOnACrisisWindowReadsItsScorecardRowAndAFailureNamesRunRuleAndValue() throws Exception {
+        Files.writeString(dir.resolve("BTC-USD.csv"), "date,open,high,low,close,volume\n2024-01-01,1,1,1,1,0\n");
+        Files.writeString(dir.resolve("crashlab.yaml"), String.join("\n",
+                "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
+                "crises: [{name: Sample liquidity crash, from: 2024-09-30, to: 2024-10-18}]",
+                "runs: [{name: a, strategy: {class: X}}]",
+                "checks:",
+                "  - rules: ['crises[\"FTX collapse\"].liquidations == 0', 'crises[\"Sample liquidity crash\"].return > -0.3']",
+                ""));
+        CrashlabConfig config = ConfigLoader.load(dir.resolve("crashlab.yaml"));
+        results("a");
+        CollectedLog log = new CollectedLog();
+
+        CheckJob.Outcome outcome = CheckJob.run(config, dir.resolve("out"), Set.of(), log);
+
+        assertThat(log.lines).contains("check run 'a': crises[\"FTX collapse\"].liquidations == 0 holds:"
+                + " crises[\"FTX collapse\"].liquidations = 0 (checks[0].rules[0])");
+        assertThat(outcome.failures()).singleElement().satisfies(f -> assertThat(f.line())
+                .isEqualTo("run 'a': crises[\"Sample liquidity crash\"].return > -0.3 does not hold:"
+                        + " crises[\"Sample liquidity crash\"].return = -0.861369 (checks[0].rules[1])"));
+        assertThat(log.lines).last().isEqualTo("checks: 1 of 2 held");
+    }
+
+    @Test
     void aConfigWithoutChecksChecksNothingAndSaysSo() throws Exception {
         CrashlabConfig config = config();
         CollectedLog log = new CollectedLog();
