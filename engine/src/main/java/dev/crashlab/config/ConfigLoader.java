@@ -404,7 +404,7 @@ public final class ConfigLoader {
     }
 
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {
-        sweep.onlyFields("run", "metric", "params");
+        sweep.onlyFields("run", "metric", "params", "pbo");
         String run = sweep.string("run", runs.size() == 1 ? runs.getFirst().name() : null);
         if (run == null) {
             throw new ConfigException(sweep.childPath("run"), "missing: name the run to sweep, one of "
@@ -423,11 +423,25 @@ public final class ConfigLoader {
         if (axes.isEmpty()) {
             throw params.error("give at least one parameter to sweep");
         }
-        SweepConfig config = new SweepConfig(run, metric, axes, sweep.path());
+        SweepConfig config = new SweepConfig(run, metric, axes, pboBlocks(sweep.object("pbo")), sweep.path());
         if (config.size() > MAX_VARIANTS) {
             throw params.error("the grid has " + config.size() + " variants; at most " + MAX_VARIANTS + " are allowed");
         }
         return config;
+    }
+
+    /** Reads {@code pbo: {blocks}}: the CSCV blocks, an even whole number from 2 to 24 (C(24, 12) splits is the most). */
+    private static int pboBlocks(Node pbo) {
+        if (pbo == null) {
+            return SweepConfig.DEFAULT_PBO_BLOCKS;
+        }
+        pbo.onlyFields("blocks");
+        double blocks = pbo.number("blocks", SweepConfig.DEFAULT_PBO_BLOCKS, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        if (blocks != Math.rint(blocks) || blocks < 2 || blocks > 24 || blocks % 2 != 0) {
+            throw new ConfigException(pbo.childPath("blocks"), "expected an even whole number from 2 to 24 (16 by default),"
+                    + " got " + pbo.json().get("blocks"));
+        }
+        return (int) blocks;
     }
 
     /** Returns the values of an axis: a list, or {@code {from, to, step}} (inclusive, decimal steps exact). */

@@ -313,5 +313,24 @@ class ConfigLoaderTest {
         assertThat(sweep.size()).isEqualTo(6);
         assertThat(sweep.axes().getFirst().values()).extracting(v -> v.asDouble()).containsExactly(0.1, 0.2, 0.3);
         assertThat(sweep.variants().get(1)).hasToString("{threshold=0.1, lookbackDays=90}");
+        assertThat(sweep.pboBlocks()).as("the paper's S").isEqualTo(16);
+    }
+
+    @Test
+    void readsTheBlocksOfTheProbabilityOfBacktestOverfittingAndRefusesAnOddNumber() {
+        String[] sweep = {
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "sweep:",
+                "  params: {threshold: [0.1, 0.2]}",
+                "  pbo: {blocks: 8}"};
+
+        assertThat(ConfigLoader.load(yaml(sweep)).sweep().pboBlocks()).isEqualTo(8);
+        sweep[4] = "  pbo: {blocks: 15}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(sweep))).isInstanceOf(ConfigException.class)
+                .hasMessage("sweep.pbo.blocks: expected an even whole number from 2 to 24 (16 by default), got 15");
+        sweep[4] = "  pbo: {block: 8}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(sweep))).isInstanceOf(ConfigException.class)
+                .hasMessage("sweep.pbo.block: unknown field; expected one of blocks");
     }
 }

@@ -3,20 +3,16 @@ package dev.crashlab.jobs;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.RunLink;
 import dev.crashlab.results.RunResults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Re-renders the reports of an output folder from the {@code results.json} files already in it
- * ({@code <run>/results.json}, read into results records, {@code crashlab-results/1} files
- * converted), without running anything: each {@code report.html}, then
- * {@code comparison.html} and {@code index.html}. The Maven goal {@code crashlab:report} is a
- * thin shell over it.
+ * Re-renders the reports of an output folder from the documents already in it, without running
+ * anything: each run's {@code report.html} from its {@code <run>/results.json} (read into results
+ * records, {@code crashlab-results/1} files converted), each sweep's {@code sweep.html} from its
+ * {@code sweep-<run>/sweep.json} and its chosen variant's report, then {@code comparison.html} and
+ * {@code index.html}. The Maven goal {@code crashlab:report} is a thin shell over it.
  */
 public final class ReportJob {
 
@@ -26,20 +22,15 @@ public final class ReportJob {
     /** Re-renders every report under {@code output}, stamped with {@code clock}'s time; fails when it holds no results. */
     public static BacktestJob.Outcome run(Path output, java.time.Clock clock, JobLog log) {
         ReportOptions options = ReportOptions.at(clock.instant());
-        List<Path> files;
-        try (Stream<Path> children = Files.list(output)) {
-            files = children.map(d -> d.resolve(RunFolder.RESULTS)).filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + output + ": " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no results.json under " + output.toAbsolutePath()
-                    + ": run crashlab:backtest first");
+        List<Path> runs = OutputIndex.runFolders(output);
+        List<Path> sweeps = OutputIndex.sweepFolders(output);
+        if (runs.isEmpty() && sweeps.isEmpty()) {
+            throw new IllegalArgumentException("no results.json or sweep.json under " + output.toAbsolutePath()
+                    + ": run crashlab:backtest or crashlab:sweep first");
         }
         List<RunSummary> summaries = new ArrayList<>();
         List<RunLink> links = new ArrayList<>();
-        for (Path file : files) {
-            Path folder = file.getParent();
+        for (Path folder : runs) {
             RunResults results = RunFolder.read(folder);
             RunFolder.render(results, folder, options);
             RunSummary summary = RunFolder.summary(results, folder);
@@ -48,7 +39,10 @@ public final class ReportJob {
             log.info(summary.line());
             log.info("  " + summary.report());
         }
-        Path index = RunFolder.writeComparisonAndIndex(output, "crashlab: " + output.getFileName(), links, options);
+        for (Path folder : sweeps) {
+            log.info("  " + SweepJob.render(folder, options));
+        }
+        Path index = OutputIndex.write(output, "crashlab: " + output.getFileName(), links, options);
         log.info("Index: " + index);
         return new BacktestJob.Outcome(summaries, output.resolve(RunFolder.COMPARISON), index);
     }

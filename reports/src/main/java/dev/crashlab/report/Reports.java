@@ -40,15 +40,14 @@ public final class Reports {
 
     /**
      * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
-     * their index, which links {@code comparisonHref} (the comparison's file, relative to the
-     * index) beside every run's report.
+     * their index, which links every run's report and {@code pages} (the comparison among them,
+     * by its file relative to the index).
      */
-    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, String comparisonHref,
+    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, List<PageLink> pages,
             ReportOptions options) {
         List<ComparisonPage.Run> parsed = runs(runs);
         return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
-                renderIndexOf(title, parsed, List.of(new PageLink("Comparison", comparisonHref,
-                        "every run side by side: equity, drawdown and metrics")), options));
+                renderIndexOf(title, parsed, pages, options));
     }
 
     /** Returns the report of one run. */

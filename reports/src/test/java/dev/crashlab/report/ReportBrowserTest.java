@@ -195,11 +195,19 @@ class ReportBrowserTest {
     }
 
     @Test
-    void sweepReportRendersItsHeatmap() throws Exception {
+    void sweepReportRendersItsHeatmapAndTheChartsOfItsSelectionStatistics() throws Exception {
         Path page = OUT.resolve("sweep.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 1);
+        assertCleanAndPainted(page, 3);
+        JsonNode logits = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-logits')).getOption();
+                  return o.series[0].data.map(d => d.value); })()""");
+        int splits = 0;
+        for (JsonNode count : logits) {
+            splits += count.asInt();
+        }
+        assertThat(splits).isEqualTo(SampleRuns.trendSweep().selection().overfitting().combinations());
         assertThat(chromium.evaluate("document.querySelectorAll('#variants-table tbody tr').length").asInt()).isEqualTo(20);
         chromium.screenshot(Path.of("target", "sweep-screenshot.png"), 0, WIDTH, 1400);
     }
