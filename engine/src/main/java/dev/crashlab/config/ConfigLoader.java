@@ -18,6 +18,7 @@ import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.results.Metric;
 import dev.crashlab.results.check.RiskRule;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ public final class ConfigLoader {
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData");
-    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "checks", "output"))
+    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "walkforward", "checks", "output"))
             .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -108,7 +109,9 @@ public final class ConfigLoader {
         }
         Path output = top.has("output") ? base.resolve(top.requireString("output")) : null;
         SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
-        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, checks(top, runs));
+        WalkForwardConfig walkForward = top.has("walkforward") ? walkForward(top.requireObject("walkforward"), runs, sweep)
+                : null;
+        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, walkForward, checks(top, runs));
     }
 
     private static JsonNode parse(Path file) {
@@ -416,18 +419,83 @@ public final class ConfigLoader {
         }
         String metric = sweep.string("metric", "sharpe");
         Node params = sweep.requireObject("params");
+        return new SweepConfig(run, metric, axes(params), pboBlocks(sweep.object("pbo")), sweep.path());
+    }
+
+    /** Reads a grid's {@code params}: each parameter's values; at least one, at most {@value #MAX_VARIANTS} combinations. */
+    private static List<SweepConfig.Axis> axes(Node params) {
         List<SweepConfig.Axis> axes = new ArrayList<>();
+        long size = 1;
         for (Map.Entry<String, Node> e : params.entries()) {
             axes.add(new SweepConfig.Axis(e.getKey(), values(e.getValue())));
+            size = Math.min(Integer.MAX_VALUE, size * axes.getLast().values().size());
         }
         if (axes.isEmpty()) {
             throw params.error("give at least one parameter to sweep");
         }
-        SweepConfig config = new SweepConfig(run, metric, axes, pboBlocks(sweep.object("pbo")), sweep.path());
-        if (config.size() > MAX_VARIANTS) {
-            throw params.error("the grid has " + config.size() + " variants; at most " + MAX_VARIANTS + " are allowed");
+        if (size > MAX_VARIANTS) {
+            throw params.error("the grid has " + size + " variants; at most " + MAX_VARIANTS + " are allowed");
         }
-        return config;
+        return axes;
+    }
+
+    /**
+     * Reads {@code walkforward}: its run and metric (by default the sweep's, when the sweep is of
+     * the same run, else the only run and sharpe), its grid ({@code params}; by default the
+     * sweep's), the windows' mode, spans and purge.
+     */
+    private static WalkForwardConfig walkForward(Node wf, List<RunConfig> runs, SweepConfig sweep) {
+        if (wf.has("embargoDays")) {
+            throw new ConfigException(wf.childPath("embargoDays"), "a walk-forward has no embargo: an embargo removes"
+                    + " training data that follows a test set, and every in-sample window precedes its out-of-sample"
+                    + " segment; purgeDays leaves days out between them");
+        }
+        if (wf.has("step")) {
+            throw new ConfigException(wf.childPath("step"), "a walk-forward steps by outOfSample, so that every"
+                    + " out-of-sample day is traded once, by the variant chosen just before it; set outOfSample");
+        }
+        wf.onlyFields("run", "metric", "params", "mode", "inSample", "outOfSample", "purgeDays");
+        List<String> names = runs.stream().map(RunConfig::name).toList();
+        String fallback = sweep != null ? sweep.run() : runs.size() == 1 ? runs.getFirst().name() : null;
+        String run = wf.string("run", fallback);
+        if (run == null) {
+            throw new ConfigException(wf.childPath("run"), "missing: name the run to walk forward, one of " + names);
+        }
+        if (!names.contains(run)) {
+            throw new ConfigException(wf.childPath("run"), "no run is called \"" + run + "\"; the runs are " + names);
+        }
+        boolean sweepsRun = sweep != null && sweep.run().equals(run);
+        String metric = wf.string("metric", sweepsRun ? sweep.metric() : "sharpe");
+        if (Metric.of(metric).filter(m -> m.better() != 0).isEmpty()) {
+            throw new ConfigException(wf.childPath("metric"), "expected a metric with a better direction, such as sharpe,"
+                    + " cagr, totalReturn, maxDrawdown or calmar, got \"" + metric + "\"");
+        }
+        List<SweepConfig.Axis> axes;
+        if (wf.has("params")) {
+            axes = axes(wf.requireObject("params"));
+        } else if (sweepsRun) {
+            axes = sweep.axes();
+        } else {
+            throw new ConfigException(wf.childPath("params"), "missing: give the grid to choose from"
+                    + (sweep == null ? ", or a sweep section to reuse its params" : " (the sweep's params are for run '"
+                    + sweep.run() + "')"));
+        }
+        WalkForwardConfig.Span inSample = span(wf, "inSample");
+        WalkForwardConfig.Span outOfSample = span(wf, "outOfSample");
+        double purge = wf.number("purgeDays", 0, 0, 36_500);
+        if (purge != Math.rint(purge)) {
+            throw new ConfigException(wf.childPath("purgeDays"), "expected a whole number of days >= 0, got "
+                    + wf.json().get("purgeDays"));
+        }
+        return new WalkForwardConfig(run, metric, axes, wf.choice("mode", WalkForwardConfig.Mode.ANCHORED,
+                WalkForwardConfig.Mode.class), inSample, outOfSample, (int) purge, wf.path());
+    }
+
+    private static WalkForwardConfig.Span span(Node wf, String field) {
+        if (!wf.has(field)) {
+            throw new ConfigException(wf.childPath(field), "missing: a span such as 730 (days), 730d, 26w, 6m or 2y");
+        }
+        return wf.parsed(field, null, WalkForwardConfig.Span::parse);
     }
 
     /** Reads {@code pbo: {blocks}}: the CSCV blocks, an even whole number from 2 to 24 (C(24, 12) splits is the most). */
