@@ -16,13 +16,20 @@ import java.util.Optional;
  * @param sweep  the sweep, or {@code null}
  * @param walkForward the walk-forward, or {@code null}
  * @param checks the risk limits, in config order (empty when there are none)
+ * @param locations where each field stands in the file, for errors found after loading
  */
 public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep, WalkForwardConfig walkForward,
-        List<CheckConfig> checks) {
+        List<CheckConfig> checks, ConfigLocations locations) {
 
     public CrashlabConfig {
         runs = List.copyOf(runs);
         checks = List.copyOf(checks);
+        locations = locations == null ? ConfigLocations.NONE : locations;
+    }
+
+    /** Returns {@code e}, found while planning or running this config, with the field's line and column in the file. */
+    public ConfigException locate(ConfigException e) {
+        return locations.locate(e);
     }
 
     /** Returns the run called {@code name}. */
