@@ -63,6 +63,13 @@ public record SweepResults(String schema, String crashlabVersion, Instant genera
                 "expected a metric with a better direction, one of " + Metric.ALL.stream().filter(m -> m.better() != 0)
                         .map(Metric::field).toList() + ", got \"" + metric + "\""));
         checkGrid(axes, variants);
+        for (int k = 0; k < variants.size(); k++) {
+            String id = variantId(run, k, variants.size());
+            if (!variants.get(k).id().equals(id)) {
+                throw new ResultsException("variants[" + k + "].id", "expected \"" + id + "\", the run's name and the"
+                        + " variant's index, got \"" + variants.get(k).id() + "\"");
+            }
+        }
         int chosen = ranking.bestOf(variants.stream().mapToDouble(v -> ranking.of(v.metrics())).toArray());
         if (best != chosen) {
             throw new ResultsException("best", "expected " + chosen + ", the variant with the best " + metric + ", got " + best);
@@ -110,6 +117,16 @@ public record SweepResults(String schema, String crashlabVersion, Instant genera
                 }
             }
         }
+    }
+
+    /**
+     * Returns the id of variant {@code index} of a sweep of {@code run} with {@code count}
+     * variants: {@code <run>-<index>}, the index from 0 in grid order and zero-padded to the width
+     * of the last one ({@code dca-007} of 100), so that ids sort in grid order.
+     */
+    public static String variantId(String run, int index, int count) {
+        int width = Integer.toString(Math.max(0, count - 1)).length();
+        return run + "-" + String.format(java.util.Locale.ROOT, "%0" + width + "d", index);
     }
 
     /** Returns the swept parameters, in axis order. */

@@ -60,7 +60,7 @@ class SweepResultsTest {
             parameters.put("window", AXES.get(0).values().get(k / 2));
             parameters.put("mode", AXES.get(1).values().get(k % 2));
             metrics.add(metrics(returns[k]));
-            variants.add(new SweepVariant(parameters, metrics.get(k), k == 3 ? "best/report.html" : null));
+            variants.add(new SweepVariant(SweepResults.variantId("trend", k, 6), parameters, metrics.get(k), k == 3 ? "best/report.html" : null));
         }
         Metric sharpe = Metric.of("sharpe").orElseThrow();
         SweepSelection selection = SweepSelection.of(returns, AXES, metrics, sharpe, 4);
@@ -153,6 +153,9 @@ class SweepResultsTest {
         assertThatThrownBy(() -> readSweep(json.replaceFirst("\"window\" : 10", "\"window\" : 11")))
                 .hasMessage("sweep.json: field 'variants[0].parameters.window': expected 10 (variants are the grid's cells in"
                         + " order, the last axis varying fastest), got 11");
+        assertThatThrownBy(() -> readSweep(json.replace("\"id\" : \"trend-1\"", "\"id\" : \"#2\"")))
+                .hasMessage("sweep.json: field 'variants[1].id': expected \"trend-1\", the run's name and the variant's index,"
+                        + " got \"#2\"");
         assertThatThrownBy(() -> readSweep(json.replace("\"run\" : \"trend\",", "")))
                 .hasMessage("sweep.json: field 'run': missing");
     }

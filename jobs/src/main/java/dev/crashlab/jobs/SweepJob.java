@@ -147,7 +147,7 @@ public final class SweepJob {
         Path folder = folder(output, run.name());
         List<SweepVariant> variants = new ArrayList<>();
         for (int k = 0; k < grid.size(); k++) {
-            variants.add(new SweepVariant(grid.get(k), metrics.get(k), k == best ? BEST + "/" + RunFolder.REPORT : null));
+            variants.add(new SweepVariant(SweepResults.variantId(run.name(), k, grid.size()), grid.get(k), metrics.get(k), k == best ? BEST + "/" + RunFolder.REPORT : null));
         }
         Instant now = clock.instant();
         SweepResults results = new SweepResults(SweepResults.SCHEMA, Crashlab.version(), now, "sweep of " + run.name(),
@@ -155,14 +155,14 @@ public final class SweepJob {
         Path csv = folder.resolve("variants.csv");
         AtomicWrite.text(csv, csv(run.name(), grid, parameters, metrics));
         Path bestFolder = folder.resolve(BEST);
-        Backtest bestRun = planner.plan(run, variantName(run.name(), best, grid.size()), grid.get(best));
+        Backtest bestRun = planner.plan(run, variants.get(best).id(), grid.get(best));
         RunResults bestResults = RunFolder.write(bestRun.run(), bestFolder, now);
         Path json = folder.resolve(JSON);
         ResultsJson.write(results, json);
         Path report = folder.resolve(PAGE);
         AtomicWrite.text(report, Reports.renderSweep(results, ReportOptions.at(now)));
         RunSummary summary = RunFolder.summary(bestResults, bestFolder);
-        log.info("best by " + metric.field() + ": " + grid.get(best) + " -> " + summary.line());
+        log.info("best by " + metric.field() + ": " + variants.get(best).id() + " " + grid.get(best) + " -> " + summary.line());
         for (LogLine line : selectionLines(results)) {
             if (line.warning()) {
                 log.warn(line.text());
@@ -240,11 +240,6 @@ public final class SweepJob {
         return page;
     }
 
-    private static String variantName(String run, int k, int total) {
-        int width = Integer.toString(total - 1).length();
-        return run + "-" + String.format(Locale.ROOT, "%0" + width + "d", k);
-    }
-
     /** Returns the table of all variants: name, parameters, then every metric as results.json writes it (empty when undefined). */
     private static String csv(String run, List<Map<String, JsonNode>> grid, List<String> parameters,
             List<RunMetrics> figures) {
@@ -256,7 +251,7 @@ public final class SweepJob {
         fields.forEach(f -> out.append(',').append(f));
         out.append('\n');
         for (int k = 0; k < grid.size(); k++) {
-            out.append(variantName(run, k, grid.size()));
+            out.append(SweepResults.variantId(run, k, grid.size()));
             for (String p : parameters) {
                 out.append(',').append(grid.get(k).get(p).toString().replace(",", ";"));
             }

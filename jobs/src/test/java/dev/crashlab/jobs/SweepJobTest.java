@@ -154,6 +154,15 @@ class SweepJobTest {
         assertThat(sweep.json()).isEqualTo(dir.resolve("out/sweep-dip/sweep.json"));
         Document page = Jsoup.parse(Files.readString(sweep.report()));
         assertThat(page.getElementById("dsr").text()).isEqualTo(String.format(Locale.ROOT, "%.3f", dsr.probability()));
+        // One id for each variant, wherever it is named: sweep.json, the log, variants.csv, the page.
+        String id = sweep.sweep().variants().get(best).id();
+        assertThat(id).isEqualTo("dip-" + best);
+        assertThat(log).anyMatch(l -> l.startsWith("best by calmar: " + id + " {"));
+        assertThat(Files.readAllLines(sweep.csv()).get(1 + best)).startsWith(id + ",");
+        assertThat(page.select("#variants-table tbody tr td:first-child").eachText())
+                .isEqualTo(sweep.sweep().variants().stream().map(v -> v.id()).toList());
+        assertThat(page.getElementById("best-variant").text()).contains(id);
+        assertThat(ResultsJson.read(dir.resolve("out/sweep-dip/best/results.json")).name()).isEqualTo(id);
         Document index = Jsoup.parse(Files.readString(dir.resolve("out/index.html")));
         assertThat(index.select("a[href]").eachAttr("href")).containsExactly("sweep-dip/sweep.html");
         assertThat(index.text()).contains("Sweep of dip — 6 variants ranked by calmar; the chosen one's deflated Sharpe ratio");

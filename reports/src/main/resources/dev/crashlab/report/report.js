@@ -297,6 +297,18 @@
     var diverging = format === 'percent' || low < 0;
     var bound = Math.max(Math.abs(low), Math.abs(high), 1e-9);
     var colors = diverging ? ['#b2182b', '#f7f7f7', '#1a9850'] : ['#f7fbff', '#08519c'];
+    if ('min' in spec) {
+      // A sweep's scale runs from the grid's lowest value to its highest (the page gives both), so
+      // that values from 0.42 to 0.81 do not look alike on a scale from 0; red to green through
+      // white when they change sign, else pale to dark blue.
+      low = finite(spec.min) ? spec.min : 0;
+      high = finite(spec.max) ? spec.max : 0;
+      if (high - low < 1e-12) {
+        high = low + Math.max(Math.abs(low) * 1e-6, 1e-9);
+      }
+      diverging = false;
+      colors = low < 0 && high > 0 ? ['#b2182b', '#f7f7f7', '#1a9850'] : ['#deebf7', '#08519c'];
+    }
     chart.setOption({
       animation: false,
       tooltip: {

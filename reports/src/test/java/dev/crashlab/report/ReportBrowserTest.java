@@ -209,6 +209,12 @@ class ReportBrowserTest {
         }
         assertThat(splits).isEqualTo(SampleRuns.trendSweep().selection().overfitting().combinations());
         assertThat(chromium.evaluate("document.querySelectorAll('#variants-table tbody tr').length").asInt()).isEqualTo(20);
+        JsonNode scale = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-sweep')).getOption();
+                  const values = o.series[0].data.map(c => c[2]).filter(v => Number.isFinite(v));
+                  return [o.visualMap[0].min, o.visualMap[0].max, Math.min(...values), Math.max(...values)]; })()""");
+        assertThat(scale.get(0).asDouble()).as("the colour scale starts at the lowest cell").isEqualTo(scale.get(2).asDouble());
+        assertThat(scale.get(1).asDouble()).as("and ends at the highest").isEqualTo(scale.get(3).asDouble());
         chromium.screenshot(Path.of("target", "sweep-screenshot.png"), 0, WIDTH, 1400);
     }
 

@@ -15,6 +15,7 @@ import dev.crashlab.results.RunResults;
 import dev.crashlab.report.internal.Formats;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.SweepSelection;
+import dev.crashlab.results.SweepVariant;
 import dev.crashlab.results.TradeRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -451,14 +452,18 @@ class ReportsTest {
         assertThat(charts.get("degradation").get("points")).hasSize(70);
         assertThat(doc.select("#variants-table tbody tr")).hasSize(6);
         assertThat(doc.select("#variants-table tbody tr.best-row")).hasSize(1).first()
-                .extracting(e -> e.selectFirst("td").text()).isEqualTo("4");
-        assertThat(doc.getElementById("best-variant").text()).contains("#4", "0.90", "100", "2.0");
+                .extracting(e -> e.selectFirst("td").text()).isEqualTo("trend-3");
+        assertThat(doc.select("#variants-table tbody tr td:first-child").eachText())
+                .as("the ids sweep.json holds").isEqualTo(sweep.variants().stream().map(SweepVariant::id).toList());
+        assertThat(doc.getElementById("best-variant").text()).contains("trend-3", "0.90", "100", "2.0");
         assertThat(doc.select("#best-variant a").eachAttr("href")).containsExactly("v4/report.html");
         assertThat(doc.select("#variants-table tbody td").eachText()).contains("<i>v</i>");
         JsonNode heat = charts.get("sweep");
         assertThat(heat.get("xs")).extracting(JsonNode::asString).containsExactly("1.0", "2.0", "3.0");
         assertThat(heat.get("ys")).extracting(JsonNode::asString).containsExactly("50", "100");
         assertThat(heat.get("cells")).hasSize(5);
+        assertThat(heat.get("min").asDouble()).as("the colour scale starts at the lowest value, not 0").isEqualTo(0.2);
+        assertThat(heat.get("max").asDouble()).isEqualTo(0.9);
     }
 
     @Test

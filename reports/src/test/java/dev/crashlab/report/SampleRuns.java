@@ -142,7 +142,7 @@ public final class SampleRuns {
     }
 
     /** Returns a sweep of the BTC trend strategy over leverage (1x to 3x) and its moving average (50 to 200 days). */
-    static SweepResults trendSweep() {
+    public static SweepResults trendSweep() {
         List<SweepAxis> axes = List.of(axis("leverage", 1.0, 1.5, 2.0, 2.5, 3.0), axis("sma", 50, 100, 150, 200));
         List<RunMetrics> metrics = new java.util.ArrayList<>();
         List<double[]> returns = new java.util.ArrayList<>();
@@ -184,7 +184,8 @@ public final class SampleRuns {
             }
             Map<String, JsonNode> ordered = new LinkedHashMap<>();
             axes.forEach(a -> ordered.put(a.parameter(), parameters.get(a.parameter())));
-            variants.add(new SweepVariant(ordered, metrics.get(k), report.apply(k)));
+            variants.add(new SweepVariant(SweepResults.variantId("trend", k, metrics.size()), ordered, metrics.get(k),
+                    report.apply(k)));
         }
         Metric sharpe = Metric.of("sharpe").orElseThrow();
         SweepSelection selection = SweepSelection.of(returns, axes, metrics, sharpe, blocks);

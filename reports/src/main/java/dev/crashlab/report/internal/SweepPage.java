@@ -31,14 +31,15 @@ public final class SweepPage {
     /**
      * A row of the variants table.
      *
-     * @param index      the variant's position in the sweep, from 1
+     * @param index      the variant's index in the sweep, from 0 in grid order
+     * @param id         its id, as the log, variants.csv and sweep.json give it
      * @param href       the link to its report, or {@code null}
      * @param parameters its parameter values as text, in {@link #parameterNames()} order
      * @param values     the raw values of {@link #tableMetrics()}
      * @param texts      the formatted values of {@link #tableMetrics()}
      * @param best       whether it is the best variant
      */
-    public record Row(int index, String href, List<String> parameters, List<Double> values, List<String> texts,
+    public record Row(int index, String id, String href, List<String> parameters, List<Double> values, List<String> texts,
             boolean best) {
     }
 
@@ -71,7 +72,7 @@ public final class SweepPage {
             for (int k = 0; k < tableMetrics.size(); k++) {
                 texts.add(Formats.of(tableMetrics.get(k).kind(), values.get(k)));
             }
-            rows.add(new Row(i + 1, v.report(), params, values, texts, i == best));
+            rows.add(new Row(i, v.id(), v.report(), params, values, texts, i == best));
         }
 
         List<JsonNode> xs = axis(sweep.xParameter());
@@ -101,6 +102,9 @@ public final class SweepPage {
             case DAYS, COUNT -> "number";
         });
         heat.put("better", metric.better());
+        // The colour scale spans the values the grid has, not 0..max: values from 0.42 to 0.81 would look alike.
+        PageJson.put(heat, "min", cells.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+        PageJson.put(heat, "max", cells.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         ArrayNode xa = heat.putArray("xs");
         xs.forEach(x -> xa.add(text(x)));
         ArrayNode ya = heat.putArray("ys");
