@@ -72,6 +72,9 @@ public final class ResultsJson {
     /** The JSON Schema of {@link SweepResults}, a resource beside this class. */
     public static final String SWEEP_SCHEMA_RESOURCE = "crashlab-sweep-1.schema.json";
 
+    /** The JSON Schema of {@link WalkForwardResults}, a resource beside this class. */
+    public static final String WALK_FORWARD_SCHEMA_RESOURCE = "crashlab-walkforward-1.schema.json";
+
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -115,6 +118,16 @@ public final class ResultsJson {
         AtomicWrite.bytes(file, toBytes(results));
     }
 
+    /** Writes a walk-forward's {@code results} to {@code file} atomically. */
+    public static void write(WalkForwardResults results, Path file) {
+        AtomicWrite.bytes(file, toBytes(results));
+    }
+
+    /** Returns the JSON Schema of {@link WalkForwardResults} ({@value #WALK_FORWARD_SCHEMA_RESOURCE}). */
+    public static URL walkForwardSchema() {
+        return ResultsJson.class.getResource(WALK_FORWARD_SCHEMA_RESOURCE);
+    }
+
     /** Returns the JSON Schema of {@link RunResults} ({@value #SCHEMA_RESOURCE}). */
     public static URL schema() {
         return ResultsJson.class.getResource(SCHEMA_RESOURCE);
@@ -154,6 +167,16 @@ public final class ResultsJson {
     /** Reads sweep.json content; fails with a {@link ResultsException} about {@code sweep.json}. */
     public static SweepResults readSweep(byte[] json) {
         return readDocument(json, "sweep.json", SweepResults.SCHEMA, SweepResults.class);
+    }
+
+    /** Reads the walk-forward results in {@code file}; a broken file fails with a {@link ResultsException} naming it and the field. */
+    public static WalkForwardResults readWalkForward(Path file) {
+        return fromFile(file, ResultsJson::readWalkForward);
+    }
+
+    /** Reads walkforward.json content; fails with a {@link ResultsException} about {@code walkforward.json}. */
+    public static WalkForwardResults readWalkForward(byte[] json) {
+        return readDocument(json, "walkforward.json", WalkForwardResults.SCHEMA, WalkForwardResults.class);
     }
 
     /** Reads a document of {@code schema} that has no older version, naming {@code document} in errors. */

@@ -7,6 +7,7 @@ import dev.crashlab.report.Reports;
 import dev.crashlab.report.RunLink;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +38,11 @@ final class OutputIndex {
         return children(output).stream().filter(d -> Files.isRegularFile(d.resolve(SweepJob.JSON))).toList();
     }
 
+    /** Returns the walk-forward folders of {@code output} (those holding a walkforward.json), in name order. */
+    static List<Path> walkForwardFolders(Path output) {
+        return children(output).stream().filter(d -> Files.isRegularFile(d.resolve(WalkForwardJob.JSON))).toList();
+    }
+
     private static List<Path> children(Path output) {
         if (!Files.isDirectory(output)) {
             return List.of();
@@ -48,12 +54,16 @@ final class OutputIndex {
         }
     }
 
-    /** Returns the links to the sweep pages of {@code output}, each described from its sweep.json. */
+    /** Returns the links to the sweep and walk-forward pages of {@code output}, each described from its document. */
     static List<PageLink> pages(Path output) {
         List<PageLink> out = new ArrayList<>();
         for (Path folder : sweepFolders(output)) {
             SweepResults sweep = ResultsJson.readSweep(folder.resolve(SweepJob.JSON));
             out.add(new PageLink("Sweep of " + sweep.run(), folder.getFileName() + "/" + SweepJob.PAGE, describe(sweep)));
+        }
+        for (Path folder : walkForwardFolders(output)) {
+            WalkForwardResults wf = ResultsJson.readWalkForward(folder.resolve(WalkForwardJob.JSON));
+            out.add(new PageLink("Walk-forward of " + wf.run(), folder.getFileName() + "/" + WalkForwardJob.PAGE, describe(wf)));
         }
         return out;
     }
@@ -63,6 +73,14 @@ final class OutputIndex {
         var s = sweep.selection();
         return String.format(Locale.ROOT, "%d variants ranked by %s; the chosen one's deflated Sharpe ratio %s, PBO %s",
                 sweep.variants().size(), sweep.metric(), fixed(s.deflatedSharpe()), fixed(s.overfitting().probability()));
+    }
+
+    /** Returns a walk-forward's description in the index: its folds, efficiency and the folds that meet a crisis regime. */
+    static String describe(WalkForwardResults wf) {
+        String crisis = wf.regimeLabels() == null ? "no regime classifier"
+                : wf.crisisFolds().size() + " of them with a crisis regime out of sample";
+        return String.format(Locale.ROOT, "%d folds chosen by %s (%s); walk-forward efficiency %s", wf.folds().size(),
+                wf.metric(), crisis, fixed(wf.efficiency()));
     }
 
     private static String fixed(double value) {

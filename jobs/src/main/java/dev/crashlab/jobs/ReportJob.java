@@ -11,7 +11,8 @@ import java.util.List;
  * Re-renders the reports of an output folder from the documents already in it, without running
  * anything: each run's {@code report.html} from its {@code <run>/results.json} (read into results
  * records, {@code crashlab-results/1} files converted), each sweep's {@code sweep.html} from its
- * {@code sweep-<run>/sweep.json} and its chosen variant's report, then {@code comparison.html} and
+ * {@code sweep-<run>/sweep.json} and its chosen variant's report, each walk-forward's
+ * {@code walkforward.html} from its {@code walkforward-<run>/walkforward.json}, then {@code comparison.html} and
  * {@code index.html}. The Maven goal {@code crashlab:report} is a thin shell over it.
  */
 public final class ReportJob {
@@ -24,9 +25,10 @@ public final class ReportJob {
         ReportOptions options = ReportOptions.at(clock.instant());
         List<Path> runs = OutputIndex.runFolders(output);
         List<Path> sweeps = OutputIndex.sweepFolders(output);
-        if (runs.isEmpty() && sweeps.isEmpty()) {
-            throw new IllegalArgumentException("no results.json or sweep.json under " + output.toAbsolutePath()
-                    + ": run crashlab:backtest or crashlab:sweep first");
+        List<Path> walkForwards = OutputIndex.walkForwardFolders(output);
+        if (runs.isEmpty() && sweeps.isEmpty() && walkForwards.isEmpty()) {
+            throw new IllegalArgumentException("no results.json, sweep.json or walkforward.json under "
+                    + output.toAbsolutePath() + ": run crashlab:backtest, crashlab:sweep or crashlab:walkforward first");
         }
         List<RunSummary> summaries = new ArrayList<>();
         List<RunLink> links = new ArrayList<>();
@@ -41,6 +43,9 @@ public final class ReportJob {
         }
         for (Path folder : sweeps) {
             log.info("  " + SweepJob.render(folder, options));
+        }
+        for (Path folder : walkForwards) {
+            log.info("  " + WalkForwardJob.render(folder, options));
         }
         Path index = OutputIndex.write(output, "crashlab: " + output.getFileName(), links, options);
         log.info("Index: " + index);

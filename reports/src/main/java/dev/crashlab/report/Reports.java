@@ -5,9 +5,11 @@ import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
 import dev.crashlab.report.internal.RunPage;
 import dev.crashlab.report.internal.SweepPage;
+import dev.crashlab.report.internal.WalkForwardPage;
 import dev.crashlab.report.internal.Templates;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import java.util.List;
 import java.util.Objects;
 
@@ -87,6 +89,12 @@ public final class Reports {
     public static String renderSweep(SweepResults sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
+    }
+
+    /** Returns the report of a walk-forward analysis. */
+    public static String renderWalkForward(WalkForwardResults walkForward, ReportOptions options) {
+        Page page = new Page(walkForward.name() + " — crashlab walk-forward", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("walkforward.jte", new WalkForwardPage(page, walkForward));
     }
 
     private static List<ComparisonPage.Run> runs(List<RunLink> runs) {

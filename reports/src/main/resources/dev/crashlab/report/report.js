@@ -461,6 +461,9 @@
   if (c.degradation) {
     guard('degradation', function () { degradationScatter(c.degradation); });
   }
+  ((c.drift || {}).charts || []).forEach(function (spec) {
+    guard(spec.id, function () { timeChart(spec); });
+  });
   if (typeof echarts !== 'undefined') {
     echarts.connect('time');
   }
