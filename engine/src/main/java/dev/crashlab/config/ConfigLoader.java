@@ -125,7 +125,8 @@ public final class ConfigLoader {
         SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
         WalkForwardConfig walkForward = top.has("walkforward") ? walkForward(top.requireObject("walkforward"), runs, sweep)
                 : null;
-        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, walkForward, checks(top, runs), locations);
+        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, walkForward, checks(top, runs, sweep, walkForward),
+                locations);
     }
 
     private static ObjectMapper mapper(Path file) {
@@ -397,9 +398,11 @@ public final class ConfigLoader {
 
     /**
      * Reads {@code checks}: a list of {@code {run, rules}}, where {@code run} names one run (left
-     * out: every run) and {@code rules} lists rules in {@link RiskRule}'s grammar.
+     * out: every run) and {@code rules} lists rules in {@link RiskRule}'s grammar. A rule on a
+     * {@code sweep.} or {@code walkforward.} figure applies to the run the config sweeps or walks
+     * forward, and needs that section.
      */
-    private static List<CheckConfig> checks(Node top, List<RunConfig> runs) {
+    private static List<CheckConfig> checks(Node top, List<RunConfig> runs, SweepConfig sweep, WalkForwardConfig walkForward) {
         List<CheckConfig> out = new ArrayList<>();
         List<String> names = runs.stream().map(RunConfig::name).toList();
         for (Node group : top.list("checks")) {
@@ -419,14 +422,34 @@ public final class ConfigLoader {
                 if (!rule.json().isString()) {
                     throw rule.error("expected a rule as text, such as \"maxDrawdown > -0.5\", got " + rule.json());
                 }
+                RiskRule parsed;
                 try {
-                    out.add(new CheckConfig(run, RiskRule.parse(rule.json().asString()), rule.path()));
+                    parsed = RiskRule.parse(rule.json().asString());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(rule.path(), e.getMessage(), e);
                 }
+                out.add(new CheckConfig(ruleRun(parsed, run, rule, sweep, walkForward), parsed, rule.path()));
             }
         }
         return out;
+    }
+
+    /** Returns the run a rule applies to: {@code run} (null: every run), or the swept or walked-forward run for their figures. */
+    private static String ruleRun(RiskRule rule, String run, Node at, SweepConfig sweep, WalkForwardConfig walkForward) {
+        String scope = rule.figure().scope();
+        if (rule.figure().ofRun()) {
+            return run;
+        }
+        String target = scope.equals("sweep") ? sweep == null ? null : sweep.run()
+                : walkForward == null ? null : walkForward.run();
+        if (target == null) {
+            throw at.error(rule.figure() + " reads the " + scope + "'s results, but the config has no " + scope + " section");
+        }
+        if (run != null && !run.equals(target)) {
+            throw at.error(rule.figure() + " reads the " + scope + " of run '" + target + "', but the rule is for run '"
+                    + run + "'");
+        }
+        return target;
     }
 
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {

@@ -4,6 +4,8 @@ import dev.crashlab.Names;
 import dev.crashlab.results.Metric;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -14,13 +16,15 @@ import java.util.Optional;
 /**
  * A risk limit on a run's results, written as one line in the config's {@code checks}:
  * {@code maxDrawdown > -0.5}, {@code benchmark.sharpe >= 0.3},
- * {@code regimes["CRASH"].totalReturn > -30%}. {@code crashlab:check} fails the build when a rule
- * does not hold, as a failing test would.
+ * {@code regimes["CRASH"].totalReturn > -30%}, {@code sweep.deflatedSharpe >= 0.95},
+ * {@code walkforward.efficiency > 0.5}. {@code crashlab:check} fails the build when a rule does not
+ * hold, as a failing test would.
  *
  * <h2>Grammar</h2>
  * <pre>
  * rule      = figure comparison number
  * figure    = metric | "benchmark." metric | 'regimes["' label '"].' regimeField
+ *           | "sweep." sweepFigure | "walkforward." walkForwardFigure
  * comparison = "&gt;" | "&gt;=" | "&lt;" | "&lt;=" | "==" | "!="
  * number    = a decimal such as -0.5, 1e-3 or 12, optionally followed by "%" (divided by 100)
  * </pre>
@@ -28,6 +32,16 @@ import java.util.Optional;
  * {@code maxDrawdown}, {@code liquidations}, ...), in the units stored there (fractions: -0.5 is
  * -50 %); a {@code regimeField} is {@code totalReturn}, {@code maxDrawdown}, {@code timeInMarket} or
  * {@code steps}. Spaces are free between tokens; labels are quoted with double quotes.
+ *
+ * <h2>Sweeps and walk-forwards</h2>
+ * A {@code sweepFigure} ({@link SweepResults#FIGURES}) reads the selection statistics of the
+ * variant the run's sweep chose, from {@code sweep-<run>/sweep.json}: {@code deflatedSharpe} and
+ * {@code probabilisticSharpe} (probabilities), {@code pbo} (the probability of backtest
+ * overfitting), {@code onEdge} (1 when the chosen cell is on the grid's edge), ... A
+ * {@code walkForwardFigure} ({@link WalkForwardResults#FIGURES}) reads
+ * {@code walkforward-<run>/walkforward.json}: {@code efficiency}, {@code crisisFolds}, or a
+ * figure of the stitched out-of-sample curve ({@code maxDrawdown}, {@code sharpe}, ...). Such a
+ * rule applies to the run the config sweeps or walks forward.
  *
  * <h2>Undefined figures</h2>
  * A figure that is undefined in the results (NaN, {@code null} in the file: a Sharpe ratio
@@ -75,17 +89,22 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
     /**
      * What a rule reads from a run's results.
      *
-     * @param scope {@code run}, {@code benchmark} or {@code regimes}
+     * @param scope {@code run}, {@code benchmark}, {@code regimes}, {@code sweep} or {@code walkforward}
      * @param label the regime's label ({@code regimes} only), else {@code null}
      * @param field the metric or regime field
      */
     public record Figure(String scope, String label, String field) {
 
+        /** Returns whether the figure reads a run's results.json (not a sweep's or a walk-forward's document). */
+        public boolean ofRun() {
+            return !scope.equals("sweep") && !scope.equals("walkforward");
+        }
+
         /** Returns the figure as a rule writes it: {@code regimes["CRASH"].totalReturn}. */
         @Override
         public String toString() {
             return switch (scope) {
-                case "benchmark" -> "benchmark." + field;
+                case "benchmark", "sweep", "walkforward" -> scope + "." + field;
                 case "regimes" -> "regimes[\"" + label + "\"]." + field;
                 default -> field;
             };
@@ -122,7 +141,11 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         return new Parser(Objects.requireNonNull(text, "text")).rule();
     }
 
-    /** Evaluates this rule on {@code results}. */
+    /**
+     * Evaluates this rule on {@code results}.
+     *
+     * @throws IllegalStateException when the rule reads a sweep's or walk-forward's figure
+     */
     public Outcome check(RunResults results) {
         double value = Double.NaN;
         String missing = null;
@@ -148,8 +171,41 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                     }
                 }
             }
-            default -> value = metric(figure.field()).of(results.metrics());
+            case "run" -> value = metric(figure.field()).of(results.metrics());
+            default -> throw new IllegalStateException(this + " reads a " + figure.scope() + ", not a run's results");
         }
+        return outcome(value, missing);
+    }
+
+    /**
+     * Evaluates this rule on a sweep's results, or says it is undefined when {@code sweep} is null.
+     *
+     * @throws IllegalStateException when the rule does not read a sweep figure
+     */
+    public Outcome check(SweepResults sweep) {
+        requireScope("sweep");
+        return sweep == null ? outcome(Double.NaN, "the run has no sweep.json: run crashlab:sweep first")
+                : outcome(sweep.figure(figure.field()), null);
+    }
+
+    /**
+     * Evaluates this rule on a walk-forward's results, or says it is undefined when {@code walkForward} is null.
+     *
+     * @throws IllegalStateException when the rule does not read a walk-forward figure
+     */
+    public Outcome check(WalkForwardResults walkForward) {
+        requireScope("walkforward");
+        return walkForward == null ? outcome(Double.NaN, "the run has no walkforward.json: run crashlab:walkforward first")
+                : outcome(walkForward.figure(figure.field()), null);
+    }
+
+    private void requireScope(String scope) {
+        if (!figure.scope().equals(scope)) {
+            throw new IllegalStateException(this + " reads " + figure + ", not a " + scope + " figure");
+        }
+    }
+
+    private Outcome outcome(double value, String missing) {
         boolean holds = missing == null && op.holds(value, threshold);
         String why = missing != null ? figure + " is undefined: " + missing
                 : Double.isNaN(value) ? figure + " is undefined (null in results.json)"
@@ -211,6 +267,18 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 at++;
                 return new Figure("benchmark", null, metricName());
             }
+            if ((first.equals("sweep") || first.equals("walkforward")) && peek('.')) {
+                at++;
+                List<String> known = first.equals("sweep") ? SweepResults.FIGURES : WalkForwardResults.FIGURES;
+                int fieldAt = at;
+                String field = name("a " + first + " figure: " + String.join(", ", known));
+                if (!known.contains(field)) {
+                    at = fieldAt;
+                    throw error("unknown " + first + " figure \"" + field + "\"" + Names.didYouMean(field, known) + "; "
+                            + first + ".<figure> is one of " + String.join(", ", known));
+                }
+                return new Figure(first, null, field);
+            }
             if (first.equals("regimes") && peek('[')) {
                 at++;
                 skipSpaces();
@@ -238,8 +306,8 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 at = start;
                 List<String> names = Metric.ALL.stream().map(Metric::field).toList();
                 throw error("unknown figure \"" + field + "\"" + Names.didYouMean(field, names) + "; a figure is a metric ("
-                        + String.join(", ", names) + "), benchmark.<metric> or regimes[\"<label>\"].<"
-                        + String.join("|", REGIME_FIELDS) + ">");
+                        + String.join(", ", names) + "), benchmark.<metric>, regimes[\"<label>\"].<"
+                        + String.join("|", REGIME_FIELDS) + ">, sweep.<figure> or walkforward.<figure>");
             }
             return field;
         }

@@ -76,9 +76,27 @@ class RiskRuleTest {
             "regimes[\"CRASH.steps > 1   | \"regimes[\"CRASH.steps > 1\" at 9: a label opened with \" is not closed",
             "regimes[\"CRASH\"].return > 0 | at 18: unknown regime field \"return\"; a regime has totalReturn, maxDrawdown, timeInMarket, steps",
             "> 0.5                       | \"> 0.5\" at 1: expected a figure, such as maxDrawdown or benchmark.sharpe, got \">\"",
+            "sweep.deflatedSharp >= 0.95 | at 7: unknown sweep figure \"deflatedSharp\"; did you mean deflatedSharpe?; sweep.<figure> is one of probabilisticSharpe, deflatedSharpe, pbo,",
+            "walkforward.eficiency > 0.5 | at 13: unknown walkforward figure \"eficiency\"; did you mean efficiency?; walkforward.<figure> is one of efficiency,",
+            "sweep.pbo.x < 0.5           | at 10: expected a comparison",
     })
     void aBrokenRuleSaysWhatIsWrongAndWhere(String text, String message) {
         assertThatThrownBy(() -> RiskRule.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void sweepAndWalkForwardRulesReadTheirDocumentsAndSayWhenThereIsNone() {
+        RiskRule dsr = RiskRule.parse("sweep.deflatedSharpe >= 0.95");
+        RiskRule efficiency = RiskRule.parse("walkforward.efficiency > 0.5");
+        dev.crashlab.results.WalkForwardResults wf = dev.crashlab.testing.WalkForwardSamples.sample(true);
+
+        assertThat(dsr.figure()).hasToString("sweep.deflatedSharpe");
+        assertThat(dsr.figure().ofRun()).isFalse();
+        assertThat(dsr.check((dev.crashlab.results.SweepResults) null).why())
+                .isEqualTo("sweep.deflatedSharpe is undefined: the run has no sweep.json: run crashlab:sweep first");
+        assertThat(efficiency.check(wf).value()).isEqualTo(wf.efficiency());
+        assertThat(efficiency.check(wf).holds()).isEqualTo(wf.efficiency() > 0.5);
+        assertThatThrownBy(() -> dsr.check(wf)).isInstanceOf(IllegalStateException.class);
     }
 }
