@@ -467,6 +467,27 @@ class ReportsTest {
     }
 
     @Test
+    void sweepSaysNothingOfTheGridsEdgeWhenTheChosenCellIsInside() {
+        List<RunMetrics> metrics = new ArrayList<>();
+        double[][] returns = new double[9][200];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 9; k++) {
+            metrics.add(metrics(0.1, -0.1, k == 4 ? 0.9 : 0.05 * k));
+            for (int t = 0; t < 200; t++) {
+                returns[k][t] = random.nextDouble(-0.02, 0.021);
+            }
+        }
+        SweepResults sweep = SampleRuns.sweep("Inner sweep", List.of(SampleRuns.axis("leverage", 1.0, 2.0, 3.0),
+                SampleRuns.axis("sma", 50, 100, 150)), metrics, returns, 8, k -> null);
+
+        Document doc = parse(Reports.renderSweep(sweep, SampleRuns.OPTIONS));
+
+        assertThat(sweep.best()).isEqualTo(4);
+        assertThat(sweep.selection().stability().onEdge()).isFalse();
+        assertThat(doc.getElementById("selection-bias").text()).contains("best of 9").doesNotContain("grid's edge");
+    }
+
+    @Test
     void budgetCaseOfTenYearsTenInstrumentsAndFiveHundredTradesStaysUnderThreeMegabytes() {
         RunResults results = SampleRuns.budget(10, 10, 500);
 
