@@ -299,9 +299,9 @@ public final class WalkForwardJob {
     /** Returns the step of the whole-span run at {@code time}; a segment's bars are the whole run's. */
     private static int step(long[] wholeTimes, long time) {
         int s = Arrays.binarySearch(wholeTimes, time);
-        if (s < 1) {
-            throw new IllegalStateException("a segment's period ends at " + Instant.ofEpochMilli(time)
-                    + ", which is not a step after the first of the whole-span run");
+        if (s < 0) {
+            throw new IllegalStateException("a segment has a step at " + Instant.ofEpochMilli(time)
+                    + ", which is not a step of the whole-span run");
         }
         return s;
     }

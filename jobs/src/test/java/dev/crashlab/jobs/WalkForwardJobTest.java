@@ -115,6 +115,22 @@ class WalkForwardJobTest {
     }
 
     @Test
+    void theResultsDoNotDependOnTheThreadCount() {
+        List<String> lines = new ArrayList<>(List.of("walkforward:", "  mode: rolling", "  inSample: 1y", "  outOfSample: 6m"));
+        lines.addAll(List.of(GRID));
+        CrashlabConfig config = ConfigLoader.load(config("wf.yaml", "2023-01-01", "2025-12-31", "{amount: 100}",
+                lines.toArray(String[]::new)));
+
+        WalkForwardResults one = WalkForwardJob.run(config, dir.resolve("one"), getClass().getClassLoader(), 1, CLOCK,
+                new CollectedLog()).results();
+        WalkForwardResults three = WalkForwardJob.run(config, dir.resolve("three"), getClass().getClassLoader(), 3, CLOCK,
+                new CollectedLog()).results();
+
+        assertThat(one.folds()).hasSize(4);
+        assertThat(ResultsJson.toBytes(three)).isEqualTo(ResultsJson.toBytes(one));
+    }
+
+    @Test
     void theIndexLinksTheWalkForwardPageAndReportRerendersIt() throws IOException {
         List<String> lines = new ArrayList<>(List.of("walkforward:", "  mode: rolling", "  inSample: 3y", "  outOfSample: 18m"));
         lines.addAll(List.of(GRID));
