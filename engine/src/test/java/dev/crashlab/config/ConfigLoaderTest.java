@@ -234,7 +234,7 @@ class ConfigLoaderTest {
                 "costz: {}")))
                 .hasMessage("costz: unknown field; did you mean costs?; expected one of name, data, start, end, initialCash, contributions,"
                         + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, runs,"
-                        + " sweep, checks, output (crashlab.yaml:3:1)");
+                        + " sweep, walkforward, checks, output (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
@@ -433,5 +433,87 @@ class ConfigLoaderTest {
         assertThat(sweep.size()).isEqualTo(6);
         assertThat(sweep.axes().getFirst().values()).extracting(v -> v.asDouble()).containsExactly(0.1, 0.2, 0.3);
         assertThat(sweep.variants().get(1)).hasToString("{threshold=0.1, lookbackDays=90}");
+        assertThat(sweep.pboBlocks()).as("the paper's S").isEqualTo(16);
+    }
+
+    @Test
+    void readsTheBlocksOfTheProbabilityOfBacktestOverfittingAndRefusesAnOddNumber() {
+        String[] sweep = {
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "sweep:",
+                "  params: {threshold: [0.1, 0.2]}",
+                "  pbo: {blocks: 8}"};
+
+        assertThat(ConfigLoader.load(yaml(sweep)).sweep().pboBlocks()).isEqualTo(8);
+        sweep[4] = "  pbo: {blocks: 15}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(sweep))).isInstanceOf(ConfigException.class)
+                .hasMessage("sweep.pbo.blocks: expected an even whole number from 2 to 24 (16 by default), got 15 (crashlab.yaml:5:9)");
+        sweep[4] = "  pbo: {block: 8}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(sweep))).isInstanceOf(ConfigException.class)
+                .hasMessage("sweep.pbo.block: unknown field; did you mean blocks?; expected one of blocks (crashlab.yaml:5:9)");
+    }
+
+    @Test
+    void aWalkForwardReusesTheSweepsRunMetricAndGridUnlessItGivesItsOwn() {
+        String[] lines = {
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "sweep: {metric: calmar, params: {threshold: [0.1, 0.2], lookbackDays: [30, 90, 365]}}",
+                "walkforward: {mode: rolling, inSample: 2y, outOfSample: 180, purgeDays: 7}"};
+
+        WalkForwardConfig wf = ConfigLoader.load(yaml(lines)).walkForward();
+
+        assertThat(wf.run()).isEqualTo("backtest");
+        assertThat(wf.metric()).isEqualTo("calmar");
+        assertThat(wf.variants()).hasSize(6);
+        assertThat(wf.mode()).isEqualTo(WalkForwardConfig.Mode.ROLLING);
+        assertThat(wf.inSample()).hasToString("2y");
+        assertThat(wf.outOfSample()).hasToString("180d");
+        assertThat(wf.purgeDays()).isEqualTo(7);
+        assertThat(wf.path()).isEqualTo("walkforward");
+        lines[3] = "walkforward: {metric: sharpe, params: {threshold: [0.3]}, inSample: 365, outOfSample: 3m}";
+        WalkForwardConfig own = ConfigLoader.load(yaml(lines)).walkForward();
+        assertThat(own.variants()).hasToString("[{threshold=0.3}]");
+        assertThat(own.mode()).as("by default").isEqualTo(WalkForwardConfig.Mode.ANCHORED);
+        assertThat(own.purgeDays()).isZero();
+    }
+
+    @Test
+    void aWalkForwardConfigErrorNamesTheFieldAndWhatIsExpected() {
+        String head = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}\nstrategy: {class: " + DIP + "}\n";
+        List<String[]> cases = List.of(
+                new String[] {"walkforward: {inSample: 2y, outOfSample: 6m}", "walkforward.params: missing: give the grid to"
+                        + " choose from, or a sweep section to reuse its params"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, outOfSample: 6m}",
+                        "walkforward.inSample: missing: a span such as 730 (days), 730d, 26w, 6m or 2y"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2 years, outOfSample: 6m}",
+                        "walkforward.inSample: expected a span such as 730 (days), 730d, 26w, 6m or 2y, got \"2 years\""},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, mode: expanding}",
+                        "walkforward.mode: expected one of anchored, rolling, got \"expanding\""},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, metric: exposure}",
+                        "walkforward.metric: expected a metric with a better direction, such as sharpe, cagr, totalReturn,"
+                                + " maxDrawdown or calmar, got \"exposure\""},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, purgeDays: 1.5}",
+                        "walkforward.purgeDays: expected a whole number of days >= 0, got 1.5"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, run: other}",
+                        "walkforward.run: no run is called \"other\"; the runs are [backtest]"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, step: 1m}",
+                        "walkforward.step: a walk-forward steps by outOfSample, so that every out-of-sample day is traded"
+                                + " once, by the variant chosen just before it; set outOfSample"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, embargoDays: 5}",
+                        "walkforward.embargoDays: a walk-forward has no embargo: an embargo removes training data that follows"
+                                + " a test set, and every in-sample window precedes its out-of-sample segment; purgeDays leaves"
+                                + " days out between them"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, window: 3}",
+                        "walkforward.window: unknown field; expected one of run, metric, params, mode, inSample, outOfSample,"
+                                + " purgeDays"});
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> ConfigLoader.load(yaml((head + c[0]).split("\n")))).as(c[0])
+                    .isInstanceOf(ConfigException.class)
+                    .satisfies(e -> assertThat(((ConfigException) e).path() + ": " + ((ConfigException) e).problem())
+                            .isEqualTo(c[1]))
+                    .satisfies(e -> assertThat(((ConfigException) e).location()).startsWith("crashlab.yaml:3:"));
+        }
     }
 }

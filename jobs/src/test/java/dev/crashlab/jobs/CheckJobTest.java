@@ -7,6 +7,8 @@ import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.report.SampleRuns;
 import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.testing.WalkForwardSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -99,5 +101,58 @@ class CheckJobTest {
 
         assertThat(CheckJob.run(config, dir.resolve("out"), Set.of(), log).results()).isEmpty();
         assertThat(log.lines).singleElement().asString().startsWith("checks: none in " + config.file());
+    }
+
+    @Test
+    void sweepAndWalkForwardRulesReadTheirDocumentsOfTheRunTheConfigSweeps() throws Exception {
+        Files.writeString(dir.resolve("BTC-USD.csv"), "date,open,high,low,close,volume\n2024-01-01,1,1,1,1,0\n");
+        Files.writeString(dir.resolve("crashlab.yaml"), String.join("\n",
+                "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
+                "runs: [{name: a, strategy: {class: X}}, {name: b, strategy: {class: X}}]",
+                "sweep: {run: b, params: {threshold: [0.1, 0.2]}}",
+                "walkforward: {inSample: 1y, outOfSample: 90d}",
+                "checks:",
+                "  - rules: [\"sweep.deflatedSharpe >= 0.95\", \"sweep.pbo < 0.5\", \"walkforward.crisisFolds >= 1\"]"));
+        CrashlabConfig config = ConfigLoader.load(dir.resolve("crashlab.yaml"));
+        Path out = dir.resolve("out");
+        SweepResults sweep = SampleRuns.trendSweep();
+        Files.createDirectories(out.resolve("sweep-b"));
+        Files.write(out.resolve("sweep-b/sweep.json"), ResultsJson.toBytes(sweep));
+        CollectedLog log = new CollectedLog();
+
+        CheckJob.Outcome outcome = CheckJob.run(config, out, Set.of(), log);
+
+        assertThat(outcome.results()).extracting(CheckJob.Result::run).containsOnly("b");
+        assertThat(outcome.results().get(0).outcome().value()).isEqualTo(sweep.selection().deflatedSharpe());
+        assertThat(outcome.results().get(1).outcome().value()).isEqualTo(sweep.selection().overfitting().probability());
+        assertThat(outcome.results().get(2).line()).isEqualTo("run 'b': walkforward.crisisFolds >= 1 does not hold:"
+                + " walkforward.crisisFolds is undefined: the run has no walkforward.json: run crashlab:walkforward first"
+                + " (checks[0].rules[2])");
+
+        Files.createDirectories(out.resolve("walkforward-b"));
+        Files.write(out.resolve("walkforward-b/walkforward.json"), ResultsJson.toBytes(WalkForwardSamples.sample(true)));
+        assertThat(CheckJob.run(config, out, Set.of(), new CollectedLog()).results().get(2).line())
+                .isEqualTo("run 'b': walkforward.crisisFolds >= 1 holds: walkforward.crisisFolds = 1 (checks[0].rules[2])");
+    }
+
+    @Test
+    void aSweepRuleNeedsASweepSectionForItsRun() throws Exception {
+        Files.writeString(dir.resolve("BTC-USD.csv"), "date,open,high,low,close,volume\n2024-01-01,1,1,1,1,0\n");
+        Files.writeString(dir.resolve("crashlab.yaml"), String.join("\n",
+                "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
+                "runs: [{name: a, strategy: {class: X}}, {name: b, strategy: {class: X}}]",
+                "checks:",
+                "  - {run: a, rules: [\"sweep.pbo < 0.5\"]}"));
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("crashlab.yaml")))
+                .hasMessageStartingWith("checks[0].rules[0]: sweep.pbo reads the sweep's results, but the config has no sweep"
+                        + " section");
+        Files.writeString(dir.resolve("crashlab.yaml"), String.join("\n",
+                "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
+                "runs: [{name: a, strategy: {class: X}}, {name: b, strategy: {class: X}}]",
+                "sweep: {run: b, params: {threshold: [0.1, 0.2]}}",
+                "checks:",
+                "  - {run: a, rules: [\"sweep.pbo < 0.5\"]}"));
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("crashlab.yaml")))
+                .hasMessageStartingWith("checks[0].rules[0]: sweep.pbo reads the sweep of run 'b', but the rule is for run 'a'");
     }
 }

@@ -5,9 +5,11 @@ import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
 import dev.crashlab.report.internal.RunPage;
 import dev.crashlab.report.internal.SweepPage;
+import dev.crashlab.report.internal.WalkForwardPage;
 import dev.crashlab.report.internal.Templates;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,15 +42,14 @@ public final class Reports {
 
     /**
      * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
-     * their index, which links {@code comparisonHref} (the comparison's file, relative to the
-     * index) beside every run's report.
+     * their index, which links every run's report and {@code pages} (the comparison among them,
+     * by its file relative to the index).
      */
-    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, String comparisonHref,
+    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, List<PageLink> pages,
             ReportOptions options) {
         List<ComparisonPage.Run> parsed = runs(runs);
         return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
-                renderIndexOf(title, parsed, List.of(new PageLink("Comparison", comparisonHref,
-                        "every run side by side: equity, drawdown and metrics")), options));
+                renderIndexOf(title, parsed, pages, options));
     }
 
     /** Returns the report of one run. */
@@ -88,6 +89,12 @@ public final class Reports {
     public static String renderSweep(SweepResults sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
+    }
+
+    /** Returns the report of a walk-forward analysis. */
+    public static String renderWalkForward(WalkForwardResults walkForward, ReportOptions options) {
+        Page page = new Page(walkForward.name() + " — crashlab walk-forward", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("walkforward.jte", new WalkForwardPage(page, walkForward));
     }
 
     private static List<ComparisonPage.Run> runs(List<RunLink> runs) {

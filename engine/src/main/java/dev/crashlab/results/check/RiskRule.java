@@ -8,6 +8,8 @@ import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.TailFigures;
 import dev.crashlab.results.TailMetric;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import java.util.Optional;
  * A risk limit on a run's results, written as one line in the config's {@code checks}:
  * {@code maxDrawdown > -0.5}, {@code benchmark.sharpe >= 0.3},
  * {@code regimes["CRASH"].totalReturn > -30%}, {@code tail.cvar95 > -0.08},
- * {@code crises["FTX collapse"].return > -0.3}. {@code crashlab:check} fails the build when a rule
- * does not hold, as a failing test would.
+ * {@code crises["FTX collapse"].return > -0.3}, {@code sweep.deflatedSharpe >= 0.95},
+ * {@code walkforward.efficiency > 0.5}. {@code crashlab:check} fails the build when a rule does not
+ * hold, as a failing test would.
  *
  * <h2>Grammar</h2>
  * <pre>
@@ -31,6 +34,7 @@ import java.util.Optional;
  *            | 'regimes["' label '"].' (regimeField | "tail." tail)
  *            | 'crises["' window '"].' (crisisField | "tail." tail
  *                                       | "benchmark." (windowField | "tail." tail))
+ *            | "sweep." sweepFigure | "walkforward." walkForwardFigure
  * comparison = "&gt;" | "&gt;=" | "&lt;" | "&lt;=" | "==" | "!="
  * number     = a decimal such as -0.5, 1e-3 or 12, optionally followed by "%" (divided by 100)
  * </pre>
@@ -43,6 +47,16 @@ import java.util.Optional;
  * {@link #WINDOW_FIELDS} and {@code tail}). Figures are in the units stored there (fractions: -0.5
  * is -50 %; days). Spaces are free between tokens; labels and window names are quoted with double
  * quotes.
+ *
+ * <h2>Sweeps and walk-forwards</h2>
+ * A {@code sweepFigure} ({@link SweepResults#FIGURES}) reads the selection statistics of the
+ * variant the run's sweep chose, from {@code sweep-<run>/sweep.json}: {@code deflatedSharpe} and
+ * {@code probabilisticSharpe} (probabilities), {@code pbo} (the probability of backtest
+ * overfitting), {@code onEdge} (1 when the chosen cell is on the grid's edge), ... A
+ * {@code walkForwardFigure} ({@link WalkForwardResults#FIGURES}) reads
+ * {@code walkforward-<run>/walkforward.json}: {@code efficiency}, {@code crisisFolds}, or a
+ * figure of the stitched out-of-sample curve ({@code maxDrawdown}, {@code sharpe}, ...). Such a
+ * rule applies to the run the config sweeps or walks forward.
  *
  * <h2>Undefined figures</h2>
  * A figure that is undefined in the results (NaN, {@code null} in the file: a Sharpe ratio
@@ -101,18 +115,24 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
     /**
      * What a rule reads from a run's results.
      *
-     * @param scope {@code run}, {@code benchmark}, {@code regimes} or {@code crises}
+     * @param scope {@code run}, {@code benchmark}, {@code regimes}, {@code crises}, {@code sweep} or
+     *              {@code walkforward}
      * @param label the regime's label ({@code regimes}) or the window's name ({@code crises}), else {@code null}
      * @param field the field below the scope, dotted: {@code sharpe}, {@code tail.cvar95},
-     *              {@code benchmark.return}
+     *              {@code benchmark.return}, {@code deflatedSharpe}
      */
     public record Figure(String scope, String label, String field) {
+
+        /** Returns whether the figure reads a run's results.json (not a sweep's or a walk-forward's document). */
+        public boolean ofRun() {
+            return !scope.equals("sweep") && !scope.equals("walkforward");
+        }
 
         /** Returns the figure as a rule writes it: {@code regimes["CRASH"].totalReturn}. */
         @Override
         public String toString() {
             return switch (scope) {
-                case "benchmark" -> "benchmark." + field;
+                case "benchmark", "sweep", "walkforward" -> scope + "." + field;
                 case "regimes", "crises" -> scope + "[\"" + label + "\"]." + field;
                 default -> field;
             };
@@ -161,9 +181,48 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         }
     }
 
-    /** Evaluates this rule on {@code results}. */
+    /**
+     * Evaluates this rule on {@code results}.
+     *
+     * @throws IllegalStateException when the rule reads a sweep's or walk-forward's figure
+     */
     public Outcome check(RunResults results) {
-        Reading reading = read(results);
+        if (figure.scope().equals("sweep") || figure.scope().equals("walkforward")) {
+            throw new IllegalStateException(this + " reads a " + figure.scope() + ", not a run's results");
+        }
+        return outcome(read(results));
+    }
+
+    /**
+     * Evaluates this rule on a sweep's results, or says it is undefined when {@code sweep} is null.
+     *
+     * @throws IllegalStateException when the rule does not read a sweep figure
+     */
+    public Outcome check(SweepResults sweep) {
+        requireScope("sweep");
+        return outcome(sweep == null ? Reading.missing("the run has no sweep.json: run crashlab:sweep first")
+                : Reading.of(sweep.figure(figure.field())));
+    }
+
+    /**
+     * Evaluates this rule on a walk-forward's results, or says it is undefined when {@code walkForward} is null.
+     *
+     * @throws IllegalStateException when the rule does not read a walk-forward figure
+     */
+    public Outcome check(WalkForwardResults walkForward) {
+        requireScope("walkforward");
+        return outcome(walkForward == null
+                ? Reading.missing("the run has no walkforward.json: run crashlab:walkforward first")
+                : Reading.of(walkForward.figure(figure.field())));
+    }
+
+    private void requireScope(String scope) {
+        if (!figure.scope().equals(scope)) {
+            throw new IllegalStateException(this + " reads " + figure + ", not a " + scope + " figure");
+        }
+    }
+
+    private Outcome outcome(Reading reading) {
         double value = reading.value();
         boolean holds = reading.missing() == null && op.holds(value, threshold);
         String why = reading.missing() != null ? figure + " is undefined: " + reading.missing()
@@ -311,6 +370,18 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 at++;
                 return new Figure("run", null, "tail." + tailName());
             }
+            if ((first.equals("sweep") || first.equals("walkforward")) && peek('.')) {
+                at++;
+                List<String> known = first.equals("sweep") ? SweepResults.FIGURES : WalkForwardResults.FIGURES;
+                int fieldAt = at;
+                String field = name("a " + first + " figure: " + String.join(", ", known));
+                if (!known.contains(field)) {
+                    at = fieldAt;
+                    throw error("unknown " + first + " figure \"" + field + "\"" + Names.didYouMean(field, known) + "; "
+                            + first + ".<figure> is one of " + String.join(", ", known));
+                }
+                return new Figure(first, null, field);
+            }
             if ((first.equals("regimes") || first.equals("crises")) && peek('[')) {
                 boolean window = first.equals("crises");
                 at++;
@@ -399,8 +470,8 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 throw error("unknown figure \"" + field + "\"" + suggestion + "; a figure is a metric ("
                         + String.join(", ", names) + "), " + TAIL_FORM + ", benchmark.<metric>, benchmark." + TAIL_FORM
                         + ", regimes[\"<label>\"].<" + String.join("|", REGIME_FIELDS) + "|" + TAIL_FORM
-                        + "> or crises[\"<window>\"].<" + String.join("|", CRISIS_FIELDS) + "|" + TAIL_FORM + "|benchmark.<"
-                        + String.join("|", WINDOW_FIELDS) + "|" + TAIL_FORM + ">>");
+                        + ">, crises[\"<window>\"].<" + String.join("|", CRISIS_FIELDS) + "|" + TAIL_FORM + "|benchmark.<"
+                        + String.join("|", WINDOW_FIELDS) + "|" + TAIL_FORM + ">>, sweep.<figure> or walkforward.<figure>");
             }
             return field;
         }

@@ -105,6 +105,9 @@ class RiskRuleTest {
             "crises[\"FTX collapse\"].totalReturn > 0 | at 24: unknown crisis window field \"totalReturn\"",
             "crises[\"X\"].benchmark.heldBack > 0 | at 23: unknown field \"heldBack\" of the benchmark over a crisis window; it has return, maxDrawdown, daysToRecover or tail.<var95|",
             "crises[\"X\"].benchmark.tail.cvar > 0 | at 28: unknown tail figure \"cvar\"",
+            "sweep.deflatedSharp >= 0.95 | at 7: unknown sweep figure \"deflatedSharp\"; did you mean deflatedSharpe?; sweep.<figure> is one of probabilisticSharpe, deflatedSharpe, pbo,",
+            "walkforward.eficiency > 0.5 | at 13: unknown walkforward figure \"eficiency\"; did you mean efficiency?; walkforward.<figure> is one of efficiency,",
+            "sweep.pbo.x < 0.5           | at 10: expected a comparison",
     })
     void aBrokenRuleSaysWhatIsWrongAndWhere(String text, String message) {
         assertThatThrownBy(() -> RiskRule.parse(text)).isInstanceOf(IllegalArgumentException.class)
@@ -117,11 +120,11 @@ class RiskRuleTest {
                 + "tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>, benchmark.<metric>,"
                 + " benchmark.tail.<var95|cvar95|var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|"
                 + "longestUnderwaterDays>, regimes[\"<label>\"].<totalReturn|maxDrawdown|timeInMarket|steps|tail.<var95|cvar95|"
-                + "var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>> or"
+                + "var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>,"
                 + " crises[\"<window>\"].<return|maxDrawdown|daysToRecover|periods|liquidations|fundingPaid|heldBack|tail.<var95|"
                 + "cvar95|var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>|"
                 + "benchmark.<return|maxDrawdown|daysToRecover|tail.<var95|cvar95|var99|cvar99|tailRatio|skewness|"
-                + "excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>>");
+                + "excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>>, sweep.<figure> or walkforward.<figure>");
     }
 
     @Test
@@ -135,5 +138,20 @@ class RiskRuleTest {
                 .hasMessage("\"crises[ \"FTX collapse\" ].benchmark.tail.cvar95 >= -25%\": run 'dca' scores no crisis window"
                         + " \"FTX collapse\"; did you mean FTX Collapse?; it scores FTX Collapse, COVID crash");
         RiskRule.parse("tail.cvar95 > 0").requireWindow("dca", java.util.List.of());
+    }
+
+    @Test
+    void sweepAndWalkForwardRulesReadTheirDocumentsAndSayWhenThereIsNone() {
+        RiskRule dsr = RiskRule.parse("sweep.deflatedSharpe >= 0.95");
+        RiskRule efficiency = RiskRule.parse("walkforward.efficiency > 0.5");
+        dev.crashlab.results.WalkForwardResults wf = dev.crashlab.testing.WalkForwardSamples.sample(true);
+
+        assertThat(dsr.figure()).hasToString("sweep.deflatedSharpe");
+        assertThat(dsr.figure().ofRun()).isFalse();
+        assertThat(dsr.check((dev.crashlab.results.SweepResults) null).why())
+                .isEqualTo("sweep.deflatedSharpe is undefined: the run has no sweep.json: run crashlab:sweep first");
+        assertThat(efficiency.check(wf).value()).isEqualTo(wf.efficiency());
+        assertThat(efficiency.check(wf).holds()).isEqualTo(wf.efficiency() > 0.5);
+        assertThatThrownBy(() -> dsr.check(wf)).isInstanceOf(IllegalStateException.class);
     }
 }
