@@ -98,7 +98,8 @@ public final class SweepJob {
         double seconds;
         try {
             // Every variant's parameters are bound and checked before any variant runs.
-            @SuppressWarnings("unchecked")
+            // A generic array cannot be created without a raw one; each slot is written once, by its own task.
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Supplier<Strategy>[] strategies = new Supplier[total];
             forEachVariant(pool, workers, total, k -> strategies[k] = planner.strategy(run, grid.get(k)));
             long started = System.nanoTime();
