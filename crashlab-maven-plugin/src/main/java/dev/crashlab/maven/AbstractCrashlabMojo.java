@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,7 +24,7 @@ import org.apache.maven.project.MavenProject;
  * project's classpath (where user strategies live), the log, and turning failures into Maven's
  * two kinds: bad input ({@link MojoFailureException}) and our fault ({@link MojoExecutionException}).
  */
-abstract class AbstractCrashlabMojo extends AbstractMojo {
+abstract class AbstractCrashlabMojo extends CrashlabMojo {
 
     private static final List<String> DEFAULT_CONFIGS = List.of("crashlab.yaml", "crashlab.yml", "crashlab.json");
 
@@ -57,6 +56,7 @@ abstract class AbstractCrashlabMojo extends AbstractMojo {
             getLog().info("crashlab: skipped (crashlab.skip is true)");
             return;
         }
+        requireMaven();
         try {
             run();
         } catch (ConfigException e) {
