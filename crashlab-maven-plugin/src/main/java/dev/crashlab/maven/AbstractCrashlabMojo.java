@@ -1,5 +1,6 @@
 package dev.crashlab.maven;
 
+import dev.crashlab.backtest.BacktestException;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.config.CrashlabConfig;
@@ -62,7 +63,8 @@ abstract class AbstractCrashlabMojo extends CrashlabMojo {
         } catch (ConfigException e) {
             ConfigException located = loaded == null ? e : loaded.locate(e);
             throw new MojoFailureException(located.getMessage(), located);
-        } catch (DataFileException | IllegalArgumentException e) {
+        } catch (DataFileException | IllegalArgumentException | BacktestException e) {
+            // A strategy that throws is the project's code failing, as a failing test is: a failure.
             throw new MojoFailureException(e.getMessage(), e);
         } catch (MojoFailureException | MojoExecutionException e) {
             throw e;

@@ -48,7 +48,7 @@ public final class ReportJob {
             log.info(summary.line());
             log.info("  " + summary.report());
         }
-        Path index = RunFolder.writeComparisonAndIndex(output, "crashlab: " + output.getFileName(), links, options);
+        Path index = RunFolder.writeComparisonAndIndex(output, "crashlab: " + output.getFileName(), links, List.of(), options);
         log.info("Index: " + index);
         return new BacktestJob.Outcome(summaries, output.resolve(RunFolder.COMPARISON), index);
     }

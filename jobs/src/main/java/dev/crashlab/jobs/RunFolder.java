@@ -4,10 +4,14 @@ import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.data.io.AtomicWrite;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
+import dev.crashlab.report.RunFailure;
 import dev.crashlab.report.RunLink;
 import dev.crashlab.results.ResultsException;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -55,11 +59,22 @@ final class RunFolder {
 
     /**
      * Writes {@code comparison.html} and {@code index.html} into {@code output}, the folder that
-     * holds the run folders of {@code runs}; returns the index.
+     * holds the run folders of {@code runs}, the index naming the {@code failed} runs with their
+     * errors; returns the index. Without a finished run, a comparison left from an earlier build is
+     * removed rather than shown beside an index that lists none of its runs.
      */
-    static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, ReportOptions options) {
-        Reports.ComparisonAndIndex pages = Reports.renderComparisonAndIndex(title, runs, COMPARISON, options);
-        AtomicWrite.text(output.resolve(COMPARISON), pages.comparison());
+    static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, List<RunFailure> failed,
+            ReportOptions options) {
+        Reports.ComparisonAndIndex pages = Reports.renderComparisonAndIndex(title, runs, failed, COMPARISON, options);
+        if (pages.comparison() != null) {
+            AtomicWrite.text(output.resolve(COMPARISON), pages.comparison());
+        } else {
+            try {
+                Files.deleteIfExists(output.resolve(COMPARISON));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the stale " + output.resolve(COMPARISON) + ": " + e.getMessage(), e);
+            }
+        }
         Path index = output.resolve(INDEX);
         AtomicWrite.text(index, pages.index());
         return index;
