@@ -200,7 +200,8 @@ final class Run {
         } catch (BacktestException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage(), e);
+            throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage()
+                    + StrategyFrame.suffix(e), e);
         }
         boolean allAligned = true;
         for (int i = 0; i < n; i++) {
@@ -268,7 +269,7 @@ final class Run {
                 throw e;
             } catch (RuntimeException e) {
                 throw new BacktestException(spec.name() + ": " + strategy.name() + " failed at step " + s + " ("
-                        + nowInstant() + "): " + e, e);
+                        + nowInstant() + "): " + e + StrategyFrame.suffix(e), e);
             }
             if (closeFills && !pending.isEmpty()) {
                 execution.fillAtClose();

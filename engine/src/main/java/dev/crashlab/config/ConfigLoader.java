@@ -53,7 +53,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <p>Top-level run fields ({@code data}, {@code start}, {@code costs}, ...) are defaults for every
  * entry of {@code runs}; a run's own objects are merged over them field by field, except
  * {@code strategy} and {@code regime}, which a run replaces whole. Without {@code runs}, the
- * top level is the single run. Relative paths are relative to the config file's folder. The full
+ * top level is the single run. Relative paths are relative to the config file's folder, those of
+ * data files to {@code data.folder} when it is given (itself relative to the config file). The full
  * layout is documented, with a commented example, in README.md ("Configuration").
  */
 public final class ConfigLoader {
@@ -185,11 +186,13 @@ public final class ConfigLoader {
             throw new ConfigException(run.childPath("name"), "expected a name of letters, digits, '.', '_' or '-'"
                     + " (it names the output folder), got \"" + name + "\"");
         }
-        Node data = run.requireObject("data").onlyFields("prices", "series");
+        Node data = run.requireObject("data").onlyFields("folder", "prices", "series");
+        // The data files' folder, so that one line moves a project from the bundled sample to real data.
+        Path files = data.has("folder") ? base.resolve(data.requireString("folder")) : base;
         List<RunConfig.PriceFile> prices = new ArrayList<>();
         Node priceNodes = data.requireObject("prices");
         for (Map.Entry<String, Node> e : priceNodes.entries()) {
-            prices.add(priceFile(e.getKey(), e.getValue(), base));
+            prices.add(priceFile(e.getKey(), e.getValue(), files));
         }
         if (prices.isEmpty()) {
             throw priceNodes.error("give at least one price file");
@@ -199,7 +202,7 @@ public final class ConfigLoader {
         if (seriesNodes != null) {
             for (Map.Entry<String, Node> e : seriesNodes.entries()) {
                 Node s = e.getValue().onlyFields("file", "column", "publication");
-                series.add(new RunConfig.SeriesFile(e.getKey(), base.resolve(s.requireString("file")),
+                series.add(new RunConfig.SeriesFile(e.getKey(), files.resolve(s.requireString("file")),
                         s.requireString("column"), s.parsed("publication", PublicationRule.NEXT_DAY_UTC, PublicationRule::parse),
                         s.path()));
             }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RunPlanner {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The config echo as the results record keeps it: a JSON object as a map. */
+    private static final TypeReference<Map<String, Object>> CONFIG_ECHO = new TypeReference<>() {
+    };
 
     private record PriceKey(Path file, LoadOptions options) {
     }
@@ -90,7 +94,7 @@ public final class RunPlanner {
                 .name(name)
                 .strategy(strategy)
                 .parameters(parameters)
-                .config(JSON.convertValue(run.echo(), Map.class))
+                .config(JSON.convertValue(run.echo(), CONFIG_ECHO))
                 .initialCash(run.initialCash())
                 .contributions(run.contributions())
                 .costs(run.costs())

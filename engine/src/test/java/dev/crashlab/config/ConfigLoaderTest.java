@@ -396,6 +396,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void resolvesDataFilesInTheDataFolderThatARunMayOverride() {
+        write(dir, "real/BTC-USD.csv", "date,open,high,low,close,volume", "2024-01-01,10,12,9,11,1");
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data:",
+                "  folder: data",
+                "  prices: {BTC-USD: {file: BTC-USD.csv}}",
+                "  series: {flows: {file: flows.csv, column: total}}",
+                "strategy: {class: " + DIP + "}",
+                "runs:",
+                "  - name: sample",
+                "  - name: real",
+                "    data: {folder: real}"));
+
+        RunConfig sample = config.run("sample").orElseThrow();
+        assertThat(sample.prices().getFirst().file()).isEqualTo(dir.resolve("data/BTC-USD.csv").toAbsolutePath());
+        assertThat(sample.series().getFirst().file()).isEqualTo(dir.resolve("data/flows.csv").toAbsolutePath());
+        assertThat(config.run("real").orElseThrow().prices().getFirst().file())
+                .isEqualTo(dir.resolve("real/BTC-USD.csv").toAbsolutePath());
+    }
+
+    @Test
     void reportsAMissingDataFileWithItsPath() {
         Path file = yaml(
                 "data: {prices: {BTC-USD: {file: data/missing.csv}}}",

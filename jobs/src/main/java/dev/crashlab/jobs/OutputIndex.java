@@ -4,6 +4,7 @@ import dev.crashlab.data.io.AtomicWrite;
 import dev.crashlab.report.PageLink;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
+import dev.crashlab.report.RunFailure;
 import dev.crashlab.report.RunLink;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.SweepResults;
@@ -89,24 +90,26 @@ final class OutputIndex {
 
     /**
      * Writes {@code comparison.html} (when there are runs) and {@code index.html} into
-     * {@code output}: the {@code runs}, the comparison and every sweep page of the folder; returns
-     * the index.
+     * {@code output}: the {@code runs}, the {@code failed} runs with their errors, the comparison and
+     * every sweep and walk-forward page of the folder; returns the index. Without a finished run, a
+     * comparison left from an earlier build is removed rather than shown beside an index that lists
+     * none of its runs.
      */
-    static Path write(Path output, String title, List<RunLink> runs, ReportOptions options) {
-        List<PageLink> pages = new ArrayList<>();
-        String index;
-        if (runs.isEmpty()) {
-            pages.addAll(pages(output));
-            index = Reports.renderIndex(title, runs, pages, options);
+    static Path write(Path output, String title, List<RunLink> runs, List<RunFailure> failed, ReportOptions options) {
+        Reports.ComparisonAndIndex pages = Reports.renderComparisonAndIndex(title, runs, failed, RunFolder.COMPARISON,
+                pages(output), options);
+        Path comparison = output.resolve(RunFolder.COMPARISON);
+        if (pages.comparison() != null) {
+            AtomicWrite.text(comparison, pages.comparison());
         } else {
-            pages.add(new PageLink("Comparison", RunFolder.COMPARISON, "every run side by side: equity, drawdown and metrics"));
-            pages.addAll(pages(output));
-            Reports.ComparisonAndIndex both = Reports.renderComparisonAndIndex(title, runs, pages, options);
-            AtomicWrite.text(output.resolve(RunFolder.COMPARISON), both.comparison());
-            index = both.index();
+            try {
+                Files.deleteIfExists(comparison);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the stale " + comparison + ": " + e.getMessage(), e);
+            }
         }
         Path file = output.resolve(RunFolder.INDEX);
-        AtomicWrite.text(file, index);
+        AtomicWrite.text(file, pages.index());
         return file;
     }
 
@@ -116,6 +119,6 @@ final class OutputIndex {
         for (Path folder : runFolders(output)) {
             runs.add(RunFolder.link(RunFolder.read(folder), folder));
         }
-        return write(output, title, runs, options);
+        return write(output, title, runs, List.of(), options);
     }
 }

@@ -47,7 +47,7 @@ public final class ReportJob {
         for (Path folder : walkForwards) {
             log.info("  " + WalkForwardJob.render(folder, options));
         }
-        Path index = OutputIndex.write(output, "crashlab: " + output.getFileName(), links, options);
+        Path index = OutputIndex.write(output, "crashlab: " + output.getFileName(), links, List.of(), options);
         log.info("Index: " + index);
         return new BacktestJob.Outcome(summaries, output.resolve(RunFolder.COMPARISON), index);
     }

@@ -38,7 +38,8 @@ final class VariantPool implements AutoCloseable {
 
     /** Returns every variant's strategy maker, {@code run} with each of {@code grid}'s parameters, all bound and checked. */
     List<Supplier<Strategy>> bind(RunPlanner planner, RunConfig run, List<Map<String, JsonNode>> grid) {
-        @SuppressWarnings("unchecked")
+        // A generic array cannot be created without a raw one; each slot is written once, by its own task.
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Supplier<Strategy>[] strategies = new Supplier[grid.size()];
         forEach(grid.size(), k -> strategies[k] = planner.strategy(run, grid.get(k)));
         return List.of(strategies);

@@ -12,6 +12,7 @@ import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.WalkForwardResults;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Renders self-contained HTML reports from results records ({@code dev.crashlab.results}): one
@@ -31,7 +32,7 @@ public final class Reports {
     /**
      * A comparison page and an index page of the same runs, rendered together.
      *
-     * @param comparison the comparison's HTML
+     * @param comparison the comparison's HTML, or {@code null} when no run finished
      * @param index      the index's HTML
      */
     public record ComparisonAndIndex(String comparison, String index) {
@@ -42,14 +43,19 @@ public final class Reports {
 
     /**
      * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
-     * their index, which links every run's report and {@code pages} (the comparison among them,
-     * by its file relative to the index).
+     * their index, which links the comparison ({@code comparisonHref}, its file relative to the
+     * index), then {@code pages}, beside every run's report, and names each of the {@code failed}
+     * runs with its error. Without a finished run there is no comparison, and the index does not link one.
      */
-    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, List<PageLink> pages,
-            ReportOptions options) {
+    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, List<RunFailure> failed,
+            String comparisonHref, List<PageLink> pages, ReportOptions options) {
         List<ComparisonPage.Run> parsed = runs(runs);
+        if (parsed.isEmpty()) {
+            return new ComparisonAndIndex(null, renderIndexOf(title, parsed, failed, pages, options));
+        }
         return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
-                renderIndexOf(title, parsed, pages, options));
+                renderIndexOf(title, parsed, failed, Stream.concat(Stream.of(new PageLink("Comparison", comparisonHref,
+                        "every run side by side: equity, drawdown and metrics")), pages.stream()).toList(), options));
     }
 
     /** Returns the report of one run. */
@@ -74,15 +80,16 @@ public final class Reports {
 
     /** Returns an index titled {@code title} listing {@code runs} with links to their reports and {@code pages}. */
     public static String renderIndex(String title, List<RunLink> runs, List<PageLink> pages, ReportOptions options) {
-        return renderIndexOf(title, runs(runs), pages, options);
+        return renderIndexOf(title, runs(runs), List.of(), pages, options);
     }
 
-    private static String renderIndexOf(String title, List<ComparisonPage.Run> runs, List<PageLink> pages,
-            ReportOptions options) {
+    private static String renderIndexOf(String title, List<ComparisonPage.Run> runs, List<RunFailure> failed,
+            List<PageLink> pages, ReportOptions options) {
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), false);
         List<IndexPage.Link> links = pages.stream().map(l -> new IndexPage.Link(l.title(), l.href(), l.description()))
                 .toList();
-        return Templates.render("index.jte", new IndexPage(page, runs, links));
+        List<IndexPage.Failure> failures = failed.stream().map(f -> new IndexPage.Failure(f.name(), f.error())).toList();
+        return Templates.render("index.jte", new IndexPage(page, runs, failures, links));
     }
 
     /** Returns the report of a parameter sweep. */
