@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
  * {@code ../shared/data} and other common tickers, and recognises crypto pairs by their name:
  * {@code BTC-USD}, {@code ETH-USDT}, {@code SOL-USDC}, also with a suffix after an underscore
  * ({@code BTC-USDT_binance}), and Binance's spelling of stablecoin pairs ({@code BTCUSDT},
- * {@code ETHUSDT_PERP}). Any other symbol is unknown: its asset class must be given.
+ * {@code ETHUSDT_perp_5m_2022-06-13}). Any other symbol is unknown: its asset class must be given.
  */
 public final class InstrumentCatalog {
 
     private static final Pattern CRYPTO_PAIR =
             Pattern.compile("([A-Z0-9]{2,10})-(USD|USDT|USDC|BUSD|EUR|BTC|ETH)(?:_[A-Za-z0-9]+)?");
-    // Binance's own spelling, BTCUSDT: only stablecoin quotes, which no ticker ends with by chance.
+    // Binance's own spelling, BTCUSDT: only stablecoin quotes, which no ticker ends with by chance;
+    // a suffix may describe the extract, as the crash-window files do (BTCUSDT_spot_1m_2021-05-19).
     private static final Pattern EXCHANGE_PAIR =
-            Pattern.compile("([A-Z0-9]{2,10}?)(USDT|USDC|BUSD|FDUSD)(?:_[A-Za-z0-9]+)?");
+            Pattern.compile("([A-Z0-9]{2,10}?)(USDT|USDC|BUSD|FDUSD)(?:_[A-Za-z0-9_.-]+)?");
 
     private final Map<String, Instrument> known;
 
