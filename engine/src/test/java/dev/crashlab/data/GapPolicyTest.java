@@ -129,4 +129,15 @@ class GapPolicyTest {
                 + kept.warnings().stream().filter(w -> w.kind() == DataWarning.Kind.OFF_GRID).count()
                 + " off-grid bars, filled to " + filled.size() + " bars");
     }
+
+    @Test
+    void reportsTheTradelessMinutesOfTheGeminiFileAsGapsAndReadsOnlyItsSixPriceColumns() {
+        OhlcvSeries s = PriceLoader.load(SharedData.file("intraday/gemini-1m/BTCUSD_2025-10-10.csv"),
+                LoadOptions.builder().instrument(Instrument.of("BTC-USD", AssetClass.CRYPTO)).build());
+
+        // 1,351 minutes of 1,440 had a trade (SOURCES.md): the other 89 are holes, each warned.
+        assertThat(s.size()).isEqualTo(1_351);
+        assertThat(s.interval()).isEqualTo(BarInterval.MINUTE);
+        assertThat(GapPolicy.summary(s)).contains("(89 bars missing) kept as holes (gaps: keep)");
+    }
 }

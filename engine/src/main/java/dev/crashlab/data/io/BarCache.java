@@ -78,11 +78,12 @@ public final class BarCache {
         long modified = attributes.lastModifiedTime().toMillis();
         String sha256 = stamp != null && stamp.size == size && stamp.modified == modified
                 ? stamp.sha256 : sha256(source);
-        Path cache = folder.resolve(sha256 + SUFFIX);
-        OhlcvSeries cached = read(cache, source.toString(), instrument);
+        OhlcvSeries cached = read(folder.resolve(sha256 + SUFFIX), source.toString(), instrument);
         if (cached == null) {
             cached = parse.get();
-            write(cached, cache, source.toString());
+            // The digest of the bytes parsed (the file's, or its archive's): the file may have changed since it was hashed.
+            sha256 = cached.source().sha256().isEmpty() ? sha256 : cached.source().sha256();
+            write(cached, folder.resolve(sha256 + SUFFIX), source.toString());
         }
         if (stamp == null || stamp.size != size || stamp.modified != modified || !stamp.sha256.equals(sha256)) {
             if (stamp != null && !stamp.sha256.equals(sha256)) {

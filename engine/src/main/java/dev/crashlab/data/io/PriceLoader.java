@@ -33,7 +33,7 @@ import java.util.zip.ZipInputStream;
  * instrument's calendar allows become warnings on the series.
  *
  * <p>The format is detected from the header where that is unambiguous
- * ({@code date,open,high,low,close,volume}; Yahoo's {@code Date,Open,High,Low,Close,Adj Close,Volume};
+ * ({@code date,open,high,low,close,volume} or {@code time,...}, further columns ignored; Yahoo's {@code Date,Open,High,Low,Close,Adj Close,Volume};
  * a Binance dump; a JSON array of klines; a CoinGecko object); otherwise {@link LoadOptions}
  * names it. The instrument is taken from the options, or looked up by the file name
  * ({@code BTC-USD.csv} is {@code BTC-USD}) in {@link InstrumentCatalog#defaults()}.
@@ -313,7 +313,9 @@ public final class PriceLoader {
         List<String> header = new ArrayList<>();
         table.split(first, header);
         List<String> normalized = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        if (normalized.equals(CRASHLAB_HEADER) || normalized.equals(CRASHLAB_INTRADAY_HEADER)) {
+        // Further columns after the six (Gemini's trades,buy_volume) are not read.
+        List<String> six = normalized.subList(0, Math.min(6, normalized.size()));
+        if (six.equals(CRASHLAB_HEADER) || six.equals(CRASHLAB_INTRADAY_HEADER)) {
             return PriceFormat.CRASHLAB_CSV;
         }
         if (normalized.equals(YAHOO_HEADER)) {
