@@ -190,14 +190,16 @@ public final class BarCollector {
     }
 
     /**
-     * Warns about each run of missing intraday bars and each bar off the interval's grid (whole
-     * multiples of the interval since 1970, when the interval divides a day). A gap counts the
+     * Warns about each run of missing intraday bars and, for markets open around the clock, each
+     * bar off the interval's grid (whole multiples of the interval since 1970, when the interval
+     * divides a day). A gap counts the
      * grid times strictly between two bars, so a hole that ends on an off-grid bar counts the
      * hours it really misses.
      */
     private void checkIntradayGaps(long[] t, long interval) {
         boolean allDay = instrument.calendar() == TradingCalendar.ALWAYS_OPEN;
-        boolean grid = DAY_MILLIS % interval == 0;
+        // Around-the-clock markets stamp bars on the clock's grid; exchange sessions may open at :30.
+        boolean grid = allDay && DAY_MILLIS % interval == 0;
         for (int i = 0; i < t.length; i++) {
             if (grid && Math.floorMod(t[i], interval) != 0) {
                 warnings.add(new DataWarning(DataWarning.Kind.OFF_GRID, file, lines[i], "bar stamped "
@@ -210,7 +212,7 @@ public final class BarCollector {
             long step = t[i] - t[i - 1];
             boolean sameDay = Math.floorDiv(t[i], DAY_MILLIS) == Math.floorDiv(t[i - 1], DAY_MILLIS);
             if (step > interval && (allDay || sameDay)) {
-                long missing = GapPolicy.missingBars(t[i - 1], t[i], interval);
+                long missing = GapPolicy.missingBars(t[i - 1], t[i], interval, grid);
                 if (missing > 0) {
                     warnings.add(new DataWarning(DataWarning.Kind.GAP, file, lines[i], missing + " bar"
                             + (missing == 1 ? "" : "s") + " missing between " + Instant.ofEpochMilli(t[i - 1]) + " and "

@@ -10,9 +10,9 @@ import java.util.Locale;
  * never silent: each one is a {@link DataWarning.Kind#GAP} warning on the series, and a run on
  * intraday bars states them in its results' warnings ({@link #summary}).
  *
- * <p>A gap is a run of missing bars between two bars of the same series: the grid times (whole
- * multiples of the interval since 1970 when the interval divides a day, else steps of the
- * interval from the earlier bar) strictly between them. For instruments that do not trade around
+ * <p>A gap is a run of missing bars between two bars of the same series: the grid times strictly
+ * between them, whole multiples of the interval since 1970 for markets open around the clock
+ * (when the interval divides a day), else steps of the interval from the earlier bar. For instruments that do not trade around
  * the clock only gaps inside one UTC day count, since nights and weekends have no bars. Daily
  * and longer bars are not touched: their gaps follow the trading calendar and stay warnings.
  */
@@ -62,7 +62,7 @@ public enum GapPolicy {
         long added = 0;
         for (int i = 1; i < n; i++) {
             if (fills(series, i, interval, allDay)) {
-                added += missingBars(series.timeMillis(i - 1), series.timeMillis(i), interval);
+                added += missingBars(series.timeMillis(i - 1), series.timeMillis(i), interval, grid(interval, allDay));
             }
         }
         int size = Math.toIntExact(n + added);
@@ -76,7 +76,7 @@ public enum GapPolicy {
         for (int i = 0; i < n; i++) {
             if (i > 0 && fills(series, i, interval, allDay)) {
                 double flat = series.close(i - 1);
-                long time = firstMissing(series.timeMillis(i - 1), interval);
+                long time = firstMissing(series.timeMillis(i - 1), interval, grid(interval, allDay));
                 for (; time < series.timeMillis(i); time += interval, k++) {
                     t[k] = time;
                     o[k] = flat;
@@ -108,17 +108,22 @@ public enum GapPolicy {
                 && (allDay || Math.floorDiv(time, DAY_MILLIS) == Math.floorDiv(previous, DAY_MILLIS));
     }
 
-    /** Returns the first grid time after {@code previous}: the next multiple of the interval, or one interval on. */
-    private static long firstMissing(long previous, long interval) {
-        return DAY_MILLIS % interval == 0 ? Math.floorDiv(previous, interval) * interval + interval : previous + interval;
+    private static boolean grid(long interval, boolean allDay) {
+        return allDay && DAY_MILLIS % interval == 0;
+    }
+
+    /** Returns the first time a bar is missing after {@code previous}: the next multiple of the interval on a grid, else one interval on. */
+    private static long firstMissing(long previous, long interval, boolean grid) {
+        return grid ? Math.floorDiv(previous, interval) * interval + interval : previous + interval;
     }
 
     /**
      * Returns how many bars of {@code interval} are missing between bars stamped {@code previous}
-     * and {@code next}: the grid times strictly between them.
+     * and {@code next}: the times strictly between them on the grid of whole multiples of the
+     * interval when {@code grid}, else in steps of the interval from {@code previous}.
      */
-    public static long missingBars(long previous, long next, long interval) {
-        long first = firstMissing(previous, interval);
+    public static long missingBars(long previous, long next, long interval, boolean grid) {
+        long first = firstMissing(previous, interval, grid);
         return first >= next ? 0 : (next - first + interval - 1) / interval;
     }
 
@@ -140,7 +145,7 @@ public enum GapPolicy {
         boolean allDay = series.instrument().calendar() == TradingCalendar.ALWAYS_OPEN;
         for (int i = 1; i < series.size(); i++) {
             if (fills(series, i, interval, allDay)) {
-                missing += missingBars(series.timeMillis(i - 1), series.timeMillis(i), interval);
+                missing += missingBars(series.timeMillis(i - 1), series.timeMillis(i), interval, grid(interval, allDay));
             }
         }
         int gaps = series.gapCount();

@@ -4,6 +4,8 @@ import static dev.crashlab.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.testing.SharedData;
@@ -74,6 +76,20 @@ class GapPolicyTest {
     }
 
     @Test
+    void doesNotCallAnExchangesHalfHourSessionBarsOffGrid() {
+        Path file = write(dir, "SPY.csv",
+                "time,open,high,low,close,volume",
+                "2024-01-02T14:30:00Z,470,471,469,470.5,10",
+                "2024-01-02T15:30:00Z,470.5,472,470,471,10",
+                "2024-01-02T17:30:00Z,471,473,470,472,10");
+
+        OhlcvSeries s = load(file, GapPolicy.FILL);
+
+        assertThat(s.warnings()).extracting(DataWarning::kind).containsExactly(DataWarning.Kind.GAP, DataWarning.Kind.FILLED);
+        assertThat(s.time(2)).isEqualTo(Instant.parse("2024-01-02T16:30:00Z"));
+    }
+
+    @Test
     void leavesDailyBarsAloneWhateverThePolicy() {
         Path file = write(dir, "BTC-USD.csv",
                 "date,open,high,low,close,volume",
@@ -93,9 +109,12 @@ class GapPolicyTest {
         long start = Instant.parse("2018-02-08T00:00:00Z").toEpochMilli();
         long offGrid = Instant.parse("2018-02-09T09:28:14Z").toEpochMilli();
 
-        assertThat(GapPolicy.missingBars(start, offGrid, hour)).isEqualTo(33); // 01:00 .. 09:00 of the next day
-        assertThat(GapPolicy.missingBars(offGrid, offGrid + 2 * hour, hour)).isEqualTo(2); // 10:00, 11:00
-        assertThat(GapPolicy.missingBars(start, start + hour, hour)).isZero();
+        assertThat(GapPolicy.missingBars(start, offGrid, hour, true)).isEqualTo(33); // 01:00 .. 09:00 of the next day
+        assertThat(GapPolicy.missingBars(offGrid, offGrid + 2 * hour, hour, true)).isEqualTo(2); // 10:00, 11:00
+        assertThat(GapPolicy.missingBars(start, start + hour, hour, true)).isZero();
+        // An exchange's hourly bars from 13:30 UTC: steps from the earlier bar, no grid.
+        long open = Instant.parse("2024-01-02T13:30:00Z").toEpochMilli();
+        assertThat(GapPolicy.missingBars(open, open + 3 * hour, hour, false)).isEqualTo(2);
     }
 
     @Test
@@ -139,5 +158,15 @@ class GapPolicyTest {
         assertThat(s.size()).isEqualTo(1_351);
         assertThat(s.interval()).isEqualTo(BarInterval.MINUTE);
         assertThat(GapPolicy.summary(s)).contains("(89 bars missing) kept as holes (gaps: keep)");
+    }
+
+    @Test
+    void aRunOnHoledMinutesStatesTheGapsInItsResultsWarnings() {
+        OhlcvSeries minutes = PriceLoader.load(holed());
+
+        BacktestResult r = Backtest.builder(MarketData.of(minutes)).strategy(() -> ctx -> { }).build().run();
+
+        assertThat(r.warnings()).contains(GapPolicy.summary(minutes));
+        assertThat(r.toResults(Instant.EPOCH).warnings()).contains(GapPolicy.summary(minutes));
     }
 }
