@@ -1,12 +1,14 @@
 package dev.crashlab.maven;
 
 import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.io.download.BinanceDumps;
 import dev.crashlab.data.io.download.DownloadException;
 import dev.crashlab.data.io.download.DownloadOptions;
 import dev.crashlab.data.io.download.DownloadRequest;
 import dev.crashlab.data.io.download.Downloader;
 import java.io.File;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,8 +18,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Downloads daily bars from a public source (Binance, Yahoo or Stooq) into
  * {@code data/cache/<source>/<symbol>.csv}, crashlab's CSV format; a cached file that covers the
- * range is not downloaded again unless {@code crashlab.refresh} is set. Needs network access and
- * says so clearly when there is none.
+ * range is not downloaded again unless {@code crashlab.refresh} is set. With
+ * {@code crashlab.interval} it downloads Binance's monthly kline dumps instead (data.binance.vision,
+ * months {@code crashlab.from} to {@code crashlab.to}), each verified against its published
+ * {@code .CHECKSUM}, into {@code data/cache/binance-vision/} in Binance's own layout. Needs network
+ * access and says so clearly when there is none.
  *
  * @since 0.1.0
  */
@@ -40,6 +45,14 @@ public class FetchMojo extends CrashlabMojo {
     @Parameter(property = "crashlab.to")
     private String to;
 
+    /** The kline interval of Binance's dumps (1m, 5m, 1h ...): set it to fetch monthly dumps instead of daily bars. */
+    @Parameter(property = "crashlab.interval")
+    private String interval;
+
+    /** The market of Binance's dumps: spot or futures-um. */
+    @Parameter(property = "crashlab.market", defaultValue = "spot")
+    private String market;
+
     /** Whether to download again even when the cache covers the range. */
     @Parameter(property = "crashlab.refresh", defaultValue = "false")
     private boolean refresh;
@@ -51,6 +64,10 @@ public class FetchMojo extends CrashlabMojo {
     @Override
     public void execute() throws MojoFailureException {
         requireMaven();
+        if (interval != null) {
+            fetchDumps();
+            return;
+        }
         LocalDate first;
         LocalDate last;
         try {
@@ -67,6 +84,27 @@ public class FetchMojo extends CrashlabMojo {
                 getLog().info("crashlab: " + symbol + ": " + series.size() + " bars " + series.date(0) + " .. "
                         + series.date(series.size() - 1) + " -> " + downloader.cacheFile(request));
             }
+        } catch (DownloadException | IllegalArgumentException | dev.crashlab.data.DataFileException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    private void fetchDumps() throws MojoFailureException {
+        try {
+            // A month is yyyy-MM; a date names its month.
+            YearMonth first = YearMonth.parse(from.length() > 7 ? from.substring(0, 7) : from);
+            YearMonth last = to == null ? YearMonth.now(ZoneOffset.UTC).minusMonths(1)
+                    : YearMonth.parse(to.length() > 7 ? to.substring(0, 7) : to);
+            BinanceDumps dumps = new BinanceDumps(DownloadOptions.builder(baseDir.toPath()).build());
+            for (String symbol : symbols) {
+                for (BinanceDumps.Month m : dumps.fetch(BinanceDumps.Market.parse(market), symbol.strip(), interval,
+                        first, last, refresh)) {
+                    getLog().info("crashlab: " + symbol.strip() + " " + interval + " " + m.month() + ": "
+                            + (m.downloaded() ? m.bars() + " bars, checksum verified" : "cached") + " -> " + m.file());
+                }
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new MojoFailureException("crashlab.from / crashlab.to: expected months (yyyy-MM): " + e.getMessage(), e);
         } catch (DownloadException | IllegalArgumentException | dev.crashlab.data.DataFileException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.crashlab.config;
 
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
+import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.InstrumentCatalog;
 import dev.crashlab.data.PublicationRule;
@@ -308,7 +309,7 @@ public final class ConfigLoader {
 
     private static RunConfig.PriceFile priceFile(String symbolText, Node node, Path base) {
         node.onlyFields("file", "format", "assetClass", "calendar", "quoteCurrency", "lenient", "adjusted", "columns",
-                "timeFormat", "zone", "delimiter", "decimalComma", "header", "dailyBars");
+                "timeFormat", "zone", "delimiter", "decimalComma", "header", "dailyBars", "gaps", "cache");
         Symbol symbol;
         try {
             symbol = Symbol.of(symbolText);
@@ -335,7 +336,12 @@ public final class ConfigLoader {
                 .dailyBars(node.bool("dailyBars", false))
                 .decimalComma(node.bool("decimalComma", false))
                 .timeFormat(node.parsed("timeFormat", TimeFormat.ISO_DATE, TimeFormat::parse))
-                .zone(node.parsed("zone", ZoneId.of("UTC"), ZoneId::of));
+                .zone(node.parsed("zone", ZoneId.of("UTC"), ZoneId::of))
+                .gaps(node.choice("gaps", GapPolicy.KEEP, GapPolicy.class));
+        String cache = node.string("cache", null);
+        if (cache != null) {
+            options.cacheFolder(base.resolve(cache));
+        }
         String delimiter = node.string("delimiter", ",");
         if (delimiter.length() != 1) {
             throw new ConfigException(node.childPath("delimiter"), "expected a single character, got \"" + delimiter + "\"");

@@ -189,16 +189,35 @@ public final class BarCollector {
         }
     }
 
+    /**
+     * Warns about each run of missing intraday bars and, for markets open around the clock, each
+     * bar off the interval's grid (whole multiples of the interval since 1970, when the interval
+     * divides a day). A gap counts the
+     * grid times strictly between two bars, so a hole that ends on an off-grid bar counts the
+     * hours it really misses.
+     */
     private void checkIntradayGaps(long[] t, long interval) {
         boolean allDay = instrument.calendar() == TradingCalendar.ALWAYS_OPEN;
-        for (int i = 1; i < t.length; i++) {
+        // Around-the-clock markets stamp bars on the clock's grid; exchange sessions may open at :30.
+        boolean grid = allDay && DAY_MILLIS % interval == 0;
+        for (int i = 0; i < t.length; i++) {
+            if (grid && Math.floorMod(t[i], interval) != 0) {
+                warnings.add(new DataWarning(DataWarning.Kind.OFF_GRID, file, lines[i], "bar stamped "
+                        + Instant.ofEpochMilli(t[i]) + " is off the " + BarInterval.of(java.time.Duration.ofMillis(interval))
+                        + " grid; kept as the file has it"));
+            }
+            if (i == 0) {
+                continue;
+            }
             long step = t[i] - t[i - 1];
             boolean sameDay = Math.floorDiv(t[i], DAY_MILLIS) == Math.floorDiv(t[i - 1], DAY_MILLIS);
             if (step > interval && (allDay || sameDay)) {
-                long missing = step / interval - 1;
-                warnings.add(new DataWarning(DataWarning.Kind.GAP, file, lines[i], missing + " bar"
-                        + (missing == 1 ? "" : "s") + " missing between " + Instant.ofEpochMilli(t[i - 1]) + " and "
-                        + Instant.ofEpochMilli(t[i])));
+                long missing = GapPolicy.missingBars(t[i - 1], t[i], interval, grid);
+                if (missing > 0) {
+                    warnings.add(new DataWarning(DataWarning.Kind.GAP, file, lines[i], missing + " bar"
+                            + (missing == 1 ? "" : "s") + " missing between " + Instant.ofEpochMilli(t[i - 1]) + " and "
+                            + Instant.ofEpochMilli(t[i])));
+                }
             }
         }
     }

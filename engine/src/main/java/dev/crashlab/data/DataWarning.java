@@ -22,7 +22,11 @@ public record DataWarning(Kind kind, String file, long line, String message) {
         /** A bar is dated on a day its calendar says is closed. */
         OFF_CALENDAR,
         /** Rows were skipped, such as Yahoo's all-null rows or a partial last day. */
-        SKIPPED_ROWS
+        SKIPPED_ROWS,
+        /** An intraday bar is stamped off its interval's grid (an hourly bar at 09:28:14): kept as the file has it. */
+        OFF_GRID,
+        /** Missing intraday bars were filled with flat zero-volume bars ({@link GapPolicy#FILL}). */
+        FILLED
     }
 
     public DataWarning {

@@ -14,12 +14,17 @@ import java.util.regex.Pattern;
  * <p>The {@linkplain #defaults() default catalog} knows the instruments of
  * {@code ../shared/data} and other common tickers, and recognises crypto pairs by their name:
  * {@code BTC-USD}, {@code ETH-USDT}, {@code SOL-USDC}, also with a suffix after an underscore
- * ({@code BTC-USDT_binance}). Any other symbol is unknown: its asset class must be given.
+ * ({@code BTC-USDT_binance}), and Binance's spelling of stablecoin pairs ({@code BTCUSDT},
+ * {@code ETHUSDT_perp_5m_2022-06-13}). Any other symbol is unknown: its asset class must be given.
  */
 public final class InstrumentCatalog {
 
     private static final Pattern CRYPTO_PAIR =
             Pattern.compile("([A-Z0-9]{2,10})-(USD|USDT|USDC|BUSD|EUR|BTC|ETH)(?:_[A-Za-z0-9]+)?");
+    // Binance's own spelling, BTCUSDT: only stablecoin quotes, which no ticker ends with by chance;
+    // a suffix may describe the extract, as the crash-window files do (BTCUSDT_spot_1m_2021-05-19).
+    private static final Pattern EXCHANGE_PAIR =
+            Pattern.compile("([A-Z0-9]{2,10}?)(USDT|USDC|BUSD|FDUSD)(?:_[A-Za-z0-9_.-]+)?");
 
     private final Map<String, Instrument> known;
 
@@ -69,6 +74,9 @@ public final class InstrumentCatalog {
             return Optional.of(instrument);
         }
         Matcher pair = CRYPTO_PAIR.matcher(symbol);
+        if (!pair.matches()) {
+            pair = EXCHANGE_PAIR.matcher(symbol);
+        }
         if (pair.matches()) {
             return Optional.of(new Instrument(Symbol.of(symbol), AssetClass.CRYPTO, pair.group(2),
                     TradingCalendar.ALWAYS_OPEN));

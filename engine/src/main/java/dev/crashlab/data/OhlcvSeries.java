@@ -62,6 +62,34 @@ public final class OhlcvSeries {
         return new Builder(instrument);
     }
 
+    /**
+     * Returns a series that owns the given columns (they must not be changed afterwards), after
+     * checking every bar against the bar rules and the times for strict increase: the way in for
+     * columns stored by a cache, whose bars passed a loader once and are checked again here,
+     * cheaply, rather than trusted. The interval is inferred as for a loaded file.
+     *
+     * @throws IllegalArgumentException naming the first bar at fault
+     */
+    public static OhlcvSeries ofColumns(Instrument instrument, long[] times, double[] open, double[] high,
+            double[] low, double[] close, double[] volume, DataSource source, List<DataWarning> warnings) {
+        int n = times.length;
+        if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
+            throw new IllegalArgumentException(instrument.symbol() + ": columns of different lengths");
+        }
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && times[i] <= times[i - 1]) {
+                throw new IllegalArgumentException(instrument.symbol() + " bar " + i + " (" + Instant.ofEpochMilli(times[i])
+                        + "): time must be after the previous bar's " + Instant.ofEpochMilli(times[i - 1]));
+            }
+            BarRules.Violation violation = BarRules.check(open[i], high[i], low[i], close[i], volume[i]);
+            if (violation != null) {
+                throw new IllegalArgumentException(instrument.symbol() + " bar " + i + " (" + Instant.ofEpochMilli(times[i])
+                        + "): field '" + violation.field() + "': " + violation.problem());
+            }
+        }
+        return new OhlcvSeries(instrument, times, open, high, low, close, volume, source, warnings);
+    }
+
     /** Returns the instrument these bars belong to. */
     public Instrument instrument() {
         return instrument;

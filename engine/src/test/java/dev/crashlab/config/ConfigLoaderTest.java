@@ -9,6 +9,8 @@ import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
+import dev.crashlab.data.io.LoadOptions;
+import dev.crashlab.data.GapPolicy;
 import dev.crashlab.execution.FillMode;
 import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Margin;
@@ -189,6 +191,22 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> planner.plan(config.runs().get(1)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("runs[1].strategy.params.threshold: expected a number in [0, 1], got \"abc\"");
+    }
+
+    @Test
+    void readsTheGapPolicyAndCacheFolderOfAPriceFileAndSuggestsTheGapPolicyMeant() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv, gaps: fill, cache: target/bars}}}",
+                "strategy: {class: X}"));
+
+        LoadOptions options = config.runs().getFirst().prices().getFirst().options();
+        assertThat(options.gaps()).isEqualTo(GapPolicy.FILL);
+        assertThat(options.cacheFolder()).isEqualTo(dir.resolve("target/bars").toAbsolutePath());
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv, gaps: fil}}}",
+                "strategy: {class: X}")))
+                .hasMessage("data.prices.BTC-USD.gaps: expected one of refuse, keep, fill, got \"fil\"; did you mean"
+                        + " fill? (crashlab.yaml:1:51)");
     }
 
     @Test

@@ -19,6 +19,19 @@ class InstrumentCatalogTest {
     }
 
     @Test
+    void recognisesBinancesSpellingOfStablecoinPairsAndTheCrashWindowFileNames() {
+        assertThat(catalog.find("BTCUSDT")).hasValueSatisfying(i -> {
+            assertThat(i.assetClass()).isEqualTo(AssetClass.CRYPTO);
+            assertThat(i.quoteCurrency()).isEqualTo("USDT");
+        });
+        assertThat(catalog.find("ETHUSDT_perp_5m_2022-06-13")).hasValueSatisfying(i -> assertThat(i.quoteCurrency())
+                .isEqualTo("USDT"));
+        assertThat(catalog.find("SOLFDUSD")).hasValueSatisfying(i -> assertThat(i.quoteCurrency()).isEqualTo("FDUSD"));
+        assertThat(catalog.find("XAUUSD")).hasValueSatisfying(i -> assertThat(i.assetClass()).isEqualTo(AssetClass.COMMODITY));
+        assertThat(catalog.find("AAPLUSD")).isEmpty();
+    }
+
+    @Test
     void knowsTheEquitiesIndicesAndGoldOfTheSharedData() {
         assertThat(catalog.find("QQQ")).hasValueSatisfying(i -> assertThat(i.assetClass()).isEqualTo(AssetClass.ETF));
         assertThat(catalog.find("MSTR")).hasValueSatisfying(i -> assertThat(i.assetClass()).isEqualTo(AssetClass.EQUITY));

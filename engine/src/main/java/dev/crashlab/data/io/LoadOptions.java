@@ -1,6 +1,8 @@
 package dev.crashlab.data.io;
 
+import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -23,10 +25,14 @@ import java.util.Objects;
  * @param adjusted     for Yahoo files, whether to scale open, high, low and close by
  *                     {@code Adj Close / Close}; true by default
  * @param lenient      whether unsorted rows are sorted with a warning instead of refused
+ * @param gaps         what to do with missing intraday bars ({@link GapPolicy}); keep them as holes,
+ *                     with warnings, by default
+ * @param cacheFolder  the folder of the binary bar cache ({@link BarCache}), or {@code null} (the
+ *                     default) to parse the file at every load
  */
 public record LoadOptions(PriceFormat format, Instrument instrument, ColumnMapping columns, TimeFormat timeFormat,
         ZoneId zone, char delimiter, boolean decimalComma, boolean header, boolean dailyBars, boolean adjusted,
-        boolean lenient) {
+        boolean lenient, GapPolicy gaps, Path cacheFolder) {
 
     /** The defaults: format detected, instrument inferred, strict. */
     public static final LoadOptions DEFAULTS = builder().build();
@@ -35,6 +41,7 @@ public record LoadOptions(PriceFormat format, Instrument instrument, ColumnMappi
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(timeFormat, "timeFormat");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(gaps, "gaps");
         if (format == PriceFormat.GENERIC_CSV && columns == null) {
             throw new IllegalArgumentException("the generic-csv format needs a column mapping");
         }
@@ -62,6 +69,8 @@ public record LoadOptions(PriceFormat format, Instrument instrument, ColumnMappi
         b.dailyBars = dailyBars;
         b.adjusted = adjusted;
         b.lenient = lenient;
+        b.gaps = gaps;
+        b.cacheFolder = cacheFolder;
         return b;
     }
 
@@ -78,6 +87,8 @@ public record LoadOptions(PriceFormat format, Instrument instrument, ColumnMappi
         private boolean dailyBars;
         private boolean adjusted = true;
         private boolean lenient;
+        private GapPolicy gaps = GapPolicy.KEEP;
+        private Path cacheFolder;
 
         private Builder() {
         }
@@ -151,10 +162,22 @@ public record LoadOptions(PriceFormat format, Instrument instrument, ColumnMappi
             return this;
         }
 
+        /** Sets what to do with missing intraday bars. */
+        public Builder gaps(GapPolicy value) {
+            this.gaps = value;
+            return this;
+        }
+
+        /** Sets the folder of the binary bar cache, or {@code null} for none. */
+        public Builder cacheFolder(Path value) {
+            this.cacheFolder = value;
+            return this;
+        }
+
         /** Returns the options. */
         public LoadOptions build() {
             return new LoadOptions(format, instrument, columns, timeFormat, zone, delimiter, decimalComma, header,
-                    dailyBars, adjusted, lenient);
+                    dailyBars, adjusted, lenient, gaps, cacheFolder);
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.crashlab.data.io;
 
 import dev.crashlab.data.DataFileException;
+import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.InstrumentCatalog;
 import dev.crashlab.data.OhlcvSeries;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -19,6 +21,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Loads price files into {@link OhlcvSeries}, strictly: a row that breaks a rule stops the load
@@ -26,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  * instrument's calendar allows become warnings on the series.
  *
  * <p>The format is detected from the header where that is unambiguous
- * ({@code date,open,high,low,close,volume}; Yahoo's {@code Date,Open,High,Low,Close,Adj Close,Volume};
+ * ({@code date,open,high,low,close,volume} or {@code time,...}, further columns ignored; Yahoo's {@code Date,Open,High,Low,Close,Adj Close,Volume};
  * a Binance dump; a JSON array of klines; a CoinGecko object); otherwise {@link LoadOptions}
  * names it. The instrument is taken from the options, or looked up by the file name
  * ({@code BTC-USD.csv} is {@code BTC-USD}) in {@link InstrumentCatalog#defaults()}.
@@ -41,6 +48,9 @@ public final class PriceLoader {
     private static final List<String> BINANCE_HEADER_START =
             List.of("open_time", "open", "high", "low", "close", "volume");
 
+    private static final Pattern BINANCE_DUMP_NAME =
+            Pattern.compile("([A-Z0-9]+)-\\d+[smhdwM]-\\d{4}-\\d{2}(?:-\\d{2})?");
+
     private PriceLoader() {
     }
 
@@ -49,8 +59,22 @@ public final class PriceLoader {
         return load(file, LoadOptions.DEFAULTS);
     }
 
-    /** Loads {@code file} as {@code options} say. */
+    /**
+     * Loads {@code file} as {@code options} say: from the {@link BarCache} when the options name
+     * a cache folder, then with the options' {@link GapPolicy} applied to intraday bars. A
+     * {@code .zip} archive (as Binance publishes its dumps) must hold one file, which is read as
+     * that file would be; errors then name {@code archive.zip!entry.csv} and the line in the entry.
+     */
     public static OhlcvSeries load(Path file, LoadOptions options) {
+        OhlcvSeries series = options.cacheFolder() == null ? parseFile(file, options)
+                : BarCache.load(file, options.cacheFolder(), instrumentOf(file, options), () -> parseFile(file, options));
+        return options.gaps().apply(series);
+    }
+
+    private static OhlcvSeries parseFile(Path file, LoadOptions options) {
+        if (isZip(file.getFileName().toString())) {
+            return loadZip(file, options);
+        }
         OhlcvSeries fast = loadPlain(file, options);
         if (fast != null) {
             return fast;
@@ -59,10 +83,57 @@ public final class PriceLoader {
         byte[] bytes = readAll(file);
         String text = textToDetect(bytes, options);
         PriceFormat format = text != null ? detect(name, text) : options.format();
-        Instrument instrument = options.instrument() != null
+        return read(name, bytes, text, format, instrumentOf(file, options), options, sha256(bytes));
+    }
+
+    private static Instrument instrumentOf(Path file, LoadOptions options) {
+        return options.instrument() != null
                 ? options.instrument()
-                : InstrumentCatalog.defaults().require(symbolOf(file), name);
-        return read(name, bytes, text, format, instrument, options);
+                : InstrumentCatalog.defaults().require(symbolOf(file), file.toString());
+    }
+
+    /** Reads the one file inside a zip archive; the series' SHA-256 is the archive's, which Binance's {@code .CHECKSUM} states. */
+    private static OhlcvSeries loadZip(Path file, LoadOptions options) {
+        byte[] archive = readAll(file);
+        return readZip(file.toString(), archive, instrumentOf(file, options), options);
+    }
+
+    private static boolean isZip(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    private static OhlcvSeries readZip(String archiveName, byte[] archive, Instrument instrument, LoadOptions options) {
+        String entryName = null;
+        byte[] bytes = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (entryName != null) {
+                    throw new DataFileException(archiveName, 0, null, "expected one file in the archive, found "
+                            + entryName + " and " + entry.getName());
+                }
+                entryName = entry.getName();
+                bytes = zip.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new DataFileException(archiveName, 0, null, "corrupt zip archive: " + e.getMessage()
+                    + " (download it again)", e);
+        }
+        if (entryName == null) {
+            throw new DataFileException(archiveName, 0, null, archive.length == 0 ? "empty file: not a zip archive"
+                    : "not a zip archive, or one without files (download it again)");
+        }
+        String name = archiveName + "!" + entryName;
+        String sha256 = sha256(archive);
+        OhlcvSeries fast = readPlain(name, ByteBuffer.wrap(bytes), options, instrument, () -> sha256);
+        if (fast != null) {
+            return fast;
+        }
+        String text = textToDetect(bytes, options);
+        PriceFormat format = text != null ? detect(name, text) : options.format();
+        return read(name, bytes, text, format, instrument, options, sha256);
     }
 
     /**
@@ -72,8 +143,7 @@ public final class PriceLoader {
      * {@link CsvPriceReader}, which then reads the whole file as it always has.
      */
     private static OhlcvSeries loadPlain(Path file, LoadOptions options) {
-        if (options.format() != PriceFormat.AUTO && options.format() != PriceFormat.CRASHLAB_CSV
-                && options.format() != PriceFormat.BINANCE_CSV) {
+        if (!plainFormat(options)) {
             return null;
         }
         try (FileChannel channel = FileChannel.open(file,
@@ -83,10 +153,30 @@ public final class PriceLoader {
                 return null;
             }
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            String name = file.toString();
+            CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(
+                    () -> sha256(mapped.duplicate()));
+            return readPlain(file.toString(), mapped, options, instrumentOf(file, options), sha256::join);
+        } catch (IOException | DataFileException e) {
+            // The reader of decoded text reports it, with the message it has always had.
+            return null;
+        }
+    }
+
+    private static boolean plainFormat(LoadOptions options) {
+        return options.format() == PriceFormat.AUTO || options.format() == PriceFormat.CRASHLAB_CSV
+                || options.format() == PriceFormat.BINANCE_CSV;
+    }
+
+    /** Reads {@code bytes} with {@link FastCsvReader} when they are a plain crashlab or Binance CSV file, else returns {@code null}. */
+    private static OhlcvSeries readPlain(String name, ByteBuffer bytes, LoadOptions options, Instrument instrument,
+            Supplier<String> sha256) {
+        if (!plainFormat(options) || bytes.limit() == 0) {
+            return null;
+        }
+        try {
             PriceFormat format = options.format();
             if (format == PriceFormat.AUTO) {
-                String head = firstLine(mapped);
+                String head = firstLine(bytes);
                 if (head == null || head.startsWith("[") || head.startsWith("{")) {
                     return null;
                 }
@@ -95,14 +185,8 @@ public final class PriceLoader {
             if (format != PriceFormat.CRASHLAB_CSV && format != PriceFormat.BINANCE_CSV) {
                 return null;
             }
-            Instrument instrument = options.instrument() != null
-                    ? options.instrument()
-                    : InstrumentCatalog.defaults().require(symbolOf(file), name);
-            CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(
-                    () -> sha256(mapped.duplicate()));
-            return FastCsvReader.read(name, mapped, format, instrument, options.lenient(), sha256::join);
-        } catch (IOException | DataFileException e) {
-            // The reader of decoded text reports it, with the message it has always had.
+            return FastCsvReader.read(name, bytes, format, instrument, options.lenient(), sha256);
+        } catch (DataFileException e) {
             return null;
         }
     }
@@ -121,17 +205,20 @@ public final class PriceLoader {
     /**
      * Parses price data held in memory, such as an HTTP response, with the same rules and
      * messages as {@link #load(Path, LoadOptions)}; errors and the series' {@link DataSource}
-     * name it {@code name} (a URL, say). The options must name the instrument, since there is no
-     * file name to infer it from.
+     * name it {@code name} (a URL, say); a name ending in {@code .zip} is read as an archive of one
+     * file. The options must name the instrument, since there is no file name to infer it from.
      */
     public static OhlcvSeries parse(String name, byte[] bytes, LoadOptions options) {
         if (options.instrument() == null) {
             throw new IllegalArgumentException("cannot parse " + name
                     + " without an instrument in the options: there is no file name to infer it from");
         }
+        if (isZip(name)) {
+            return options.gaps().apply(readZip(name, bytes, options.instrument(), options));
+        }
         String text = textToDetect(bytes, options);
         PriceFormat format = text != null ? detect(name, text) : options.format();
-        return read(name, bytes, text, format, options.instrument(), options);
+        return options.gaps().apply(read(name, bytes, text, format, options.instrument(), options));
     }
 
     /**
@@ -150,7 +237,11 @@ public final class PriceLoader {
      */
     static OhlcvSeries read(String name, byte[] bytes, String text, PriceFormat format, Instrument instrument,
             LoadOptions options) {
-        String sha256 = sha256(bytes);
+        return read(name, bytes, text, format, instrument, options, sha256(bytes));
+    }
+
+    private static OhlcvSeries read(String name, byte[] bytes, String text, PriceFormat format, Instrument instrument,
+            LoadOptions options, String sha256) {
         boolean json = format == PriceFormat.BINANCE_JSON || format == PriceFormat.COINGECKO_JSON;
         String csv = text == null && !json ? TextTable.decode(bytes) : text;
         return switch (format) {
@@ -188,11 +279,17 @@ public final class PriceLoader {
         }
     }
 
-    /** Returns the symbol a file name stands for: the name without its extension. */
+    /**
+     * Returns the symbol a file name stands for: the name without its extension, and for a
+     * Binance dump ({@code BTCUSDT-1m-2024-01.zip}, {@code BTCUSDT-5m-2025-10-10.csv}) the symbol
+     * before the interval.
+     */
     public static String symbolOf(Path file) {
         String fileName = file.getFileName().toString();
         int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
+        String name = dot > 0 ? fileName.substring(0, dot) : fileName;
+        Matcher dump = BINANCE_DUMP_NAME.matcher(name);
+        return dump.matches() ? dump.group(1) : name;
     }
 
     /** Detects the format of {@code text}, the file decoded by {@link TextTable#decode}. */
@@ -216,7 +313,9 @@ public final class PriceLoader {
         List<String> header = new ArrayList<>();
         table.split(first, header);
         List<String> normalized = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        if (normalized.equals(CRASHLAB_HEADER) || normalized.equals(CRASHLAB_INTRADAY_HEADER)) {
+        // Further columns after the six (Gemini's trades,buy_volume) are not read.
+        List<String> six = normalized.subList(0, Math.min(6, normalized.size()));
+        if (six.equals(CRASHLAB_HEADER) || six.equals(CRASHLAB_INTRADAY_HEADER)) {
             return PriceFormat.CRASHLAB_CSV;
         }
         if (normalized.equals(YAHOO_HEADER)) {

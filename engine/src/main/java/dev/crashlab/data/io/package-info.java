@@ -4,7 +4,8 @@
  * (detected, or named by {@link dev.crashlab.data.io.LoadOptions}), strictly, with file:line
  * errors; {@link dev.crashlab.data.io.PriceWriter} writes crashlab's CSV; {@link
  * dev.crashlab.data.io.DataFolder} and {@link dev.crashlab.data.io.DataSummary} load and
- * describe a folder; {@link dev.crashlab.data.io.AtomicWrite} is the one way crashlab writes a
+ * describe a folder; {@link dev.crashlab.data.io.BarCache} keeps parsed bars by column, keyed by
+ * the source's SHA-256; {@link dev.crashlab.data.io.AtomicWrite} is the one way crashlab writes a
  * file (to a temporary file, then moved into place), which the downloaders' cache and the jobs'
  * output folders use too.
  *

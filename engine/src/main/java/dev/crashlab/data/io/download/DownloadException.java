@@ -28,7 +28,9 @@ public final class DownloadException extends RuntimeException {
         /** The server answered, but has no bars for the symbol and dates asked. */
         NO_DATA,
         /** The thread was interrupted while waiting for an answer or a retry. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The answer arrived but does not match the checksum its source publishes for it. */
+        CORRUPT
     }
 
     private final Reason reason;

@@ -1,7 +1,9 @@
 /**
  * Downloads daily bars from public sources (Binance klines, Yahoo's chart API, Stooq's CSV)
  * into the project's cache, {@code data/cache/<source>/<SYMBOL>.csv}, for the
- * {@code crashlab:fetch} goal and anyone else who needs fresh data.
+ * {@code crashlab:fetch} goal and anyone else who needs fresh data; and Binance's monthly
+ * intraday kline dumps, checksum-verified, into {@code data/cache/binance-vision/}
+ * ({@link dev.crashlab.data.io.download.BinanceDumps}).
  *
  * <p>Start at {@link dev.crashlab.data.io.download.Downloader#forSource}, configured by
  * {@link dev.crashlab.data.io.download.DownloadOptions} and asked with a
