@@ -16,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * distance between two steps ({@code 1d} for a single step), {@code account.margin.mode}
  * {@code cross}, {@code account.margin.maintenanceTiers} one tier from 0 at
  * {@code account.margin.maintenance}, {@code costs.pathRule} {@code unknown}, each trade's
- * {@code carry} 0 and each fill's {@code liquidationPrice} {@code null}.
+ * {@code carry} 0 and each fill's {@code liquidationPrice} {@code null}; {@code path} (also
+ * missing from version 2 documents written before it) mode {@code unknown} with no detail and
+ * counts 0.
  */
 final class ResultsV1 {
 
@@ -63,6 +65,21 @@ final class ResultsV1 {
             if (fill instanceof ObjectNode f && !f.has("liquidationPrice")) {
                 f.putNull("liquidationPrice");
             }
+        }
+    }
+
+    /**
+     * Gives {@code root} (version 1, or version 2 written before runs recorded how they resolved
+     * their bars) the {@code path} of mode {@code unknown} with no counts, when it has none.
+     */
+    static void addPathResolution(ObjectNode root) {
+        if (!root.has("path")) {
+            ObjectNode path = root.putObject("path");
+            path.put("mode", PathResolution.UNKNOWN);
+            path.putObject("detail");
+            path.put("detailBars", 0);
+            path.put("ruleBars", 0);
+            path.put("ambiguousBars", 0);
         }
     }
 

@@ -126,10 +126,12 @@ class GoldenResultsTest {
         RunResults converted = ResultsJson.read(resource("results-v1.json"));
         RunResults written = results(GoldenRun.GENERATED);
 
-        // Version 1 had no tracked series and no strategy warnings: the run's others are the same.
+        // Version 1 had no tracked series, no strategy warnings and did not say how it resolved
+        // its bars: the run's others are the same.
         assertThat(converted.tracked()).isEmpty();
         assertThat(converted.warnings()).containsExactly(written.warnings().getFirst());
-        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings")
+        assertThat(converted.path().mode()).isEqualTo("unknown");
+        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings", "path")
                 .withComparatorForType(Double::compare, Double.class).isEqualTo(written);
         assertThat(converted.schema()).isEqualTo("crashlab-results/2");
     }
@@ -149,6 +151,7 @@ class GoldenResultsTest {
             assertThat(t.rate()).isEqualTo(written.account().margin().maintenance());
         });
         assertThat(early.costs().pathRule()).isEqualTo("unknown");
+        assertThat(early.path()).isEqualTo(new dev.crashlab.results.PathResolution("unknown", java.util.Map.of(), 0, 0, 0));
         assertThat(early.trades()).allSatisfy(t -> assertThat(t.carry()).isZero());
         assertThat(early.fills()).allSatisfy(f -> assertThat(f.liquidationPrice()).isNaN());
         assertThat(early.metrics()).isEqualTo(written.metrics());
