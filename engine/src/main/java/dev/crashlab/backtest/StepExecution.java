@@ -157,6 +157,10 @@ final class StepExecution {
      * high-first and the low-first path reach them in the same order, at the same prices.
      */
     private boolean ambiguous() {
+        if (run.pending.isEmpty()) {
+            // No order waits: a position has one liquidation level, on one side of the open.
+            return false;
+        }
         for (int i = 0; i < run.n; i++) {
             if (!run.fresh[i]) {
                 continue;
@@ -168,7 +172,9 @@ final class StepExecution {
             double low = s.low(b);
             boolean up = false;
             boolean down = false;
-            for (Run.Waiting w : run.pending) {
+            // Indexed, not for-each: this runs on every walked step, and an iterator each time adds up.
+            for (int k = 0; k < run.pending.size(); k++) {
+                Run.Waiting w = run.pending.get(k);
                 if (w.instrument() == i && !w.forced() && w.order().type() != OrderType.MARKET) {
                     double level = w.order().price();
                     up |= level > open && level <= high;
@@ -466,8 +472,9 @@ final class StepExecution {
 
     /** Returns whether a liquidation's close waits for a market that had no bar: the account is being liquidated. */
     private boolean forcedWaiting() {
-        for (Run.Waiting w : run.pending) {
-            if (w.forced()) {
+        // Indexed, not for-each: asked on every step at risk, where an iterator would be 32 B a step.
+        for (int k = 0; k < run.pending.size(); k++) {
+            if (run.pending.get(k).forced()) {
                 return true;
             }
         }
