@@ -108,7 +108,8 @@ public final class PathSensitivity {
 
     /**
      * Returns the path sensitivity of {@code backtest} (its data's own detail bars, if any, are
-     * replaced by the bridge paths; the rule runs have none).
+     * replaced by the bridge paths; the rule runs have none). The runs leave out the backtest's
+     * benchmark and regime classifier: only the strategy's own events are compared.
      */
     public static Report of(Backtest backtest, Options options) {
         Objects.requireNonNull(options, "options");
