@@ -292,6 +292,25 @@ public final class BacktestResult {
         return spec.data().sources();
     }
 
+    /**
+     * Returns the number of bars (one per instrument and step) whose fills and liquidations were
+     * resolved on their detail bars: the walked ones, where an order waited or a position was at
+     * risk (see {@code StepExecution}).
+     */
+    public long detailBars() {
+        return run.detailBars();
+    }
+
+    /** Returns the number of walked bars resolved by the path rule: all of them without detail bars, else those whose detail was incomplete. */
+    public long ruleBars() {
+        return run.ruleBars();
+    }
+
+    /** Returns the number of steps resolved by the rule that were ambiguous: an event level on each side of an instrument's open. */
+    public long ambiguousBars() {
+        return run.ambiguousBars();
+    }
+
     /** Returns whether any data file declares itself synthetic. */
     public boolean synthetic() {
         return spec.data().anySynthetic();

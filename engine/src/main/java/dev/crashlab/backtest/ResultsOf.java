@@ -29,6 +29,7 @@ import dev.crashlab.results.InstrumentInfo;
 import dev.crashlab.results.MaintenanceTier;
 import dev.crashlab.results.MarginTerms;
 import dev.crashlab.results.OrderRow;
+import dev.crashlab.results.PathResolution;
 import dev.crashlab.results.Period;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RegimeResults;
@@ -109,7 +110,15 @@ final class ResultsOf {
                 result.events().stream().map(ResultsOf::event).toList(),
                 benchmark, regimes, result.crises().stream().map(c -> crisis(c, times)).toList(), series(result),
                 result.tracked().stream().map(t -> new TrackedSeries(t.name(),
-                        t.state() ? TrackedSeries.STATE : TrackedSeries.VALUE, Figures.figures(t.values()))).toList());
+                        t.state() ? TrackedSeries.STATE : TrackedSeries.VALUE, Figures.figures(t.values()))).toList(),
+                path(result));
+    }
+
+    private static PathResolution path(BacktestResult result) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        result.spec().data().detail().forEach((symbol, bars) -> detail.put(symbol.value(), bars.interval().toString()));
+        return new PathResolution(detail.isEmpty() ? PathResolution.RULE : PathResolution.DETAIL, detail,
+                result.detailBars(), result.ruleBars(), result.ambiguousBars());
     }
 
     private static AccountTerms account(Backtest spec) {

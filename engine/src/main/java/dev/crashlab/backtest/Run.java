@@ -78,7 +78,8 @@ final class Run {
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
             List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps,
-            int[] fillInstruments, double[] fillCarry, double[] finalCarry, List<String> warnings, List<Tracked> tracked) {
+            int[] fillInstruments, double[] fillCarry, double[] finalCarry, List<String> warnings, List<Tracked> tracked,
+            long detailBars, long ruleBars, long ambiguousBars) {
     }
 
     final Backtest spec;
@@ -122,6 +123,10 @@ final class Run {
     private final Set<String> states = new HashSet<>();
     private long nextOrderId = 1;
     int liquidations;
+    /** Bars walked on their detail bars, by the rule, and of those by the rule the ambiguous ones (see StepExecution). */
+    long detailBars;
+    long ruleBars;
+    long ambiguousBars;
     private final NonPriceSeries[] fundingSeries;
     private final double[] fundingScale;
     private final double[] carryNow;
@@ -304,7 +309,8 @@ final class Run {
                 classifier == null ? List.of() : List.copyOf(classifier.labels()),
                 classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks, fillSteps,
                 fillInstruments, fillCarry, carry, allWarnings(), tracked.entrySet().stream()
-                        .map(e -> new Tracked(e.getKey(), states.contains(e.getKey()), e.getValue())).toList());
+                        .map(e -> new Tracked(e.getKey(), states.contains(e.getKey()), e.getValue())).toList(),
+                detailBars, ruleBars, ambiguousBars);
     }
 
     /** Moves each instrument with a bar closing at step {@code s} to it; returns whether any has one. */

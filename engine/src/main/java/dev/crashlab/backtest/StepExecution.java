@@ -28,6 +28,17 @@ import java.util.Locale;
  * positions have changed, so the next one is sought again from that point: a position opened
  * at the open is checked against its liquidation level for the rest of its bar.
  *
+ * <h2>Detail bars</h2>
+ * When every instrument with a bar at the step has detail bars ({@code MarketData.detail}) that
+ * cover its bar completely (each sub-bar present, on its interval's grid), the walk runs over the
+ * sub-bars in time order instead of the bar: each sub-bar is a path of its own (from the previous
+ * sub-bar's close through its open, its extremes in the rule's order, to its close), all
+ * instruments' sub-bars in lockstep, and an event happens in the first sub-bar whose path reaches
+ * it: market orders at the first sub-bar's open, stops, limits and liquidations where the real
+ * path first crosses them. A fill's time is then its sub-bar's start. A step whose detail is
+ * missing in part falls back to the rule for every instrument. The run counts the bars resolved
+ * each way, and of those resolved by the rule the ambiguous ones ({@link #ambiguous()}).
+ *
  * <h2>Prices</h2>
  * An event on the gap fills at the open; elsewhere at the level the path reaches (a stop then
  * moved by the slippage, never beyond the bar's range). At the moment of a fill the other
@@ -49,6 +60,11 @@ final class StepExecution {
     private final double[] heldAtStart;
     // Why each position closed at its next open by a cross liquidation was liquidated.
     private final String[] forcedReasons;
+    // Each instrument's detail bars (null: none), and on a step walked on them, the index of its
+    // bar's first sub-bar; segment is the sub-bar being walked, -1 on a step walked by the rule.
+    private final OhlcvSeries[] detail;
+    private final int[] firstSub;
+    private int segment = -1;
 
     StepExecution(Run run) {
         this.run = run;
@@ -61,11 +77,124 @@ final class StepExecution {
         this.marks = new double[run.n];
         this.heldAtStart = new double[run.n];
         this.forcedReasons = new String[run.n];
+        this.detail = new OhlcvSeries[run.n];
+        this.firstSub = new int[run.n];
+        for (int i = 0; i < run.n; i++) {
+            detail[i] = run.spec.data().detail(run.bars[i].symbol()).orElse(null);
+        }
     }
 
     /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */
     void walkBars() {
         startStep();
+        int sub = subBars();
+        int walked = 0;
+        for (int i = 0; i < run.n; i++) {
+            walked += run.fresh[i] ? 1 : 0;
+        }
+        if (sub == 0) {
+            run.ruleBars += walked;
+            if (ambiguous()) {
+                run.ambiguousBars++;
+            }
+            walk();
+            return;
+        }
+        run.detailBars += walked;
+        // Once nothing waits and nothing can be liquidated, the rest of the bar holds no event.
+        for (segment = 0; segment < sub && (!run.pending.isEmpty() || account.atRisk()); segment++) {
+            for (int i = 0; i < run.n; i++) {
+                paths[i] = null;
+            }
+            walk();
+        }
+        segment = -1;
+    }
+
+    /**
+     * Returns the number of sub-bars every instrument with a bar at the step has detail for,
+     * noting where each one's first sub-bar is; 0 when any of them lacks complete detail (or the
+     * instruments' detail differs in length): the step is then walked by the rule.
+     */
+    private int subBars() {
+        int sub = 0;
+        for (int i = 0; i < run.n; i++) {
+            if (!run.fresh[i]) {
+                continue;
+            }
+            OhlcvSeries d = detail[i];
+            if (d == null) {
+                return 0;
+            }
+            long start = run.bars[i].timeMillis(run.cur[i]);
+            long length = d.interval().nominal().toMillis();
+            long count = (run.bars[i].endMillis(run.cur[i]) - start) / length;
+            if (sub != 0 && count != sub) {
+                return 0;
+            }
+            int first = d.indexAtOrBefore(start - 1) + 1;
+            if (first + count > d.size()) {
+                return 0;
+            }
+            for (int k = 0; k < count; k++) {
+                if (d.timeMillis(first + k) != start + k * length) {
+                    return 0;
+                }
+            }
+            firstSub[i] = first;
+            sub = (int) count;
+        }
+        return sub;
+    }
+
+    /**
+     * Returns whether the step, walked by the rule, is ambiguous: some instrument with a bar at it
+     * has, as the step opens, a price-triggered level inside its bar above the open (reached only
+     * on the way to the high) and another below it (reached only on the way to the low). The
+     * levels are the prices of its waiting limit and stop orders and, for a position that can be
+     * liquidated, its liquidation price (the other marks held). Only then can the order of the
+     * extremes change which event comes first; with every level on one side of the open the
+     * high-first and the low-first path reach them in the same order, at the same prices.
+     */
+    private boolean ambiguous() {
+        if (run.pending.isEmpty()) {
+            // No order waits: a position has one liquidation level, on one side of the open.
+            return false;
+        }
+        for (int i = 0; i < run.n; i++) {
+            if (!run.fresh[i]) {
+                continue;
+            }
+            OhlcvSeries s = run.bars[i];
+            int b = run.cur[i];
+            double open = s.open(b);
+            double high = s.high(b);
+            double low = s.low(b);
+            boolean up = false;
+            boolean down = false;
+            // Indexed, not for-each: this runs on every walked step, and an iterator each time adds up.
+            for (int k = 0; k < run.pending.size(); k++) {
+                Run.Waiting w = run.pending.get(k);
+                if (w.instrument() == i && !w.forced() && w.order().type() != OrderType.MARKET) {
+                    double level = w.order().price();
+                    up |= level > open && level <= high;
+                    down |= level < open && level >= low;
+                }
+            }
+            if (account.quantity(i) != 0 && account.atRisk() && (up || down)) {
+                double level = account.liquidationPrice(i);
+                up |= level > open && level <= high;
+                down |= level < open && level >= low;
+            }
+            if (up && down) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Walks the current paths (the bars', or the current sub-bars'), from the gap to the close. */
+    private void walk() {
         double at = 0;
         List<Run.Waiting> pending = run.pending;
         while (true) {
@@ -150,16 +279,29 @@ final class StepExecution {
         }
     }
 
-    /** Returns the path of instrument {@code i}'s current bar (it has a bar at the step), from its previous close. */
+    /**
+     * Returns the path of instrument {@code i}'s current bar (it has a bar at the step), or of its
+     * current sub-bar on a step walked on detail, from the close before it.
+     */
     private BarPath path(int i) {
         BarPath path = paths[i];
         if (path == null) {
-            OhlcvSeries s = run.bars[i];
-            int b = run.cur[i];
+            OhlcvSeries s = walked(i);
+            int b = walkedIndex(i);
             path = BarPath.of(b > 0 ? s.close(b - 1) : Double.NaN, s.open(b), s.high(b), s.low(b), s.close(b), rule);
             paths[i] = path;
         }
         return path;
+    }
+
+    /** Returns the bars walked for instrument {@code i}: its detail bars on a step walked on them, else its own. */
+    private OhlcvSeries walked(int i) {
+        return segment < 0 ? run.bars[i] : detail[i];
+    }
+
+    /** Returns the index, in {@link #walked}, of the bar being walked for instrument {@code i}. */
+    private int walkedIndex(int i) {
+        return segment < 0 ? run.cur[i] : firstSub[i] + segment;
     }
 
     /** Returns the paths of the held instruments with a bar at the step ({@code null} for the others: none is read). */
@@ -186,7 +328,7 @@ final class StepExecution {
                 continue;
             }
             double p = !run.fresh[i] ? account.mark(i)
-                    : q > 0 ? run.bars[i].low(run.cur[i]) : run.bars[i].high(run.cur[i]);
+                    : q > 0 ? walked(i).low(walkedIndex(i)) : walked(i).high(walkedIndex(i));
             lowest += q * p - account.maintenance(Math.abs(q) * p);
         }
         return lowest >= 0;
@@ -194,7 +336,7 @@ final class StepExecution {
 
     /** Returns what a fill of instrument {@code i} (it has a bar at the step) gets at {@code position}: the open up to it. */
     private double fillPrice(int i, double position) {
-        return position <= BarPath.OPEN ? run.bars[i].open(run.cur[i]) : path(i).price(position);
+        return position <= BarPath.OPEN ? walked(i).open(walkedIndex(i)) : path(i).price(position);
     }
 
     /** Returns whether {@code w} may fill on its instrument's current bar. */
@@ -330,8 +472,9 @@ final class StepExecution {
 
     /** Returns whether a liquidation's close waits for a market that had no bar: the account is being liquidated. */
     private boolean forcedWaiting() {
-        for (Run.Waiting w : run.pending) {
-            if (w.forced()) {
+        // Indexed, not for-each: asked on every step at risk, where an iterator would be 32 B a step.
+        for (int k = 0; k < run.pending.size(); k++) {
+            if (run.pending.get(k).forced()) {
                 return true;
             }
         }
@@ -376,7 +519,8 @@ final class StepExecution {
     private void closePosition(int i, double q, double price, double fee, String why) {
         double carry = account.carry(i);
         double equityBefore = account.equity();
-        double previousClose = run.fresh[i] ? path(i).previous() : price;
+        double previousClose = !run.fresh[i] ? price
+                : run.cur[i] > 0 ? run.bars[i].close(run.cur[i] - 1) : run.bars[i].open(run.cur[i]);
         boolean heldBefore = Math.signum(heldAtStart[i]) == Math.signum(q) && Math.abs(heldAtStart[i]) >= Math.abs(q);
         double reference = heldBefore ? previousClose : account.position(i).averageCost();
         account.applyFill(i, -q, price, fee);
@@ -462,9 +606,12 @@ final class StepExecution {
                 liquidationPrice), i, carry);
     }
 
-    /** Returns the start of instrument {@code i}'s current bar, UTC epoch milliseconds: the step's time in a universe of one bar length. */
+    /**
+     * Returns the start of instrument {@code i}'s current bar, UTC epoch milliseconds (the step's
+     * time in a universe of one bar length), or of its current sub-bar on a step walked on detail.
+     */
     private long barStart(int i) {
-        return run.bars[i].timeMillis(run.cur[i]);
+        return walked(i).timeMillis(walkedIndex(i));
     }
 
     /**

@@ -187,7 +187,7 @@ public final class ConfigLoader {
             throw new ConfigException(run.childPath("name"), "expected a name of letters, digits, '.', '_' or '-'"
                     + " (it names the output folder), got \"" + name + "\"");
         }
-        Node data = run.requireObject("data").onlyFields("folder", "prices", "series");
+        Node data = run.requireObject("data").onlyFields("folder", "prices", "series", "detail");
         // The data files' folder, so that one line moves a project from the bundled sample to real data.
         Path files = data.has("folder") ? base.resolve(data.requireString("folder")) : base;
         List<RunConfig.PriceFile> prices = new ArrayList<>();
@@ -206,6 +206,17 @@ public final class ConfigLoader {
                 series.add(new RunConfig.SeriesFile(e.getKey(), files.resolve(s.requireString("file")),
                         s.requireString("column"), s.parsed("publication", PublicationRule.NEXT_DAY_UTC, PublicationRule::parse),
                         s.path()));
+            }
+        }
+        List<RunConfig.PriceFile> detail = new ArrayList<>();
+        Node detailNodes = data.object("detail");
+        if (detailNodes != null) {
+            for (Map.Entry<String, Node> e : detailNodes.entries()) {
+                if (prices.stream().noneMatch(p -> p.symbol().value().equals(e.getKey()))) {
+                    throw e.getValue().error("detail bars need the price file they detail: \"" + e.getKey()
+                            + "\" is not among the run's price symbols " + prices.stream().map(p -> p.symbol().value()).toList());
+                }
+                detail.add(priceFile(e.getKey(), e.getValue(), files));
             }
         }
         var start = run.date("start", null);
@@ -247,7 +258,7 @@ public final class ConfigLoader {
                 wrappers.add(new RunConfig.Component(w.requireString("class"), params(w), w.path()));
             }
         }
-        return new RunConfig(name, run.path(), prices, series, start, end, initialCash, contributions, costs, margin, periods,
+        return new RunConfig(name, run.path(), prices, series, detail, start, end, initialCash, contributions, costs, margin, periods,
                 riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.bool("allowPartialData", false),
                 run.json(), crises(run));
     }

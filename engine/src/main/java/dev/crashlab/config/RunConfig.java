@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param path           where it stands in the config file, such as {@code runs[1]}
  * @param prices         the price files
  * @param series         the non-price series files
+ * @param detail         the detail bar files (finer bars that resolve fills and liquidations inside
+ *                       the bars of the price file of the same symbol), empty for none
  * @param start          the first date, or {@code null} for the data's first bar
  * @param end            the last date (inclusive), or {@code null} for the data's last bar
  * @param initialCash    starting cash
@@ -37,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * @param crises         the crisis windows the run scores: {@link CrisisWindow#BUILT_IN}, then those of
  *                       its {@code crises}
  */
-public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, LocalDate start,
+public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, List<PriceFile> detail,
+        LocalDate start,
         LocalDate end, double initialCash, Contributions contributions, Costs costs, Margin margin, double periodsPerYear,
         double riskFreeRate, String benchmark, Component regime, StrategySpec strategy, boolean allowPartialData,
         JsonNode echo, List<CrisisWindow> crises) {
@@ -46,6 +49,7 @@ public record RunConfig(String name, String path, List<PriceFile> prices, List<S
         prices = List.copyOf(prices);
         series = List.copyOf(series);
         crises = List.copyOf(crises);
+        detail = List.copyOf(detail);
     }
 
     /**

@@ -235,14 +235,26 @@ public final class RunPlanner {
         return copy;
     }
 
+    /** Returns the bars of {@code file}, loaded at most once per planner. */
+    private OhlcvSeries prices(RunConfig.PriceFile file) {
+        try {
+            return prices.computeIfAbsent(new PriceKey(file.file(), file.options()), k -> PriceLoader.load(k.file(), k.options()));
+        } catch (DataFileException e) {
+            throw new ConfigException(file.path() + ".file", e.getMessage(), e);
+        }
+    }
+
     /** Returns the universe of {@code run}, loading each file at most once per planner. */
     public MarketData data(RunConfig run) {
         MarketData.Builder data = MarketData.builder();
         for (RunConfig.PriceFile p : run.prices()) {
+            data.add(prices(p));
+        }
+        for (RunConfig.PriceFile p : run.detail()) {
             try {
-                data.add(prices.computeIfAbsent(new PriceKey(p.file(), p.options()), k -> PriceLoader.load(k.file(), k.options())));
-            } catch (DataFileException e) {
-                throw new ConfigException(p.path() + ".file", e.getMessage(), e);
+                data.detail(prices(p));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(p.path(), e.getMessage(), e);
             }
         }
         for (RunConfig.SeriesFile s : run.series()) {

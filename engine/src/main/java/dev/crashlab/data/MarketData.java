@@ -21,10 +21,13 @@ public final class MarketData {
 
     private final Map<Symbol, OhlcvSeries> prices;
     private final Map<String, NonPriceSeries> series;
+    private final Map<Symbol, OhlcvSeries> detail;
 
-    private MarketData(Map<Symbol, OhlcvSeries> prices, Map<String, NonPriceSeries> series) {
+    private MarketData(Map<Symbol, OhlcvSeries> prices, Map<String, NonPriceSeries> series,
+            Map<Symbol, OhlcvSeries> detail) {
         this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
         this.series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
+        this.detail = Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 
     /** Returns an empty builder. */
@@ -70,6 +73,47 @@ public final class MarketData {
         return series;
     }
 
+    /**
+     * Returns the detail bars of {@code symbol}, if any: finer bars of the same market, used only
+     * to resolve fills and liquidations inside its (decision) bars, never shown to a strategy.
+     */
+    public Optional<OhlcvSeries> detail(Symbol symbol) {
+        return Optional.ofNullable(detail.get(symbol));
+    }
+
+    /** Returns the detail bars by symbol, in the order they were added (empty: none). */
+    public Map<Symbol, OhlcvSeries> detail() {
+        return detail;
+    }
+
+    /** Returns this universe with {@code detailBars} as the detail of their symbol, replacing any it had. */
+    public MarketData withDetail(OhlcvSeries detailBars) {
+        Map<Symbol, OhlcvSeries> all = new LinkedHashMap<>(detail);
+        all.put(detailBars.symbol(), checkedDetail(prices, detailBars));
+        return new MarketData(prices, series, all);
+    }
+
+    /** Returns this universe without detail bars. */
+    public MarketData withoutDetail() {
+        return detail.isEmpty() ? this : new MarketData(prices, series, Map.of());
+    }
+
+    private static OhlcvSeries checkedDetail(Map<Symbol, OhlcvSeries> prices, OhlcvSeries detailBars) {
+        OhlcvSeries decision = prices.get(detailBars.symbol());
+        if (decision == null) {
+            throw new IllegalArgumentException("detail bars of " + detailBars.symbol() + " have no price series to detail:"
+                    + " the data holds " + prices.keySet());
+        }
+        BarInterval fine = detailBars.interval();
+        BarInterval coarse = decision.interval();
+        if (fine.isCalendarMonth() || coarse.compareTo(fine) <= 0 || !coarse.isCalendarMonth()
+                && coarse.nominal().toMillis() % fine.nominal().toMillis() != 0) {
+            throw new IllegalArgumentException("detail bars of " + detailBars.symbol() + " are " + fine + " bars: they must"
+                    + " be shorter than the " + coarse + " bars they detail and divide them evenly");
+        }
+        return detailBars;
+    }
+
     /** Returns whether the universe holds any crypto-asset (then a year has 365 periods, else 252). */
     public boolean anyCrypto() {
         return prices.values().stream().anyMatch(s -> s.instrument().isCrypto());
@@ -91,6 +135,7 @@ public final class MarketData {
     public List<DataSource> sources() {
         List<DataSource> all = new ArrayList<>();
         prices.values().forEach(s -> addOnce(all, s.source()));
+        detail.values().forEach(s -> addOnce(all, s.source()));
         series.values().forEach(s -> addOnce(all, s.source()));
         return all;
     }
@@ -110,6 +155,7 @@ public final class MarketData {
     public static final class Builder {
         private final Map<Symbol, OhlcvSeries> prices = new LinkedHashMap<>();
         private final Map<String, NonPriceSeries> series = new LinkedHashMap<>();
+        private final Map<Symbol, OhlcvSeries> detail = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -133,12 +179,24 @@ public final class MarketData {
             return this;
         }
 
+        /**
+         * Adds the detail bars of an instrument added before: finer bars (such as 1m under daily
+         * bars) whose interval divides its bars' evenly.
+         */
+        public Builder detail(OhlcvSeries detailBars) {
+            Objects.requireNonNull(detailBars, "detailBars");
+            if (detail.putIfAbsent(detailBars.symbol(), checkedDetail(prices, detailBars)) != null) {
+                throw new IllegalArgumentException("detail bars of " + detailBars.symbol() + " are added twice");
+            }
+            return this;
+        }
+
         /** Returns the market data. */
         public MarketData build() {
             if (prices.isEmpty()) {
                 throw new IllegalArgumentException("market data needs at least one price series");
             }
-            return new MarketData(prices, series);
+            return new MarketData(prices, series, detail);
         }
     }
 }

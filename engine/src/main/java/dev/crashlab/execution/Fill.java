@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param orderId  the order filled, or 0 for a forced liquidation
  * @param symbol   the instrument
  * @param timeMillis the start of the bar the fill happened in, UTC epoch milliseconds (in a
- *                 universe of one bar length, the time of the step); {@link #time()} gives it as an
+ *                 universe of one bar length, the time of the step; on a bar resolved on detail
+ *                 bars, the start of the sub-bar it happened in); {@link #time()} gives it as an
  *                 {@code Instant}: the engine keeps times as numbers, so that a fill allocates none
  * @param quantity units bought (positive) or sold (negative)
  * @param price    the price per unit, slippage included

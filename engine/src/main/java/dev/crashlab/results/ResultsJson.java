@@ -156,6 +156,7 @@ public final class ResultsJson {
             throw new ResultsException("schema", "expected \"" + RunResults.SCHEMA + "\" (or \"" + SCHEMA_1
                     + "\", which is converted), got \"" + id + "\"");
         }
+        ResultsV1.addPathResolution(tree);
         return bind(tree, RunResults.class);
     }
 

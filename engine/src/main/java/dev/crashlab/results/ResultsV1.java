@@ -24,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * tail figures or a crisis scorecard: {@code crises} is {@code []} (which windows a run scored
  * is not recorded), and {@code tail}, {@code benchmark.tail} and each regime's {@code tail} are
  * computed from the document's own equity, flows and regime labels, exactly as the engine
- * computes them ({@link TailFigures#ofEquity}, {@link PeriodSubset#ofLabel}).
+ * computes them ({@link TailFigures#ofEquity}, {@link PeriodSubset#ofLabel}). {@code path} (also
+ * missing from version 2 documents written before it) is mode {@code unknown} with no detail and
+ * counts 0.
  */
 final class ResultsV1 {
 
@@ -126,6 +128,21 @@ final class ResultsV1 {
                     m.set("tail", ResultsJson.toTree(TailFigures.of(periods.tail(returns, times), times, periods::step)));
                 }
             }
+        }
+    }
+
+    /**
+     * Gives {@code root} (version 1, or version 2 written before runs recorded how they resolved
+     * their bars) the {@code path} of mode {@code unknown} with no counts, when it has none.
+     */
+    static void addPathResolution(ObjectNode root) {
+        if (!root.has("path")) {
+            ObjectNode path = root.putObject("path");
+            path.put("mode", PathResolution.UNKNOWN);
+            path.putObject("detail");
+            path.put("detailBars", 0);
+            path.put("ruleBars", 0);
+            path.put("ambiguousBars", 0);
         }
     }
 

@@ -73,6 +73,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsDetailBarsOfAPriceSymbolAndRefusesThemForAnyOther() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}, detail: {BTC-USD: {file: data/BTC-USD-5m.csv}}}",
+                "strategy: {class: " + DIP + "}"));
+        assertThat(config.runs().getFirst().detail()).singleElement().satisfies(d -> {
+            assertThat(d.symbol().value()).isEqualTo("BTC-USD");
+            assertThat(d.file().getFileName().toString()).isEqualTo("BTC-USD-5m.csv");
+        });
+
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}, detail: {ETH-USD: {file: data/ETH-USD-5m.csv}}}",
+                "strategy: {class: " + DIP + "}")))
+                .hasMessageContaining("detail.ETH-USD: detail bars need the price file they detail: \"ETH-USD\" is not"
+                        + " among the run's price symbols [BTC-USD] (crashlab.yaml:1:");
+    }
+
+    @Test
     void refusesMaintenanceTiersThatAreNotATableNamingTheField() {
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",

@@ -3,6 +3,7 @@ package dev.crashlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashlab.report.internal.Formats;
 import dev.crashlab.results.EventRow;
 import dev.crashlab.results.InstrumentInfo;
 import dev.crashlab.results.Metric;
@@ -144,6 +145,9 @@ class ReportsTest {
                 + " what the liquidated positions leave");
         assertThat(cardCell(doc, "Fills and costs", "Path in a bar")).isEqualTo("nearest-extreme-first: open → the extreme"
                 + " nearer the open → the other → close; stops, limits and liquidations happen in that order");
+        assertThat(cardCell(doc, "Fills and costs", "Bars resolved")).isEqualTo("no detail bars; "
+                + Formats.count(SampleRuns.carry().path().ruleBars()) + " bars resolved by the rule (0 ambiguous steps: a trigger level on"
+                + " each side of a bar's open)");
     }
 
     @Test

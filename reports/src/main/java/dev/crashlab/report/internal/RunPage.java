@@ -449,6 +449,26 @@ public final class RunPage {
     }
 
     /**
+     * Returns how the bars where something could happen were resolved, in words: on detail bars
+     * (with their intervals) or by the rule, with the counts of {@code results.path}.
+     */
+    public String pathResolutionText() {
+        var path = results.path();
+        if (path.mode().equals("unknown")) {
+            return "not recorded";
+        }
+        String counts = Formats.count(path.ruleBars()) + " bars resolved by the rule (" + Formats.count(path.ambiguousBars())
+                + " ambiguous steps: a trigger level on each side of a bar's open)";
+        if (path.mode().equals("rule")) {
+            return "no detail bars; " + counts;
+        }
+        List<String> detail = new ArrayList<>();
+        path.detail().forEach((symbol, interval) -> detail.add(symbol + " " + interval));
+        return "detail bars (" + String.join(", ", detail) + "): " + Formats.count(path.detailBars()) + " bars on detail, "
+                + counts + " where detail was incomplete";
+    }
+
+    /**
      * Returns the currency a fixed fee is paid in, the quote currency of the instrument filled: the
      * one currency of the universe, or the rule and the list when instruments differ.
      */
