@@ -64,6 +64,9 @@ public final class ResultsJson {
     /** The JSON Schema of {@link RunResults}, a resource beside this class. */
     public static final String SCHEMA_RESOURCE = "crashlab-results-2.schema.json";
 
+    /** The JSON Schema of {@link StressResults}, a resource beside this class. */
+    public static final String STRESS_SCHEMA_RESOURCE = "crashlab-stress-1.schema.json";
+
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -107,26 +110,59 @@ public final class ResultsJson {
         return ResultsJson.class.getResource(SCHEMA_RESOURCE);
     }
 
+    /** Writes {@code stress} to {@code file} atomically. */
+    public static void write(StressResults stress, Path file) {
+        AtomicWrite.bytes(file, toBytes(stress));
+    }
+
+    /** Returns the JSON Schema of {@link StressResults} ({@value #STRESS_SCHEMA_RESOURCE}). */
+    public static URL stressSchema() {
+        return ResultsJson.class.getResource(STRESS_SCHEMA_RESOURCE);
+    }
+
     /**
-     * Reads the results in {@code file}, converting a {@value #SCHEMA_1} document; a broken file
-     * fails with a {@link ResultsException} that names it and the field at fault.
+     * Reads the stress results in {@code file} (schema {@value StressResults#SCHEMA}), as strictly as
+     * results.json; a broken file fails with a {@link ResultsException} that names it and the field.
      */
-    public static RunResults read(Path file) {
-        byte[] json;
+    public static StressResults readStress(Path file) {
         try {
-            json = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return read(json);
+            return stress(tree(bytes(file)));
         } catch (ResultsException e) {
             throw e.inFile(file);
         }
     }
 
-    /** Reads results.json content, converting a {@value #SCHEMA_1} document; fails with a {@link ResultsException}. */
-    public static RunResults read(byte[] json) {
+    /** Reads stress.json content; fails with a {@link ResultsException} naming stress.json and the field at fault. */
+    public static StressResults readStress(byte[] json) {
+        try {
+            return stress(tree(json));
+        } catch (ResultsException e) {
+            throw e.inFile(Path.of("stress.json"));
+        }
+    }
+
+    private static StressResults stress(JsonNode tree) {
+        JsonNode schema = tree.get("schema");
+        if (schema == null) {
+            throw new ResultsException("schema", "missing");
+        }
+        String id = schema.isString() ? schema.asString() : schema.toString();
+        if (!id.equals(StressResults.SCHEMA)) {
+            throw new ResultsException("schema", "expected \"" + StressResults.SCHEMA + "\", got \"" + id + "\"");
+        }
+        return bind(tree, StressResults.class, StressResults.SCHEMA);
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the JSON object in {@code json}; fails with a {@link ResultsException} when it is not one. */
+    private static JsonNode tree(byte[] json) {
         JsonNode tree;
         try {
             tree = JSON.readTree(json);
@@ -136,6 +172,24 @@ public final class ResultsJson {
         if (tree == null || !tree.isObject()) {
             throw new ResultsException("(root)", "expected a JSON object");
         }
+        return tree;
+    }
+
+    /**
+     * Reads the results in {@code file}, converting a {@value #SCHEMA_1} document; a broken file
+     * fails with a {@link ResultsException} that names it and the field at fault.
+     */
+    public static RunResults read(Path file) {
+        try {
+            return read(bytes(file));
+        } catch (ResultsException e) {
+            throw e.inFile(file);
+        }
+    }
+
+    /** Reads results.json content, converting a {@value #SCHEMA_1} document; fails with a {@link ResultsException}. */
+    public static RunResults read(byte[] json) {
+        JsonNode tree = tree(json);
         JsonNode schema = tree.get("schema");
         if (schema == null) {
             throw new ResultsException("schema", "missing");
@@ -147,20 +201,20 @@ public final class ResultsJson {
             throw new ResultsException("schema", "expected \"" + RunResults.SCHEMA + "\" (or \"" + SCHEMA_1
                     + "\", which is converted), got \"" + id + "\"");
         }
-        return bind(tree, RunResults.class);
+        return bind(tree, RunResults.class, RunResults.SCHEMA);
     }
 
     /** Returns {@code tree} bound to {@code type}; fails with a {@link ResultsException} naming the field at fault. */
-    static <T> T bind(JsonNode tree, Class<T> type) {
+    static <T> T bind(JsonNode tree, Class<T> type, String schema) {
         try {
             return JSON.treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw problem(e);
+            throw problem(e, schema);
         }
     }
 
     /** Returns what a Jackson failure means, as a {@link ResultsException} about the field at fault. */
-    private static ResultsException problem(JacksonException e) {
+    private static ResultsException problem(JacksonException e, String schema) {
         String at = path(e);
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof ResultsException r) {
@@ -169,7 +223,7 @@ public final class ResultsJson {
         }
         String path = at.isEmpty() ? "(root)" : at;
         if (e instanceof UnrecognizedPropertyException) {
-            return new ResultsException(path, "not a field of " + RunResults.SCHEMA);
+            return new ResultsException(path, "not a field of " + schema);
         }
         if (e instanceof InvalidNullException) {
             return new ResultsException(path, "must not be null");
