@@ -19,11 +19,15 @@ import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
 import dev.crashlab.results.check.RiskRule;
+import dev.crashlab.strategy.CrisisWindow;
+import dev.crashlab.stress.StressMethod;
+import dev.crashlab.stress.StressOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,7 +65,8 @@ public final class ConfigLoader {
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData");
-    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "checks", "output"))
+    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "checks", "output", "stress",
+            "crises"))
             .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -108,7 +113,9 @@ public final class ConfigLoader {
         }
         Path output = top.has("output") ? base.resolve(top.requireString("output")) : null;
         SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
-        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, checks(top, runs));
+        List<CrisisWindow> crises = crises(top);
+        StressConfig stress = top.has("stress") ? stress(top.requireObject("stress"), runs, crises) : null;
+        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, checks(top, runs), stress, crises);
     }
 
     private static JsonNode parse(Path file) {
@@ -401,6 +408,82 @@ public final class ConfigLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads {@code crises}: crisis windows of the config's own, {@code {name, from, to,
+     * description?}}, dates inclusive, names unique.
+     */
+    private static List<CrisisWindow> crises(Node top) {
+        List<CrisisWindow> out = new ArrayList<>();
+        for (Node crisis : top.list("crises")) {
+            if (!crisis.json().isObject()) {
+                throw crisis.error("expected a crisis window {name, from, to}, got " + crisis.json());
+            }
+            crisis.onlyFields("name", "from", "to", "description");
+            String name = crisis.requireString("name");
+            LocalDate from = crisis.date("from", null);
+            LocalDate to = crisis.date("to", null);
+            if (from == null || to == null) {
+                throw new ConfigException(crisis.childPath(from == null ? "from" : "to"), "missing: a date (yyyy-MM-dd) is"
+                        + " required here");
+            }
+            if (to.isBefore(from)) {
+                throw new ConfigException(crisis.childPath("to"), "the window ends " + to + " before it starts " + from);
+            }
+            if (out.stream().anyMatch(c -> c.name().equals(name))) {
+                throw new ConfigException(crisis.childPath("name"), "duplicate crisis window \"" + name + "\"");
+            }
+            out.add(new CrisisWindow(name, from, to, crisis.string("description", "")));
+        }
+        return out;
+    }
+
+    /**
+     * Reads {@code stress}: {@code run} (a name or a list; left out: every run), {@code paths},
+     * {@code seed}, {@code method} (bootstrap, crisis-replay or both), {@code meanBlockDays} and
+     * {@code drawdownThresholds}, each with the default of {@link StressOptions#DEFAULTS}.
+     */
+    private static StressConfig stress(Node stress, List<RunConfig> runs, List<CrisisWindow> crises) {
+        stress.onlyFields("run", "paths", "seed", "method", "meanBlockDays", "drawdownThresholds");
+        List<String> names = runs.stream().map(RunConfig::name).toList();
+        List<String> chosen = new ArrayList<>();
+        JsonNode run = stress.json().get("run");
+        List<Node> listed = run != null && run.isArray() ? stress.list("run")
+                : run == null || run.isNull() ? List.of() : List.of(new Node(run, stress.childPath("run")));
+        for (Node name : listed) {
+            String text = name.json().isString() ? name.json().asString() : null;
+            if (text == null || !names.contains(text)) {
+                throw name.error("no run is called " + name.json() + "; the runs are " + names);
+            }
+            chosen.add(text);
+        }
+        // Config order, each once, whatever order the section lists them in: one folder per run.
+        chosen = names.stream().filter(chosen::contains).toList();
+        StressOptions defaults = StressOptions.DEFAULTS;
+        String method = stress.string("method", "bootstrap").strip().toLowerCase(Locale.ROOT);
+        List<StressMethod> methods = switch (method) {
+            case "bootstrap" -> List.of(StressMethod.BOOTSTRAP);
+            case "crisis-replay" -> List.of(StressMethod.CRISIS_REPLAY);
+            case "both" -> List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY);
+            default -> throw new ConfigException(stress.childPath("method"), "expected bootstrap, crisis-replay or both, got \""
+                    + stress.string("method", "") + "\"");
+        };
+        List<Double> thresholds = new ArrayList<>();
+        if (stress.has("drawdownThresholds")) {
+            for (Node t : stress.list("drawdownThresholds")) {
+                if (!t.json().isNumber() || !(t.json().asDouble() > -1 && t.json().asDouble() < 0)) {
+                    throw t.error("expected a drawdown as a fraction in (-1, 0), such as -0.5, got " + t.json());
+                }
+                thresholds.add(t.json().asDouble());
+            }
+        } else {
+            thresholds.addAll(defaults.drawdownThresholds());
+        }
+        StressOptions options = new StressOptions((int) stress.integer("paths", defaults.paths(), 1, MAX_VARIANTS),
+                stress.integer("seed", defaults.seed(), Long.MIN_VALUE, Long.MAX_VALUE), methods,
+                stress.number("meanBlockDays", Double.NaN, 1, 100_000), thresholds, crises);
+        return new StressConfig(chosen, options, stress.path());
     }
 
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {

@@ -1,5 +1,6 @@
 package dev.crashlab.config;
 
+import dev.crashlab.strategy.CrisisWindow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +15,16 @@ import java.util.Optional;
  * @param runs   the runs, in config order, with unique names
  * @param sweep  the sweep, or {@code null}
  * @param checks the risk limits, in config order (empty when there are none)
+ * @param stress the stress paths {@code crashlab:stress} makes, or {@code null}
+ * @param crises the crisis windows of the config's own, in config order (empty when there are none)
  */
-public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep, List<CheckConfig> checks) {
+public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep, List<CheckConfig> checks,
+        StressConfig stress, List<CrisisWindow> crises) {
 
     public CrashlabConfig {
         runs = List.copyOf(runs);
         checks = List.copyOf(checks);
+        crises = List.copyOf(crises);
     }
 
     /** Returns the run called {@code name}. */
