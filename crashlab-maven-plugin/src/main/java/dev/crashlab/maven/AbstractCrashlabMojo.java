@@ -45,6 +45,9 @@ abstract class AbstractCrashlabMojo extends AbstractMojo {
     @Parameter(property = "crashlab.skip", defaultValue = "false")
     protected boolean skip;
 
+    /** The config the goal loaded, to place errors found after loading in its file. */
+    private CrashlabConfig loaded;
+
     /** Does the goal's work; failures are mapped by {@link #execute()}. */
     protected abstract void run() throws Exception;
 
@@ -56,7 +59,10 @@ abstract class AbstractCrashlabMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (ConfigException | DataFileException | IllegalArgumentException e) {
+        } catch (ConfigException e) {
+            ConfigException located = loaded == null ? e : loaded.locate(e);
+            throw new MojoFailureException(located.getMessage(), located);
+        } catch (DataFileException | IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (MojoFailureException | MojoExecutionException e) {
             throw e;
@@ -84,7 +90,8 @@ abstract class AbstractCrashlabMojo extends AbstractMojo {
     protected CrashlabConfig loadConfig() throws MojoFailureException {
         Path file = configFile();
         getLog().info("crashlab: config " + file);
-        return ConfigLoader.load(file);
+        loaded = ConfigLoader.load(file);
+        return loaded;
     }
 
     /** Returns the output folder: the crashlab.output parameter, else the config's, else target/crashlab. */

@@ -12,6 +12,7 @@ public final class ConfigException extends RuntimeException {
 
     private final String path;
     private final String problem;
+    private final String location;
 
     /** Creates the exception for the field at {@code path} (dotted, with [index] for lists). */
     public ConfigException(String path, String problem) {
@@ -20,9 +21,27 @@ public final class ConfigException extends RuntimeException {
 
     /** Creates the exception with the low-level cause. */
     public ConfigException(String path, String problem, Throwable cause) {
-        super((path == null || path.isEmpty() ? "" : path + ": ") + problem, cause);
+        this(path, problem, null, cause);
+    }
+
+    private ConfigException(String path, String problem, String location, Throwable cause) {
+        super((path == null || path.isEmpty() ? "" : path + ": ") + problem + (location == null ? "" : " (" + location + ")"),
+                cause);
         this.path = path == null ? "" : path;
         this.problem = Objects.requireNonNull(problem, "problem");
+        this.location = location;
+    }
+
+    /** Returns where the field stands in the config file, {@code crashlab.yaml:14:9} (line, column), or {@code null}. */
+    public String location() {
+        return location;
+    }
+
+    /** Returns this problem with its place in the file, {@code file:line:column}. */
+    public ConfigException at(String fileLineColumn) {
+        ConfigException located = new ConfigException(path, problem, fileLineColumn, getCause());
+        located.setStackTrace(getStackTrace());
+        return located;
     }
 
     /** Returns the path of the field at fault, such as {@code runs[1].strategy.params.threshold}. */
@@ -38,6 +57,6 @@ public final class ConfigException extends RuntimeException {
     /** Returns this problem placed under {@code prefix}, for errors found inside a nested part. */
     public ConfigException under(String prefix) {
         String full = path.isEmpty() ? prefix : (path.startsWith("[") ? prefix + path : prefix + "." + path);
-        return new ConfigException(full, problem, getCause());
+        return new ConfigException(full, problem, location, getCause());
     }
 }

@@ -1,5 +1,6 @@
 package dev.crashlab.config;
 
+import dev.crashlab.Names;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.Instrument;
@@ -74,9 +75,23 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Reads and checks {@code file}. */
+    /**
+     * Reads and checks {@code file}; an error names the field's path and, when the file spells
+     * it, its line and column: {@code costs.feeRate: expected a number in [0, 0.5], got "abc"
+     * (crashlab.yaml:12:3)}.
+     */
     public static CrashlabConfig load(Path file) {
-        JsonNode root = parse(file);
+        byte[] bytes = read(file);
+        ObjectMapper mapper = mapper(file);
+        ConfigLocations locations = ConfigLocations.read(file, bytes, mapper);
+        try {
+            return load(file, parse(file, bytes, mapper), locations);
+        } catch (ConfigException e) {
+            throw locations.locate(e);
+        }
+    }
+
+    private static CrashlabConfig load(Path file, JsonNode root, ConfigLocations locations) {
         Path base = file.toAbsolutePath().getParent();
         Node top = new Node(root, "");
         if (!root.isObject()) {
@@ -115,22 +130,32 @@ public final class ConfigLoader {
         SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
         List<CrisisWindow> crises = crises(top);
         StressConfig stress = top.has("stress") ? stress(top.requireObject("stress"), runs, crises) : null;
-        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, checks(top, runs), stress, crises);
+        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, checks(top, runs), stress, crises,
+                locations);
     }
 
-    private static JsonNode parse(Path file) {
+    private static ObjectMapper mapper(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+        return name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+    }
+
+    private static byte[] read(Path file) {
         try {
-            JsonNode root = mapper.readTree(Files.readAllBytes(file));
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                throw new ConfigException("", "the config file " + file + " is empty");
-            }
-            return root;
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "config file not found: " + file.toAbsolutePath().normalize(), e);
         } catch (IOException e) {
             throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parse(Path file, byte[] bytes, ObjectMapper mapper) {
+        try {
+            JsonNode root = mapper.readTree(bytes);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw new ConfigException("", "the config file " + file + " is empty");
+            }
+            return root;
         } catch (JacksonException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException("", "cannot parse " + file + (line > 0 ? " at line " + line : "") + ": "
@@ -454,7 +479,8 @@ public final class ConfigLoader {
         for (Node name : listed) {
             String text = name.json().isString() ? name.json().asString() : null;
             if (text == null || !names.contains(text)) {
-                throw name.error("no run is called " + name.json() + "; the runs are " + names);
+                throw name.error("no run is called " + name.json() + (text == null ? "" : Names.didYouMean(text, names))
+                        + "; the runs are " + names);
             }
             chosen.add(text);
         }
@@ -467,7 +493,7 @@ public final class ConfigLoader {
             case "crisis-replay" -> List.of(StressMethod.CRISIS_REPLAY);
             case "both" -> List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY);
             default -> throw new ConfigException(stress.childPath("method"), "expected bootstrap, crisis-replay or both, got \""
-                    + stress.string("method", "") + "\"");
+                    + stress.string("method", "") + "\"" + Names.didYouMean(method, List.of("bootstrap", "crisis-replay", "both")));
         };
         List<Double> thresholds = new ArrayList<>();
         if (stress.has("drawdownThresholds")) {

@@ -17,14 +17,21 @@ import java.util.Optional;
  * @param checks the risk limits, in config order (empty when there are none)
  * @param stress the stress paths {@code crashlab:stress} makes, or {@code null}
  * @param crises the crisis windows of the config's own, in config order (empty when there are none)
+ * @param locations where each field stands in the file, for errors found after loading
  */
 public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep, List<CheckConfig> checks,
-        StressConfig stress, List<CrisisWindow> crises) {
+        StressConfig stress, List<CrisisWindow> crises, ConfigLocations locations) {
 
     public CrashlabConfig {
         runs = List.copyOf(runs);
         checks = List.copyOf(checks);
         crises = List.copyOf(crises);
+        locations = locations == null ? ConfigLocations.NONE : locations;
+    }
+
+    /** Returns {@code e}, found while planning or running this config, with the field's line and column in the file. */
+    public ConfigException locate(ConfigException e) {
+        return locations.locate(e);
     }
 
     /** Returns the run called {@code name}. */

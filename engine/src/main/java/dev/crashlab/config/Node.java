@@ -1,5 +1,6 @@
 package dev.crashlab.config;
 
+import dev.crashlab.Names;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ final class Node {
         Set<String> known = Set.of(allowed);
         for (String name : json.propertyNames()) {
             if (!known.contains(name)) {
-                throw new ConfigException(childPath(name), "unknown field; expected one of " + String.join(", ", allowed));
+                throw new ConfigException(childPath(name), "unknown field" + Names.didYouMean(name, List.of(allowed))
+                        + "; expected one of " + String.join(", ", allowed));
             }
         }
         return this;
@@ -194,8 +196,10 @@ final class Node {
                 return constant;
             }
         }
-        throw new ConfigException(childPath(field), "expected one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()) + ", got \"" + text + "\"");
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                .toList();
+        throw new ConfigException(childPath(field), "expected one of " + String.join(", ", names) + ", got \"" + text + "\""
+                + Names.didYouMean(text.strip().toLowerCase(Locale.ROOT).replace('-', '_'), names));
     }
 
     private static String range(double min, double max) {

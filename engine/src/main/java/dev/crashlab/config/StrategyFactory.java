@@ -1,5 +1,6 @@
 package dev.crashlab.config;
 
+import dev.crashlab.Names;
 import dev.crashlab.strategy.ParameterException;
 import dev.crashlab.strategy.Parameters;
 import dev.crashlab.strategy.RegimeClassifier;
@@ -231,26 +232,7 @@ public final class StrategyFactory {
      * checked by {@link Parameters#check}; every problem names its path under {@code path}.
      */
     public static <R extends Record> R bind(Class<R> type, JsonNode params, String path) {
-        ObjectNode tree = defaults(type, path);
-        RecordComponent[] components = type.getRecordComponents();
-        if (params != null && !params.isNull()) {
-            if (!params.isObject()) {
-                throw new ConfigException(path, "expected an object of parameters, got " + params);
-            }
-            for (Map.Entry<String, JsonNode> field : params.properties()) {
-                RecordComponent component = Arrays.stream(components).filter(c -> c.getName().equals(field.getKey()))
-                        .findFirst().orElseThrow(() -> new ConfigException(path + "." + field.getKey(),
-                                "unknown parameter; " + type.getName().replace('$', '.') + " takes "
-                                        + String.join(", ", Arrays.stream(components).map(RecordComponent::getName).toList())));
-                tree.set(field.getKey(), checked(component, field.getValue(), path + "." + field.getKey()));
-            }
-        }
-        for (RecordComponent component : components) {
-            if (!tree.has(component.getName())) {
-                throw new ConfigException(path + "." + component.getName(), "missing; " + type.getName().replace('$', '.')
-                        + " has no DEFAULTS, so every parameter must be given");
-            }
-        }
+        ObjectNode tree = merged(type, defaults(type, path), params, path);
         R bound;
         try {
             bound = JSON.treeToValue(tree, type);
@@ -299,6 +281,44 @@ public final class StrategyFactory {
     }
 
     /** Checks a scalar against the component's type (its range is {@link Parameters#check}'s); hands anything else to Jackson. */
+    /**
+     * Returns {@code base} with the fields of {@code params} set over it, each checked against its
+     * component; a nested record given as an object is merged the same way over its value in
+     * {@code base} (or its own DEFAULTS), so {@code {etf: {days: 5}}} changes one field of it.
+     */
+    private static ObjectNode merged(Class<? extends Record> type, ObjectNode base, JsonNode params, String path) {
+        RecordComponent[] components = type.getRecordComponents();
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                throw new ConfigException(path, "expected an object of parameters, got " + params);
+            }
+            for (Map.Entry<String, JsonNode> field : params.properties()) {
+                RecordComponent component = Arrays.stream(components).filter(c -> c.getName().equals(field.getKey()))
+                        .findFirst().orElseThrow(() -> new ConfigException(path + "." + field.getKey(),
+                                "unknown parameter" + Names.didYouMean(field.getKey(), Arrays.stream(components)
+                                        .map(RecordComponent::getName).toList()) + "; " + type.getName().replace('$', '.') + " takes "
+                                        + String.join(", ", Arrays.stream(components).map(RecordComponent::getName).toList())));
+                String at = path + "." + field.getKey();
+                JsonNode value = field.getValue();
+                if (component.getType().isRecord() && value.isObject()) {
+                    Class<? extends Record> nested = component.getType().asSubclass(Record.class);
+                    JsonNode inner = base.get(field.getKey());
+                    value = merged(nested, inner instanceof ObjectNode o ? o.deepCopy() : defaults(nested, at), value, at);
+                } else {
+                    value = checked(component, value, at);
+                }
+                base.set(field.getKey(), value);
+            }
+        }
+        for (RecordComponent component : components) {
+            if (!base.has(component.getName())) {
+                throw new ConfigException(path + "." + component.getName(), "missing; " + type.getName().replace('$', '.')
+                        + " has no DEFAULTS, so every parameter must be given");
+            }
+        }
+        return base;
+    }
+
     private static JsonNode checked(RecordComponent component, JsonNode value, String path) {
         Class<?> t = component.getType();
         boolean integral = t == int.class || t == long.class || t == Integer.class || t == Long.class;
@@ -328,8 +348,9 @@ public final class StrategyFactory {
             }
             String wanted = value.isString() ? value.asString().strip().toUpperCase(Locale.ROOT).replace('-', '_') : null;
             if (wanted == null || !names.contains(wanted)) {
-                throw new ConfigException(path, "expected one of " + String.join(", ",
-                        names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList()) + ", got " + value);
+                List<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+                throw new ConfigException(path, "expected one of " + String.join(", ", lower) + ", got " + value
+                        + (wanted == null ? "" : Names.didYouMean(wanted.toLowerCase(Locale.ROOT), lower)));
             }
             return JSON.getNodeFactory().stringNode(wanted);
         }

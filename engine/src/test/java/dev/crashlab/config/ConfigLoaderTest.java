@@ -77,23 +77,23 @@ class ConfigLoaderTest {
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: " + DIP + "}",
                 "margin: {initial: 0.1, maintenance: [{rate: 0.01}, {floor: 1000, rate: 0.005}]}")))
-                .hasMessage("margin.maintenance: maintenance tier 1: rate 0.005 must not be below the previous tier's 0.01");
+                .hasMessageStartingWith("margin.maintenance: maintenance tier 1: rate 0.005 must not be below the previous tier's 0.01 (crashlab.yaml:");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: " + DIP + "}",
                 "margin: {initial: 0.1, maintenance: [{rate: 0.01}, {rate: 0.02}]}")))
                 .hasMessage("margin.maintenance[1]: a tier needs a floor (the notional it starts at; 0 may be left out for"
-                        + " the first) and a rate, got {\"rate\":0.02}");
+                        + " the first) and a rate, got {\"rate\":0.02} (crashlab.yaml:3:52)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: " + DIP + "}",
                 "margin: {initial: 0.004}")))
-                .hasMessage("margin.maintenance: expected a maintenance rate below the initial margin 0.004, got 0.004");
+                .hasMessage("margin.maintenance: expected a maintenance rate below the initial margin 0.004, got 0.004 (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: " + DIP + "}",
                 "costs: {pathRule: random}")))
-                .hasMessage("costs.pathRule: expected one of nearest_extreme_first, high_first, low_first, got \"random\"");
+                .hasMessage("costs.pathRule: expected one of nearest_extreme_first, high_first, low_first, got \"random\" (crashlab.yaml:3:9)");
     }
 
     @Test
@@ -198,32 +198,33 @@ class ConfigLoaderTest {
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: X}",
                 "costs: {feeRate: abc}")))
-                .hasMessage("costs.feeRate: expected a number in [0, 0.5], got \"abc\"");
+                .hasMessage("costs.feeRate: expected a number in [0, 0.5], got \"abc\" (crashlab.yaml:3:9)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, contributions: {amount: 100, period: fortnightly}}")))
-                .hasMessage("runs[0].contributions.period: expected one of daily, weekly, monthly, got \"fortnightly\"");
+                .hasMessage("runs[0].contributions.period: expected one of daily, weekly, monthly, got \"fortnightly\""
+                        + " (crashlab.yaml:3:66)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: X}",
                 "costz: {}")))
-                .hasMessageStartingWith("costz: unknown field; expected one of name, data, start");
+                .hasMessageStartingWith("costz: unknown field; did you mean costs?; expected one of name, data, start");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {FOO: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: X}")))
                 .hasMessage("data.prices.FOO.assetClass: missing: crashlab does not know \"FOO\"; say its asset class"
-                        + " (crypto, equity, etf, index, commodity or fx)");
+                        + " (crypto, equity, etf, index, commodity or fx) (crashlab.yaml:1:17)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: X}",
                 "start: 2024-02-30")))
-                .hasMessage("start: expected a date (yyyy-MM-dd), got \"2024-02-30\"");
+                .hasMessage("start: expected a date (yyyy-MM-dd), got \"2024-02-30\" (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: X}",
                 "benchmark: ETH-USD")))
-                .hasMessage("benchmark: \"ETH-USD\" is not among the run's price symbols [BTC-USD]");
+                .hasMessage("benchmark: \"ETH-USD\" is not among the run's price symbols [BTC-USD] (crashlab.yaml:3:1)");
     }
 
     @Test
@@ -232,15 +233,42 @@ class ConfigLoaderTest {
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "strategy: {class: X}",
                 "costz: {}")))
-                .hasMessage("costz: unknown field; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, runs, sweep, checks, output,"
-                        + " stress, crises");
+                .hasMessage("costz: unknown field; did you mean costs?; expected one of name, data, start, end, initialCash, contributions,"
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, runs, sweep, checks,"
+                        + " output, stress, crises (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
-                .hasMessage("runs[0].costz: unknown field; expected one of name, data, start, end, initialCash,"
-                        + " contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData");
+                .hasMessage("runs[0].costz: unknown field; did you mean costs?; expected one of name, data, start, end,"
+                        + " initialCash, contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy,"
+                        + " allowPartialData (crashlab.yaml:3:37)");
+    }
+
+    @Test
+    void suggestsTheFieldOrValueMeantAndPointsAtItsLineAndColumn() {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: X}",
+                "intialCash: 100")))
+                .hasMessageStartingWith("intialCash: unknown field; did you mean initialCash?; expected one of name, data,")
+                .hasMessageEndingWith(" (crashlab.yaml:3:1)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "runs:",
+                "  - name: a",
+                "    strategy: {class: X}",
+                "    costs:",
+                "      feeRate: 0.001",
+                "      fillMode: next_opn")))
+                .hasMessage("runs[0].costs.fillMode: expected one of next_open, close, got \"next_opn\"; did you mean next_open?"
+                        + " (crashlab.yaml:7:7)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "costs: {feeRate: abc}",
+                "runs: [{name: a, strategy: {class: X}}]")))
+                .as("a run's field inherited from the defaults is placed where the defaults spell it")
+                .hasMessage("runs[0].costs.feeRate: expected a number in [0, 0.5], got \"abc\" (crashlab.yaml:2:9)");
     }
 
     @Test
@@ -268,15 +296,15 @@ class ConfigLoaderTest {
         String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "name: a", "strategy: {class: X}",
                 "checks: [{run: c, rules: [sharpe > 1]}]")))
-                .hasMessage("checks[0].run: no run is called \"c\"; the runs are [a]");
+                .hasMessage("checks[0].run: no run is called \"c\"; the runs are [a] (crashlab.yaml:4:11)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{run: backtest}]")))
-                .hasMessage("checks[0].rules: missing: list at least one rule, such as maxDrawdown > -0.5");
+                .hasMessage("checks[0].rules: missing: list at least one rule, such as maxDrawdown > -0.5 (crashlab.yaml:3:10)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rules: [1]}]")))
-                .hasMessage("checks[0].rules[0]: expected a rule as text, such as \"maxDrawdown > -0.5\", got 1");
+                .hasMessage("checks[0].rules[0]: expected a rule as text, such as \"maxDrawdown > -0.5\", got 1 (crashlab.yaml:3:19)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rule: sharpe > 1}]")))
-                .hasMessage("checks[0].rule: unknown field; expected one of run, rules");
+                .hasMessage("checks[0].rule: unknown field; did you mean rules?; expected one of run, rules (crashlab.yaml:3:11)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rules: [sharpe >> 1]}]")))
-                .hasMessage("checks[0].rules[0]: \"sharpe >> 1\" at 9: expected a number such as -0.5, 12 or 30%, got \"> 1\"");
+                .hasMessage("checks[0].rules[0]: \"sharpe >> 1\" at 9: expected a number such as -0.5, 12 or 30%, got \"> 1\" (crashlab.yaml:3:19)");
     }
 
     @Test
@@ -312,13 +340,17 @@ class ConfigLoaderTest {
     void refusesABrokenStressSectionOrCrisisWindowNamingTheField() {
         String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "name: a", "strategy: {class: X}", "stress: {run: b}")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("stress.run: no run is called \"b\"");
+                .isInstanceOf(ConfigException.class).hasMessage("stress.run: no run is called \"b\"; did you mean a?; the runs are [a]"
+                        + " (crashlab.yaml:4:10)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {paths: 0}")))
                 .hasMessageStartingWith("stress.paths: expected a whole number");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {paths: 2.5}")))
                 .hasMessageStartingWith("stress.paths: expected a whole number");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {method: monte-carlo}")))
                 .hasMessageStartingWith("stress.method: expected bootstrap, crisis-replay or both, got \"monte-carlo\"");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {method: bootstrp}")))
+                .hasMessage("stress.method: expected bootstrap, crisis-replay or both, got \"bootstrp\"; did you mean bootstrap?"
+                        + " (crashlab.yaml:3:10)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {drawdownThresholds: [0.5]}")))
                 .hasMessageStartingWith("stress.drawdownThresholds[0]: expected a drawdown as a fraction in (-1, 0)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {meanBlockDays: 0.5}")))

@@ -86,7 +86,7 @@ class StrategyFactoryTest {
     @Test
     void refusesUnknownParametersListingTheKnownOnes() {
         assertThatThrownBy(() -> factory.create(Dip.class, json("{\"treshold\": 0.2}"), null, "strategy"))
-                .hasMessage("strategy.params.treshold: unknown parameter; dev.crashlab.testing.TestStrategies.Dip.Params"
+                .hasMessage("strategy.params.treshold: unknown parameter; did you mean threshold?; dev.crashlab.testing.TestStrategies.Dip.Params"
                         + " takes threshold, lookbackDays, period, tiers");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.crashlab.data.MarketData;
+import dev.crashlab.testing.Staged;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.crashlab.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashlab.testing.Staged;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -40,7 +40,8 @@ class ExamplesRegressionTest {
             "dca-etf-filter", "5.2456926062 0.7896168792 -0.8132926374 0 303 981e96c6c305",
             "december-rebound-short", "0.1361717345 0.4274454357 -0.0836255222 10 15 42a1bedb60fb",
             "buy-and-hold-3x", "13.0435468756 0.9335826365 -0.8687172534 0 1 0fe211318e99",
-            "oversold-buyer", "0.2205574857 0.7754255981 -0.0329440675 11 86 38344f6bb717");
+            "oversold-buyer", "0.2205574857 0.7754255981 -0.0329440675 11 86 38344f6bb717",
+            "dca-when-liquidity-returns", "4.5486472193 0.7602561073 -0.8111979977 0 283 50b266a105ed");
 
     private static final CrashlabConfig CONFIG = ConfigLoader.load(Path.of("crashlab.yaml"));
 

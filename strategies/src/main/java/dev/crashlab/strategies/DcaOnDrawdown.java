@@ -5,7 +5,6 @@ import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.indicator.PriceField;
 import dev.crashlab.strategy.Bars;
 import dev.crashlab.strategy.Parameters;
-import dev.crashlab.strategy.Position;
 import dev.crashlab.strategy.Range;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -47,6 +46,8 @@ public final class DcaOnDrawdown implements Strategy {
     }
 
     private final Params p;
+    /** Whether a purchase depends on the running high: plain DCA (no threshold, no tiers) does not. */
+    private final boolean readsHigh;
     private Schedule.Tracker timer;
     private Bars bars;
     private FastIndicator allTimeHigh;
@@ -54,13 +55,14 @@ public final class DcaOnDrawdown implements Strategy {
 
     public DcaOnDrawdown(Params params) {
         this.p = Parameters.check(params);
+        this.readsHigh = p.threshold() > 0 || !p.tiers().isEmpty();
     }
 
     @Override
     public void init(StrategyContext ctx) {
         timer = p.period().tracker(ctx.start());
         bars = ctx.bars(p.symbol()); // a live view: it reaches the current bar at every step
-        if (readsHigh() && p.lookbackDays() == 0) {
+        if (readsHigh && p.lookbackDays() == 0) {
             allTimeHigh = ctx.indicators(p.symbol()).rollingMax(0, PriceField.CLOSE);
         }
     }
@@ -72,8 +74,9 @@ public final class DcaOnDrawdown implements Strategy {
         if (!bars.isNew()) {
             return;
         }
-        if (p.takeProfit() > 0) {
-            takeProfit(ctx);
+        if (p.takeProfit() > 0 && ctx.portfolio().quantity(p.symbol()) > 0
+                && bars.close() >= (1 + p.takeProfit()) * ctx.portfolio().position(p.symbol()).averageCost()) {
+            ctx.closePosition(p.symbol()); // the position object is built only here, not at every step
         }
         if (periodsDue > 0) {
             buy(ctx);
@@ -81,19 +84,10 @@ public final class DcaOnDrawdown implements Strategy {
         }
     }
 
-    /** Sells the whole long position once the close reaches the take-profit above its average cost. */
-    private void takeProfit(StrategyContext ctx) {
-        // Read only here: a position is an object, and most steps would build one for nothing.
-        Position held = ctx.portfolio().position(p.symbol());
-        if (held.isLong() && bars.close() >= (1 + p.takeProfit()) * held.averageCost()) {
-            ctx.closePosition(p.symbol());
-        }
-    }
-
     /** Buys for the periods due when the open is far enough below the running high. */
     private void buy(StrategyContext ctx) {
         double open = bars.open();
-        double high = !readsHigh() ? Double.NaN
+        double high = !readsHigh ? Double.NaN
                 : p.lookbackDays() == 0 ? allTimeHigh.value(1) : bars.highestCloseOfDaysBefore(p.lookbackDays());
         if (p.threshold() == 0 || open <= (1 - p.threshold()) * high) {
             double multiplier = 1;
@@ -105,10 +99,5 @@ public final class DcaOnDrawdown implements Strategy {
                 ctx.buyValue(p.symbol(), spend);
             }
         }
-    }
-
-    /** Returns whether a purchase depends on the running high: plain DCA (no threshold, no tiers) does not. */
-    private boolean readsHigh() {
-        return p.threshold() > 0 || !p.tiers().isEmpty();
     }
 }

@@ -30,7 +30,7 @@ class DecemberReboundThenShortTest {
 
     /** Short windows so that a few dozen bars show every transition: a 5-bar high, shorts of at most 5 days. */
     private static Params params(List<String> symbols, double allocation) {
-        return new Params(symbols, 1, 10, 31, 0.3, 5, allocation, 0.2, 0.1, 0.2, 0.1, 5);
+        return new Params(symbols, 1, 10, 31, 0.3, 5, allocation, 0.2, 0.1, 0.2, 0.1, 5, DecemberReboundThenShort.Confirm.OFF);
     }
 
     private static BacktestResult run(Params params, OhlcvSeries... bars) {
@@ -67,6 +67,26 @@ class DecemberReboundThenShortTest {
         assertThat(r.fills().get(1).quantity()).isCloseTo(-long_ - short_, within(EXACT));
         assertThat(r.fills().get(2).quantity()).isCloseTo(short_, within(EXACT));
         assertThat(r.equity(r.size() - 1)).isCloseTo(equityAtShort + short_ * (90 - 75), within(EXACT));
+    }
+
+    @Test
+    void aConfirmedEntryWaitsUntilBitcoinStopsFallingAndTheCoinIsStrongerThanIt() {
+        // ETH is over 30 % below its 6-bar high from Dec 1 to Dec 5. BTC's close is at or above its close of
+        // 2 days before from Dec 4 (92 >= 90). ETH against BTC over 3 days, by closes on Dec 1..3:
+        // Dec 4 (62 / 65) / (92 / 95) - 1 = -1.5 %, Dec 5 (68 / 65) / (93 / 90) - 1 = +1.2 %,
+        // Dec 6 (68 / 65) / (93 / 91) - 1 = +2.4 %.
+        OhlcvSeries eth = closes(crypto("ETH-USD"), NOV_26, 100, 100, 100, 100, 100, 65, 65, 65, 62, 68, 68);
+        OhlcvSeries btc = closes(crypto("BTC-USD"), NOV_26, 100, 100, 100, 100, 100, 95, 90, 91, 92, 93, 93);
+        java.util.function.Function<DecemberReboundThenShort.Confirm, List<String>> entries = confirm -> run(new Params(
+                List.of("ETH-USD"), 1, 10, 31, 0.3, 6, 1.0, 0.2, 0.1, 0.2, 0.1, 5, confirm), eth, btc).orders().stream()
+                .map(DecemberReboundThenShortTest::ordered).toList();
+
+        assertThat(entries.apply(DecemberReboundThenShort.Confirm.OFF)).first().isEqualTo("2023-12-01 ETH-USD TARGET_WEIGHT 1.0");
+        assertThat(entries.apply(new DecemberReboundThenShort.Confirm("BTC-USD", 2, 0, 0)))
+                .first().isEqualTo("2023-12-04 ETH-USD TARGET_WEIGHT 1.0");
+        assertThat(entries.apply(new DecemberReboundThenShort.Confirm("BTC-USD", 2, 3, 0)))
+                .first().isEqualTo("2023-12-05 ETH-USD TARGET_WEIGHT 1.0");
+        assertThat(entries.apply(new DecemberReboundThenShort.Confirm("BTC-USD", 2, 3, 0.05))).isEmpty();
     }
 
     @Test
@@ -143,9 +163,11 @@ class DecemberReboundThenShortTest {
         Params bound = StrategyFactory.bind(Params.class, json.readTree(
                 "{\"symbols\": [\"ETH-USD\"], \"entryToDay\": 15, \"reboundTarget\": 0.5, \"maxShortDays\": 10}"), "strategy.params");
 
-        assertThat(bound).isEqualTo(new Params(List.of("ETH-USD"), 1, 15, 31, 0.3, 90, 1.0, 0.5, 0.1, 0.2, 0.1, 10));
+        assertThat(bound).isEqualTo(new Params(List.of("ETH-USD"), 1, 15, 31, 0.3, 90, 1.0, 0.5, 0.1, 0.2, 0.1, 10,
+                DecemberReboundThenShort.Confirm.OFF));
         assertThat(StrategyFactory.bind(Params.class, null, "strategy.params")).isEqualTo(new Params(
-                List.of("ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD", "ZEC-USD"), 1, 10, 31, 0.3, 90, 1.0, 0.2, 0.1, 0.2, 0.1, 30));
+                List.of("ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD", "ZEC-USD"), 1, 10, 31, 0.3, 90, 1.0, 0.2, 0.1, 0.2, 0.1, 30,
+                DecemberReboundThenShort.Confirm.OFF));
         assertThatThrownBy(() -> StrategyFactory.bind(Params.class, json.readTree("{\"entryFromDay\": 12}"), "strategy.params"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("strategy.params.entryFromDay: expected at most entryToDay (10), got 12");

@@ -1,11 +1,11 @@
 package dev.crashlab.results.check;
 
+import dev.crashlab.Names;
 import dev.crashlab.results.Metric;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RunResults;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -222,7 +222,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 String field = name("a regime field: " + String.join(", ", REGIME_FIELDS));
                 if (!REGIME_FIELDS.contains(field)) {
                     at = fieldAt;
-                    throw error("unknown regime field \"" + field + "\"" + didYouMean(field, REGIME_FIELDS)
+                    throw error("unknown regime field \"" + field + "\"" + Names.didYouMean(field, REGIME_FIELDS)
                             + "; a regime has " + String.join(", ", REGIME_FIELDS));
                 }
                 return new Figure("regimes", label, field);
@@ -237,7 +237,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             if (Metric.of(field).isEmpty()) {
                 at = start;
                 List<String> names = Metric.ALL.stream().map(Metric::field).toList();
-                throw error("unknown figure \"" + field + "\"" + didYouMean(field, names) + "; a figure is a metric ("
+                throw error("unknown figure \"" + field + "\"" + Names.didYouMean(field, names) + "; a figure is a metric ("
                         + String.join(", ", names) + "), benchmark.<metric> or regimes[\"<label>\"].<"
                         + String.join("|", REGIME_FIELDS) + ">");
             }
@@ -331,32 +331,5 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         private IllegalArgumentException error(String problem) {
             return new IllegalArgumentException("\"" + text + "\" at " + (at + 1) + ": " + problem);
         }
-    }
-
-    /** Returns {@code "; did you mean X?"} for the closest of {@code names} within two edits, else "". */
-    static String didYouMean(String name, List<String> names) {
-        return names.stream().filter(n -> distance(n.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= 2)
-                .min(Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))
-                .map(n -> "; did you mean " + n + "?").orElse("");
-    }
-
-    /** Returns the Levenshtein distance of {@code a} and {@code b}. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

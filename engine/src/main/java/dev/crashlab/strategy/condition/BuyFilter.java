@@ -35,6 +35,13 @@ import java.util.TreeMap;
  * current close, a target-weight order's (target − current weight, from 0 when short) × equity,
  * capped at the cash available then, so the saved total never exceeds the cash there is; at the
  * step it goes out, it is capped again at the cash then available.
+ *
+ * <h2>What it records</h2>
+ * At every step it tracks ({@code ctx.track}), under its class's simple name, the state
+ * {@code "<Filter>: buys allowed"} and two figures in cash: {@code "<Filter>: held back"}, the
+ * running total of the buys it held back (their cash as above, uncapped when dropped), and, with
+ * {@code defer}, {@code "<Filter>: released"}, the running total of the deferred buys it placed.
+ * The report shades the steps where buys were not allowed.
  */
 public abstract class BuyFilter implements Strategy {
 
@@ -43,6 +50,8 @@ public abstract class BuyFilter implements Strategy {
     private final Map<String, Double> deferred = new TreeMap<>();
     private Condition buysAllowed;
     private StrategyContext inner;
+    private double heldBack;
+    private double released;
 
     /** Creates a filter around {@code wrapped} that drops held-back buys, or defers them when {@code defer}. */
     protected BuyFilter(Strategy wrapped, boolean defer) {
@@ -83,6 +92,7 @@ public abstract class BuyFilter implements Strategy {
                     double available = Math.max(0, ctx.portfolio().availableCash());
                     deferred.merge(order.symbol(), Math.min(cash, available), (a, b) -> Math.min(a + b, available));
                 }
+                heldBack += cash;
                 ctx.record(Event.Kind.HELD_BACK, order.symbol(), heldBackMessage(ctx, order), heldBackValue(ctx));
                 return order;
             }
@@ -92,18 +102,26 @@ public abstract class BuyFilter implements Strategy {
 
     @Override
     public final void onBar(StrategyContext ctx) {
-        if (buysAllowed.isTrue(ctx) && !deferred.isEmpty()) {
+        boolean allowed = buysAllowed.isTrue(ctx);
+        if (allowed && !deferred.isEmpty()) {
             double available = Math.max(0, ctx.portfolio().availableCash());
             for (var saved : deferred.entrySet()) {
                 double cash = Math.min(saved.getValue(), available);
                 if (cash > 0) {
                     ctx.submit(Order.buyValue(saved.getKey(), cash).withTag("deferred"));
                     available -= cash;
+                    released += cash;
                 }
             }
             deferred.clear();
         }
         wrapped.onBar(inner);
+        String label = getClass().getSimpleName();
+        ctx.track(label + ": buys allowed", allowed);
+        ctx.track(label + ": held back", heldBack);
+        if (defer) {
+            ctx.track(label + ": released", released);
+        }
     }
 
     /** Returns the filter's class name with the wrapped strategy's name: {@code EtfOutflowFilter(DcaOnDrawdown)}. */

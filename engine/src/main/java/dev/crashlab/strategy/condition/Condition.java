@@ -1,6 +1,7 @@
 package dev.crashlab.strategy.condition;
 
 import dev.crashlab.strategy.StrategyContext;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,6 +50,30 @@ public interface Condition {
     /** Returns a condition that holds when {@code condition} does not. */
     static Condition not(Condition condition) {
         return condition.negate();
+    }
+
+    /** Returns a condition that holds when every one of {@code conditions} holds (none: always); all are asked. */
+    static Condition allOf(List<? extends Condition> conditions) {
+        return atLeast(conditions.size(), conditions);
+    }
+
+    /**
+     * Returns a condition that holds when at least {@code k} of {@code conditions} hold: "3 of 5
+     * liquidity signals". All are asked at every step, whatever the count so far, so those that
+     * remember keep their memory.
+     */
+    static Condition atLeast(int k, List<? extends Condition> conditions) {
+        List<Condition> all = List.copyOf(conditions);
+        if (k < 0 || k > all.size()) {
+            throw new IllegalArgumentException("k must be in [0, " + all.size() + "] (the number of conditions), got " + k);
+        }
+        return ctx -> {
+            int holding = 0;
+            for (Condition c : all) {
+                holding += c.isTrue(ctx) ? 1 : 0;
+            }
+            return holding >= k;
+        };
     }
 
     /** Returns a condition that holds when this one has held at each of the last {@code steps} steps, this one included. */

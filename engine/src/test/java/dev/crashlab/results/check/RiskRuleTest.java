@@ -81,10 +81,4 @@ class RiskRuleTest {
         assertThatThrownBy(() -> RiskRule.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
     }
-
-    @Test
-    void didYouMeanOffersOnlyCloseNames() {
-        assertThat(RiskRule.didYouMean("SHARPE", java.util.List.of("sharpe", "sortino"))).isEqualTo("; did you mean sharpe?");
-        assertThat(RiskRule.didYouMean("xyz", java.util.List.of("sharpe", "sortino"))).isEmpty();
-    }
 }

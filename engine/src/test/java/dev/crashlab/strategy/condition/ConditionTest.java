@@ -69,6 +69,22 @@ class ConditionTest {
     }
 
     @Test
+    void countsHowManyOfSeveralHoldAndAsksThemAll() {
+        // above 11: FTFTTTFT; below 16: TTTTTFTT; above 12: FFFTTTFT.
+        List<Condition> three = List.of(CLOSE.above(11), CLOSE.below(16), CLOSE.above(12));
+        assertThat(answers(ctx -> Condition.allOf(three))).isEqualTo("FFFTTFFT");
+        assertThat(answers(ctx -> Condition.atLeast(2, three))).isEqualTo("FTFTTTFT");
+        assertThat(answers(ctx -> Condition.atLeast(1, three))).isEqualTo("TTTTTTTT");
+        assertThat(answers(ctx -> Condition.atLeast(0, List.of()))).isEqualTo("TTTTTTTT");
+        // A remembering member keeps its memory although the count is decided before it is asked.
+        assertThat(answers(ctx -> Condition.atLeast(1, List.of(CLOSE.below(16), CLOSE.above(11).forSteps(2)))
+                .and(CLOSE.above(14)))).isEqualTo("FFFTTTFF");
+        assertThat(answers(ctx -> Condition.atLeast(2, List.of(CLOSE.above(11).forSteps(2), CLOSE.above(14)))))
+                .isEqualTo("FFFFTTFF");
+        assertThatThrownBy(() -> Condition.atLeast(4, three)).hasMessage("k must be in [0, 3] (the number of conditions), got 4");
+    }
+
+    @Test
     void holdsForStepsOnlyAfterThatManyStepsInARow() {
         assertThat(answers(ctx -> CLOSE.above(11).forSteps(1))).isEqualTo("FTFTTTFT");
         assertThat(answers(ctx -> CLOSE.above(11).forSteps(2))).isEqualTo("FFFFTTFF");

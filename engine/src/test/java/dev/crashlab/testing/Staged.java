@@ -1,4 +1,4 @@
-package dev.crashlab.signals;
+package dev.crashlab.testing;
 
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.NonPriceSeries;
@@ -6,7 +6,6 @@ import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.PublicationRule;
 import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.data.io.SeriesLoader;
-import dev.crashlab.testing.SharedData;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,13 +15,13 @@ import java.util.List;
  * The staged history of {@code ../shared/data} as a run's data, and the same data cut at a date:
  * skipped (or failed in CI) when the folder is missing, as {@link SharedData} says.
  */
-final class Staged {
+public final class Staged {
 
     private final List<OhlcvSeries> prices = new ArrayList<>();
     private final List<NonPriceSeries> series = new ArrayList<>();
 
     /** Adds the price files named by their symbols, such as {@code BTC-USD} for {@code BTC-USD.csv}. */
-    Staged prices(String... symbols) {
+    public Staged prices(String... symbols) {
         for (String symbol : symbols) {
             prices.add(PriceLoader.load(SharedData.file(symbol + ".csv")));
         }
@@ -30,13 +29,13 @@ final class Staged {
     }
 
     /** Adds column {@code column} of {@code file} as the series {@code name}, published D+1 00:00 UTC. */
-    Staged series(String name, String file, String column) {
+    public Staged series(String name, String file, String column) {
         series.add(SeriesLoader.load(SharedData.file(file), column, name, PublicationRule.NEXT_DAY_UTC));
         return this;
     }
 
     /** Returns the data. */
-    MarketData data() {
+    public MarketData data() {
         MarketData.Builder b = MarketData.builder();
         prices.forEach(b::add);
         series.forEach(b::add);
@@ -44,7 +43,7 @@ final class Staged {
     }
 
     /** Returns the data with every bar and value dated after {@code date} removed. */
-    MarketData cutAfter(LocalDate date) {
+    public MarketData cutAfter(LocalDate date) {
         MarketData.Builder b = MarketData.builder();
         for (OhlcvSeries p : prices) {
             b.add(p.between(p.time(0), date.atStartOfDay(ZoneOffset.UTC).toInstant()));
@@ -56,7 +55,7 @@ final class Staged {
     }
 
     /** Returns {@code s} without its values dated after {@code date}. */
-    static NonPriceSeries cut(NonPriceSeries s, LocalDate date) {
+    public static NonPriceSeries cut(NonPriceSeries s, LocalDate date) {
         int n = 0;
         while (n < s.size() && !s.date(n).isAfter(date)) {
             n++;
