@@ -3,13 +3,19 @@ package dev.crashlab.results.check;
 import dev.crashlab.Names;
 import dev.crashlab.results.Metric;
 import dev.crashlab.results.RegimeMetrics;
+import dev.crashlab.results.Quantiles;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressFigures;
+import dev.crashlab.results.StressResults;
+import dev.crashlab.results.StressSet;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A risk limit on a run's results, written as one line in the config's {@code checks}:
@@ -20,7 +26,9 @@ import java.util.Optional;
  * <h2>Grammar</h2>
  * <pre>
  * rule      = figure comparison number
- * figure    = metric | "benchmark." metric | 'regimes["' label '"].' regimeField
+ * figure    = metric | "benchmark." metric | 'regimes["' label '"].' regimeField | stress
+ * stress    = "stress" [ '["' method '"]' ] "." ( "probability(" event ")" | "quantile(" pathFigure "," number ")" )
+ * event     = "liquidation" | "belowContributions" | pathFigure comparison number
  * comparison = "&gt;" | "&gt;=" | "&lt;" | "&lt;=" | "==" | "!="
  * number    = a decimal such as -0.5, 1e-3 or 12, optionally followed by "%" (divided by 100)
  * </pre>
@@ -28,6 +36,17 @@ import java.util.Optional;
  * {@code maxDrawdown}, {@code liquidations}, ...), in the units stored there (fractions: -0.5 is
  * -50 %); a {@code regimeField} is {@code totalReturn}, {@code maxDrawdown}, {@code timeInMarket} or
  * {@code steps}. Spaces are free between tokens; labels are quoted with double quotes.
+ *
+ * <h2>Stress paths</h2>
+ * A {@code stress} figure reads the run's stress document ({@code crashlab:stress}), over the
+ * paths of every method or of the one named ({@code bootstrap}, {@code crisis-replay}):
+ * {@code probability(event)} is the share of paths for which the event holds
+ * ({@code liquidation}: at least one; {@code belowContributions}: final equity below initial
+ * cash plus net contributions; {@code maxDrawdown < -0.5}: a figure of the path so compared), and
+ * {@code quantile(figure, p)} the p quantile of a path figure by {@link Quantiles}' rule, the
+ * value the stress page shows. A {@code pathFigure} is one of {@link StressFigures#names()}.
+ * {@code stress.probability(liquidation) < 0.01} holds when fewer than 1 % of paths were
+ * liquidated.
  *
  * <h2>Undefined figures</h2>
  * A figure that is undefined in the results (NaN, {@code null} in the file: a Sharpe ratio
@@ -43,6 +62,12 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
 
     /** The fields of a regime's figures a rule can read. */
     public static final List<String> REGIME_FIELDS = List.of("totalReturn", "maxDrawdown", "timeInMarket", "steps");
+
+    /** The events {@code stress.probability(...)} names besides a compared figure. */
+    public static final List<String> STRESS_EVENTS = List.of("liquidation", "belowContributions");
+
+    /** The stress methods a rule may name, as stress documents label their sets (the labels of the engine's StressMethod, which this layer cannot see). */
+    static final List<String> STRESS_METHODS = List.of("bootstrap", "crisis-replay");
 
     /** A comparison of a figure with the rule's number. */
     public enum Comparison {
@@ -79,7 +104,12 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
      * @param label the regime's label ({@code regimes} only), else {@code null}
      * @param field the metric or regime field
      */
-    public record Figure(String scope, String label, String field) {
+    public record Figure(String scope, String label, String field, StressQuery stress) {
+
+        /** Creates a figure of the run, its benchmark or a regime: one that reads no stress paths. */
+        public Figure(String scope, String label, String field) {
+            this(scope, label, field, null);
+        }
 
         /** Returns the figure as a rule writes it: {@code regimes["CRASH"].totalReturn}. */
         @Override
@@ -87,7 +117,44 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             return switch (scope) {
                 case "benchmark" -> "benchmark." + field;
                 case "regimes" -> "regimes[\"" + label + "\"]." + field;
+                case "stress" -> "stress" + (label == null ? "" : "[\"" + label + "\"]") + "." + stress;
                 default -> field;
+            };
+        }
+    }
+
+    /**
+     * What a {@code stress} figure computes over the paths.
+     *
+     * @param function {@code probability} or {@code quantile}
+     * @param event    {@code liquidation}, {@code belowContributions}, or a path figure (a figure
+     *                 compared, or the quantile's figure)
+     * @param op       the event's comparison, {@code null} unless the event compares a figure
+     * @param value    the event's number, or the quantile's level; NaN when there is none
+     */
+    public record StressQuery(String function, String event, Comparison op, double value) {
+
+        /** Returns the query as a rule writes it: {@code probability(maxDrawdown < -0.5)}, {@code quantile(cagr, 0.05)}. */
+        @Override
+        public String toString() {
+            String number = Double.isNaN(value) ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            return function + "(" + event + (function.equals("quantile") ? ", " + number
+                    : op == null ? "" : " " + op.symbol() + " " + number) + ")";
+        }
+
+        /** Returns its value over {@code paths}: the share of paths for the event, or the quantile. */
+        double of(List<StressFigures> paths) {
+            if (function.equals("quantile")) {
+                ToDoubleFunction<StressFigures> figure = StressFigures.field(event).orElseThrow().value();
+                return Quantiles.of(paths.stream().mapToDouble(figure).toArray(), value);
+            }
+            return switch (event) {
+                case "liquidation" -> Quantiles.share(paths, StressFigures::liquidated);
+                case "belowContributions" -> Quantiles.share(paths, StressFigures::belowContributions);
+                default -> {
+                    ToDoubleFunction<StressFigures> figure = StressFigures.field(event).orElseThrow().value();
+                    yield Quantiles.share(paths, f -> op.holds(figure.applyAsDouble(f), value));
+                }
             };
         }
     }
@@ -122,11 +189,35 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         return new Parser(Objects.requireNonNull(text, "text")).rule();
     }
 
-    /** Evaluates this rule on {@code results}. */
+    /** Evaluates this rule on {@code results}, without stress paths. */
     public Outcome check(RunResults results) {
+        return check(results, null);
+    }
+
+    /** Returns whether this rule reads a run's stress paths. */
+    public boolean readsStress() {
+        return figure.scope().equals("stress");
+    }
+
+    /**
+     * Evaluates this rule on {@code results} and the run's stress paths {@code stress} ({@code null}
+     * when it has none, which leaves a {@code stress} figure undefined).
+     */
+    public Outcome check(RunResults results, StressResults stress) {
         double value = Double.NaN;
         String missing = null;
         switch (figure.scope()) {
+            case "stress" -> {
+                if (stress == null) {
+                    missing = "the run has no stress paths; run crashlab:stress first (it writes stress-<run>/stress.json)";
+                } else if (figure.label() != null && stress.set(figure.label()).isEmpty()) {
+                    missing = "the run's stress paths have no method \"" + figure.label() + "\"; they have "
+                            + stress.sets().stream().map(StressSet::method).toList();
+                } else {
+                    value = figure.stress().of(figure.label() == null ? stress.allPaths()
+                            : stress.set(figure.label()).orElseThrow().paths());
+                }
+            }
             case "benchmark" -> {
                 if (results.benchmark() == null) {
                     missing = "the run has no benchmark";
@@ -227,8 +318,82 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 }
                 return new Figure("regimes", label, field);
             }
+            if (first.equals("stress") && (peek('.') || peek('['))) {
+                return stress();
+            }
             at = start;
             return new Figure("run", null, metricName());
+        }
+
+        private Figure stress() {
+            String method = null;
+            if (peek('[')) {
+                at++;
+                skipSpaces();
+                int methodAt = at;
+                method = quoted();
+                if (!STRESS_METHODS.contains(method)) {
+                    at = methodAt;
+                    throw error("unknown stress method \"" + method + "\"" + Names.didYouMean(method, STRESS_METHODS)
+                            + "; the methods are " + String.join(", ", STRESS_METHODS));
+                }
+                skipSpaces();
+                expect(']');
+            }
+            expect('.');
+            int functionAt = at;
+            String function = name("probability or quantile");
+            if (!function.equals("probability") && !function.equals("quantile")) {
+                at = functionAt;
+                throw error("unknown stress figure \"" + function + "\"" + Names.didYouMean(function, List.of("probability",
+                        "quantile")) + "; write stress.probability(liquidation), stress.probability(maxDrawdown < -0.5) or"
+                        + " stress.quantile(cagr, 0.05)");
+            }
+            skipSpaces();
+            expect('(');
+            skipSpaces();
+            StressQuery query;
+            if (function.equals("quantile")) {
+                String figure = pathFigure(List.of());
+                skipSpaces();
+                expect(',');
+                skipSpaces();
+                int levelAt = at;
+                double level = number();
+                if (!(level >= 0 && level <= 1)) {
+                    at = levelAt;
+                    throw error("expected a quantile level in [0, 1] such as 0.05 or 5%, got " + level);
+                }
+                query = new StressQuery(function, figure, null, level);
+            } else {
+                String event = pathFigure(STRESS_EVENTS);
+                if (STRESS_EVENTS.contains(event)) {
+                    query = new StressQuery(function, event, null, Double.NaN);
+                } else {
+                    skipSpaces();
+                    Comparison op = comparison();
+                    skipSpaces();
+                    query = new StressQuery(function, event, op, number());
+                }
+            }
+            skipSpaces();
+            expect(')');
+            return new Figure("stress", method, query.event(), query);
+        }
+
+        /** Reads a path figure, or one of {@code events}. */
+        private String pathFigure(List<String> events) {
+            int start = at;
+            String name = name("a path figure" + (events.isEmpty() ? "" : " or " + String.join(", ", events)));
+            if (!events.contains(name) && StressFigures.field(name).isEmpty()) {
+                at = start;
+                List<String> known = new ArrayList<>(events);
+                known.addAll(StressFigures.names());
+                throw error("unknown path figure \"" + name + "\"" + Names.didYouMean(name, known) + "; "
+                        + (events.isEmpty() ? "" : "an event is " + String.join(", ", events) + " or a figure compared; ")
+                        + "a path's figures are " + String.join(", ", StressFigures.names()));
+            }
+            return name;
         }
 
         private String metricName() {
@@ -239,7 +404,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 List<String> names = Metric.ALL.stream().map(Metric::field).toList();
                 throw error("unknown figure \"" + field + "\"" + Names.didYouMean(field, names) + "; a figure is a metric ("
                         + String.join(", ", names) + "), benchmark.<metric> or regimes[\"<label>\"].<"
-                        + String.join("|", REGIME_FIELDS) + ">");
+                        + String.join("|", REGIME_FIELDS) + ">, stress.probability(<event>) or stress.quantile(<figure>, <level>)");
             }
             return field;
         }
