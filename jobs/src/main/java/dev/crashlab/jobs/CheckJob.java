@@ -3,7 +3,10 @@ package dev.crashlab.jobs;
 import dev.crashlab.config.CheckConfig;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
+import dev.crashlab.results.ResultsException;
+import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressResults;
 import dev.crashlab.results.check.RiskRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +82,7 @@ public final class CheckJob {
             }
         }
         Map<String, RunResults> read = new LinkedHashMap<>();
+        Map<String, Optional<StressResults>> stressed = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();
         for (RunConfig run : config.runs()) {
             for (CheckConfig check : config.checks()) {
@@ -85,7 +90,9 @@ public final class CheckJob {
                     continue;
                 }
                 RunResults runResults = read.computeIfAbsent(run.name(), name -> read(output, name));
-                Result result = new Result(run.name(), check, check.rule().check(runResults));
+                StressResults stress = check.rule().readsStress()
+                        ? stressed.computeIfAbsent(run.name(), name -> readStress(output, name)).orElse(null) : null;
+                Result result = new Result(run.name(), check, check.rule().check(runResults, stress));
                 results.add(result);
                 if (result.outcome().holds()) {
                     log.info("check " + result.line());
@@ -97,6 +104,19 @@ public final class CheckJob {
         Outcome outcome = new Outcome(results);
         log.info(String.format(Locale.ROOT, "checks: %d of %d held", results.size() - outcome.failures().size(), results.size()));
         return outcome;
+    }
+
+    /** Returns the run's stress document when crashlab:stress wrote one; a rule on it is undefined otherwise. */
+    private static Optional<StressResults> readStress(Path output, String run) {
+        Path file = StressJob.folder(output, run).resolve(StressJob.DOCUMENT);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ResultsJson.readStress(file));
+        } catch (ResultsException e) {
+            throw e.inRun(run);
+        }
     }
 
     private static RunResults read(Path output, String run) {

@@ -154,7 +154,7 @@ public final class SweepJob {
      * stops the taking; the failure of the lowest index is rethrown once every task has stopped
      * (all lower indices were taken, so which one that is does not depend on timing).
      */
-    private static void forEachVariant(ExecutorService pool, int workers, int total, IntConsumer work) {
+    static void forEachVariant(ExecutorService pool, int workers, int total, IntConsumer work) {
         AtomicInteger next = new AtomicInteger();
         AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(total);
         List<Future<?>> tasks = new ArrayList<>();

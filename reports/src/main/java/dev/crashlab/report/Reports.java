@@ -4,10 +4,13 @@ import dev.crashlab.report.internal.ComparisonPage;
 import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
 import dev.crashlab.report.internal.RunPage;
+import dev.crashlab.report.internal.StressPage;
 import dev.crashlab.report.internal.SweepPage;
 import dev.crashlab.report.internal.Templates;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressResults;
 import dev.crashlab.results.SweepResults;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,14 +44,17 @@ public final class Reports {
     /**
      * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
      * their index, which links {@code comparisonHref} (the comparison's file, relative to the
-     * index) beside every run's report.
+     * index), then {@code pages} (the folder's other pages, such as stress paths), beside every
+     * run's report.
      */
     public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, String comparisonHref,
-            ReportOptions options) {
+            List<PageLink> pages, ReportOptions options) {
         List<ComparisonPage.Run> parsed = runs(runs);
+        List<PageLink> links = new ArrayList<>();
+        links.add(new PageLink("Comparison", comparisonHref, "every run side by side: equity, drawdown and metrics"));
+        links.addAll(pages);
         return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
-                renderIndexOf(title, parsed, List.of(new PageLink("Comparison", comparisonHref,
-                        "every run side by side: equity, drawdown and metrics")), options));
+                renderIndexOf(title, parsed, links, options));
     }
 
     /** Returns the report of one run. */
@@ -88,6 +94,12 @@ public final class Reports {
     public static String renderSweep(SweepResults sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
+    }
+
+    /** Returns the page of a run's stress paths: an equity fan, a histogram per figure, probabilities and quantiles. */
+    public static String renderStress(StressResults stress, ReportOptions options) {
+        Page page = new Page(stress.name() + " — crashlab stress paths", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("stress.jte", new StressPage(page, stress));
     }
 
     private static List<ComparisonPage.Run> runs(List<RunLink> runs) {

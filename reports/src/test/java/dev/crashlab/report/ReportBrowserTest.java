@@ -64,9 +64,11 @@ class ReportBrowserTest {
         write("crowded.html", Reports.renderRun(SampleRuns.crowded(), SampleRuns.OPTIONS));
         write("comparison.html", Reports.renderComparison("Trend on BTC at 1x, 2x, 3x", runs, SampleRuns.OPTIONS));
         write("sweep.html", Reports.renderSweep(SampleRuns.trendSweep(), SampleRuns.OPTIONS));
+        write("stress.html", Reports.renderStress(SampleRuns.stress(), SampleRuns.OPTIONS));
         runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
         write("index.html", Reports.renderIndex("Browser test runs", runs,
-                List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x")), SampleRuns.OPTIONS));
+                List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x"),
+                        new PageLink("Stress paths of trend-btc-3x", "stress.html", "")), SampleRuns.OPTIONS));
     }
 
     private static void write(String name, String html) throws java.io.IOException {
@@ -205,6 +207,17 @@ class ReportBrowserTest {
     }
 
     @Test
+    void stressPageDrawsEachSetsFanAndEveryHistogram() throws Exception {
+        Path page = OUT.resolve("stress.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        // Two sets (bootstrap, crisis replay), each a fan and five histograms.
+        assertCleanAndPainted(page, 2 * (1 + 5));
+        assertThat(chromium.evaluate("document.querySelectorAll('table.quantiles tbody tr').length").asInt()).isEqualTo(10);
+        chromium.screenshot(Path.of("target", "stress-screenshot.png"), 0, WIDTH, 1800);
+    }
+
+    @Test
     void indexPageOpensWithoutErrors() throws Exception {
         Path page = OUT.resolve("index.html");
         chromium.open(page, "document.readyState === 'complete'", Duration.ofSeconds(30));
@@ -212,6 +225,7 @@ class ReportBrowserTest {
         assertThat(chromium.messages()).isEmpty();
         assertThat(chromium.requests()).containsExactly(page.toUri().toString());
         assertThat(chromium.evaluate("document.querySelectorAll('#runs-table tbody tr').length").asInt()).isEqualTo(4);
+        assertThat(chromium.evaluate("document.querySelector('a[href=\"stress.html\"]') !== null").asBoolean()).isTrue();
     }
 
     private void assertCleanAndPainted(Path page, int expectedCharts) throws Exception {
