@@ -141,12 +141,7 @@ public final class StressPage {
         ObjectNode h = PageJson.object();
         h.put("id", id);
         h.put("name", metric.label());
-        h.put("format", switch (metric.kind()) {
-            case PERCENT -> "percent";
-            case MONEY -> "money";
-            case RATIO -> "ratio";
-            case DAYS, COUNT -> "number";
-        });
+        h.put("format", Charts.format(metric.kind()));
         ArrayNode edges = h.putArray("edges");
         d.binEdges().forEach(e -> PageJson.add(edges, e));
         ArrayNode counts = h.putArray("counts");

@@ -109,12 +109,7 @@ public final class SweepPage {
         heat.put("id", "chart-sweep");
         heat.put("xName", sweep.xParameter());
         heat.put("yName", sweep.yParameter());
-        heat.put("format", switch (metric.kind()) {
-            case PERCENT -> "percent";
-            case MONEY -> "money";
-            case RATIO -> "ratio";
-            case DAYS, COUNT -> "number";
-        });
+        heat.put("format", Charts.format(metric.kind()));
         heat.put("better", metric.better());
         ArrayNode xa = heat.putArray("xs");
         xs.forEach(x -> xa.add(text(x)));
