@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a config's stress paths: each stressed run re-simulated on many resampled histories
@@ -125,22 +124,14 @@ public final class StressJob {
         log.info(String.format(Locale.ROOT, "stress of %s: %d paths (%s, seed %d, mean block %s days, period %d) on %d threads",
                 name, total, test.options().methods(), test.options().seed(), Double.isNaN(test.meanBlockDays()) ? "-"
                         : String.format(Locale.ROOT, "%.1f", test.meanBlockDays()), test.history().period(), workers));
-        long started = System.nanoTime();
+        Progress progress = new Progress("stress", "paths", "paths", total, 10, log);
         StressTest.Path historical = test.historical();
         StressTest.Path[] paths = new StressTest.Path[total];
-        AtomicInteger done = new AtomicInteger();
-        int every = Math.max(1, total / 10);
         SweepJob.forEachVariant(pool, Math.min(workers, total), total, k -> {
             paths[k] = test.path(k);
-            int n = done.incrementAndGet();
-            if (n % every == 0 || n == total) {
-                double elapsed = (System.nanoTime() - started) / 1e9;
-                double rate = n / Math.max(elapsed, 1e-9);
-                log.info(String.format(Locale.ROOT, "stress: %d/%d paths, %.1f paths/s, ETA %.0f s", n, total, rate,
-                        (total - n) / rate));
-            }
+            progress.done();
         });
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = progress.seconds();
         log.info(String.format(Locale.ROOT, "stress: %d paths of %s in %.2f s, %.1f paths/s on %d threads", total, name, seconds,
                 total / Math.max(seconds, 1e-9), workers));
         StressResults results = test.results(historical, List.of(paths), now);

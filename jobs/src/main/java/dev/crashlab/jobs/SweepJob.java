@@ -102,19 +102,12 @@ public final class SweepJob {
             Supplier<Strategy>[] strategies = new Supplier[total];
             forEachVariant(pool, workers, total, k -> strategies[k] = planner.strategy(run, grid.get(k)));
             long started = System.nanoTime();
+            Progress progress = new Progress("sweep", "done", "runs", total, 20, log);
             BacktestBatch batch = BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst()));
             VariantOutcome[] outcome = new VariantOutcome[total];
-            AtomicInteger done = new AtomicInteger();
-            int every = Math.max(1, total / 20);
             forEachVariant(pool, workers, total, k -> {
                 outcome[k] = batch.run(k, strategies[k]);
-                int n = done.incrementAndGet();
-                if (n % every == 0 || n == total) {
-                    double elapsed = (System.nanoTime() - started) / 1e9;
-                    double rate = n / Math.max(elapsed, 1e-9);
-                    log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total, rate,
-                            (total - n) / rate));
-                }
+                progress.done();
             });
             seconds = (System.nanoTime() - started) / 1e9;
             outcomes = List.of(outcome);
