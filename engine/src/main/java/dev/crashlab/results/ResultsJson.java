@@ -51,6 +51,13 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       {@code null}. An error names the field's path, such as {@code equity[12].time}.</li>
  * </ul>
  *
+ * <h2>Documents</h2>
+ * A run's {@code results.json} ({@link RunResults}, schema {@value RunResults#SCHEMA}) and a
+ * sweep's {@code sweep.json} ({@link SweepResults}, schema {@value SweepResults#SCHEMA}), a
+ * walk-forward's {@code walkforward.json} ({@link WalkForwardResults}) and a run's stress paths'
+ * {@code stress.json} ({@link StressResults}, schema {@value StressResults#SCHEMA}), each with its
+ * JSON Schema beside this class.
+ *
  * <h2>Versions</h2>
  * A document of schema {@value RunResults#SCHEMA} is read as it is. One of {@value #SCHEMA_1} is
  * converted: the fields that some of its writers left out get their documented defaults (see
@@ -66,6 +73,12 @@ public final class ResultsJson {
 
     /** The JSON Schema of {@link StressResults}, a resource beside this class. */
     public static final String STRESS_SCHEMA_RESOURCE = "crashlab-stress-1.schema.json";
+
+    /** The JSON Schema of {@link SweepResults}, a resource beside this class. */
+    public static final String SWEEP_SCHEMA_RESOURCE = "crashlab-sweep-1.schema.json";
+
+    /** The JSON Schema of {@link WalkForwardResults}, a resource beside this class. */
+    public static final String WALK_FORWARD_SCHEMA_RESOURCE = "crashlab-walkforward-1.schema.json";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -105,6 +118,21 @@ public final class ResultsJson {
         AtomicWrite.bytes(file, toBytes(results));
     }
 
+    /** Writes a sweep's {@code results} to {@code file} atomically. */
+    public static void write(SweepResults results, Path file) {
+        AtomicWrite.bytes(file, toBytes(results));
+    }
+
+    /** Writes a walk-forward's {@code results} to {@code file} atomically. */
+    public static void write(WalkForwardResults results, Path file) {
+        AtomicWrite.bytes(file, toBytes(results));
+    }
+
+    /** Returns the JSON Schema of {@link WalkForwardResults} ({@value #WALK_FORWARD_SCHEMA_RESOURCE}). */
+    public static URL walkForwardSchema() {
+        return ResultsJson.class.getResource(WALK_FORWARD_SCHEMA_RESOURCE);
+    }
+
     /** Returns the JSON Schema of {@link RunResults} ({@value #SCHEMA_RESOURCE}). */
     public static URL schema() {
         return ResultsJson.class.getResource(SCHEMA_RESOURCE);
@@ -120,49 +148,92 @@ public final class ResultsJson {
         return ResultsJson.class.getResource(STRESS_SCHEMA_RESOURCE);
     }
 
+    /** Returns the JSON Schema of {@link SweepResults} ({@value #SWEEP_SCHEMA_RESOURCE}). */
+    public static URL sweepSchema() {
+        return ResultsJson.class.getResource(SWEEP_SCHEMA_RESOURCE);
+    }
+
     /**
-     * Reads the stress results in {@code file} (schema {@value StressResults#SCHEMA}), as strictly as
-     * results.json; a broken file fails with a {@link ResultsException} that names it and the field.
+     * Reads the results in {@code file}, converting a {@value #SCHEMA_1} document; a broken file
+     * fails with a {@link ResultsException} that names it and the field at fault.
      */
+    public static RunResults read(Path file) {
+        return fromFile(file, ResultsJson::read);
+    }
+
+    /** Reads results.json content, converting a {@value #SCHEMA_1} document; fails with a {@link ResultsException}. */
+    public static RunResults read(byte[] json) {
+        ObjectNode tree = tree(json);
+        String id = schemaOf(tree);
+        if (id.equals(SCHEMA_1)) {
+            ResultsV1.upgrade(tree);
+        } else if (!id.equals(RunResults.SCHEMA)) {
+            throw new ResultsException("schema", "expected \"" + RunResults.SCHEMA + "\" (or \"" + SCHEMA_1
+                    + "\", which is converted), got \"" + id + "\"");
+        }
+        return bind(tree, RunResults.class);
+    }
+
+    /** Reads the sweep results in {@code file}; a broken file fails with a {@link ResultsException} naming it and the field. */
+    public static SweepResults readSweep(Path file) {
+        return fromFile(file, ResultsJson::readSweep);
+    }
+
+    /** Reads sweep.json content; fails with a {@link ResultsException} about {@code sweep.json}. */
+    public static SweepResults readSweep(byte[] json) {
+        return readDocument(json, "sweep.json", SweepResults.SCHEMA, SweepResults.class);
+    }
+
+    /** Reads the walk-forward results in {@code file}; a broken file fails with a {@link ResultsException} naming it and the field. */
+    public static WalkForwardResults readWalkForward(Path file) {
+        return fromFile(file, ResultsJson::readWalkForward);
+    }
+
+    /** Reads walkforward.json content; fails with a {@link ResultsException} about {@code walkforward.json}. */
+    public static WalkForwardResults readWalkForward(byte[] json) {
+        return readDocument(json, "walkforward.json", WalkForwardResults.SCHEMA, WalkForwardResults.class);
+    }
+
+    /** Reads the stress results in {@code file}; a broken file fails with a {@link ResultsException} naming it and the field. */
     public static StressResults readStress(Path file) {
+        return fromFile(file, ResultsJson::readStress);
+    }
+
+    /** Reads stress.json content; fails with a {@link ResultsException} about {@code stress.json}. */
+    public static StressResults readStress(byte[] json) {
+        return readDocument(json, "stress.json", StressResults.SCHEMA, StressResults.class);
+    }
+
+    /** Reads a document of {@code schema} that has no older version, naming {@code document} in errors. */
+    private static <T> T readDocument(byte[] json, String document, String schema, Class<T> type) {
         try {
-            return stress(tree(bytes(file)));
+            ObjectNode tree = tree(json);
+            String id = schemaOf(tree);
+            if (!id.equals(schema)) {
+                throw new ResultsException("schema", "expected \"" + schema + "\", got \"" + id + "\"");
+            }
+            return bind(tree, type);
+        } catch (ResultsException e) {
+            throw e.inDocument(document);
+        }
+    }
+
+    private static <T> T fromFile(Path file, java.util.function.Function<byte[], T> read) {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return read.apply(json);
         } catch (ResultsException e) {
             throw e.inFile(file);
         }
     }
 
-    /** Reads stress.json content; fails with a {@link ResultsException} naming stress.json and the field at fault. */
-    public static StressResults readStress(byte[] json) {
-        try {
-            return stress(tree(json));
-        } catch (ResultsException e) {
-            throw e.inFile(Path.of("stress.json"));
-        }
-    }
-
-    private static StressResults stress(JsonNode tree) {
-        JsonNode schema = tree.get("schema");
-        if (schema == null) {
-            throw new ResultsException("schema", "missing");
-        }
-        String id = schema.isString() ? schema.asString() : schema.toString();
-        if (!id.equals(StressResults.SCHEMA)) {
-            throw new ResultsException("schema", "expected \"" + StressResults.SCHEMA + "\", got \"" + id + "\"");
-        }
-        return bind(tree, StressResults.class, StressResults.SCHEMA);
-    }
-
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Returns the JSON object in {@code json}; fails with a {@link ResultsException} when it is not one. */
-    private static JsonNode tree(byte[] json) {
+    /** Returns {@code json} parsed, which must be a JSON object. */
+    private static ObjectNode tree(byte[] json) {
         JsonNode tree;
         try {
             tree = JSON.readTree(json);
@@ -172,44 +243,24 @@ public final class ResultsJson {
         if (tree == null || !tree.isObject()) {
             throw new ResultsException("(root)", "expected a JSON object");
         }
-        return tree;
+        return (ObjectNode) tree;
     }
 
-    /**
-     * Reads the results in {@code file}, converting a {@value #SCHEMA_1} document; a broken file
-     * fails with a {@link ResultsException} that names it and the field at fault.
-     */
-    public static RunResults read(Path file) {
-        try {
-            return read(bytes(file));
-        } catch (ResultsException e) {
-            throw e.inFile(file);
-        }
-    }
-
-    /** Reads results.json content, converting a {@value #SCHEMA_1} document; fails with a {@link ResultsException}. */
-    public static RunResults read(byte[] json) {
-        JsonNode tree = tree(json);
+    /** Returns the document's {@code schema} field as text. */
+    private static String schemaOf(JsonNode tree) {
         JsonNode schema = tree.get("schema");
         if (schema == null) {
             throw new ResultsException("schema", "missing");
         }
-        String id = schema.isString() ? schema.asString() : schema.toString();
-        if (id.equals(SCHEMA_1)) {
-            ResultsV1.upgrade((ObjectNode) tree);
-        } else if (!id.equals(RunResults.SCHEMA)) {
-            throw new ResultsException("schema", "expected \"" + RunResults.SCHEMA + "\" (or \"" + SCHEMA_1
-                    + "\", which is converted), got \"" + id + "\"");
-        }
-        return bind(tree, RunResults.class, RunResults.SCHEMA);
+        return schema.isString() ? schema.asString() : schema.toString();
     }
 
     /** Returns {@code tree} bound to {@code type}; fails with a {@link ResultsException} naming the field at fault. */
-    static <T> T bind(JsonNode tree, Class<T> type, String schema) {
+    static <T> T bind(JsonNode tree, Class<T> type) {
         try {
             return JSON.treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw problem(e, schema);
+            throw problem(e, tree.path("schema").asString(""));
         }
     }
 

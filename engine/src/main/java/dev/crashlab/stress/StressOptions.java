@@ -1,12 +1,11 @@
 package dev.crashlab.stress;
 
-import dev.crashlab.strategy.CrisisWindow;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How many stress paths to make and how: the options of {@link StressTest}, defaults in
- * {@link #DEFAULTS}.
+ * {@link #DEFAULTS}. The crisis windows crisis replay splices are not an option: they are the
+ * backtest's own ({@code Backtest#crises()}), the windows its crisis scorecard scores.
  *
  * @param paths              paths per method, at least 1
  * @param seed               the seed: path k of a method depends on (seed, k) alone
@@ -14,19 +13,17 @@ import java.util.Objects;
  * @param meanBlockDays      the bootstrap's mean block length in days, at least 1; NaN for the
  *                           default (see {@link StressTest})
  * @param drawdownThresholds the drawdowns whose probability is reported, each in (−1, 0)
- * @param crises             crisis windows of one's own, replayed after the regime classifier's
  */
 public record StressOptions(int paths, long seed, List<StressMethod> methods, double meanBlockDays,
-        List<Double> drawdownThresholds, List<CrisisWindow> crises) {
+        List<Double> drawdownThresholds) {
 
     /** 1,000 bootstrap paths of seed 1, the default block length, drawdowns beyond −25, −50 and −75 %. */
     public static final StressOptions DEFAULTS = new StressOptions(1_000, 1, List.of(StressMethod.BOOTSTRAP), Double.NaN,
-            List.of(-0.25, -0.5, -0.75), List.of());
+            List.of(-0.25, -0.5, -0.75));
 
     public StressOptions {
         methods = List.copyOf(methods);
         drawdownThresholds = List.copyOf(drawdownThresholds);
-        crises = List.copyOf(crises);
         if (paths < 1) {
             throw new IllegalArgumentException("paths: expected at least 1, got " + paths);
         }
@@ -41,31 +38,25 @@ public record StressOptions(int paths, long seed, List<StressMethod> methods, do
                 throw new IllegalArgumentException("drawdownThresholds: expected fractions in (-1, 0) such as -0.5, got " + d);
             }
         }
-        crises.forEach(c -> Objects.requireNonNull(c, "crises"));
     }
 
     /** Returns these options with {@code value} paths per method. */
     public StressOptions withPaths(int value) {
-        return new StressOptions(value, seed, methods, meanBlockDays, drawdownThresholds, crises);
+        return new StressOptions(value, seed, methods, meanBlockDays, drawdownThresholds);
     }
 
     /** Returns these options with the seed {@code value}. */
     public StressOptions withSeed(long value) {
-        return new StressOptions(paths, value, methods, meanBlockDays, drawdownThresholds, crises);
+        return new StressOptions(paths, value, methods, meanBlockDays, drawdownThresholds);
     }
 
     /** Returns these options with the methods {@code value}. */
     public StressOptions withMethods(List<StressMethod> value) {
-        return new StressOptions(paths, seed, value, meanBlockDays, drawdownThresholds, crises);
+        return new StressOptions(paths, seed, value, meanBlockDays, drawdownThresholds);
     }
 
     /** Returns these options with the mean block length {@code value} (NaN for the default). */
     public StressOptions withMeanBlockDays(double value) {
-        return new StressOptions(paths, seed, methods, value, drawdownThresholds, crises);
-    }
-
-    /** Returns these options with the crisis windows of one's own {@code value}. */
-    public StressOptions withCrises(List<CrisisWindow> value) {
-        return new StressOptions(paths, seed, methods, meanBlockDays, drawdownThresholds, value);
+        return new StressOptions(paths, seed, methods, value, drawdownThresholds);
     }
 }

@@ -23,7 +23,6 @@ import dev.crashlab.results.StressSet;
 import dev.crashlab.results.StressSteps;
 import dev.crashlab.results.StressTerms;
 import dev.crashlab.strategy.CrisisWindow;
-import dev.crashlab.strategy.RegimeClassifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,8 +67,9 @@ import tools.jackson.databind.node.ObjectNode;
  * length measures their trend, not how crash days follow one another.
  *
  * <h2>Crisis windows</h2>
- * Crisis replay splices the regime classifier's named windows, then the options' own, each once
- * per path; a window that does not lie within the sample is left out, with a note in the results.
+ * Crisis replay splices the backtest's crisis windows ({@link Backtest#crises()}, the windows its
+ * crisis scorecard scores: for a configured run {@link CrisisWindow#BUILT_IN}, then its own
+ * {@code crises}), each name once per path; a window that does not lie within the sample is left out, with a note in the results.
  *
  * <h2>Threads</h2>
  * {@link #path} may be called from several threads at once: the test holds no mutable state,
@@ -141,12 +141,7 @@ public final class StressTest {
             this.blockLengthRule = "";
         }
         if (options.methods().contains(StressMethod.CRISIS_REPLAY)) {
-            List<CrisisWindow> candidates = new ArrayList<>();
-            if (base.regime() != null) {
-                RegimeClassifier classifier = base.regime().get();
-                candidates.addAll(classifier.namedWindows());
-            }
-            candidates.addAll(options.crises());
+            List<CrisisWindow> candidates = base.crises();
             List<CrisisWindow> inside = new ArrayList<>();
             for (CrisisWindow w : candidates) {
                 if (w.from().isBefore(history.firstDay()) || w.to().isAfter(history.lastDay())) {
@@ -159,7 +154,7 @@ public final class StressTest {
             if (inside.isEmpty()) {
                 throw new IllegalArgumentException(base.name() + ": crisis replay needs a crisis window within "
                         + history.firstDay() + " to " + history.lastDay() + ", but "
-                        + (candidates.isEmpty() ? "the run's regime classifier names none and no crises are configured"
+                        + (candidates.isEmpty() ? "the backtest has no crisis windows (Backtest.Builder#crises)"
                                 : "none of " + candidates.stream().map(CrisisWindow::name).toList() + " lies there"));
             }
             this.windows = List.copyOf(inside);

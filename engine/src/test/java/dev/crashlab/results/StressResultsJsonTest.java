@@ -60,10 +60,10 @@ class StressResultsJsonTest {
                     public void onBar(dev.crashlab.strategy.StrategyContext ctx) {
                     }
                 })
-                .margin(Margin.forLeverage(2)).benchmark("buy-and-hold BTC-USD", () -> new BuyAndHold(hold)).build();
+                .margin(Margin.forLeverage(2)).benchmark("buy-and-hold BTC-USD", () -> new BuyAndHold(hold))
+                .crises(List.of(new CrisisWindow("drop", first.plusDays(30), first.plusDays(31), "the fall"))).build();
         StressTest test = StressTest.of(backtest, StressOptions.DEFAULTS.withPaths(20)
-                .withMethods(List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY))
-                .withCrises(List.of(new CrisisWindow("drop", first.plusDays(30), first.plusDays(31), "the fall"))));
+                .withMethods(List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY)));
         stress = test.results(test.historical(), IntStream.range(0, test.size()).mapToObj(test::path).toList(),
                 Instant.parse("2026-01-02T03:04:05Z"));
     }

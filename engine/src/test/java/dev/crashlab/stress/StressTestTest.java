@@ -20,7 +20,6 @@ import dev.crashlab.results.StressResults;
 import dev.crashlab.results.StressSet;
 import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.CrisisWindow;
-import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
 import dev.crashlab.testing.TestBars;
@@ -38,8 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Stress paths re-run a backtest on resampled histories: a liquidation on a path is counted,
  * figures add up to the results' distributions, probabilities and fan, paths do not depend on the
- * threads that run them, and crisis replay takes its windows from the regime classifier and the
- * options.
+ * threads that run them, and crisis replay takes its windows from the backtest.
  */
 class StressTestTest {
 
@@ -169,10 +167,10 @@ class StressTestTest {
     @Test
     void theSameSeedGivesTheSameResultsWhateverTheThreadsAndTheOrderOfThePaths() throws Exception {
         StressOptions options = StressOptions.DEFAULTS.withPaths(40).withSeed(42)
-                .withMethods(List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY))
-                .withCrises(List.of(new CrisisWindow("crash", FIRST.plusDays(CRASH), FIRST.plusDays(CRASH + 1), "")));
-        StressTest sequential = StressTest.of(leveraged(crashData()), options);
-        StressTest parallel = StressTest.of(leveraged(crashData()), options);
+                .withMethods(List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY));
+        List<CrisisWindow> crash = List.of(new CrisisWindow("crash", FIRST.plusDays(CRASH), FIRST.plusDays(CRASH + 1), ""));
+        StressTest sequential = StressTest.of(leveraged(crashData()).toBuilder().crises(crash).build(), options);
+        StressTest parallel = StressTest.of(leveraged(crashData()).toBuilder().crises(crash).build(), options);
         byte[] one = ResultsJson.toBytes(sequential.results(sequential.historical(), all(sequential), GENERATED));
 
         List<Integer> order = new ArrayList<>(IntStream.range(0, parallel.size()).boxed().toList());
@@ -194,35 +192,18 @@ class StressTestTest {
 
         assertThat(three).isEqualTo(one);
         StressOptions otherSeed = options.withSeed(43);
-        StressTest other = StressTest.of(leveraged(crashData()), otherSeed);
+        StressTest other = StressTest.of(leveraged(crashData()).toBuilder().crises(crash).build(), otherSeed);
         assertThat(other.days(1)).isNotEqualTo(sequential.days(1));
     }
 
-    /** A classifier with one named window inside the sample and one outside it. */
-    static final class Named implements RegimeClassifier {
-        @Override
-        public List<String> labels() {
-            return List.of("any");
-        }
-
-        @Override
-        public int classify(StrategyContext ctx) {
-            return 0;
-        }
-
-        @Override
-        public List<CrisisWindow> namedWindows() {
-            return List.of(new CrisisWindow("early", FIRST.plusDays(10), FIRST.plusDays(12), "inside"),
-                    new CrisisWindow("later", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 3), "outside"));
-        }
-    }
-
     @Test
-    void crisisReplaySplicesTheClassifiersWindowsThenTheOptionsLeavingOutThoseOutsideTheSample() {
-        Backtest base = leveraged(crashData()).toBuilder().regime(Named::new).build();
+    void crisisReplaySplicesTheBacktestsWindowsInOrderLeavingOutThoseOutsideTheSample() {
         CrisisWindow own = new CrisisWindow("crash", FIRST.plusDays(CRASH), FIRST.plusDays(CRASH + 1), "mine");
+        Backtest base = leveraged(crashData()).toBuilder().crises(List.of(
+                new CrisisWindow("early", FIRST.plusDays(10), FIRST.plusDays(12), "inside"),
+                new CrisisWindow("later", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 3), "outside"), own)).build();
         StressTest test = StressTest.of(base, StressOptions.DEFAULTS.withPaths(3)
-                .withMethods(List.of(StressMethod.CRISIS_REPLAY)).withCrises(List.of(own)));
+                .withMethods(List.of(StressMethod.CRISIS_REPLAY)));
 
         StressResults results = test.results(test.historical(), all(test), GENERATED);
 
@@ -240,11 +221,16 @@ class StressTestTest {
 
     @Test
     void crisisReplayWithoutAnyWindowIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> StressTest.of(leveraged(crashData()).toBuilder().crises(CrisisWindow.BUILT_IN).build(),
+                StressOptions.DEFAULTS.withMethods(List.of(StressMethod.CRISIS_REPLAY))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("three-x: crisis replay needs a crisis window within 2024-01-01 to 2024-02-29, but none of"
+                        + " [COVID crash, LUNA/UST collapse, Celsius and 3AC, FTX collapse, 10 October 2025 liquidations,"
+                        + " November 2025 drawdown] lies there");
         assertThatThrownBy(() -> StressTest.of(leveraged(crashData()), StressOptions.DEFAULTS
                 .withMethods(List.of(StressMethod.CRISIS_REPLAY))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("three-x: crisis replay needs a crisis window within 2024-01-01 to 2024-02-29, but the run's"
-                        + " regime classifier names none and no crises are configured");
+                .hasMessage("three-x: crisis replay needs a crisis window within 2024-01-01 to 2024-02-29, but the backtest"
+                        + " has no crisis windows (Backtest.Builder#crises)");
     }
 
     @Test

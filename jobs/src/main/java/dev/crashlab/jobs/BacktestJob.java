@@ -74,11 +74,15 @@ public final class BacktestJob {
             log.warn(synthetic.size() + " of " + planned.size() + " runs used synthetic sample data (" + String.join(", ", synthetic)
                     + "): their figures say nothing about markets");
         }
-        Path index = RunFolder.writeComparisonAndIndex(output, "crashlab: " + config.file().getFileName(), links,
-                ReportOptions.at(now));
+        Path index = OutputIndex.write(output, title(config), links, ReportOptions.at(now));
         Path comparison = output.resolve(RunFolder.COMPARISON);
         log.info("Comparison: " + comparison);
         log.info("Index: " + index);
         return new Outcome(summaries, comparison, index);
+    }
+
+    /** Returns the title of the index of {@code config}'s output folder. */
+    static String title(CrashlabConfig config) {
+        return "crashlab: " + config.file().getFileName();
     }
 }

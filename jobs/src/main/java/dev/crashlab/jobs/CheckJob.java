@@ -3,10 +3,11 @@ package dev.crashlab.jobs;
 import dev.crashlab.config.CheckConfig;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
-import dev.crashlab.results.ResultsException;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.StressResults;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import dev.crashlab.results.check.RiskRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Holds the runs' results to the config's risk limits ({@code checks}): reads each checked run's
- * {@code results.json} from the output folder, evaluates its rules, logs one line per rule and
+ * {@code results.json} from the output folder (and, for {@code sweep.}, {@code walkforward.} and
+ * {@code stress} figures, {@code sweep-<run>/sweep.json}, {@code walkforward-<run>/walkforward.json}
+ * and {@code stress-<run>/stress.json}, which need not exist: such a rule then fails as undefined,
+ * naming the goal that writes them), evaluates its rules, logs one line per rule and
  * returns what held and what did not. The Maven goal {@code crashlab:check} is a thin shell over
  * it that fails the build when a rule does not hold.
  */
@@ -82,17 +85,26 @@ public final class CheckJob {
             }
         }
         Map<String, RunResults> read = new LinkedHashMap<>();
-        Map<String, Optional<StressResults>> stressed = new LinkedHashMap<>();
+        Map<String, SweepResults> sweeps = new LinkedHashMap<>();
+        Map<String, WalkForwardResults> walkForwards = new LinkedHashMap<>();
+        Map<String, StressResults> stressed = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();
         for (RunConfig run : config.runs()) {
             for (CheckConfig check : config.checks()) {
                 if (!check.appliesTo(run.name()) || !only.isEmpty() && !only.contains(run.name())) {
                     continue;
                 }
-                RunResults runResults = read.computeIfAbsent(run.name(), name -> read(output, name));
-                StressResults stress = check.rule().readsStress()
-                        ? stressed.computeIfAbsent(run.name(), name -> readStress(output, name)).orElse(null) : null;
-                Result result = new Result(run.name(), check, check.rule().check(runResults, stress));
+                RiskRule rule = check.rule();
+                RiskRule.Outcome found = switch (rule.figure().scope()) {
+                    case "sweep" -> rule.check(sweeps.computeIfAbsent(run.name(), name -> optional(
+                            SweepJob.folder(output, name).resolve(SweepJob.JSON), ResultsJson::readSweep)));
+                    case "walkforward" -> rule.check(walkForwards.computeIfAbsent(run.name(), name -> optional(
+                            WalkForwardJob.folder(output, name).resolve(WalkForwardJob.JSON), ResultsJson::readWalkForward)));
+                    default -> rule.check(read.computeIfAbsent(run.name(), name -> read(output, name)), !rule.readsStress() ? null
+                            : stressed.computeIfAbsent(run.name(), name -> optional(
+                                    StressJob.folder(output, name).resolve(StressJob.DOCUMENT), ResultsJson::readStress)));
+                };
+                Result result = new Result(run.name(), check, found);
                 results.add(result);
                 if (result.outcome().holds()) {
                     log.info("check " + result.line());
@@ -106,17 +118,9 @@ public final class CheckJob {
         return outcome;
     }
 
-    /** Returns the run's stress document when crashlab:stress wrote one; a rule on it is undefined otherwise. */
-    private static Optional<StressResults> readStress(Path output, String run) {
-        Path file = StressJob.folder(output, run).resolve(StressJob.DOCUMENT);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ResultsJson.readStress(file));
-        } catch (ResultsException e) {
-            throw e.inRun(run);
-        }
+    /** Returns the document in {@code file} read by {@code reader}, or null when there is none. */
+    private static <T> T optional(Path file, java.util.function.Function<Path, T> reader) {
+        return Files.isRegularFile(file) ? reader.apply(file) : null;
     }
 
     private static RunResults read(Path output, String run) {

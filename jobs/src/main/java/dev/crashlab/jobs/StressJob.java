@@ -1,6 +1,5 @@
 package dev.crashlab.jobs;
 
-import dev.crashlab.backtest.Backtest;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs a config's stress paths: each stressed run re-simulated on many resampled histories
@@ -99,26 +96,23 @@ public final class StressJob {
         // Every run is planned (data read, parameters bound) before any path runs.
         List<StressTest> tests = new ArrayList<>();
         for (String name : names) {
-            Backtest backtest = planner.plan(config.run(name).orElseThrow());
-            tests.add(StressTest.of(backtest, stress.options()));
+            // Crisis replay splices the windows the run scores (planned from its crises: the built-in ones, then its own).
+            tests.add(StressTest.of(planner.plan(config.run(name).orElseThrow()), stress.options()));
         }
         Instant now = clock.instant();
         List<Stressed> out = new ArrayList<>();
         int workers = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
+        try (VariantPool pool = new VariantPool(workers)) {
             for (StressTest test : tests) {
                 out.add(stress(test, output, pool, workers, now, log));
             }
-        } finally {
-            pool.shutdownNow();
         }
-        Path index = RunFolder.writeIndex(output, "crashlab: " + config.file().getFileName(), ReportOptions.at(now));
+        Path index = OutputIndex.refresh(output, BacktestJob.title(config), ReportOptions.at(now));
         log.info("Index: " + index);
         return new Outcome(out, index);
     }
 
-    private static Stressed stress(StressTest test, Path output, ExecutorService pool, int workers, Instant now, JobLog log) {
+    private static Stressed stress(StressTest test, Path output, VariantPool pool, int workers, Instant now, JobLog log) {
         String name = test.backtest().name();
         int total = test.size();
         log.info(String.format(Locale.ROOT, "stress of %s: %d paths (%s, seed %d, mean block %s days, period %d) on %d threads",
@@ -127,7 +121,7 @@ public final class StressJob {
         Progress progress = new Progress("stress", "paths", "paths", total, 10, log);
         StressTest.Path historical = test.historical();
         StressTest.Path[] paths = new StressTest.Path[total];
-        SweepJob.forEachVariant(pool, Math.min(workers, total), total, k -> {
+        pool.forEach(total, k -> {
             paths[k] = test.path(k);
             progress.done();
         });

@@ -6,11 +6,12 @@ import dev.crashlab.report.internal.Page;
 import dev.crashlab.report.internal.RunPage;
 import dev.crashlab.report.internal.StressPage;
 import dev.crashlab.report.internal.SweepPage;
+import dev.crashlab.report.internal.WalkForwardPage;
 import dev.crashlab.report.internal.Templates;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.StressResults;
 import dev.crashlab.results.SweepResults;
-import java.util.ArrayList;
+import dev.crashlab.results.WalkForwardResults;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,18 +44,14 @@ public final class Reports {
 
     /**
      * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
-     * their index, which links {@code comparisonHref} (the comparison's file, relative to the
-     * index), then {@code pages} (the folder's other pages, such as stress paths), beside every
-     * run's report.
+     * their index, which links every run's report and {@code pages} (the comparison among them,
+     * by its file relative to the index).
      */
-    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, String comparisonHref,
-            List<PageLink> pages, ReportOptions options) {
+    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, List<PageLink> pages,
+            ReportOptions options) {
         List<ComparisonPage.Run> parsed = runs(runs);
-        List<PageLink> links = new ArrayList<>();
-        links.add(new PageLink("Comparison", comparisonHref, "every run side by side: equity, drawdown and metrics"));
-        links.addAll(pages);
         return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
-                renderIndexOf(title, parsed, links, options));
+                renderIndexOf(title, parsed, pages, options));
     }
 
     /** Returns the report of one run. */
@@ -100,6 +97,12 @@ public final class Reports {
     public static String renderStress(StressResults stress, ReportOptions options) {
         Page page = new Page(stress.name() + " — crashlab stress paths", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("stress.jte", new StressPage(page, stress));
+    }
+
+    /** Returns the report of a walk-forward analysis. */
+    public static String renderWalkForward(WalkForwardResults walkForward, ReportOptions options) {
+        Page page = new Page(walkForward.name() + " — crashlab walk-forward", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("walkforward.jte", new WalkForwardPage(page, walkForward));
     }
 
     private static List<ComparisonPage.Run> runs(List<RunLink> runs) {
