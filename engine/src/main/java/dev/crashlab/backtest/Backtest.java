@@ -193,6 +193,15 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         return clock;
     }
 
+    /**
+     * Returns this backtest over {@code other} data, every other term the same: a stress path's
+     * resampled history run as the original is.
+     */
+    public Backtest withData(MarketData other) {
+        return new Backtest(name, other, strategy, parameters, config, start, end, initialCash, contributions, costs, margin,
+                periodsPerYear, riskFreeRate, benchmarkName, benchmark, regime, allowPartialData, crises);
+    }
+
     /** Returns a builder starting from this backtest. */
     public Builder toBuilder() {
         Builder b = new Builder(data);

@@ -75,12 +75,30 @@ public final class BacktestBatch {
      * @throws BacktestException if the strategy fails or the run is refused (see {@link Backtest#run()})
      */
     public VariantOutcome run(int index, Supplier<? extends Strategy> strategy) {
-        Run.Outcome outcome;
+        return outcome(index, execute(index, strategy));
+    }
+
+    /**
+     * Runs variant {@code index} as {@link #run} does and returns its outcome with its equity
+     * curve: what a stress path needs to draw its fan.
+     *
+     * @throws BacktestException if the strategy fails or the run is refused (see {@link Backtest#run()})
+     */
+    public VariantCurve runCurve(int index, Supplier<? extends Strategy> strategy) {
+        Run.Outcome outcome = execute(index, strategy);
+        double[] contributed = outcome.contributed() == null ? new double[outcome.equity().length] : outcome.contributed();
+        return new VariantCurve(outcome(index, outcome), outcome.equity(), contributed);
+    }
+
+    private Run.Outcome execute(int index, Supplier<? extends Strategy> strategy) {
         try {
-            outcome = new Run(base, shared, strategy.get(), null, false).execute();
+            return new Run(base, shared, strategy.get(), null, false).execute();
         } catch (BacktestException e) {
             throw new BacktestException("variant " + index + ": " + e.getMessage(), e);
         }
+    }
+
+    private VariantOutcome outcome(int index, Run.Outcome outcome) {
         List<Trade> trades = BacktestResult.trades(base, outcome);
         RunMetrics metrics = RunMetrics.of(BacktestResult.metrics(base, shared.periodsPerYear, outcome, trades, benchmark));
         return new VariantOutcome(index, metrics, PerformanceMetrics.periodReturns(outcome.equity(), outcome.contributed()),

@@ -1,5 +1,6 @@
 package dev.crashlab.config;
 
+import dev.crashlab.Names;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.GapPolicy;
@@ -22,6 +23,8 @@ import dev.crashlab.portfolio.Contributions;
 import dev.crashlab.results.Metric;
 import dev.crashlab.results.check.RiskRule;
 import dev.crashlab.strategy.CrisisWindow;
+import dev.crashlab.stress.StressMethod;
+import dev.crashlab.stress.StressOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -67,7 +70,8 @@ public final class ConfigLoader {
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData",
             "crises");
-    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "walkforward", "checks", "output"))
+    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "walkforward", "checks",
+            "output", "stress"))
             .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -133,8 +137,9 @@ public final class ConfigLoader {
         SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
         WalkForwardConfig walkForward = top.has("walkforward") ? walkForward(top.requireObject("walkforward"), runs, sweep)
                 : null;
+        StressConfig stress = top.has("stress") ? stress(top.requireObject("stress"), runs) : null;
         return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, walkForward, checks(top, runs, sweep, walkForward),
-                locations);
+                stress, locations);
     }
 
     private static ObjectMapper mapper(Path file) {
@@ -523,6 +528,55 @@ public final class ConfigLoader {
                     + run + "'");
         }
         return target;
+    }
+
+    /**
+     * Reads {@code stress}: {@code run} (a name or a list; left out: every run), {@code paths},
+     * {@code seed}, {@code method} (bootstrap, crisis-replay or both), {@code meanBlockDays} and
+     * {@code drawdownThresholds}, each with the default of {@link StressOptions#DEFAULTS}; crisis
+     * replay splices each run's own {@link RunConfig#crises()}, the windows its scorecard scores.
+     */
+    private static StressConfig stress(Node stress, List<RunConfig> runs) {
+        stress.onlyFields("run", "paths", "seed", "method", "meanBlockDays", "drawdownThresholds");
+        List<String> names = runs.stream().map(RunConfig::name).toList();
+        List<String> chosen = new ArrayList<>();
+        JsonNode run = stress.json().get("run");
+        List<Node> listed = run != null && run.isArray() ? stress.list("run")
+                : run == null || run.isNull() ? List.of() : List.of(new Node(run, stress.childPath("run")));
+        for (Node name : listed) {
+            String text = name.json().isString() ? name.json().asString() : null;
+            if (text == null || !names.contains(text)) {
+                throw name.error("no run is called " + name.json() + (text == null ? "" : Names.didYouMean(text, names))
+                        + "; the runs are " + names);
+            }
+            chosen.add(text);
+        }
+        // Config order, each once, whatever order the section lists them in: one folder per run.
+        chosen = names.stream().filter(chosen::contains).toList();
+        StressOptions defaults = StressOptions.DEFAULTS;
+        String method = stress.string("method", "bootstrap").strip().toLowerCase(Locale.ROOT);
+        List<StressMethod> methods = switch (method) {
+            case "bootstrap" -> List.of(StressMethod.BOOTSTRAP);
+            case "crisis-replay" -> List.of(StressMethod.CRISIS_REPLAY);
+            case "both" -> List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY);
+            default -> throw new ConfigException(stress.childPath("method"), "expected bootstrap, crisis-replay or both, got \""
+                    + stress.string("method", "") + "\"" + Names.didYouMean(method, List.of("bootstrap", "crisis-replay", "both")));
+        };
+        List<Double> thresholds = new ArrayList<>();
+        if (stress.has("drawdownThresholds")) {
+            for (Node t : stress.list("drawdownThresholds")) {
+                if (!t.json().isNumber() || !(t.json().asDouble() > -1 && t.json().asDouble() < 0)) {
+                    throw t.error("expected a drawdown as a fraction in (-1, 0), such as -0.5, got " + t.json());
+                }
+                thresholds.add(t.json().asDouble());
+            }
+        } else {
+            thresholds.addAll(defaults.drawdownThresholds());
+        }
+        StressOptions options = new StressOptions((int) stress.integer("paths", defaults.paths(), 1, MAX_VARIANTS),
+                stress.integer("seed", defaults.seed(), Long.MIN_VALUE, Long.MAX_VALUE), methods,
+                stress.number("meanBlockDays", Double.NaN, 1, 100_000), thresholds);
+        return new StressConfig(chosen, options, stress.path());
     }
 
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {

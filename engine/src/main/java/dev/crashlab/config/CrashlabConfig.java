@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param sweep  the sweep, or {@code null}
  * @param walkForward the walk-forward, or {@code null}
  * @param checks the risk limits, in config order (empty when there are none)
+ * @param stress the stress paths {@code crashlab:stress} makes, or {@code null}
  * @param locations where each field stands in the file, for errors found after loading
  */
 public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep, WalkForwardConfig walkForward,
-        List<CheckConfig> checks, ConfigLocations locations) {
+        List<CheckConfig> checks, StressConfig stress, ConfigLocations locations) {
 
     public CrashlabConfig {
         runs = List.copyOf(runs);

@@ -137,6 +137,17 @@ final class Node {
         return value;
     }
 
+    long integer(String field, long fallback, long min, long max) {
+        JsonNode child = json.get(field);
+        if (child == null || child.isNull()) {
+            return fallback;
+        }
+        if (!child.isIntegralNumber() || !child.canConvertToLong() || child.asLong() < min || child.asLong() > max) {
+            throw new ConfigException(childPath(field), "expected a whole number" + range(min, max) + ", got " + child);
+        }
+        return child.asLong();
+    }
+
     boolean bool(String field, boolean fallback) {
         JsonNode child = json.get(field);
         if (child == null || child.isNull()) {
@@ -192,7 +203,8 @@ final class Node {
     }
 
     private static String range(double min, double max) {
-        if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
+        if (min <= Long.MIN_VALUE && max >= Long.MAX_VALUE
+                || min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
             return "";
         }
         if (max == Double.POSITIVE_INFINITY) {

@@ -312,14 +312,14 @@ public final class OhlcvSeries {
         /** Adds a bar; its time must be later than the previous bar's. */
         public Builder add(Instant time, double o, double h, double l, double c, double v) {
             long t = time.toEpochMilli();
-            String label = instrument.symbol() + " bar " + size + " (" + time + ")";
+            // The label is built only for an error: generated histories add millions of bars.
             if (size > 0 && t <= times[size - 1]) {
-                throw new IllegalArgumentException(label + ": time must be after the previous bar's "
+                throw new IllegalArgumentException(label(time) + ": time must be after the previous bar's "
                         + Instant.ofEpochMilli(times[size - 1]));
             }
             BarRules.Violation violation = BarRules.check(o, h, l, c, v);
             if (violation != null) {
-                throw new IllegalArgumentException(label + ": field '" + violation.field() + "': " + violation.problem());
+                throw new IllegalArgumentException(label(time) + ": field '" + violation.field() + "': " + violation.problem());
             }
             if (size == times.length) {
                 int capacity = size * 2;
@@ -338,6 +338,10 @@ public final class OhlcvSeries {
             volume[size] = v;
             size++;
             return this;
+        }
+
+        private String label(Instant time) {
+            return instrument.symbol() + " bar " + size + " (" + time + ")";
         }
 
         /** Adds a daily bar dated {@code date}. */

@@ -53,8 +53,10 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *
  * <h2>Documents</h2>
  * A run's {@code results.json} ({@link RunResults}, schema {@value RunResults#SCHEMA}) and a
- * sweep's {@code sweep.json} ({@link SweepResults}, schema {@value SweepResults#SCHEMA}), each
- * with its JSON Schema beside this class.
+ * sweep's {@code sweep.json} ({@link SweepResults}, schema {@value SweepResults#SCHEMA}), a
+ * walk-forward's {@code walkforward.json} ({@link WalkForwardResults}) and a run's stress paths'
+ * {@code stress.json} ({@link StressResults}, schema {@value StressResults#SCHEMA}), each with its
+ * JSON Schema beside this class.
  *
  * <h2>Versions</h2>
  * A document of schema {@value RunResults#SCHEMA} is read as it is. One of {@value #SCHEMA_1} is
@@ -68,6 +70,9 @@ public final class ResultsJson {
 
     /** The JSON Schema of {@link RunResults}, a resource beside this class. */
     public static final String SCHEMA_RESOURCE = "crashlab-results-2.schema.json";
+
+    /** The JSON Schema of {@link StressResults}, a resource beside this class. */
+    public static final String STRESS_SCHEMA_RESOURCE = "crashlab-stress-1.schema.json";
 
     /** The JSON Schema of {@link SweepResults}, a resource beside this class. */
     public static final String SWEEP_SCHEMA_RESOURCE = "crashlab-sweep-1.schema.json";
@@ -133,6 +138,16 @@ public final class ResultsJson {
         return ResultsJson.class.getResource(SCHEMA_RESOURCE);
     }
 
+    /** Writes {@code stress} to {@code file} atomically. */
+    public static void write(StressResults stress, Path file) {
+        AtomicWrite.bytes(file, toBytes(stress));
+    }
+
+    /** Returns the JSON Schema of {@link StressResults} ({@value #STRESS_SCHEMA_RESOURCE}). */
+    public static URL stressSchema() {
+        return ResultsJson.class.getResource(STRESS_SCHEMA_RESOURCE);
+    }
+
     /** Returns the JSON Schema of {@link SweepResults} ({@value #SWEEP_SCHEMA_RESOURCE}). */
     public static URL sweepSchema() {
         return ResultsJson.class.getResource(SWEEP_SCHEMA_RESOURCE);
@@ -178,6 +193,16 @@ public final class ResultsJson {
     /** Reads walkforward.json content; fails with a {@link ResultsException} about {@code walkforward.json}. */
     public static WalkForwardResults readWalkForward(byte[] json) {
         return readDocument(json, "walkforward.json", WalkForwardResults.SCHEMA, WalkForwardResults.class);
+    }
+
+    /** Reads the stress results in {@code file}; a broken file fails with a {@link ResultsException} naming it and the field. */
+    public static StressResults readStress(Path file) {
+        return fromFile(file, ResultsJson::readStress);
+    }
+
+    /** Reads stress.json content; fails with a {@link ResultsException} about {@code stress.json}. */
+    public static StressResults readStress(byte[] json) {
+        return readDocument(json, "stress.json", StressResults.SCHEMA, StressResults.class);
     }
 
     /** Reads a document of {@code schema} that has no older version, naming {@code document} in errors. */

@@ -17,6 +17,8 @@ import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.strategy.CrisisWindow;
+import dev.crashlab.stress.StressMethod;
+import dev.crashlab.stress.StressOptions;
 import dev.crashlab.testing.TestStrategies;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -269,7 +271,7 @@ class ConfigLoaderTest {
                 "costz: {}")))
                 .hasMessage("costz: unknown field; did you mean costs?; expected one of name, data, start, end, initialCash, contributions,"
                         + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, runs,"
-                        + " sweep, walkforward, checks, output (crashlab.yaml:3:1)");
+                        + " sweep, walkforward, checks, output, stress (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
@@ -339,6 +341,55 @@ class ConfigLoaderTest {
                 .hasMessage("checks[0].rule: unknown field; did you mean rules?; expected one of run, rules (crashlab.yaml:3:11)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "checks: [{rules: [sharpe >> 1]}]")))
                 .hasMessage("checks[0].rules[0]: \"sharpe >> 1\" at 9: expected a number such as -0.5, 12 or 30%, got \"> 1\" (crashlab.yaml:3:19)");
+    }
+
+    @Test
+    void readsTheStressSectionWithDefaultsItsCrisisWindowsAreEachRunsOwn() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "runs: [{name: a, strategy: {class: X}}, {name: b, strategy: {class: X}}, {name: c, strategy: {class: X}}]",
+                "crises:",
+                "  - {name: covid, from: 2020-03-09, to: 2020-03-20, description: the March 2020 crash}",
+                "  - {name: ftx, from: 2022-11-06, to: 2022-11-21}",
+                "stress: {run: [c, a], paths: 250, seed: 7, method: both, meanBlockDays: 30, drawdownThresholds: [-0.4]}"));
+
+        StressConfig stress = config.stress();
+        assertThat(stress.runs()).containsExactly("a", "c");
+        assertThat(stress.path()).isEqualTo("stress");
+        StressOptions options = stress.options();
+        assertThat(options.paths()).isEqualTo(250);
+        assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.methods()).containsExactly(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY);
+        assertThat(options.meanBlockDays()).isEqualTo(30);
+        assertThat(options.drawdownThresholds()).containsExactly(-0.4);
+        // One crises concept: crisis replay splices the run's windows (built-in, then its own), as its scorecard scores them.
+        assertThat(config.run("c").orElseThrow().crises()).extracting(CrisisWindow::name).endsWith("covid", "ftx");
+
+        StressConfig defaults = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}", "strategy: {class: X}", "stress: {}")).stress();
+        assertThat(defaults.runs()).isEmpty();
+        assertThat(defaults.options()).isEqualTo(StressOptions.DEFAULTS);
+    }
+
+    @Test
+    void refusesABrokenStressSectionNamingTheField() {
+        String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "name: a", "strategy: {class: X}", "stress: {run: b}")))
+                .isInstanceOf(ConfigException.class).hasMessage("stress.run: no run is called \"b\"; did you mean a?; the runs are [a]"
+                        + " (crashlab.yaml:4:10)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {paths: 0}")))
+                .hasMessageStartingWith("stress.paths: expected a whole number");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {paths: 2.5}")))
+                .hasMessageStartingWith("stress.paths: expected a whole number");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {method: monte-carlo}")))
+                .hasMessageStartingWith("stress.method: expected bootstrap, crisis-replay or both, got \"monte-carlo\"");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {method: bootstrp}")))
+                .hasMessage("stress.method: expected bootstrap, crisis-replay or both, got \"bootstrp\"; did you mean bootstrap?"
+                        + " (crashlab.yaml:3:10)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {drawdownThresholds: [0.5]}")))
+                .hasMessageStartingWith("stress.drawdownThresholds[0]: expected a drawdown as a fraction in (-1, 0)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {meanBlockDays: 0.5}")))
+                .hasMessageStartingWith("stress.meanBlockDays: expected a number");
     }
 
     @Test

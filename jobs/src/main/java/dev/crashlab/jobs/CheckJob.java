@@ -5,6 +5,7 @@ import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressResults;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.WalkForwardResults;
 import dev.crashlab.results.check.RiskRule;
@@ -19,9 +20,10 @@ import java.util.Set;
 
 /**
  * Holds the runs' results to the config's risk limits ({@code checks}): reads each checked run's
- * {@code results.json} from the output folder (and, for {@code sweep.} and {@code walkforward.}
- * figures, {@code sweep-<run>/sweep.json} and {@code walkforward-<run>/walkforward.json}, which
- * need not exist: such a rule then fails as undefined, naming the goal that writes them), evaluates its rules, logs one line per rule and
+ * {@code results.json} from the output folder (and, for {@code sweep.}, {@code walkforward.} and
+ * {@code stress} figures, {@code sweep-<run>/sweep.json}, {@code walkforward-<run>/walkforward.json}
+ * and {@code stress-<run>/stress.json}, which need not exist: such a rule then fails as undefined,
+ * naming the goal that writes them), evaluates its rules, logs one line per rule and
  * returns what held and what did not. The Maven goal {@code crashlab:check} is a thin shell over
  * it that fails the build when a rule does not hold.
  */
@@ -85,6 +87,7 @@ public final class CheckJob {
         Map<String, RunResults> read = new LinkedHashMap<>();
         Map<String, SweepResults> sweeps = new LinkedHashMap<>();
         Map<String, WalkForwardResults> walkForwards = new LinkedHashMap<>();
+        Map<String, StressResults> stressed = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();
         for (RunConfig run : config.runs()) {
             for (CheckConfig check : config.checks()) {
@@ -97,7 +100,9 @@ public final class CheckJob {
                             SweepJob.folder(output, name).resolve(SweepJob.JSON), ResultsJson::readSweep)));
                     case "walkforward" -> rule.check(walkForwards.computeIfAbsent(run.name(), name -> optional(
                             WalkForwardJob.folder(output, name).resolve(WalkForwardJob.JSON), ResultsJson::readWalkForward)));
-                    default -> rule.check(read.computeIfAbsent(run.name(), name -> read(output, name)));
+                    default -> rule.check(read.computeIfAbsent(run.name(), name -> read(output, name)), !rule.readsStress() ? null
+                            : stressed.computeIfAbsent(run.name(), name -> optional(
+                                    StressJob.folder(output, name).resolve(StressJob.DOCUMENT), ResultsJson::readStress)));
                 };
                 Result result = new Result(run.name(), check, found);
                 results.add(result);

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The index and comparison of an output folder: every run folder ({@code <run>/results.json}),
- * and beside them the pages of the sweeps ({@code sweep-<run>/sweep.json}) and walk-forwards
- * found there, each described from its document. Written after every job that adds to the
+ * and beside them the pages of the sweeps ({@code sweep-<run>/sweep.json}), walk-forwards and
+ * stress paths ({@code stress-<run>/stress.json}) found there, each described from its document. Written after every job that adds to the
  * folder, so that the index links whatever the folder holds.
  */
 final class OutputIndex {
@@ -55,7 +55,12 @@ final class OutputIndex {
         }
     }
 
-    /** Returns the links to the sweep and walk-forward pages of {@code output}, each described from its document. */
+    /** Returns the stress folders of {@code output} (those holding a stress.json), in name order. */
+    static List<Path> stressFolders(Path output) {
+        return children(output).stream().filter(d -> Files.isRegularFile(d.resolve(StressJob.DOCUMENT))).toList();
+    }
+
+    /** Returns the links to the sweep, walk-forward and stress pages of {@code output}, each described from its document or folder. */
     static List<PageLink> pages(Path output) {
         List<PageLink> out = new ArrayList<>();
         for (Path folder : sweepFolders(output)) {
@@ -65,6 +70,11 @@ final class OutputIndex {
         for (Path folder : walkForwardFolders(output)) {
             WalkForwardResults wf = ResultsJson.readWalkForward(folder.resolve(WalkForwardJob.JSON));
             out.add(new PageLink("Walk-forward of " + wf.run(), folder.getFileName() + "/" + WalkForwardJob.PAGE, describe(wf)));
+        }
+        for (Path folder : stressFolders(output)) {
+            String name = folder.getFileName().toString();
+            out.add(new PageLink("Stress paths of " + name.substring("stress-".length()), name + "/" + StressJob.PAGE,
+                    "the run on resampled histories: equity fan, distributions, probability of liquidation"));
         }
         return out;
     }

@@ -123,16 +123,9 @@ public final class SweepJob {
         try (VariantPool pool = new VariantPool(Math.min(threads, total))) {
             List<Supplier<Strategy>> strategies = pool.bind(planner, run, grid);
             long started = System.nanoTime();
+            Progress progress = new Progress("sweep", "done", "runs", total, 20, log);
             BacktestBatch batch = BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst()));
-            int every = Math.max(1, total / 20);
-            outcomes = pool.run(batch, strategies, n -> {
-                if (n % every == 0 || n == total) {
-                    double elapsed = (System.nanoTime() - started) / 1e9;
-                    double rate = n / Math.max(elapsed, 1e-9);
-                    log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total, rate,
-                            (total - n) / rate));
-                }
-            });
+            outcomes = pool.run(batch, strategies, n -> progress.done());
             seconds = (System.nanoTime() - started) / 1e9;
         }
         log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %d threads", total, seconds,

@@ -48,7 +48,7 @@ class ArchitectureTest {
                 .layer("portfolio").definedBy("dev.crashlab.portfolio..")
                 .layer("metrics").definedBy("dev.crashlab.metrics..")
                 .layer("results").definedBy("dev.crashlab.results..")
-                .layer("engine").definedBy("dev.crashlab.backtest..")
+                .layer("engine").definedBy("dev.crashlab.backtest..", "dev.crashlab.stress..")
                 .layer("config").definedBy("dev.crashlab.config..")
                 .layer("reports").definedBy("dev.crashlab.report..")
                 .layer("jobs").definedBy("dev.crashlab.jobs..")

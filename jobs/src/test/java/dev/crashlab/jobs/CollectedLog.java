@@ -9,12 +9,12 @@ final class CollectedLog implements JobLog {
     final List<String> lines = new ArrayList<>();
 
     @Override
-    public void info(String line) {
+    public synchronized void info(String line) {
         lines.add(line);
     }
 
     @Override
-    public void warn(String line) {
+    public synchronized void warn(String line) {
         lines.add("WARN " + line);
     }
 }

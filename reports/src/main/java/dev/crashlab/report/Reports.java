@@ -4,10 +4,12 @@ import dev.crashlab.report.internal.ComparisonPage;
 import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
 import dev.crashlab.report.internal.RunPage;
+import dev.crashlab.report.internal.StressPage;
 import dev.crashlab.report.internal.SweepPage;
 import dev.crashlab.report.internal.WalkForwardPage;
 import dev.crashlab.report.internal.Templates;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressResults;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.WalkForwardResults;
 import java.util.List;
@@ -96,6 +98,12 @@ public final class Reports {
     public static String renderSweep(SweepResults sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
+    }
+
+    /** Returns the page of a run's stress paths: an equity fan, a histogram per figure, probabilities and quantiles. */
+    public static String renderStress(StressResults stress, ReportOptions options) {
+        Page page = new Page(stress.name() + " — crashlab stress paths", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("stress.jte", new StressPage(page, stress));
     }
 
     /** Returns the report of a walk-forward analysis. */

@@ -364,6 +364,75 @@
     });
   }
 
+  // A fan of equity: quantile bands of many paths, drawn as stacked areas between a lower band
+  // and the band above it, with the median, the real history and the cash put in as lines.
+  function fanChart(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    var fmt = FORMATS[spec.format] || number;
+    function band(level) {
+      var found = spec.bands.filter(function (b) { return Math.abs(b.level - level) < 1e-9; })[0];
+      return found ? found.values : null;
+    }
+    function pairs(values) {
+      return spec.times.map(function (t, i) { return [t, values[i]]; });
+    }
+    function width(low, high) {
+      return spec.times.map(function (t, i) {
+        return [t, finite(low[i]) && finite(high[i]) ? high[i] - low[i] : null];
+      });
+    }
+    var series = [];
+    [[0.05, 0.95, '5–95 %', 0.18], [0.25, 0.75, '25–75 %', 0.3]].forEach(function (b, i) {
+      var low = band(b[0]);
+      var high = band(b[1]);
+      if (!low || !high) {
+        return;
+      }
+      var stack = 'band' + i;
+      series.push({name: b[2], type: 'line', data: pairs(low), stack: stack, symbol: 'none', lineStyle: {opacity: 0},
+        itemStyle: {color: '#1f4e79', opacity: b[3] * 2}, tooltip: {show: false}, silent: true});
+      series.push({name: b[2], type: 'line', data: width(low, high), stack: stack, symbol: 'none', lineStyle: {opacity: 0},
+        areaStyle: {color: '#1f4e79', opacity: b[3]}, itemStyle: {color: '#1f4e79', opacity: b[3] * 2}});
+    });
+    var median = band(0.5);
+    if (median) {
+      series.push({name: 'median', type: 'line', data: pairs(median), symbol: 'none', lineStyle: {width: 1.6, color: '#1f4e79'},
+        itemStyle: {color: '#1f4e79'}});
+    }
+    series.push({name: 'real history', type: 'line', data: pairs(spec.historical), symbol: 'none',
+      lineStyle: {width: 1.4, color: '#d62728'}, itemStyle: {color: '#d62728'}});
+    series.push({name: 'cash put in', type: 'line', data: pairs(spec.invested), symbol: 'none', step: 'end',
+      lineStyle: {width: 1.2, type: 'dashed', color: '#555555'}, itemStyle: {color: '#555555'}});
+    series[0].markArea = {silent: true, data: shading()};
+    chart.setOption({
+      animation: false,
+      grid: {left: 72, right: 20, top: 34, bottom: 62},
+      legend: {top: 4, type: 'scroll', data: ['5–95 %', '25–75 %', 'median', 'real history', 'cash put in']},
+      tooltip: {
+        trigger: 'axis', confine: true, formatter: function (params) {
+          if (!params.length) {
+            return '';
+          }
+          var i = params[0].dataIndex;
+          var html = '<div class="tt-head">' + esc(when(spec.times[i])) + '</div>';
+          spec.bands.forEach(function (b) {
+            html += '<div>' + esc(fixed(b.level * 100, 0)) + ' %: <b>' + esc(fmt(b.values[i])) + '</b></div>';
+          });
+          html += '<div>real history: <b>' + esc(fmt(spec.historical[i])) + '</b></div>';
+          html += '<div>cash put in: <b>' + esc(fmt(spec.invested[i])) + '</b></div>';
+          return html;
+        }
+      },
+      xAxis: {type: 'time', min: data.start, max: data.end},
+      yAxis: {type: 'value', axisLabel: {formatter: AXIS_FORMATS[spec.format] || compact}, splitLine: {lineStyle: {color: '#eeeeee'}}},
+      dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 10}],
+      series: series
+    });
+  }
+
   // Drawdown episodes as points [depth, days under water, peak time]; an open series (not
   // recovered by the end) is drawn hollow, its days a lower bound.
   function episodeScatter(spec) {
@@ -442,6 +511,43 @@
     });
   }
 
+  // A histogram of one figure over the paths: equal bins, the bin holding the real history's value marked.
+  function histogram(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    var fmt = FORMATS[spec.format] || number;
+    var labels = spec.counts.map(function (c, i) { return fmt(spec.edges[i]); });
+    var marked = -1;
+    if (finite(spec.historical)) {
+      spec.counts.forEach(function (c, i) {
+        var last = i === spec.counts.length - 1;
+        if (spec.historical >= spec.edges[i] && (spec.historical < spec.edges[i + 1] || last && spec.historical <= spec.edges[i + 1])) {
+          marked = i;
+        }
+      });
+    }
+    chart.setOption({
+      animation: false,
+      grid: {left: 48, right: 12, top: 16, bottom: 40},
+      tooltip: {
+        trigger: 'axis', confine: true, formatter: function (params) {
+          var i = params[0].dataIndex;
+          return '<div class="tt-head">' + esc(fmt(spec.edges[i])) + ' to ' + esc(fmt(spec.edges[i + 1])) + '</div>'
+              + '<div>paths: <b>' + esc(String(spec.counts[i])) + '</b>' + (i === marked ? ' (holds the real history\'s '
+              + esc(fmt(spec.historical)) + ')' : '') + '</div>';
+        }
+      },
+      xAxis: {type: 'category', data: labels, axisLabel: {fontSize: 9}},
+      yAxis: {type: 'value', minInterval: 1},
+      series: [{name: spec.name, type: 'bar', barCategoryGap: '4%',
+        data: spec.counts.map(function (c, i) {
+          return {value: c, itemStyle: {color: i === marked ? '#d62728' : '#1f4e79'}};
+        })}]
+    });
+  }
+
   function guard(name, fn) {
     try {
       fn();
@@ -490,6 +596,12 @@
   if (c.sweep) {
     guard('sweep', function () { heatmap(c.sweep, c.sweep.format); });
   }
+  (c.fans || []).forEach(function (spec) {
+    guard(spec.id, function () { fanChart(spec); });
+  });
+  (c.histograms || []).forEach(function (spec) {
+    guard(spec.id, function () { histogram(spec); });
+  });
   if (c.logits) {
     guard('logits', function () { logitBars(c.logits); });
   }

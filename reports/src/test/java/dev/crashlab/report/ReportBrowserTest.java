@@ -66,12 +66,14 @@ class ReportBrowserTest {
         write("crowded.html", Reports.renderRun(SampleRuns.crowded(), SampleRuns.OPTIONS));
         write("comparison.html", Reports.renderComparison("Trend on BTC at 1x, 2x, 3x", runs, SampleRuns.OPTIONS));
         write("sweep.html", Reports.renderSweep(SampleRuns.trendSweep(), SampleRuns.OPTIONS));
+        write("stress.html", Reports.renderStress(SampleRuns.stress(), SampleRuns.OPTIONS));
         write("walkforward.html", Reports.renderWalkForward(WalkForwardSamples.sample(true), SampleRuns.OPTIONS));
         runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
         write("index.html", Reports.renderIndex("Browser test runs", runs,
                 List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x"),
                         new PageLink("Sweep of trend", "sweep.html", "20 variants"),
-                        new PageLink("Walk-forward of dca", "walkforward.html", "4 folds")), SampleRuns.OPTIONS));
+                        new PageLink("Walk-forward of dca", "walkforward.html", "4 folds"),
+                        new PageLink("Stress paths of trend-btc-3x", "stress.html", "")), SampleRuns.OPTIONS));
     }
 
     private static void write(String name, String html) throws java.io.IOException {
@@ -247,6 +249,17 @@ class ReportBrowserTest {
     }
 
     @Test
+    void stressPageDrawsEachSetsFanAndEveryHistogram() throws Exception {
+        Path page = OUT.resolve("stress.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        // Two sets (bootstrap, crisis replay), each a fan and five histograms.
+        assertCleanAndPainted(page, 2 * (1 + 5));
+        assertThat(chromium.evaluate("document.querySelectorAll('table.quantiles tbody tr').length").asInt()).isEqualTo(10);
+        chromium.screenshot(Path.of("target", "stress-screenshot.png"), 0, WIDTH, 1800);
+    }
+
+    @Test
     void walkForwardReportDrawsItsCurvesAndOneDriftChartPerParameter() throws Exception {
         Path page = OUT.resolve("walkforward.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
@@ -270,6 +283,7 @@ class ReportBrowserTest {
         assertThat(chromium.messages()).isEmpty();
         assertThat(chromium.requests()).containsExactly(page.toUri().toString());
         assertThat(chromium.evaluate("document.querySelectorAll('#runs-table tbody tr').length").asInt()).isEqualTo(4);
+        assertThat(chromium.evaluate("document.querySelector('a[href=\"stress.html\"]') !== null").asBoolean()).isTrue();
         assertThat(chromium.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))"
                 + ".filter(h => h === 'sweep.html' || h === 'walkforward.html').length").asInt())
                 .as("the index links the sweep and walk-forward pages").isEqualTo(2);

@@ -13,6 +13,9 @@ import dev.crashlab.results.ResultsException;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressDistribution;
+import dev.crashlab.results.StressResults;
+import dev.crashlab.results.StressSet;
 import dev.crashlab.report.internal.Formats;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.SweepSelection;
@@ -415,6 +418,31 @@ class ReportsTest {
         assertThat(doc.selectFirst("#runs-table tbody tr").select("td").get(4).text())
                 .isEqualTo(percent(levels.get(0).metrics().totalReturn()));
         assertThat(doc.select("script")).hasSize(2).noneMatch(s -> s.data().contains("Apache Software Foundation"));
+    }
+
+    @Test
+    void theStressPageShowsEachSetsProbabilitiesQuantilesFanAndHistogramsAsTheDocumentHoldsThem() {
+        StressResults stress = SampleRuns.stress();
+        Document doc = parse(Reports.renderStress(stress, SampleRuns.OPTIONS));
+
+        assertThat(doc.select("section.stress-set").eachAttr("id")).containsExactly("set-bootstrap", "set-crisis-replay");
+        assertThat(doc.select("#set-bootstrap .chart").eachAttr("id")).containsExactly("chart-fan-bootstrap",
+                "chart-hist-bootstrap-finalEquity", "chart-hist-bootstrap-cagr", "chart-hist-bootstrap-maxDrawdown",
+                "chart-hist-bootstrap-maxDrawdownDays", "chart-hist-bootstrap-moneyWeightedReturn");
+        StressSet replay = stress.set("crisis-replay").orElseThrow();
+        assertThat(doc.select("#set-crisis-replay .probabilities td").first().text())
+                .isEqualTo(percent(replay.probabilities().liquidation()));
+        // The CAGR row: its 5 % quantile (the third level) is the document's, and so is the real history's value.
+        Element cagr = doc.select("#set-crisis-replay table.quantiles tbody tr").get(1);
+        StressDistribution cagrs = replay.distributions().get(1);
+        assertThat(cagr.select("td").get(3 + 1).text()).isEqualTo(percent(cagrs.quantile(0.05)));
+        assertThat(cagr.select("td").last().text()).isEqualTo(percent(cagrs.historical()));
+        assertThat(doc.select("#stress-terms").text()).contains("Mean block length 20.0 days (configured)")
+                .contains("Sample liquidity crash").contains("A made-up fall");
+        JsonNode data = chartData(doc);
+        assertThat(data.get("charts").get("fans")).hasSize(2);
+        assertThat(data.get("charts").get("histograms")).hasSize(10);
+        assertThat(data.get("charts").get("histograms").get(0).get("counts")).hasSize(30);
     }
 
     @Test

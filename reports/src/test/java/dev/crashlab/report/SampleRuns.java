@@ -21,6 +21,9 @@ import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
+import dev.crashlab.stress.StressMethod;
+import dev.crashlab.stress.StressOptions;
+import dev.crashlab.stress.StressTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -34,6 +37,7 @@ import java.util.stream.Stream;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressResults;
 import dev.crashlab.results.Metric;
 import dev.crashlab.results.SweepAxis;
 import dev.crashlab.results.SweepResults;
@@ -151,6 +155,30 @@ public final class SampleRuns {
             }).toList();
         }
         return leverage;
+    }
+
+    private static StressResults stress;
+
+    /**
+     * Returns the stress paths of the 3x trend run on the sample: 40 bootstrap paths (mean block
+     * 20 days) and 40 crisis replays of the playbook's windows within the sample and one of the test's own.
+     */
+    static synchronized StressResults stress() {
+        if (stress == null) {
+            Backtest backtest = Backtest.builder(sample()).name("trend-btc-3x").strategy(() -> new Trend(3.0))
+                    .parameters(inOrder("leverage", 3.0, "sma", 100)).initialCash(10_000)
+                    .contributions(Contributions.every(Schedule.WEEKLY, 250)).costs(Costs.DEFAULTS.withFeeRate(0.001))
+                    .margin(Margin.forLeverage(3, 0.1, 0.01)).benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
+                    .regime(BtcDrawdownRegime::new)
+                    .crises(Stream.concat(PLAYBOOK_CRISES.stream(), Stream.of(new CrisisWindow("A made-up fall",
+                            LocalDate.of(2021, 5, 10), LocalDate.of(2021, 5, 20), "the test's own window"))).toList()).build();
+            StressOptions options = StressOptions.DEFAULTS.withPaths(40).withSeed(7)
+                    .withMethods(List.of(StressMethod.BOOTSTRAP, StressMethod.CRISIS_REPLAY)).withMeanBlockDays(20);
+            StressTest test = StressTest.of(backtest, options);
+            List<StressTest.Path> paths = java.util.stream.IntStream.range(0, test.size()).mapToObj(test::path).toList();
+            stress = test.results(test.historical(), paths, GENERATED);
+        }
+        return stress;
     }
 
     /** Returns a sweep of the BTC trend strategy over leverage (1x to 3x) and its moving average (50 to 200 days). */

@@ -18,6 +18,15 @@ import java.util.SplittableRandom;
  * g.nextInt(n); for i &gt;= 1, u = g.nextDouble(); if u &lt; p then days[i] = g.nextInt(n),
  * else days[i] = (days[i − 1] + 1) mod n.
  *
+ * <h2>Aligned to a period</h2>
+ * With a period q &gt; 1 ({@link #StationaryBootstrap(int, double, long, int)}) every position i
+ * takes a day d with d ≡ i (mod q): a block starts at a uniformly random day among those
+ * (d = (i mod q) + q · g.nextInt(c), c the number of such days), and the wrap from day n − 1
+ * goes to day i mod q instead of day 0. Consecutive days keep the congruence, so blocks stay as
+ * they were otherwise. On a sample of consecutive calendar days, q = 7 keeps every day on its
+ * weekday: a Saturday is resampled only from Saturdays, so that instruments closed at weekends
+ * stay closed then. q = 1 is the plain bootstrap above.
+ *
  * <h2>Reproducibility</h2>
  * Path k of seed s depends on (s, k) alone: the same whatever the thread count or the order in
  * which paths are asked for. The instance holds no mutable state and is safe to share.
@@ -32,6 +41,7 @@ public final class StationaryBootstrap {
     private final double meanBlockLength;
     private final double jump;
     private final long seed;
+    private final int period;
 
     /**
      * Creates the bootstrap of a sample of {@code sampleLength} days with blocks of mean length
@@ -42,13 +52,28 @@ public final class StationaryBootstrap {
      *                                  a finite number of at least 1
      */
     public StationaryBootstrap(int sampleLength, double meanBlockLength, long seed) {
+        this(sampleLength, meanBlockLength, seed, 1);
+    }
+
+    /**
+     * Creates the bootstrap of {@link #StationaryBootstrap(int, double, long)} whose paths keep
+     * every position's day congruent to it modulo {@code period} (see "Aligned to a period").
+     *
+     * @throws IllegalArgumentException as the other constructor does, or when the period is below
+     *                                  1 or above the sample's length
+     */
+    public StationaryBootstrap(int sampleLength, double meanBlockLength, long seed, int period) {
         if (sampleLength < 1) {
             throw new IllegalArgumentException("sampleLength: expected at least 1 day, got " + sampleLength);
         }
         if (!(meanBlockLength >= 1) || Double.isInfinite(meanBlockLength)) {
             throw new IllegalArgumentException("meanBlockLength: expected a finite number >= 1, got " + meanBlockLength);
         }
+        if (period < 1 || period > sampleLength) {
+            throw new IllegalArgumentException("period: expected 1 to the sample's " + sampleLength + " days, got " + period);
+        }
         this.sampleLength = sampleLength;
+        this.period = period;
         this.meanBlockLength = meanBlockLength;
         this.jump = 1 / meanBlockLength;
         this.seed = seed;
@@ -67,6 +92,11 @@ public final class StationaryBootstrap {
     /** Returns the seed. */
     public long seed() {
         return seed;
+    }
+
+    /** Returns the period q that every position's day is congruent to it modulo; 1 when not aligned. */
+    public int period() {
+        return period;
     }
 
     /** Returns path {@code k} (k &gt;= 0) as long as the sample. */
@@ -90,14 +120,15 @@ public final class StationaryBootstrap {
         int blocks = 0;
         for (int i = 0; i < length; i++) {
             boolean newBlock = i == 0 || random.nextDouble() < jump;
+            int phase = i % period;
             if (newBlock) {
-                days[i] = random.nextInt(sampleLength);
+                days[i] = phase + period * random.nextInt((sampleLength - phase + period - 1) / period);
                 if (blocks == starts.length) {
                     starts = Arrays.copyOf(starts, Math.max(16, blocks * 2));
                 }
                 starts[blocks++] = i;
             } else {
-                days[i] = days[i - 1] + 1 == sampleLength ? 0 : days[i - 1] + 1;
+                days[i] = days[i - 1] + 1 == sampleLength ? phase : days[i - 1] + 1;
             }
         }
         return new DayPath(days, Arrays.copyOf(starts, blocks));
@@ -106,6 +137,6 @@ public final class StationaryBootstrap {
     @Override
     public String toString() {
         return "StationaryBootstrap[sampleLength=" + sampleLength + ", meanBlockLength=" + meanBlockLength + ", seed="
-                + seed + "]";
+                + seed + (period == 1 ? "" : ", period=" + period) + "]";
     }
 }

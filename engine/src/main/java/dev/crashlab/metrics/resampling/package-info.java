@@ -4,7 +4,7 @@
  * Romano 1994) draws paths of geometric blocks, with {@link
  * dev.crashlab.metrics.resampling.BlockLength} to choose their mean length (Politis and White
  * 2004, Patton, Politis and White 2009); {@link dev.crashlab.metrics.resampling.CrisisReplay}
- * splices named {@link dev.crashlab.metrics.resampling.CrisisWindow}s into the original history.
+ * splices named {@link dev.crashlab.strategy.CrisisWindow}s into the original history.
  * Both give {@link dev.crashlab.metrics.resampling.DayPath}s.
  *
  * <h2>Joint resampling</h2>
@@ -16,7 +16,13 @@
  * see {@code PathRandom}): the same on any thread, in any order, on any machine with the same
  * Java {@link java.util.SplittableRandom} algorithm. Generators hold no mutable state.
  *
+ * <h2>Aligned to a period</h2>
+ * Both generators can keep every day on its position modulo a period: on a sample of consecutive
+ * calendar days, a period of 7 resamples Saturdays from Saturdays, so that an instrument closed at
+ * weekends keeps its weekends in a resampled history.
+ *
  * <h2>Dependencies</h2>
- * The JDK only; nothing above the metrics.
+ * The JDK and the strategy API's {@link dev.crashlab.strategy.CrisisWindow}; nothing above the
+ * metrics.
  */
 package dev.crashlab.metrics.resampling;

@@ -4,8 +4,12 @@ import dev.crashlab.Names;
 import dev.crashlab.results.CrisisBenchmark;
 import dev.crashlab.results.CrisisMetrics;
 import dev.crashlab.results.Metric;
+import dev.crashlab.results.Quantiles;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressFigures;
+import dev.crashlab.results.StressResults;
+import dev.crashlab.results.StressSet;
 import dev.crashlab.results.TailFigures;
 import dev.crashlab.results.TailMetric;
 import dev.crashlab.results.SweepResults;
@@ -17,13 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A risk limit on a run's results, written as one line in the config's {@code checks}:
  * {@code maxDrawdown > -0.5}, {@code benchmark.sharpe >= 0.3},
  * {@code regimes["CRASH"].totalReturn > -30%}, {@code tail.cvar95 > -0.08},
  * {@code crises["FTX collapse"].return > -0.3}, {@code sweep.deflatedSharpe >= 0.95},
- * {@code walkforward.efficiency > 0.5}. {@code crashlab:check} fails the build when a rule does not
+ * {@code walkforward.efficiency > 0.5}, {@code stress.probability(liquidation) < 0.01}. {@code crashlab:check} fails the build when a rule does not
  * hold, as a failing test would.
  *
  * <h2>Grammar</h2>
@@ -34,7 +39,9 @@ import java.util.Optional;
  *            | 'regimes["' label '"].' (regimeField | "tail." tail)
  *            | 'crises["' window '"].' (crisisField | "tail." tail
  *                                       | "benchmark." (windowField | "tail." tail))
- *            | "sweep." sweepFigure | "walkforward." walkForwardFigure
+ *            | "sweep." sweepFigure | "walkforward." walkForwardFigure | stress
+ * stress     = "stress" [ '["' method '"]' ] "." ( "probability(" event ")" | "quantile(" pathFigure "," number ")" )
+ * event      = "liquidation" | "belowContributions" | pathFigure comparison number
  * comparison = "&gt;" | "&gt;=" | "&lt;" | "&lt;=" | "==" | "!="
  * number     = a decimal such as -0.5, 1e-3 or 12, optionally followed by "%" (divided by 100)
  * </pre>
@@ -57,6 +64,17 @@ import java.util.Optional;
  * {@code walkforward-<run>/walkforward.json}: {@code efficiency}, {@code crisisFolds}, or a
  * figure of the stitched out-of-sample curve ({@code maxDrawdown}, {@code sharpe}, ...). Such a
  * rule applies to the run the config sweeps or walks forward.
+ *
+ * <h2>Stress paths</h2>
+ * A {@code stress} figure reads the run's stress document ({@code crashlab:stress}), over the
+ * paths of every method or of the one named ({@code bootstrap}, {@code crisis-replay}):
+ * {@code probability(event)} is the share of paths for which the event holds
+ * ({@code liquidation}: at least one; {@code belowContributions}: final equity below initial
+ * cash plus net contributions; {@code maxDrawdown < -0.5}: a figure of the path so compared), and
+ * {@code quantile(figure, p)} the p quantile of a path figure by {@link Quantiles}' rule, the
+ * value the stress page shows. A {@code pathFigure} is one of {@link StressFigures#names()}.
+ * {@code stress.probability(liquidation) < 0.01} holds when fewer than 1 % of paths were
+ * liquidated.
  *
  * <h2>Undefined figures</h2>
  * A figure that is undefined in the results (NaN, {@code null} in the file: a Sharpe ratio
@@ -81,6 +99,12 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
 
     /** The fields of the benchmark's figures over a crisis window a rule can read, besides its {@code tail}. */
     public static final List<String> WINDOW_FIELDS = List.of("return", "maxDrawdown", "daysToRecover");
+
+    /** The events {@code stress.probability(...)} names besides a compared figure. */
+    public static final List<String> STRESS_EVENTS = List.of("liquidation", "belowContributions");
+
+    /** The stress methods a rule may name, as stress documents label their sets (the labels of the engine's StressMethod, which this layer cannot see). */
+    static final List<String> STRESS_METHODS = List.of("bootstrap", "crisis-replay");
 
     private static final String TAIL_FORM = "tail.<" + String.join("|", TailMetric.fields()) + ">";
 
@@ -115,13 +139,20 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
     /**
      * What a rule reads from a run's results.
      *
-     * @param scope {@code run}, {@code benchmark}, {@code regimes}, {@code crises}, {@code sweep} or
-     *              {@code walkforward}
-     * @param label the regime's label ({@code regimes}) or the window's name ({@code crises}), else {@code null}
-     * @param field the field below the scope, dotted: {@code sharpe}, {@code tail.cvar95},
-     *              {@code benchmark.return}, {@code deflatedSharpe}
+     * @param scope  {@code run}, {@code benchmark}, {@code regimes}, {@code crises}, {@code sweep},
+     *               {@code walkforward} or {@code stress}
+     * @param label  the regime's label ({@code regimes}), the window's name ({@code crises}) or the
+     *               stress method ({@code stress}, {@code null} for every method), else {@code null}
+     * @param field  the field below the scope, dotted: {@code sharpe}, {@code tail.cvar95},
+     *               {@code benchmark.return}, {@code deflatedSharpe}; for {@code stress} the query's event
+     * @param stress what a {@code stress} figure computes over the paths, else {@code null}
      */
-    public record Figure(String scope, String label, String field) {
+    public record Figure(String scope, String label, String field, StressQuery stress) {
+
+        /** Creates a figure that reads no stress paths. */
+        public Figure(String scope, String label, String field) {
+            this(scope, label, field, null);
+        }
 
         /** Returns whether the figure reads a run's results.json (not a sweep's or a walk-forward's document). */
         public boolean ofRun() {
@@ -134,7 +165,44 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             return switch (scope) {
                 case "benchmark", "sweep", "walkforward" -> scope + "." + field;
                 case "regimes", "crises" -> scope + "[\"" + label + "\"]." + field;
+                case "stress" -> "stress" + (label == null ? "" : "[\"" + label + "\"]") + "." + stress;
                 default -> field;
+            };
+        }
+    }
+
+    /**
+     * What a {@code stress} figure computes over the paths.
+     *
+     * @param function {@code probability} or {@code quantile}
+     * @param event    {@code liquidation}, {@code belowContributions}, or a path figure (a figure
+     *                 compared, or the quantile's figure)
+     * @param op       the event's comparison, {@code null} unless the event compares a figure
+     * @param value    the event's number, or the quantile's level; NaN when there is none
+     */
+    public record StressQuery(String function, String event, Comparison op, double value) {
+
+        /** Returns the query as a rule writes it: {@code probability(maxDrawdown < -0.5)}, {@code quantile(cagr, 0.05)}. */
+        @Override
+        public String toString() {
+            String number = Double.isNaN(value) ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            return function + "(" + event + (function.equals("quantile") ? ", " + number
+                    : op == null ? "" : " " + op.symbol() + " " + number) + ")";
+        }
+
+        /** Returns its value over {@code paths}: the share of paths for the event, or the quantile. */
+        double of(List<StressFigures> paths) {
+            if (function.equals("quantile")) {
+                ToDoubleFunction<StressFigures> figure = StressFigures.field(event).orElseThrow().value();
+                return Quantiles.of(paths.stream().mapToDouble(figure).toArray(), value);
+            }
+            return switch (event) {
+                case "liquidation" -> Quantiles.share(paths, StressFigures::liquidated);
+                case "belowContributions" -> Quantiles.share(paths, StressFigures::belowContributions);
+                default -> {
+                    ToDoubleFunction<StressFigures> figure = StressFigures.field(event).orElseThrow().value();
+                    yield Quantiles.share(paths, f -> op.holds(figure.applyAsDouble(f), value));
+                }
             };
         }
     }
@@ -182,15 +250,30 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
     }
 
     /**
-     * Evaluates this rule on {@code results}.
+     * Evaluates this rule on {@code results}, without stress paths.
      *
      * @throws IllegalStateException when the rule reads a sweep's or walk-forward's figure
      */
     public Outcome check(RunResults results) {
-        if (figure.scope().equals("sweep") || figure.scope().equals("walkforward")) {
+        return check(results, null);
+    }
+
+    /** Returns whether this rule reads a run's stress paths. */
+    public boolean readsStress() {
+        return figure.scope().equals("stress");
+    }
+
+    /**
+     * Evaluates this rule on {@code results} and the run's stress paths {@code stress} ({@code null}
+     * when it has none, which leaves a {@code stress} figure undefined).
+     *
+     * @throws IllegalStateException when the rule reads a sweep's or walk-forward's figure
+     */
+    public Outcome check(RunResults results, StressResults stress) {
+        if (!figure.ofRun()) {
             throw new IllegalStateException(this + " reads a " + figure.scope() + ", not a run's results");
         }
-        return outcome(read(results));
+        return outcome(readsStress() ? stress(stress) : read(results));
     }
 
     /**
@@ -259,6 +342,18 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             case "crises" -> crisis(results, field);
             default -> Reading.of(field.startsWith("tail.") ? tail(results.tail(), field) : metric(field).of(results.metrics()));
         };
+    }
+
+    private Reading stress(StressResults stress) {
+        if (stress == null) {
+            return Reading.missing("the run has no stress paths; run crashlab:stress first (it writes stress-<run>/stress.json)");
+        }
+        if (figure.label() != null && stress.set(figure.label()).isEmpty()) {
+            return Reading.missing("the run's stress paths have no method \"" + figure.label() + "\"; they have "
+                    + stress.sets().stream().map(StressSet::method).toList());
+        }
+        return Reading.of(figure.stress().of(figure.label() == null ? stress.allPaths()
+                : stress.set(figure.label()).orElseThrow().paths()));
     }
 
     private Reading regime(RunResults results, String field) {
@@ -394,8 +489,82 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                 return new Figure(first, label, window ? field(CRISIS_FIELDS, "crisis window", true)
                         : field(REGIME_FIELDS, "regime", false));
             }
+            if (first.equals("stress") && (peek('.') || peek('['))) {
+                return stress();
+            }
             at = start;
             return new Figure("run", null, metricName());
+        }
+
+        private Figure stress() {
+            String method = null;
+            if (peek('[')) {
+                at++;
+                skipSpaces();
+                int methodAt = at;
+                method = quoted("a method in double quotes, such as stress[\"bootstrap\"]");
+                if (!STRESS_METHODS.contains(method)) {
+                    at = methodAt;
+                    throw error("unknown stress method \"" + method + "\"" + Names.didYouMean(method, STRESS_METHODS)
+                            + "; the methods are " + String.join(", ", STRESS_METHODS));
+                }
+                skipSpaces();
+                expect(']');
+            }
+            expect('.');
+            int functionAt = at;
+            String function = name("probability or quantile");
+            if (!function.equals("probability") && !function.equals("quantile")) {
+                at = functionAt;
+                throw error("unknown stress figure \"" + function + "\"" + Names.didYouMean(function, List.of("probability",
+                        "quantile")) + "; write stress.probability(liquidation), stress.probability(maxDrawdown < -0.5) or"
+                        + " stress.quantile(cagr, 0.05)");
+            }
+            skipSpaces();
+            expect('(');
+            skipSpaces();
+            StressQuery query;
+            if (function.equals("quantile")) {
+                String figure = pathFigure(List.of());
+                skipSpaces();
+                expect(',');
+                skipSpaces();
+                int levelAt = at;
+                double level = number();
+                if (!(level >= 0 && level <= 1)) {
+                    at = levelAt;
+                    throw error("expected a quantile level in [0, 1] such as 0.05 or 5%, got " + level);
+                }
+                query = new StressQuery(function, figure, null, level);
+            } else {
+                String event = pathFigure(STRESS_EVENTS);
+                if (STRESS_EVENTS.contains(event)) {
+                    query = new StressQuery(function, event, null, Double.NaN);
+                } else {
+                    skipSpaces();
+                    Comparison op = comparison();
+                    skipSpaces();
+                    query = new StressQuery(function, event, op, number());
+                }
+            }
+            skipSpaces();
+            expect(')');
+            return new Figure("stress", method, query.event(), query);
+        }
+
+        /** Reads a path figure, or one of {@code events}. */
+        private String pathFigure(List<String> events) {
+            int start = at;
+            String name = name("a path figure" + (events.isEmpty() ? "" : " or " + String.join(", ", events)));
+            if (!events.contains(name) && StressFigures.field(name).isEmpty()) {
+                at = start;
+                List<String> known = new ArrayList<>(events);
+                known.addAll(StressFigures.names());
+                throw error("unknown path figure \"" + name + "\"" + Names.didYouMean(name, known) + "; "
+                        + (events.isEmpty() ? "" : "an event is " + String.join(", ", events) + " or a figure compared; ")
+                        + "a path's figures are " + String.join(", ", StressFigures.names()));
+            }
+            return name;
         }
 
         /** Reads what follows {@code benchmark.}: a metric or {@code tail.<figure>}. */
@@ -471,7 +640,8 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                         + String.join(", ", names) + "), " + TAIL_FORM + ", benchmark.<metric>, benchmark." + TAIL_FORM
                         + ", regimes[\"<label>\"].<" + String.join("|", REGIME_FIELDS) + "|" + TAIL_FORM
                         + ">, crises[\"<window>\"].<" + String.join("|", CRISIS_FIELDS) + "|" + TAIL_FORM + "|benchmark.<"
-                        + String.join("|", WINDOW_FIELDS) + "|" + TAIL_FORM + ">>, sweep.<figure> or walkforward.<figure>");
+                        + String.join("|", WINDOW_FIELDS) + "|" + TAIL_FORM + ">>, sweep.<figure>, walkforward.<figure>,"
+                        + " stress.probability(<event>) or stress.quantile(<figure>, <level>)");
             }
             return field;
         }

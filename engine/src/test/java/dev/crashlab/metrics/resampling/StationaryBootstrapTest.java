@@ -160,4 +160,31 @@ class StationaryBootstrapTest {
         assertThatThrownBy(() -> new StationaryBootstrap(10, 2, 1).path(-1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void alignedToAPeriodEveryPositionTakesADayCongruentToItAndEveryStartDayOccurs() {
+        // 30 days, period 7: position i takes only days d with d ≡ i (mod 7), also across the wrap
+        // from day 29 (≡ 1) to the day of the next position's class.
+        StationaryBootstrap bootstrap = new StationaryBootstrap(30, 4, 77, 7);
+        java.util.Set<Integer> mondays = new java.util.HashSet<>();
+        for (int k = 0; k < 2_000; k++) {
+            int[] days = bootstrap.path(k, 60).days();
+            for (int i = 0; i < days.length; i++) {
+                assertThat(days[i]).isBetween(0, 29);
+                assertThat(Math.floorMod(days[i] - i, 7)).as("path %d position %d", k, i).isZero();
+                if (i % 7 == 0) {
+                    mondays.add(days[i]);
+                }
+            }
+        }
+
+        assertThat(mondays).containsExactlyInAnyOrder(0, 7, 14, 21, 28);
+    }
+
+    @Test
+    void periodOneIsThePlainBootstrap() {
+        assertThat(new StationaryBootstrap(300, 6, 5, 1).path(9)).isEqualTo(new StationaryBootstrap(300, 6, 5).path(9));
+        assertThatThrownBy(() -> new StationaryBootstrap(5, 2, 1, 6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("period: expected 1 to the sample's 5 days, got 6");
+    }
 }

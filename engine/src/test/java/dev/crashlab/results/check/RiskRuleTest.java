@@ -5,8 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StrategyInfo;
+import dev.crashlab.results.StressFigures;
+import dev.crashlab.results.StressProbabilities;
+import dev.crashlab.results.StressResults;
+import dev.crashlab.results.StressSet;
+import dev.crashlab.results.StressSteps;
+import dev.crashlab.results.StressTerms;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import tools.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +125,78 @@ class RiskRuleTest {
                 .hasMessageContaining(message);
     }
 
+    /**
+     * Four stress paths by hand: bootstrap {final 1,500, CAGR 10 %, drawdown -20 %; final 800,
+     * liquidated, CAGR -5 %, drawdown -60 %}, crisis replay {final 1,200, CAGR 4 %, drawdown
+     * -30 %; final 900, CAGR -2 %, drawdown -55 %}, each having put in 1,000.
+     */
+    private static StressResults fourPaths() {
+        StressFigures a = new StressFigures(1_500, 0.5, 0.1, -0.2, 30, 0.1, 0, 1_000);
+        StressFigures b = new StressFigures(800, -0.2, -0.05, -0.6, 200, -0.05, 1, 1_000);
+        StressFigures c = new StressFigures(1_200, 0.2, 0.04, -0.3, 60, 0.04, 0, 1_000);
+        StressFigures d = new StressFigures(900, -0.1, -0.02, -0.55, 100, -0.02, 0, 1_000);
+        StressProbabilities none = new StressProbabilities(0, 0, List.of());
+        Instant t = Instant.parse("2024-01-01T00:00:00Z");
+        StressTerms terms = new StressTerms(2, 1, List.of("bootstrap", "crisis-replay"), 30, "configured", 1,
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 1), 1, List.of(), List.of(), List.of());
+        return new StressResults(StressResults.SCHEMA, "test", t, "hand", new StrategyInfo("Hand", JsonNodeFactory.instance.objectNode()), terms,
+                new StressSteps(List.of(t), List.of(1_000.0), List.of(1_000.0)), a,
+                List.of(new StressSet("bootstrap", List.of(a, b), none, List.of(), List.of()),
+                        new StressSet("crisis-replay", List.of(c, d), none, List.of(), List.of())));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "stress.probability(liquidation) < 0.01                 | false | stress.probability(liquidation) = 0.25",
+            "stress[\"bootstrap\"].probability(liquidation) == 0.5  | true  | stress[\"bootstrap\"].probability(liquidation) = 0.5",
+            "stress[\"crisis-replay\"].probability(liquidation) < 0.01 | true | stress[\"crisis-replay\"].probability(liquidation) = 0",
+            "stress.probability(belowContributions) <= 50%          | true  | stress.probability(belowContributions) = 0.5",
+            "stress.probability( maxDrawdown < -0.5 ) < 0.4         | false | stress.probability(maxDrawdown < -0.5) = 0.5",
+            "stress.probability(maxDrawdown<-50%) == 0.5            | true  | stress.probability(maxDrawdown < -0.5) = 0.5",
+            "stress.quantile(cagr, 0.25) > -0.06                    | true  | stress.quantile(cagr, 0.25) = -0.05",
+            "stress.quantile(cagr, 50%) > 0                         | false | stress.quantile(cagr, 0.5) = -0.02",
+            "stress[\"crisis-replay\"].quantile(finalEquity, 1) == 1200 | true | stress[\"crisis-replay\"].quantile(finalEquity, 1) = 1200",
+    })
+    void aStressRuleReadsTheRunsPathsAsThePageShowsThem(String text, boolean holds, String why) {
+        RiskRule rule = RiskRule.parse(text);
+        RiskRule.Outcome outcome = rule.check(golden, fourPaths());
+
+        assertThat(rule.readsStress()).isTrue();
+        assertThat(outcome.holds()).isEqualTo(holds);
+        assertThat(outcome.why()).isEqualTo(why);
+    }
+
+    @Test
+    void aStressRuleWithoutStressPathsOrWithAnAbsentMethodDoesNotHoldSayingWhy() {
+        assertThat(RiskRule.parse("stress.probability(liquidation) < 0.01").check(golden).why())
+                .isEqualTo("stress.probability(liquidation) is undefined: the run has no stress paths; run crashlab:stress"
+                        + " first (it writes stress-<run>/stress.json)");
+        StressResults onlyBootstrap = fourPaths();
+        onlyBootstrap = new StressResults(onlyBootstrap.schema(), onlyBootstrap.crashlabVersion(), onlyBootstrap.generatedAt(),
+                onlyBootstrap.name(), onlyBootstrap.strategy(), onlyBootstrap.terms(), onlyBootstrap.steps(),
+                onlyBootstrap.historical(), onlyBootstrap.sets().subList(0, 1));
+        RiskRule.Outcome outcome = RiskRule.parse("stress[\"crisis-replay\"].probability(liquidation) < 0.01")
+                .check(golden, onlyBootstrap);
+        assertThat(outcome.holds()).isFalse();
+        assertThat(outcome.why()).endsWith("the run's stress paths have no method \"crisis-replay\"; they have [bootstrap]");
+        assertThat(RiskRule.parse("maxDrawdown > -2").readsStress()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "stress.probabilty(liquidation) < 0.01  | at 8: unknown stress figure \"probabilty\"; did you mean probability?; write stress.probability(liquidation)",
+            "stress.probability(liquidaton) < 0.01  | at 20: unknown path figure \"liquidaton\"; did you mean liquidation?; an event is liquidation, belowContributions or a figure compared; a path's figures are finalEquity, cagr, maxDrawdown,",
+            "stress.probability(sharpe > 1) < 0.01  | at 20: unknown path figure \"sharpe\"",
+            "stress.quantile(cagr) > 0              | at 21: expected \",\", got \")\"",
+            "stress.quantile(cagr, 5) > 0           | at 23: expected a quantile level in [0, 1] such as 0.05 or 5%, got 5",
+            "stress[\"monte-carlo\"].quantile(cagr, 0.05) > 0 | at 8: unknown stress method \"monte-carlo\"; the methods are bootstrap, crisis-replay",
+            "stress.probability(liquidation < 0.01  | at 32: expected \")\", got \"<\"",
+    })
+    void aBrokenStressRuleSaysWhatIsWrongAndWhere(String text, String message) {
+        assertThatThrownBy(() -> RiskRule.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+
     @Test
     void anUnknownFigureListsEveryFormAFigureCanTake() {
         assertThatThrownBy(() -> RiskRule.parse("nonsense > 0")).hasMessageEndingWith("), tail.<var95|cvar95|var99|cvar99|"
@@ -124,7 +207,8 @@ class RiskRuleTest {
                 + " crises[\"<window>\"].<return|maxDrawdown|daysToRecover|periods|liquidations|fundingPaid|heldBack|tail.<var95|"
                 + "cvar95|var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>|"
                 + "benchmark.<return|maxDrawdown|daysToRecover|tail.<var95|cvar95|var99|cvar99|tailRatio|skewness|"
-                + "excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>>, sweep.<figure> or walkforward.<figure>");
+                + "excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>>, sweep.<figure>, walkforward.<figure>,"
+                + " stress.probability(<event>) or stress.quantile(<figure>, <level>)");
     }
 
     @Test

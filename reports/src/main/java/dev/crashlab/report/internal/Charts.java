@@ -1,5 +1,6 @@
 package dev.crashlab.report.internal;
 
+import dev.crashlab.results.MetricKind;
 import dev.crashlab.results.RegimeResults;
 import dev.crashlab.results.RegimeWindow;
 import dev.crashlab.results.TrackedSeries;
@@ -30,6 +31,16 @@ public final class Charts {
     /** Returns the colour of regime label {@code index}. */
     public static String regimeColor(int index) {
         return REGIME_COLORS.get(index % REGIME_COLORS.size());
+    }
+
+    /** Returns the format the page script draws a figure of {@code kind} in: percent, money, ratio or number. */
+    public static String format(MetricKind kind) {
+        return switch (kind) {
+            case PERCENT -> "percent";
+            case MONEY -> "money";
+            case RATIO -> "ratio";
+            case DAYS, COUNT -> "number";
+        };
     }
 
     /** Returns a new time chart with the given id and value format (money, percent, ratio, number, price). */

@@ -95,12 +95,7 @@ public final class SweepPage {
         heat.put("id", "chart-sweep");
         heat.put("xName", sweep.xParameter());
         heat.put("yName", sweep.yParameter());
-        heat.put("format", switch (metric.kind()) {
-            case PERCENT -> "percent";
-            case MONEY -> "money";
-            case RATIO -> "ratio";
-            case DAYS, COUNT -> "number";
-        });
+        heat.put("format", Charts.format(metric.kind()));
         heat.put("better", metric.better());
         // The colour scale spans the values the grid has, not 0..max: values from 0.42 to 0.81 would look alike.
         PageJson.put(heat, "min", cells.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
