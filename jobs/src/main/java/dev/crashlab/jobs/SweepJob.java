@@ -18,7 +18,6 @@ import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.SweepVariant;
-import dev.crashlab.strategy.Strategy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,20 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 
 /**
- * Runs a config's parameter sweep: every combination of the swept values, in parallel on the
- * given number of threads, with progress in the log and the rate at the end. Writes into
+ * Runs a config's parameter sweep: every combination of the swept values, on a
+ * {@link UnitExecutor} (by default the {@link LocalExecutor} on the given number of threads),
+ * with progress in the log and the rate at the end. Writes into
  * {@code <output>/sweep-<run>/} one table of all variants ({@code variants.csv}), the sweep report
  * ({@code sweep.html}: a heatmap of the ranking metric over two parameters, the table, the best
  * variant and a warning about selection bias) and the best variant's {@code results.json} and
@@ -49,6 +41,11 @@ import tools.jackson.databind.JsonNode;
  * shared, and each variant keeps its metrics and period returns; only the best variant is run
  * again in full, for its results and report. Every variant's parameters are bound and checked
  * before any runs.
+ *
+ * <p>A sweep may be cut into shards ({@link #runShard}, {@code -Dcrashlab.shard=i/n}) run on
+ * different machines, each writing a part; {@link #merge} combines the parts into exactly the
+ * output of the unsharded run. Whatever runs the variants, their outcomes are collected in grid
+ * order and aggregated here, so that the output is the same to the byte.
  *
  * <p>The best variant is the one with the best value of the metric in the metric's better
  * direction (higher Sharpe, shallower drawdown); undefined values rank last and ties keep grid
@@ -78,6 +75,70 @@ public final class SweepJob {
 
     /** Runs the sweep of {@code config} with {@code threads} threads and writes into {@code output}. */
     public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, int threads, Clock clock, JobLog log) {
+        try (UnitExecutor local = new LocalExecutor(threads, loader)) {
+            return run(config, output, loader, local, clock, log);
+        }
+    }
+
+    /**
+     * Runs the sweep of {@code config} on {@code executor} and writes into {@code output}; the
+     * best variant is run again here, for its results and report.
+     */
+    public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, UnitExecutor executor, Clock clock,
+            JobLog log) {
+        Setup setup = setup(config, loader);
+        List<VariantOutcome> outcomes = execute(setup, executor, Shard.ALL, log);
+        return finish(setup, outcomes, output, clock.instant(), log);
+    }
+
+    /**
+     * Runs shard {@code shard} of the sweep of {@code config} on {@code executor} and writes its
+     * outcomes as a part into {@code <output>/sweep-<run>/parts/}, for {@link #merge}; returns the
+     * part's file.
+     */
+    public static Path runShard(CrashlabConfig config, Path output, ClassLoader loader, UnitExecutor executor, Shard shard,
+            Clock clock, JobLog log) {
+        Setup setup = setup(config, loader);
+        List<VariantOutcome> outcomes = execute(setup, executor, shard, log);
+        Path part = SweepParts.write(folder(output, setup.run()).resolve(SweepParts.FOLDER), new SweepParts.Part(
+                setup.run().name(), shard, setup.grid().size(), SweepParts.fingerprint(setup.plan()), clock.instant(),
+                outcomes));
+        log.info("sweep shard " + shard + ": " + outcomes.size() + " of " + setup.grid().size() + " variants written to "
+                + part + "; run every shard, then crashlab:merge");
+        return part;
+    }
+
+    /**
+     * Combines the parts in {@code parts} (every shard of one sweep of {@code config}, as
+     * {@link #runShard} wrote them) into the sweep's output in {@code output}, exactly what the
+     * unsharded run writes: the time written is the latest of the parts'.
+     *
+     * @throws IllegalArgumentException naming the files when parts are missing, overlap, or come
+     *                                  from another config or other data
+     */
+    public static Outcome merge(CrashlabConfig config, Path output, ClassLoader loader, Path parts, JobLog log) {
+        Setup setup = setup(config, loader);
+        SweepParts.Merged merged = SweepParts.merge(parts, setup.run().name(), setup.grid().size(),
+                SweepParts.fingerprint(setup.plan()));
+        log.info("sweep: merged " + merged.files() + " parts of " + setup.grid().size() + " variants from " + parts);
+        return finish(setup, merged.outcomes(), output, merged.generatedAt(), log);
+    }
+
+    /** Returns the folder in {@code output} where shards write their parts. */
+    public static Path partsFolder(CrashlabConfig config, Path output) {
+        SweepConfig sweep = config.sweep();
+        if (sweep == null) {
+            throw new ConfigException("sweep", "missing: this config has no sweep section");
+        }
+        return output.resolve("sweep-" + sweep.run()).resolve(SweepParts.FOLDER);
+    }
+
+    /** A sweep ready to run: its metric, run, grid, the plan of its variants and the variants opened here. */
+    private record Setup(Metric metric, RunConfig run, RunPlanner planner, List<Map<String, JsonNode>> grid,
+            List<String> parameters, SweepPlan plan, SweepPlan.Variants variants) {
+    }
+
+    private static Setup setup(CrashlabConfig config, ClassLoader loader) {
         SweepConfig sweep = config.sweep();
         if (sweep == null) {
             throw new ConfigException("sweep", "missing: this config has no sweep section");
@@ -89,43 +150,37 @@ public final class SweepJob {
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
         List<Map<String, JsonNode>> grid = sweep.variants();
         List<String> parameters = sweep.axes().stream().map(SweepConfig.Axis::parameter).toList();
-        log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %d threads", run.name(), grid.size(),
-                parameters, threads));
-        int total = grid.size();
-        int workers = Math.max(1, Math.min(threads, total));
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<VariantOutcome> outcomes;
-        double seconds;
-        try {
-            // Every variant's parameters are bound and checked before any variant runs.
-            @SuppressWarnings("unchecked")
-            Supplier<Strategy>[] strategies = new Supplier[total];
-            forEachVariant(pool, workers, total, k -> strategies[k] = planner.strategy(run, grid.get(k)));
-            long started = System.nanoTime();
-            BacktestBatch batch = BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst()));
-            VariantOutcome[] outcome = new VariantOutcome[total];
-            AtomicInteger done = new AtomicInteger();
-            int every = Math.max(1, total / 20);
-            forEachVariant(pool, workers, total, k -> {
-                outcome[k] = batch.run(k, strategies[k]);
-                int n = done.incrementAndGet();
-                if (n % every == 0 || n == total) {
-                    double elapsed = (System.nanoTime() - started) / 1e9;
-                    double rate = n / Math.max(elapsed, 1e-9);
-                    log.info(String.format(Locale.ROOT, "sweep: %d/%d done, %.1f runs/s, ETA %.0f s", n, total, rate,
-                            (total - n) / rate));
-                }
-            });
-            seconds = (System.nanoTime() - started) / 1e9;
-            outcomes = List.of(outcome);
-        } finally {
-            pool.shutdownNow();
-        }
-        log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %d threads", total, seconds,
-                total / Math.max(seconds, 1e-9), threads));
+        return new Setup(metric, run, planner, grid, parameters, SweepPlan.of(config, run, grid.size()),
+                new SweepPlan.Variants(planner, run, grid));
+    }
+
+    private static Path folder(Path output, RunConfig run) {
+        return output.resolve("sweep-" + run.name());
+    }
+
+    /** Runs the variants of {@code shard} on {@code executor}; returns their outcomes in grid order. */
+    private static List<VariantOutcome> execute(Setup setup, UnitExecutor executor, Shard shard, JobLog log) {
+        int[] units = shard.units(setup.grid().size());
+        log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %s%s", setup.run().name(), units.length,
+                setup.parameters(), executor.describe(), shard.all() ? "" : " (shard " + shard + " of " + setup.grid().size()
+                        + " variants)"));
+        long started = System.nanoTime();
+        List<VariantOutcome> outcomes = executor.run(setup.plan(), setup.variants(), units, log);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %s", units.length, seconds,
+                units.length / Math.max(seconds, 1e-9), executor.describe()));
+        return outcomes;
+    }
+
+    /** Aggregates the outcomes of every variant, in grid order, and writes the sweep's folder as of {@code now}. */
+    private static Outcome finish(Setup setup, List<VariantOutcome> outcomes, Path output, Instant now, JobLog log) {
+        RunConfig run = setup.run();
+        List<Map<String, JsonNode>> grid = setup.grid();
+        Metric metric = setup.metric();
+        List<String> parameters = setup.parameters();
         List<RunMetrics> metrics = outcomes.stream().map(VariantOutcome::metrics).toList();
         int best = best(metrics, metric);
-        Path folder = output.resolve("sweep-" + run.name());
+        Path folder = folder(output, run);
         List<SweepVariant> variants = new ArrayList<>();
         for (int k = 0; k < grid.size(); k++) {
             variants.add(new SweepVariant(grid.get(k), metrics.get(k), k == best ? "best/" + RunFolder.REPORT : null));
@@ -133,9 +188,8 @@ public final class SweepJob {
         SweepResults table = new SweepResults("sweep of " + run.name(), parameters, metric.field(), variants);
         Path csv = folder.resolve("variants.csv");
         AtomicWrite.text(csv, csv(run.name(), grid, parameters, metrics));
-        Instant now = clock.instant();
         Path bestFolder = folder.resolve("best");
-        Backtest bestRun = planner.plan(run, variantName(run.name(), best, grid.size()), grid.get(best));
+        Backtest bestRun = setup.planner().plan(run, variantName(run.name(), best, grid.size()), grid.get(best));
         RunResults bestResults = RunFolder.write(bestRun.run(), bestFolder, now);
         Path report = folder.resolve("sweep.html");
         AtomicWrite.text(report, Reports.renderSweep(table, ReportOptions.at(now)));
@@ -146,45 +200,6 @@ public final class SweepJob {
         log.info("Sweep report: " + report);
         log.info("All variants: " + csv);
         return new Outcome(table, best, csv, report, summary, outcomes);
-    }
-
-    /**
-     * Does {@code work} for every variant index on {@code workers} tasks of {@code pool}, each
-     * taking the next index not yet taken, so that no variant waits behind a slow one. A failure
-     * stops the taking; the failure of the lowest index is rethrown once every task has stopped
-     * (all lower indices were taken, so which one that is does not depend on timing).
-     */
-    private static void forEachVariant(ExecutorService pool, int workers, int total, IntConsumer work) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(total);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            tasks.add(pool.submit(() -> {
-                for (int k = next.getAndIncrement(); k < total; k = next.getAndIncrement()) {
-                    try {
-                        work.accept(k);
-                    } catch (RuntimeException e) {
-                        failures.set(k, e);
-                        next.set(total);
-                    }
-                }
-            }));
-        }
-        try {
-            for (Future<?> task : tasks) {
-                task.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-        for (int k = 0; k < total; k++) {
-            if (failures.get(k) != null) {
-                throw failures.get(k);
-            }
-        }
     }
 
     /** Returns the index of the best variant; undefined values rank last, ties keep grid order. */
