@@ -1,7 +1,10 @@
 package dev.crashlab.jobs;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Runs units of a {@link UnitPlan}, wherever it runs them: {@link LocalExecutor} on this JVM's
@@ -35,6 +38,29 @@ public interface UnitExecutor extends AutoCloseable {
     }
 
     /**
+     * Returns the executor called {@code name}: {@code local} (a {@link LocalExecutor} on
+     * {@code threads} threads), or one a {@link Provider} in {@code loader} registers, created with
+     * {@code options}.
+     *
+     * @throws IllegalArgumentException naming the executors there are, when none is called so
+     */
+    static UnitExecutor named(String name, int threads, Map<String, String> options, ClassLoader loader, JobLog log) {
+        if (name == null || name.isBlank() || name.equals("local")) {
+            return new LocalExecutor(threads, loader);
+        }
+        List<String> known = new ArrayList<>(List.of("local"));
+        for (Provider provider : ServiceLoader.load(Provider.class, loader)) {
+            if (provider.name().equals(name)) {
+                return provider.create(options, loader, log);
+            }
+            known.add(provider.name());
+        }
+        throw new IllegalArgumentException("crashlab.executor: no executor \"" + name + "\" on the classpath; there are "
+                + known + (name.equals("spark") ? ". The spark executor needs dev.crashlab:crashlab-spark and Spark"
+                + " (org.apache.spark:spark-core_2.13 and spark-sql_2.13) in the project's dependencies" : ""));
+    }
+
+    /**
      * An executor by name, registered in {@code META-INF/services/dev.crashlab.jobs.UnitExecutor$Provider}.
      */
     interface Provider {
@@ -44,8 +70,9 @@ public interface UnitExecutor extends AutoCloseable {
 
         /**
          * Returns a new executor with {@code options} (the {@code crashlab.<name>.*} settings
-         * without the prefix, such as {@code master}).
+         * without the prefix, such as {@code master}); plans are opened with classes from
+         * {@code loader} where it runs them in this JVM.
          */
-        UnitExecutor create(java.util.Map<String, String> options, JobLog log);
+        UnitExecutor create(Map<String, String> options, ClassLoader loader, JobLog log);
     }
 }
