@@ -36,13 +36,17 @@ public final class SparkExecutor implements UnitExecutor {
 
     private final JavaSparkContext spark;
     private final boolean owned;
+    private final ClassLoader loader;
 
     /**
-     * Creates an executor on {@code spark}; when {@code owned}, {@link #close()} stops it.
+     * Creates an executor on {@code spark} that finds Spark's and the plans' classes in
+     * {@code loader} (in a Maven goal, the project's classpath); when {@code owned},
+     * {@link #close()} stops it.
      */
-    public SparkExecutor(JavaSparkContext spark, boolean owned) {
+    public SparkExecutor(JavaSparkContext spark, boolean owned, ClassLoader loader) {
         this.spark = spark;
         this.owned = owned;
+        this.loader = loader;
     }
 
     /**
@@ -58,7 +62,8 @@ public final class SparkExecutor implements UnitExecutor {
         try {
             SparkConf sparkConf = new SparkConf().setAppName("crashlab").setIfMissing("spark.master", master);
             conf.forEach(sparkConf::set);
-            return new SparkExecutor(JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(sparkConf)), true);
+            return new SparkExecutor(JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(sparkConf)), true,
+                    loader);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -71,6 +76,18 @@ public final class SparkExecutor implements UnitExecutor {
 
     @Override
     public <R extends Serializable> List<R> run(UnitPlan<R> plan, Units<R> opened, int[] units, JobLog log) {
+        // Spark finds its codecs and serializers through the context class loader, which a Maven goal does not set.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return runHere(plan, units, log);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private <R extends Serializable> List<R> runHere(UnitPlan<R> plan, int[] units, JobLog log) {
         Map<String, byte[]> inputs = new LinkedHashMap<>();
         long bytes = 0;
         for (String input : plan.inputs()) {

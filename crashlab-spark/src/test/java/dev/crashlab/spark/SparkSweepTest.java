@@ -10,16 +10,12 @@ import dev.crashlab.jobs.Shard;
 import dev.crashlab.jobs.SweepJob;
 import dev.crashlab.testing.SharedData;
 import dev.crashlab.testing.TestFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +83,7 @@ class SparkSweepTest {
 
         assertThat(onSpark.outcomes()).hasSize(12).isEqualTo(local.outcomes());
         assertThat(onSpark.sweep()).isEqualTo(local.sweep());
-        assertThat(files(dir.resolve("spark/sweep-dca"))).isEqualTo(files(dir.resolve("local/sweep-dca")))
+        assertThat(TestFiles.contents(dir.resolve("spark/sweep-dca"))).isEqualTo(TestFiles.contents(dir.resolve("local/sweep-dca")))
                 .containsKeys("variants.csv", "sweep.html", "best/results.json", "best/report.html");
     }
 
@@ -104,25 +100,12 @@ class SparkSweepTest {
                 SweepJob.partsFolder(config, dir.resolve("sharded")), log);
 
         assertThat(merged.outcomes()).isEqualTo(whole.outcomes());
-        Map<String, String> sharded = files(dir.resolve("sharded/sweep-dca"));
+        Map<String, String> sharded = TestFiles.contents(dir.resolve("sharded/sweep-dca"));
         sharded.keySet().removeIf(f -> f.startsWith("parts/"));
-        assertThat(sharded).isEqualTo(files(dir.resolve("whole/sweep-dca")));
+        assertThat(sharded).isEqualTo(TestFiles.contents(dir.resolve("whole/sweep-dca")));
     }
 
     private ClassLoader loader() {
         return getClass().getClassLoader();
-    }
-
-    /** Returns every file under {@code folder} by relative name, with its content. */
-    static Map<String, String> files(Path folder) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.jobs.JobLog;
 import dev.crashlab.jobs.SweepJob;
+import dev.crashlab.testing.TestFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,8 +95,8 @@ class StandaloneClusterTest {
 
         SweepJob.run(ConfigLoader.load(config), dir.resolve("local"), getClass().getClassLoader(), 2, Clock.systemUTC(),
                 JobLog.console());
-        Map<String, String> cluster = SparkSweepTest.files(dir.resolve("cluster/sweep-dca"));
-        Map<String, String> local = SparkSweepTest.files(dir.resolve("local/sweep-dca"));
+        Map<String, String> cluster = TestFiles.contents(dir.resolve("cluster/sweep-dca"));
+        Map<String, String> local = TestFiles.contents(dir.resolve("local/sweep-dca"));
         assertThat(cluster.keySet()).isEqualTo(local.keySet());
         assertThat(cluster.get("variants.csv")).isEqualTo(local.get("variants.csv"));
         assertThat(withoutTime(cluster.get("best/results.json"))).isEqualTo(withoutTime(local.get("best/results.json")));

@@ -126,11 +126,14 @@ public final class SweepJob {
 
     /** Returns the folder in {@code output} where shards write their parts. */
     public static Path partsFolder(CrashlabConfig config, Path output) {
-        SweepConfig sweep = config.sweep();
-        if (sweep == null) {
+        return output.resolve("sweep-" + sweepOf(config).run()).resolve(SweepParts.FOLDER);
+    }
+
+    private static SweepConfig sweepOf(CrashlabConfig config) {
+        if (config.sweep() == null) {
             throw new ConfigException("sweep", "missing: this config has no sweep section");
         }
-        return output.resolve("sweep-" + sweep.run()).resolve(SweepParts.FOLDER);
+        return config.sweep();
     }
 
     /** A sweep ready to run: its metric, run, grid, the plan of its variants and the variants opened here. */
@@ -139,10 +142,7 @@ public final class SweepJob {
     }
 
     private static Setup setup(CrashlabConfig config, ClassLoader loader) {
-        SweepConfig sweep = config.sweep();
-        if (sweep == null) {
-            throw new ConfigException("sweep", "missing: this config has no sweep section");
-        }
+        SweepConfig sweep = sweepOf(config);
         Metric metric = Metric.of(sweep.metric()).filter(m -> m.better() != 0).orElseThrow(() -> new ConfigException(
                 sweep.path() + ".metric", "expected a metric with a better direction, such as sharpe, cagr, totalReturn,"
                         + " maxDrawdown or calmar, got \"" + sweep.metric() + "\""));

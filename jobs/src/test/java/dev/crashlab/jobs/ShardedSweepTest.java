@@ -8,15 +8,12 @@ import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.testing.SharedData;
 import dev.crashlab.testing.TestFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +66,7 @@ class ShardedSweepTest {
         SweepJob.Outcome three = SweepJob.run(config, dir.resolve("three"), loader(), 3, CLOCK, log);
 
         assertThat(one.outcomes()).isEqualTo(three.outcomes());
-        assertThat(files(dir.resolve("three/sweep-dca"))).isEqualTo(files(dir.resolve("one/sweep-dca")))
+        assertThat(TestFiles.contents(dir.resolve("three/sweep-dca"))).isEqualTo(TestFiles.contents(dir.resolve("one/sweep-dca")))
                 .containsKeys("variants.csv", "sweep.html", "best/results.json", "best/report.html");
     }
 
@@ -82,10 +79,10 @@ class ShardedSweepTest {
 
         assertThat(merged.outcomes()).isEqualTo(whole.outcomes());
         assertThat(merged.best()).isEqualTo(whole.best());
-        Map<String, String> sharded = files(dir.resolve("sharded/sweep-dca"));
+        Map<String, String> sharded = TestFiles.contents(dir.resolve("sharded/sweep-dca"));
         assertThat(sharded.keySet()).contains("parts/part-1-of-3.json", "parts/part-2-of-3.json", "parts/part-3-of-3.json");
         sharded.keySet().removeIf(f -> f.startsWith("parts/"));
-        assertThat(sharded).isEqualTo(files(dir.resolve("whole/sweep-dca")));
+        assertThat(sharded).isEqualTo(TestFiles.contents(dir.resolve("whole/sweep-dca")));
     }
 
     @Test
@@ -156,18 +153,5 @@ class ShardedSweepTest {
 
     private ClassLoader loader() {
         return getClass().getClassLoader();
-    }
-
-    /** Returns every file under {@code folder} by relative name, with its content. */
-    static Map<String, String> files(Path folder) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
     }
 }
