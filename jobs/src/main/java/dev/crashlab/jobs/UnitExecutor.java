@@ -57,7 +57,7 @@ public interface UnitExecutor extends AutoCloseable {
         }
         throw new IllegalArgumentException("crashlab.executor: no executor \"" + name + "\" on the classpath; there are "
                 + known + (name.equals("spark") ? ". The spark executor needs dev.crashlab:crashlab-spark and Spark"
-                + " (org.apache.spark:spark-core_2.13 and spark-sql_2.13) in the project's dependencies" : ""));
+                + " (org.apache.spark:spark-core_2.13) in the project's dependencies" : ""));
     }
 
     /**
