@@ -84,7 +84,7 @@ class SparkSweepTest {
         assertThat(onSpark.outcomes()).hasSize(12).isEqualTo(local.outcomes());
         assertThat(onSpark.sweep()).isEqualTo(local.sweep());
         assertThat(TestFiles.contents(dir.resolve("spark/sweep-dca"))).isEqualTo(TestFiles.contents(dir.resolve("local/sweep-dca")))
-                .containsKeys("variants.csv", "sweep.html", "best/results.json", "best/report.html");
+                .containsKeys("sweep.json", "variants.csv", "sweep.html", "best/results.json", "best/report.html");
     }
 
     @Test

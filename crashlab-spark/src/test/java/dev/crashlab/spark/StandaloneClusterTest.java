@@ -100,6 +100,7 @@ class StandaloneClusterTest {
         assertThat(cluster.keySet()).isEqualTo(local.keySet());
         assertThat(cluster.get("variants.csv")).isEqualTo(local.get("variants.csv"));
         assertThat(withoutTime(cluster.get("best/results.json"))).isEqualTo(withoutTime(local.get("best/results.json")));
+        assertThat(withoutTime(cluster.get("sweep.json"))).isEqualTo(withoutTime(local.get("sweep.json")));
     }
 
     private static String withoutTime(String json) {

@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntConsumer;
 
 /**
- * Runs units on this JVM's threads, the default executor: every unit is prepared, then every
- * unit is run, each thread taking the next unit not yet taken so that no unit waits behind a
- * slow one. Progress goes to the log about every 5% with the rate and the time left.
+ * Runs units on this JVM's threads, the default executor and crashlab's one thread pool for
+ * units of work: every unit is prepared (a sweep's variants bound and checked), then every unit
+ * is run, each thread taking the next unit not yet taken so that no unit waits behind a slow one.
+ * Progress goes to the log about every 5% with the rate and the time left. Besides plans (which
+ * other executors can ship elsewhere), it runs units that exist only in this JVM
+ * ({@link #run(String, Units, int[], JobLog)}), such as a walk-forward's folds.
  */
 public final class LocalExecutor implements UnitExecutor {
 
@@ -33,7 +36,16 @@ public final class LocalExecutor implements UnitExecutor {
 
     @Override
     public <R extends Serializable> List<R> run(UnitPlan<R> plan, Units<R> opened, int[] units, JobLog log) {
-        Units<R> open = opened != null ? opened : plan.open(UnitPlan.Inputs.IN_PLACE, loader);
+        return run(plan.kind(), opened != null ? opened : plan.open(UnitPlan.Inputs.IN_PLACE, loader), units, log);
+    }
+
+    /**
+     * Runs the units {@code units} (ascending indices) of {@code open}, opened in this JVM, and
+     * returns their results in the order of {@code units}; {@code kind} names them in the log.
+     *
+     * @throws RuntimeException the failure of the lowest failing unit
+     */
+    public <R> List<R> run(String kind, Units<R> open, int[] units, JobLog log) {
         int total = units.length;
         int workers = Math.max(1, Math.min(threads, total));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -48,7 +60,7 @@ public final class LocalExecutor implements UnitExecutor {
                 int n = done.incrementAndGet();
                 if (n % every == 0 || n == total) {
                     double rate = n / Math.max((System.nanoTime() - started) / 1e9, 1e-9);
-                    log.info(String.format(Locale.ROOT, "%s: %d/%d done, %.1f runs/s, ETA %.0f s", plan.kind(), n, total,
+                    log.info(String.format(Locale.ROOT, "%s: %d/%d done, %.1f runs/s, ETA %.0f s", kind, n, total,
                             rate, (total - n) / rate));
                 }
             });

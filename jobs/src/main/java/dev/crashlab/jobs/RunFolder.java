@@ -4,13 +4,16 @@ import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.data.io.AtomicWrite;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
+import dev.crashlab.report.RunFailure;
 import dev.crashlab.report.RunLink;
 import dev.crashlab.results.ResultsException;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One run's folder in an output folder, as the jobs write it: {@code results.json} and
@@ -51,18 +54,6 @@ final class RunFolder {
     /** Writes {@code folder}'s report from its results. */
     static void render(RunResults results, Path folder, ReportOptions options) {
         AtomicWrite.text(folder.resolve(REPORT), Reports.renderRun(results, options));
-    }
-
-    /**
-     * Writes {@code comparison.html} and {@code index.html} into {@code output}, the folder that
-     * holds the run folders of {@code runs}; returns the index.
-     */
-    static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, ReportOptions options) {
-        Reports.ComparisonAndIndex pages = Reports.renderComparisonAndIndex(title, runs, COMPARISON, options);
-        AtomicWrite.text(output.resolve(COMPARISON), pages.comparison());
-        Path index = output.resolve(INDEX);
-        AtomicWrite.text(index, pages.index());
-        return index;
     }
 
     /** Returns the summary of the run in {@code folder}, from its results. */

@@ -67,7 +67,7 @@ record SweepPlan(String config, String run, int size, List<String> inputs) imple
         RunConfig relocated = new RunConfig(planned.name(), planned.path(), prices, series, planned.start(), planned.end(),
                 planned.initialCash(), planned.contributions(), planned.costs(), planned.margin(), planned.periodsPerYear(),
                 planned.riskFreeRate(), planned.benchmark(), planned.regime(), planned.strategy(),
-                planned.allowPartialData(), planned.echo());
+                planned.allowPartialData(), planned.echo(), planned.crises());
         return new Variants(new RunPlanner(new StrategyFactory(loader)), relocated, loaded.sweep().variants());
     }
 
@@ -98,6 +98,11 @@ record SweepPlan(String config, String run, int size, List<String> inputs) imple
         @Override
         public VariantOutcome run(int index) {
             return batch().run(index, strategies.get(index));
+        }
+
+        /** Returns variant {@code index}'s strategy maker, once {@link #prepare} bound it. */
+        Supplier<Strategy> strategy(int index) {
+            return strategies.get(index);
         }
 
         // Built on first use, after every variant was bound, so that a bad parameter fails before data is read.

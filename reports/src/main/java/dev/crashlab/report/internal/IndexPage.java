@@ -28,12 +28,18 @@ public final class IndexPage {
     public record Link(String title, String href, String description) {
     }
 
+    /** A run that did not finish: its name and the error that stopped it. */
+    public record Failure(String name, String error) {
+    }
+
     private final Page page;
     private final List<Row> rows = new ArrayList<>();
+    private final List<Failure> failures;
     private final List<Link> links;
 
-    /** Prepares the index of {@code runs} (name, link, results) and {@code links}. */
-    public IndexPage(Page page, List<ComparisonPage.Run> runs, List<Link> links) {
+    /** Prepares the index of {@code runs} (name, link, results), the runs that {@code failures} stopped, and {@code links}. */
+    public IndexPage(Page page, List<ComparisonPage.Run> runs, List<Failure> failures, List<Link> links) {
+        this.failures = List.copyOf(failures);
         this.page = page;
         for (ComparisonPage.Run r : runs) {
             RunMetrics m = r.results().metrics();
@@ -51,6 +57,11 @@ public final class IndexPage {
     /** Returns one row per run. */
     public List<Row> rows() {
         return rows;
+    }
+
+    /** Returns the runs that did not finish. */
+    public List<Failure> failures() {
+        return failures;
     }
 
     /** Returns the other pages listed. */
