@@ -1,8 +1,11 @@
 package dev.crashlab.maven;
 
 import dev.crashlab.config.CrashlabConfig;
+import dev.crashlab.jobs.Shard;
 import dev.crashlab.jobs.SweepJob;
+import dev.crashlab.jobs.UnitExecutor;
 import java.time.Clock;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,6 +19,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * and report; the output folder's index then links the report. Binds to {@code verify} when
  * configured in a pom.
  *
+ * <p>With {@code -Dcrashlab.shard=i/n} it runs only shard i of n of the variants and writes that
+ * part under {@code <output>/sweep-<run>/parts/}; {@code crashlab:merge} then writes the sweep's
+ * output from all n parts. With {@code -Dcrashlab.executor=spark} the variants run on Spark
+ * ({@code crashlab-spark} and Spark on the project's dependencies) at
+ * {@code -Dcrashlab.spark.master}.
+ *
  * @since 0.1.0
  */
 @Mojo(name = "sweep", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
@@ -26,10 +35,29 @@ public class SweepMojo extends AbstractCrashlabMojo {
     @Parameter(property = "crashlab.threads", defaultValue = "0")
     private int threads;
 
+    /** Runs only this shard of the variants, {@code i/n}, and writes it as a part for {@code crashlab:merge}. */
+    @Parameter(property = "crashlab.shard")
+    private String shard;
+
+    /** What runs the variants: {@code local} (this JVM's threads) or {@code spark}. */
+    @Parameter(property = "crashlab.executor", defaultValue = "local")
+    private String executor;
+
+    /** The Spark master with {@code crashlab.executor=spark}, such as {@code local[4]} or {@code spark://host:7077}. */
+    @Parameter(property = "crashlab.spark.master", defaultValue = "local[*]")
+    private String sparkMaster;
+
     @Override
     protected void run() throws Exception {
         CrashlabConfig loaded = loadConfig();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        SweepJob.run(loaded, outputFolder(loaded), projectClassLoader(), n, Clock.systemUTC(), jobLog());
+        ClassLoader loader = projectClassLoader();
+        try (UnitExecutor units = UnitExecutor.named(executor, n, Map.of("master", sparkMaster), loader, jobLog())) {
+            if (shard == null || shard.isBlank()) {
+                SweepJob.run(loaded, outputFolder(loaded), loader, units, Clock.systemUTC(), jobLog());
+            } else {
+                SweepJob.runShard(loaded, outputFolder(loaded), loader, units, Shard.parse(shard), Clock.systemUTC(), jobLog());
+            }
+        }
     }
 }

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param periodEnds    the time of the step that ends each period, UTC epoch milliseconds (the
  *                      step's time as results label it: the start of its bars)
  */
-public record VariantOutcome(int index, RunMetrics metrics, double[] periodReturns, long[] periodEnds) {
+public record VariantOutcome(int index, RunMetrics metrics, double[] periodReturns, long[] periodEnds)
+        implements java.io.Serializable {
 
     public VariantOutcome {
         Objects.requireNonNull(metrics, "metrics");

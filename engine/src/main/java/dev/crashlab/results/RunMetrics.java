@@ -66,7 +66,7 @@ public record RunMetrics(
         double beta,
         double correlation,
         double periodsPerYear,
-        double riskFreeRate) {
+        double riskFreeRate) implements java.io.Serializable {
 
     /** Returns the figures of {@code m}, each as results.json holds it (NaN for any undefined one, 0 for -0). */
     public static RunMetrics of(Metrics m) {

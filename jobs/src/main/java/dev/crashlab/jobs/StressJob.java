@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.Set;
 
 /**
@@ -102,33 +103,39 @@ public final class StressJob {
         Instant now = clock.instant();
         List<Stressed> out = new ArrayList<>();
         int workers = Math.max(1, threads);
-        try (VariantPool pool = new VariantPool(workers)) {
-            for (StressTest test : tests) {
-                out.add(stress(test, output, pool, workers, now, log));
-            }
+        LocalExecutor executor = new LocalExecutor(workers, loader);
+        for (StressTest test : tests) {
+            out.add(stress(test, output, executor, workers, now, log));
         }
         Path index = OutputIndex.refresh(output, BacktestJob.title(config), ReportOptions.at(now));
         log.info("Index: " + index);
         return new Outcome(out, index);
     }
 
-    private static Stressed stress(StressTest test, Path output, VariantPool pool, int workers, Instant now, JobLog log) {
+    private static Stressed stress(StressTest test, Path output, LocalExecutor executor, int workers, Instant now,
+            JobLog log) {
         String name = test.backtest().name();
         int total = test.size();
         log.info(String.format(Locale.ROOT, "stress of %s: %d paths (%s, seed %d, mean block %s days, period %d) on %d threads",
                 name, total, test.options().methods(), test.options().seed(), Double.isNaN(test.meanBlockDays()) ? "-"
                         : String.format(Locale.ROOT, "%.1f", test.meanBlockDays()), test.history().period(), workers));
-        Progress progress = new Progress("stress", "paths", "paths", total, 10, log);
         StressTest.Path historical = test.historical();
-        StressTest.Path[] paths = new StressTest.Path[total];
-        pool.forEach(total, k -> {
-            paths[k] = test.path(k);
-            progress.done();
-        });
-        double seconds = progress.seconds();
+        long started = System.nanoTime();
+        List<StressTest.Path> paths = executor.run("stress", new Units<StressTest.Path>() {
+            @Override
+            public void prepare(int index) {
+                // A path has nothing to bind: the run was planned, its parameters checked, before any path.
+            }
+
+            @Override
+            public StressTest.Path run(int index) {
+                return test.path(index);
+            }
+        }, IntStream.range(0, total).toArray(), log);
+        double seconds = (System.nanoTime() - started) / 1e9;
         log.info(String.format(Locale.ROOT, "stress: %d paths of %s in %.2f s, %.1f paths/s on %d threads", total, name, seconds,
                 total / Math.max(seconds, 1e-9), workers));
-        StressResults results = test.results(historical, List.of(paths), now);
+        StressResults results = test.results(historical, paths, now);
         Path folder = folder(output, name);
         Path document = folder.resolve(DOCUMENT);
         ResultsJson.write(results, document);

@@ -21,7 +21,6 @@ import dev.crashlab.results.SweepAxis;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.SweepSelection;
 import dev.crashlab.results.SweepVariant;
-import dev.crashlab.strategy.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,24 +29,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 
 /**
- * Runs a config's parameter sweep: every combination of the swept values, in parallel on the
- * given number of threads, with progress in the log and the rate at the end. Writes into
- * {@code <output>/sweep-<run>/} the sweep's results ({@code sweep.json}: every variant's
- * parameters and metrics and the selection statistics of the chosen one), one table of all
- * variants ({@code variants.csv}), the sweep report ({@code sweep.html}) and the chosen variant's
- * {@code results.json} and {@code report.html} under {@code best/}; then rewrites the output
- * folder's index, which links the sweep report. The Maven goal {@code crashlab:sweep} is a thin
- * shell over it.
+ * Runs a config's parameter sweep: every combination of the swept values, on a
+ * {@link UnitExecutor} (by default the {@link LocalExecutor} on the given number of threads),
+ * with progress in the log and the rate at the end. Writes into {@code <output>/sweep-<run>/}
+ * the sweep's results ({@code sweep.json}: every variant's parameters and metrics and the
+ * selection statistics of the chosen one), one table of all variants ({@code variants.csv}), the
+ * sweep report ({@code sweep.html}) and the chosen variant's {@code results.json} and
+ * {@code report.html} under {@code best/}; then rewrites the output folder's index, which links
+ * the sweep report. The Maven goal {@code crashlab:sweep} is a thin shell over it.
  *
- * <p>The variants run as a {@link BacktestBatch}: data, clock, benchmark run and indicators are
- * shared, and each variant keeps its metrics and period returns; only the chosen variant is run
- * again in full, for its results and report. Every variant's parameters are bound and checked
- * before any runs.
+ * <p>The variants run as a {@link BacktestBatch} ({@link SweepPlan}): data, clock, benchmark run
+ * and indicators are shared, and each variant keeps its metrics and period returns; only the
+ * chosen variant is run again in full, for its results and report. Every variant's parameters
+ * are bound and checked before any runs.
+ *
+ * <p>A sweep may be cut into shards ({@link #runShard}, {@code -Dcrashlab.shard=i/n}) run on
+ * different machines, each writing a part with its variants' metrics and period returns;
+ * {@link #merge} combines the parts into exactly the output of the unsharded run, sweep.json's
+ * selection statistics included. Whatever runs the variants, their outcomes are collected in
+ * grid order and aggregated here, so that the output is the same to the byte.
  *
  * <p>The chosen variant is the one with the best value of the metric in the metric's better
  * direction (higher Sharpe, shallower drawdown); undefined values rank last and ties keep grid
@@ -106,49 +110,122 @@ public final class SweepJob {
 
     /** Runs the sweep of {@code config} with {@code threads} threads and writes into {@code output}. */
     public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, int threads, Clock clock, JobLog log) {
-        SweepConfig sweep = config.sweep();
-        if (sweep == null) {
+        try (UnitExecutor local = new LocalExecutor(threads, loader)) {
+            return run(config, output, loader, local, clock, log);
+        }
+    }
+
+    /**
+     * Runs the sweep of {@code config} on {@code executor} and writes into {@code output}; the
+     * chosen variant is run again here, for its results and report.
+     */
+    public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, UnitExecutor executor, Clock clock,
+            JobLog log) {
+        Setup setup = setup(config, loader);
+        List<VariantOutcome> outcomes = execute(setup, executor, Shard.ALL, log);
+        return finish(config, setup, outcomes, output, clock.instant(), log);
+    }
+
+    /**
+     * Runs shard {@code shard} of the sweep of {@code config} on {@code executor} and writes its
+     * outcomes (metrics and period returns, which the selection statistics need) as a part into
+     * {@code <output>/sweep-<run>/parts/}, for {@link #merge}; returns the part's file.
+     */
+    public static Path runShard(CrashlabConfig config, Path output, ClassLoader loader, UnitExecutor executor, Shard shard,
+            Clock clock, JobLog log) {
+        Setup setup = setup(config, loader);
+        List<VariantOutcome> outcomes = execute(setup, executor, shard, log);
+        Path part = SweepParts.write(folder(output, setup.run().name()).resolve(SweepParts.FOLDER), new SweepParts.Part(
+                setup.run().name(), shard, setup.grid().size(), SweepParts.fingerprint(setup.plan()), clock.instant(),
+                outcomes));
+        log.info("sweep shard " + shard + ": " + outcomes.size() + " of " + setup.grid().size() + " variants written to "
+                + part + "; run every shard, then crashlab:merge");
+        return part;
+    }
+
+    /**
+     * Combines the parts in {@code parts} (every shard of one sweep of {@code config}, as
+     * {@link #runShard} wrote them) into the sweep's output in {@code output}, exactly what the
+     * unsharded run writes: the time written is the latest of the parts'.
+     *
+     * @throws IllegalArgumentException naming the files when parts are missing, overlap, or come
+     *                                  from another config or other data
+     */
+    public static Outcome merge(CrashlabConfig config, Path output, ClassLoader loader, Path parts, JobLog log) {
+        Setup setup = setup(config, loader);
+        SweepParts.Merged merged = SweepParts.merge(parts, setup.run().name(), setup.grid().size(),
+                SweepParts.fingerprint(setup.plan()));
+        log.info("sweep: merged " + merged.files() + " parts of " + setup.grid().size() + " variants from " + parts);
+        return finish(config, setup, merged.outcomes(), output, merged.generatedAt(), log);
+    }
+
+    /** Returns the folder in {@code output} where shards write their parts. */
+    public static Path partsFolder(CrashlabConfig config, Path output) {
+        return folder(output, sweepOf(config).run()).resolve(SweepParts.FOLDER);
+    }
+
+    private static SweepConfig sweepOf(CrashlabConfig config) {
+        if (config.sweep() == null) {
             throw new ConfigException("sweep", "missing: this config has no sweep section");
         }
+        return config.sweep();
+    }
+
+    /** A sweep ready to run: its config, metric, run, grid, the plan of its variants and the variants opened here. */
+    private record Setup(SweepConfig sweep, Metric metric, RunConfig run, RunPlanner planner,
+            List<Map<String, JsonNode>> grid, List<String> parameters, SweepPlan plan, SweepPlan.Variants variants) {
+    }
+
+    private static Setup setup(CrashlabConfig config, ClassLoader loader) {
+        SweepConfig sweep = sweepOf(config);
         Metric metric = rankingMetric(sweep.metric(), sweep.path() + ".metric");
         RunConfig run = config.run(sweep.run()).orElseThrow();
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
         List<Map<String, JsonNode>> grid = sweep.variants();
         List<String> parameters = sweep.axes().stream().map(SweepConfig.Axis::parameter).toList();
-        log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %d threads", run.name(), grid.size(),
-                parameters, threads));
-        int total = grid.size();
-        List<VariantOutcome> outcomes;
-        double seconds;
-        try (VariantPool pool = new VariantPool(Math.min(threads, total))) {
-            List<Supplier<Strategy>> strategies = pool.bind(planner, run, grid);
-            long started = System.nanoTime();
-            Progress progress = new Progress("sweep", "done", "runs", total, 20, log);
-            BacktestBatch batch = BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst()));
-            outcomes = pool.run(batch, strategies, n -> progress.done());
-            seconds = (System.nanoTime() - started) / 1e9;
-        }
-        log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %d threads", total, seconds,
-                total / Math.max(seconds, 1e-9), threads));
+        return new Setup(sweep, metric, run, planner, grid, parameters, SweepPlan.of(config, run, grid.size()),
+                new SweepPlan.Variants(planner, run, grid));
+    }
+
+    /** Runs the variants of {@code shard} on {@code executor}; returns their outcomes in grid order. */
+    private static List<VariantOutcome> execute(Setup setup, UnitExecutor executor, Shard shard, JobLog log) {
+        int[] units = shard.units(setup.grid().size());
+        log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %s%s", setup.run().name(), units.length,
+                setup.parameters(), executor.describe(), shard.all() ? "" : " (shard " + shard + " of " + setup.grid().size()
+                        + " variants)"));
+        long started = System.nanoTime();
+        List<VariantOutcome> outcomes = executor.run(setup.plan(), setup.variants(), units, log);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %s", units.length, seconds,
+                units.length / Math.max(seconds, 1e-9), executor.describe()));
+        return outcomes;
+    }
+
+    /** Aggregates the outcomes of every variant, in grid order, and writes the sweep's folder as of {@code now}. */
+    private static Outcome finish(CrashlabConfig config, Setup setup, List<VariantOutcome> outcomes, Path output,
+            Instant now, JobLog log) {
+        RunConfig run = setup.run();
+        List<Map<String, JsonNode>> grid = setup.grid();
+        Metric metric = setup.metric();
         List<RunMetrics> metrics = outcomes.stream().map(VariantOutcome::metrics).toList();
-        List<SweepAxis> axes = axes(sweep.axes());
+        List<SweepAxis> axes = axes(setup.sweep().axes());
         long started = System.nanoTime();
         SweepSelection selection = SweepSelection.of(VariantOutcome.returnMatrix(outcomes), axes, metrics, metric,
-                sweep.pboBlocks());
+                setup.sweep().pboBlocks());
         log.info(String.format(Locale.ROOT, "selection statistics in %.2f s", (System.nanoTime() - started) / 1e9));
         int best = Math.max(0, selection.variant());
         Path folder = folder(output, run.name());
         List<SweepVariant> variants = new ArrayList<>();
         for (int k = 0; k < grid.size(); k++) {
-            variants.add(new SweepVariant(SweepResults.variantId(run.name(), k, grid.size()), grid.get(k), metrics.get(k), k == best ? BEST + "/" + RunFolder.REPORT : null));
+            variants.add(new SweepVariant(SweepResults.variantId(run.name(), k, grid.size()), grid.get(k), metrics.get(k),
+                    k == best ? BEST + "/" + RunFolder.REPORT : null));
         }
-        Instant now = clock.instant();
         SweepResults results = new SweepResults(SweepResults.SCHEMA, Crashlab.version(), now, "sweep of " + run.name(),
                 run.name(), metric.field(), axes, selection.variant(), variants, selection);
         Path csv = folder.resolve("variants.csv");
-        AtomicWrite.text(csv, csv(run.name(), grid, parameters, metrics));
+        AtomicWrite.text(csv, csv(run.name(), grid, setup.parameters(), metrics));
         Path bestFolder = folder.resolve(BEST);
-        Backtest bestRun = planner.plan(run, variants.get(best).id(), grid.get(best));
+        Backtest bestRun = setup.planner().plan(run, variants.get(best).id(), grid.get(best));
         RunResults bestResults = RunFolder.write(bestRun.run(), bestFolder, now);
         Path json = folder.resolve(JSON);
         ResultsJson.write(results, json);

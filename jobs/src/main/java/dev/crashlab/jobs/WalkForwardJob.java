@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,8 +57,12 @@ import tools.jackson.databind.JsonNode;
  * <li>The three curves, stitched from the segments' period returns
  * ({@link WalkForwardCurve#stitch}), with the run's flows from the whole-span run.</li>
  * </ol>
- * The folds are independent units of work and run one after another through a plain function;
- * the variants of each fold's sweep run in parallel on the given threads.
+ * The whole-span grid runs on a {@link LocalExecutor} as a sweep's units ({@link SweepPlan.Variants},
+ * which binds and checks every variant before any runs); then the folds, independent units of
+ * work, run on the same executor, each on one thread with its in-sample grid in grid order, and
+ * their results are collected in fold order, so that the output is the same whatever the thread
+ * count. They run in this JVM only: a fold's units hold bound strategies, not a plan another
+ * executor could ship.
  */
 public final class WalkForwardJob {
 
@@ -97,10 +102,9 @@ public final class WalkForwardJob {
      * @param fixed      the run's own strategy maker
      * @param best       the in-sample-optimised variant's strategy maker
      * @param metric     the ranking metric
-     * @param pool       the threads the variants of a fold's sweep run on
      */
     record Context(RunPlanner planner, RunConfig run, List<Map<String, JsonNode>> grid, List<Supplier<Strategy>> strategies,
-            Supplier<Strategy> fixed, Supplier<Strategy> best, Metric metric, VariantPool pool) {
+            Supplier<Strategy> fixed, Supplier<Strategy> best, Metric metric) {
     }
 
     /**
@@ -140,20 +144,30 @@ public final class WalkForwardJob {
 
         Instant now = clock.instant();
         WalkForwardResults results;
-        try (VariantPool pool = new VariantPool(Math.min(threads, grid.size()))) {
-            List<Supplier<Strategy>> strategies = pool.bind(planner, run, grid);
-            List<VariantOutcome> overall = pool.run(BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst())),
-                    strategies, n -> { });
+        try (LocalExecutor executor = new LocalExecutor(threads, loader)) {
+            SweepPlan.Variants variants = new SweepPlan.Variants(planner, run, grid);
+            int[] all = IntStream.range(0, grid.size()).toArray();
+            List<VariantOutcome> overall = executor.run("walk-forward whole-span sweep", variants, all, log);
+            List<Supplier<Strategy>> strategies = IntStream.range(0, grid.size()).mapToObj(variants::strategy).toList();
             int bestVariant = metric.bestOf(overall.stream().mapToDouble(o -> metric.of(o.metrics())).toArray());
             Supplier<Strategy> fixed = planner.strategy(run, Map.of());
             Context context = new Context(planner, run, grid, strategies, fixed,
-                    bestVariant < 0 ? fixed : strategies.get(bestVariant), metric, pool);
+                    bestVariant < 0 ? fixed : strategies.get(bestVariant), metric);
             log.info("walk-forward: in-sample-optimised over the whole span: " + (bestVariant < 0 ? "none (no variant has a"
                     + " value of " + metric.field() + "; the run's own parameters stand in)" : grid.get(bestVariant)));
-            List<FoldRun> runs = new ArrayList<>();
-            for (WalkForwardConfig.Fold fold : folds) {
-                FoldRun done = fold(context, fold);
-                runs.add(done);
+            List<FoldRun> runs = executor.run("walk-forward folds", new Units<FoldRun>() {
+                @Override
+                public void prepare(int index) {
+                    // every variant was bound and checked by the whole-span sweep
+                }
+
+                @Override
+                public FoldRun run(int index) {
+                    return fold(context, folds.get(index));
+                }
+            }, IntStream.range(0, folds.size()).toArray(), log);
+            for (FoldRun done : runs) {
+                WalkForwardConfig.Fold fold = done.fold();
                 log.info(String.format(Locale.ROOT, "fold %d: in sample %s..%s chose %s (%s %s); out of sample %s..%s: %s %s",
                         fold.index(), fold.inSampleFrom(), fold.inSampleTo(), done.chosen() < 0 ? "the run's own parameters"
                         : grid.get(done.chosen()), metric.field(), g(metric.of(done.inSample())), fold.outOfSampleFrom(),
@@ -184,7 +198,11 @@ public final class WalkForwardJob {
     static FoldRun fold(Context c, WalkForwardConfig.Fold fold) {
         Backtest base = c.planner().plan(c.run(), c.run().name(), c.grid().getFirst());
         Backtest window = between(base, fold.inSampleFrom(), fold.inSampleTo());
-        List<VariantOutcome> inSample = c.pool().run(BacktestBatch.of(window), c.strategies(), n -> { });
+        BacktestBatch inSampleBatch = BacktestBatch.of(window);
+        List<VariantOutcome> inSample = new ArrayList<>();
+        for (int k = 0; k < c.grid().size(); k++) {
+            inSample.add(inSampleBatch.run(k, c.strategies().get(k)));
+        }
         int chosen = c.metric().bestOf(inSample.stream().mapToDouble(o -> c.metric().of(o.metrics())).toArray());
         // The segment runs from the last bar before its first day, so that its first period ends in the segment.
         BacktestBatch segment = BacktestBatch.of(between(base, fold.outOfSampleFrom().minusDays(1), fold.outOfSampleTo()));
