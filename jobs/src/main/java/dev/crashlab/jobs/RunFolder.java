@@ -10,7 +10,9 @@ import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One run's folder in an output folder, as the jobs write it: {@code results.json} and
@@ -54,15 +56,17 @@ final class RunFolder {
     }
 
     /**
-     * Writes {@code comparison.html} and {@code index.html} into {@code output}, the folder that
-     * holds the run folders of {@code runs}; returns the index.
+     * Writes {@code comparison.html} of {@code runs} into {@code output}, the folder that holds
+     * their run folders, and then {@code index.html} of everything the folder holds, marking
+     * {@code runs} and the comparison as just written ({@link OutputIndex}); returns the index.
      */
     static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, ReportOptions options) {
-        Reports.ComparisonAndIndex pages = Reports.renderComparisonAndIndex(title, runs, COMPARISON, options);
-        AtomicWrite.text(output.resolve(COMPARISON), pages.comparison());
-        Path index = output.resolve(INDEX);
-        AtomicWrite.text(index, pages.index());
-        return index;
+        AtomicWrite.text(output.resolve(COMPARISON), Reports.renderComparison(title + ", " + runs.size() + " runs compared",
+                runs, options));
+        Set<String> written = new HashSet<>();
+        written.add(COMPARISON);
+        runs.forEach(r -> written.add(r.href()));
+        return OutputIndex.write(output, title, written, options);
     }
 
     /** Returns the summary of the run in {@code folder}, from its results. */

@@ -26,29 +26,7 @@ import java.util.Objects;
  */
 public final class Reports {
 
-    /**
-     * A comparison page and an index page of the same runs, rendered together.
-     *
-     * @param comparison the comparison's HTML
-     * @param index      the index's HTML
-     */
-    public record ComparisonAndIndex(String comparison, String index) {
-    }
-
     private Reports() {
-    }
-
-    /**
-     * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
-     * their index, which links {@code comparisonHref} (the comparison's file, relative to the
-     * index) beside every run's report.
-     */
-    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, String comparisonHref,
-            ReportOptions options) {
-        List<ComparisonPage.Run> parsed = runs(runs);
-        return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
-                renderIndexOf(title, parsed, List.of(new PageLink("Comparison", comparisonHref,
-                        "every run side by side: equity, drawdown and metrics")), options));
     }
 
     /** Returns the report of one run. */
@@ -60,37 +38,31 @@ public final class Reports {
 
     /** Returns a comparison of {@code runs}, titled {@code title}. */
     public static String renderComparison(String title, List<RunLink> runs, ReportOptions options) {
-        return renderComparisonOf(title, runs(runs), options);
-    }
-
-    private static String renderComparisonOf(String title, List<ComparisonPage.Run> runs, ReportOptions options) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one run");
         }
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), true);
-        return Templates.render("comparison.jte", new ComparisonPage(page, runs));
+        return Templates.render("comparison.jte", new ComparisonPage(page, runs.stream()
+                .map(l -> new ComparisonPage.Run(l.name(), l.href(), l.results(), null)).toList()));
     }
 
-    /** Returns an index titled {@code title} listing {@code runs} with links to their reports and {@code pages}. */
+    /**
+     * Returns an index titled {@code title} listing {@code runs} with links to their reports and
+     * {@code pages}, marking those the rendering invocation wrote ({@link RunLink#written()},
+     * {@link PageLink#written()}).
+     */
     public static String renderIndex(String title, List<RunLink> runs, List<PageLink> pages, ReportOptions options) {
-        return renderIndexOf(title, runs(runs), pages, options);
-    }
-
-    private static String renderIndexOf(String title, List<ComparisonPage.Run> runs, List<PageLink> pages,
-            ReportOptions options) {
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), false);
-        List<IndexPage.Link> links = pages.stream().map(l -> new IndexPage.Link(l.title(), l.href(), l.description()))
-                .toList();
-        return Templates.render("index.jte", new IndexPage(page, runs, links));
+        List<IndexPage.Entry> entries = runs.stream()
+                .map(l -> new IndexPage.Entry(l.name(), l.href(), l.results(), l.written())).toList();
+        List<IndexPage.Link> links = pages.stream()
+                .map(l -> new IndexPage.Link(l.title(), l.href(), l.description(), l.written())).toList();
+        return Templates.render("index.jte", new IndexPage(page, entries, links));
     }
 
     /** Returns the report of a parameter sweep. */
     public static String renderSweep(SweepResults sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
-    }
-
-    private static List<ComparisonPage.Run> runs(List<RunLink> runs) {
-        return runs.stream().map(l -> new ComparisonPage.Run(l.name(), l.href(), l.results(), null)).toList();
     }
 }
