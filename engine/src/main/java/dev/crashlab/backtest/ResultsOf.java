@@ -170,7 +170,7 @@ final class ResultsOf {
                     values.add(new SeriesPoint(s.date(i), Figures.figure(s.value(i)), s.publishedAt(i)));
                 }
             }
-            out.put(name, new SeriesRead(s.rule().toString(), values));
+            out.put(name, new SeriesRead(s.rule().toString(), s.unit(), values));
         }
         return out;
     }
