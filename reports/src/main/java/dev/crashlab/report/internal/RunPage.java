@@ -126,10 +126,17 @@ public final class RunPage {
 
         int max = page.maxPoints();
         ObjectNode data = page.baseData("run", times[0], times[times.length - 1], Page.allMidnight(times), regimes, times);
+        if (results.synthetic()) {
+            // The named windows are dates of market history; drawn over generated data they would
+            // claim events the sample does not hold.
+            data.putArray("windows");
+        }
         ObjectNode charts = data.putObject("charts");
+        String currency = accountCurrency();
 
         ObjectNode equity = Charts.timeChart("chart-equity", "money");
-        equity.put("log", true);
+        equity.put("unit", currency);
+        equity.put("windowLabels", true);
         Charts.line(equity, "Strategy", times, equityValues, max).put("role", "main");
         double[] benchReturns = results.benchmarkPeriodReturns();
         double[] benchIndex = null;
@@ -152,6 +159,7 @@ public final class RunPage {
         charts.set("equity", equity);
 
         ObjectNode dd = Charts.timeChart("chart-drawdown", "percent");
+        dd.put("unit", "% below the running peak");
         Charts.line(dd, "Strategy", times, drawdown, max).put("role", "main").put("area", true);
         if (benchIndex != null) {
             Charts.line(dd, bench.name(), times, Returns.drawdown(benchIndex), max).put("role", "benchmark");
@@ -159,6 +167,7 @@ public final class RunPage {
         charts.set("drawdown", dd);
 
         ObjectNode exposure = Charts.timeChart("chart-exposure", "percent");
+        exposure.put("unit", "% of equity");
         int n = times.length;
         double[] longShare = new double[n];
         double[] shortShare = new double[n];
@@ -183,6 +192,8 @@ public final class RunPage {
         Charts.line(rolling, "Volatility (" + ROLLING_DAYS + "d)", times, roll[1], max).put("role", "volatility")
                 .put("axis", 1);
         rolling.put("secondFormat", "percent");
+        rolling.put("unit", "Sharpe ratio, annualised");
+        rolling.put("secondUnit", "volatility, % a year");
         charts.set("rolling", rolling);
 
         ArrayNode prices = charts.putArray("prices");
@@ -192,6 +203,7 @@ public final class RunPage {
             ChartBox box = new ChartBox("chart-price-" + p++, symbol);
             priceCharts.add(box);
             ObjectNode chart = Charts.timeChart(box.id(), "price");
+            chart.put("unit", quoteCurrency(symbol));
             if (closes != null) {
                 Charts.line(chart, symbol, times, closes, max).put("role", "price");
             }
@@ -204,6 +216,7 @@ public final class RunPage {
             ChartBox box = new ChartBox("chart-series-" + q++, s.getKey());
             seriesCharts.add(box);
             ObjectNode chart = Charts.timeChart(box.id(), "number");
+            chart.put("unit", s.getValue().unit().isEmpty() ? "no unit declared" : s.getValue().unit());
             List<SeriesPoint> points = s.getValue().values();
             long[] dates = new long[points.size()];
             double[] values = new double[points.size()];
@@ -223,10 +236,28 @@ public final class RunPage {
         dataJson = PageJson.forScript(data);
     }
 
-    /** Adds the fills of {@code symbol} as marker series: buy, sell, short, cover and liquidation. */
+    /**
+     * The marker series of fills, by kind, with their legend names: a fill that takes a position
+     * across zero (long to short, short to long) is a flip, named for both sides it trades.
+     */
+    private static final Map<String, String> MARKER_NAMES = markerNames();
+
+    private static Map<String, String> markerNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("buy", "Buy");
+        names.put("sell", "Sell");
+        names.put("short", "Short");
+        names.put("cover", "Cover");
+        names.put("sell-short", "Sell → Short");
+        names.put("cover-buy", "Cover → Buy");
+        names.put("liquidation", "Liquidation");
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
+    /** Adds the fills of {@code symbol} as marker series: buy, sell, short, cover, the two flips and liquidation. */
     private void addMarkers(ObjectNode chart, String symbol) {
         Map<String, ArrayNode> byKind = new java.util.LinkedHashMap<>();
-        for (String kind : new String[] {"buy", "sell", "short", "cover", "liquidation"}) {
+        for (String kind : MARKER_NAMES.keySet()) {
             byKind.put(kind, PageJson.array());
         }
         Map<String, Double> held = new HashMap<>();
@@ -236,13 +267,14 @@ public final class RunPage {
             if (!f.symbol().equals(symbol)) {
                 continue;
             }
+            double after = before + f.quantity();
             String kind;
             if ("liquidation".equals(f.kind())) {
                 kind = "liquidation";
             } else if (f.quantity() > 0) {
-                kind = before < 0 ? "cover" : "buy";
+                kind = before < 0 ? (after > 0 ? "cover-buy" : "cover") : "buy";
             } else {
-                kind = before > 0 ? "sell" : "short";
+                kind = before > 0 ? (after < 0 ? "sell-short" : "sell") : "short";
             }
             ArrayNode point = byKind.get(kind).addArray();
             point.add(f.time().toEpochMilli());
@@ -255,7 +287,7 @@ public final class RunPage {
         byKind.forEach((kind, points) -> {
             if (!points.isEmpty()) {
                 ObjectNode s = series.addObject();
-                s.put("name", kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1));
+                s.put("name", MARKER_NAMES.get(kind));
                 s.put("type", "scatter");
                 s.put("role", kind);
                 s.set("data", points);
@@ -445,6 +477,21 @@ public final class RunPage {
         List<String> currencies = results.universe().stream().map(InstrumentInfo::quoteCurrency).distinct().toList();
         return currencies.size() == 1 ? currencies.getFirst()
                 : "the filled instrument's quote currency (" + String.join(", ", currencies) + ")";
+    }
+
+    /**
+     * Returns the currency equity and cash are counted in: the quote currency of the universe when
+     * it has one, else a description of the rule.
+     */
+    public String accountCurrency() {
+        List<String> currencies = results.universe().stream().map(InstrumentInfo::quoteCurrency).distinct().toList();
+        return currencies.size() == 1 ? currencies.getFirst() : "quote currency";
+    }
+
+    /** Returns the quote currency of {@code symbol}, the unit of its prices. */
+    private String quoteCurrency(String symbol) {
+        return results.universe().stream().filter(i -> i.symbol().equals(symbol)).map(InstrumentInfo::quoteCurrency)
+                .findFirst().orElse("quote currency");
     }
 
     /** Returns the distinct event kinds, in order of first appearance. */
