@@ -442,6 +442,32 @@
     });
   }
 
+  // A histogram of returns: bars by bin (labelled by the lower edge, in %), red below 0.
+  function histogram(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    chart.setOption({
+      animation: false,
+      grid: {left: 64, right: 16, top: 16, bottom: 56},
+      tooltip: {
+        trigger: 'axis', formatter: function (params) {
+          var b = spec.bins[params[0].dataIndex];
+          return esc(significant(b[0] * 100) + ' % to ' + significant((b[0] + spec.width) * 100) + ' %') + ': <b>'
+              + esc(String(b[1])) + ' ' + esc(spec.yName) + '</b>';
+        }
+      },
+      xAxis: {type: 'category', data: spec.bins.map(function (b) { return significant(b[0] * 100); }), name: spec.xName,
+        nameLocation: 'middle', nameGap: 30, nameTextStyle: {color: '#5d6b7a'}, axisLabel: {hideOverlap: true}},
+      yAxis: {type: 'value', name: spec.yName, nameLocation: 'middle', nameGap: 44, minInterval: 1,
+        nameTextStyle: {color: '#5d6b7a'}},
+      series: [{type: 'bar', name: spec.yName, barCategoryGap: '8%', data: spec.bins.map(function (b) {
+        return {value: b[1], itemStyle: {color: b[0] < 0 ? '#d62728' : '#2ca02c'}};
+      })}]
+    });
+  }
+
   function guard(name, fn) {
     try {
       fn();
@@ -463,6 +489,18 @@
   }
   if (c.rolling) {
     guard('rolling', function () { timeChart(c.rolling); });
+  }
+  if (c.beta) {
+    guard('beta', function () { timeChart(c.beta); });
+  }
+  if (c.tradePnl) {
+    guard('trade P&L', function () { timeChart(c.tradePnl); });
+  }
+  if (c.stepDistribution) {
+    guard('distribution', function () { histogram(c.stepDistribution); });
+  }
+  if (c.monthDistribution) {
+    guard('monthly distribution', function () { histogram(c.monthDistribution); });
   }
   (c.prices || []).forEach(function (spec) {
     guard(spec.id, function () { timeChart(spec); });

@@ -89,7 +89,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("report.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 10);
+        assertCleanAndPainted(page, 14);
         chromium.screenshot(Path.of("target", "report-screenshot.png"), 0, WIDTH, HEIGHT);
         int height = chromium.evaluate("document.documentElement.scrollHeight").asInt();
         for (int part = 1, y = HEIGHT; y < height; part++, y += HEIGHT) {
@@ -140,7 +140,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("hostile.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 7);
+        assertCleanAndPainted(page, 10);
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, svg[onload], b').length").asInt()).isZero();
         assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
@@ -153,7 +153,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("gated.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 8 + 4);
+        assertCleanAndPainted(page, 8 + 3 + 4);
         JsonNode equity = chromium.evaluate("""
                 (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption();
                   return o.series.filter(s => s.markArea && s.name.endsWith(' not holding'))
@@ -192,7 +192,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("crowded.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 6 + 20);
+        assertCleanAndPainted(page, 6 + 2 + 20);
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, b, [onerror]').length").asInt()).isZero();
     }
@@ -308,6 +308,38 @@ class ReportBrowserTest {
         assertThat(texts("chart-equity")).contains("LUNA/UST collapse", "Celsius and 3AC", "FTX collapse")
                 .doesNotContain("COVID crash");
         assertThat(overlapsAndClipped("chart-equity")).as("zoomed into 2022").isEmpty();
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void theReportDrawsTheReturnDistributionsRollingBetaAndPnlPerTrade() throws Exception {
+        RunResults run = SampleRuns.playbook();
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        JsonNode drawn = chromium.evaluate("""
+                (() => { const o = id => echarts.getInstanceByDom(document.getElementById(id)).getOption();
+                  const sum = id => o(id).series[0].data.reduce((a, d) => a + d.value, 0);
+                  return {steps: sum('chart-returns-step'), months: sum('chart-returns-month'),
+                    beta: o('chart-beta').series[0].data.length, betaAxis: o('chart-beta').yAxis[0].name,
+                    trades: o('chart-trade-pnl').series[0].data.length,
+                    pnl: o('chart-trade-pnl').series[0].data.map(d => d[1])}; })()""");
+
+        assertThat(drawn.get("steps").asInt()).isEqualTo(run.steps() - 1);
+        assertThat(drawn.get("months").asInt()).isEqualTo(dev.crashlab.results.Returns.monthly(run.timeMillis(),
+                run.periodReturns()).size());
+        assertThat(drawn.get("beta").asInt()).isGreaterThan(100);
+        assertThat(drawn.get("betaAxis").asString()).isEqualTo("beta to buy-and-hold BTC-USD");
+        assertThat(drawn.get("trades").asInt()).isEqualTo(run.trades().size());
+        // Chart data keeps six significant digits (PageJson); sorted by exit time as the bars stand.
+        List<Double> expected = run.trades().stream().sorted(java.util.Comparator.comparing(t -> t.exitTime()))
+                .map(t -> t.pnl()).toList();
+        for (int k = 0; k < expected.size(); k++) {
+            assertThat(drawn.get("pnl").get(k).asDouble()).isCloseTo(expected.get(k),
+                    org.assertj.core.api.Assertions.withinPercentage(1e-3));
+        }
+        for (String id : List.of("chart-returns-step", "chart-returns-month", "chart-beta", "chart-trade-pnl")) {
+            assertThat(overlapsAndClipped(id)).as(id).isEmpty();
+        }
         assertThat(chromium.messages()).isEmpty();
     }
 

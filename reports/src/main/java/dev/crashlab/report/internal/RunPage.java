@@ -36,6 +36,12 @@ public final class RunPage {
     /** The trailing window of the rolling Sharpe ratio and volatility, calendar days. */
     public static final int ROLLING_DAYS = 90;
 
+    /** The bin width of the histogram of per-step (daily) returns: half a percentage point. */
+    public static final double STEP_BIN_WIDTH = 0.005;
+
+    /** The bin width of the histogram of monthly returns: two and a half percentage points. */
+    public static final double MONTH_BIN_WIDTH = 0.025;
+
     /** How many drawdown episodes are listed beside the drawdown chart. */
     public static final int WORST_DRAWDOWNS = 5;
 
@@ -231,6 +237,23 @@ public final class RunPage {
             charts.set("signals", signals.chartSpecs());
         }
 
+        if (benchReturns != null) {
+            ObjectNode beta = Charts.timeChart("chart-beta", "ratio");
+            beta.put("unit", "beta to " + bench.name());
+            Charts.line(beta, "Beta (" + ROLLING_DAYS + "d)", times, Returns.rollingBeta(returns, benchReturns, rollingSteps),
+                    max).put("role", "main");
+            charts.set("beta", beta);
+        }
+        if (!results.trades().isEmpty()) {
+            charts.set("tradePnl", tradePnl(currency));
+        }
+        double[] stepReturns = java.util.Arrays.copyOfRange(returns, Math.min(1, returns.length), returns.length);
+        boolean daily = Page.allMidnight(times);
+        charts.set("stepDistribution", distribution("chart-returns-step", Returns.histogram(stepReturns, STEP_BIN_WIDTH),
+                daily ? "daily return" : "return per step", daily ? "days" : "steps"));
+        double[] monthReturns = Returns.monthly(times, returns).values().stream().mapToDouble(Double::doubleValue).toArray();
+        charts.set("monthDistribution", distribution("chart-returns-month", Returns.histogram(monthReturns, MONTH_BIN_WIDTH),
+                "monthly return", "months"));
         charts.set("monthly", monthly(times, returns));
         charts.set("yearly", yearly(times, returns, benchReturns, bench == null ? null : bench.name()));
         dataJson = PageJson.forScript(data);
@@ -293,6 +316,42 @@ public final class RunPage {
                 s.set("data", points);
             }
         });
+    }
+
+    /**
+     * Returns the per-trade P&L chart: one bar per trade at its exit (the end of the run for an
+     * open trade), its P&L after fees and carry, in the account currency.
+     */
+    private ObjectNode tradePnl(String currency) {
+        List<TradeRow> trades = results.trades().stream()
+                .sorted(java.util.Comparator.comparing(TradeRow::exitTime)).toList();
+        long[] exits = new long[trades.size()];
+        double[] pnl = new double[trades.size()];
+        for (int k = 0; k < exits.length; k++) {
+            exits[k] = trades.get(k).exitTime().toEpochMilli();
+            pnl[k] = trades.get(k).pnl();
+        }
+        ObjectNode chart = Charts.timeChart("chart-trade-pnl", "money");
+        chart.put("unit", "P&L per trade, " + currency);
+        Charts.bars(chart, "Trade P&L", exits, pnl).put("role", "pnl");
+        return chart;
+    }
+
+    /** Returns a histogram chart: its bins' lower edges (fractions), their counts, and the names of its axes. */
+    private static ObjectNode distribution(String id, Returns.Histogram h, String what, String counted) {
+        ObjectNode out = PageJson.object();
+        out.put("id", id);
+        out.put("xName", what + ", % (bin's lower edge)");
+        out.put("yName", counted);
+        out.put("width", h.width());
+        ArrayNode bins = out.putArray("bins");
+        for (int k = 0; k < h.counts().length; k++) {
+            ArrayNode bin = bins.addArray();
+            PageJson.add(bin, h.from() + k * h.width());
+            bin.add(h.counts()[k]);
+        }
+        out.put("total", h.total());
+        return out;
     }
 
     private static ObjectNode monthly(long[] times, double[] returns) {
@@ -394,6 +453,21 @@ public final class RunPage {
     /** Returns the Signals section: the figures and states the strategy tracked. */
     public SignalsSection signals() {
         return signals;
+    }
+
+    /** Returns whether the run's steps are days (all at midnight UTC). */
+    public boolean dailySteps() {
+        return Page.allMidnight(results.timeMillis());
+    }
+
+    /** Returns whether the page draws a rolling beta: the run has a benchmark. */
+    public boolean hasBeta() {
+        return results.benchmark() != null;
+    }
+
+    /** Returns the bin widths of the two return histograms, in percentage points, as text. */
+    public String binWidths() {
+        return Formats.ratio(STEP_BIN_WIDTH * 100) + " and " + Formats.ratio(MONTH_BIN_WIDTH * 100);
     }
 
     /** Returns the length of the rolling window in steps. */
