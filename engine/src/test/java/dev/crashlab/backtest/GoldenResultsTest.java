@@ -126,10 +126,12 @@ class GoldenResultsTest {
         RunResults converted = ResultsJson.read(resource("results-v1.json"));
         RunResults written = results(GoldenRun.GENERATED);
 
-        // Version 1 had no tracked series and no strategy warnings: the run's others are the same.
+        // Version 1 had no tracked series, no strategy warnings and no candle window: the run's others are the same.
         assertThat(converted.tracked()).isEmpty();
+        assertThat(converted.candles()).isNull();
+        assertThat(written.candles()).isNotNull();
         assertThat(converted.warnings()).containsExactly(written.warnings().getFirst());
-        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings")
+        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings", "candles")
                 .withComparatorForType(Double::compare, Double.class).isEqualTo(written);
         assertThat(converted.schema()).isEqualTo("crashlab-results/2");
     }

@@ -96,4 +96,25 @@ class ResultsOfTest {
         assertThat(strategyReads.series()).containsOnlyKeys("flows");
         assertThat(strategyReads.series().get("flows").unit()).isEqualTo("US$ millions per day");
     }
+
+    @Test
+    void theCandleWindowHoldsTheTradedBarsAroundTheDeepestDrawdownWithTheirMovingAverages() {
+        RunResults r = run().toResults(Instant.EPOCH);
+        RunResults idle = Backtest.builder(MarketData.of(BTC)).strategy(() -> new Scripted()).build().run()
+                .toResults(Instant.EPOCH);
+
+        dev.crashlab.results.CandleWindow w = r.candles();
+        assertThat(w.chosenBy()).isEqualTo(dev.crashlab.results.CandleWindow.DEEPEST_DRAWDOWN);
+        // 16 daily bars: 30 days of padding reach both ends of the run.
+        assertThat(w.from()).isEqualTo(BTC.time(0));
+        assertThat(w.to()).isEqualTo(BTC.time(BTC.size() - 1));
+        dev.crashlab.results.CandleSeries btc = w.series().getFirst();
+        assertThat(btc.symbol()).isEqualTo("BTC-USD");
+        assertThat(btc.bars()).hasSize(BTC.size());
+        assertThat(btc.bars().get(3).low()).isEqualTo(BTC.low(3));
+        // Fewer than 20 bars: SMA 20 never defined; SMA 50 neither.
+        assertThat(btc.overlays().get("SMA 20")).allSatisfy(v -> assertThat(v).isNaN());
+        assertThat(btc.overlays()).containsOnlyKeys("SMA 20", "SMA 50");
+        assertThat(idle.candles()).as("nothing traded").isNull();
+    }
 }

@@ -46,7 +46,8 @@ class ResultsJsonTest {
                          "metrics": [{"label": "calm", "steps": 1, "totalReturn": 0.2, "maxDrawdown": 0.0, "timeInMarket": 1.0},
                                      {"label": "crash", "steps": 1, "totalReturn": 0.25, "maxDrawdown": 0.0, "timeInMarket": 1.0}]},
              "series": {},
-             "tracked": [{"name": "gate", "kind": "state", "values": [null, 1, 0]}]}
+             "tracked": [{"name": "gate", "kind": "state", "values": [null, 1, 0]}],
+             "candles": null}
             """.formatted(METRICS);
 
     private static RunResults read(String json) {

@@ -442,6 +442,42 @@
     });
   }
 
+  // Candlesticks over the results' candle window, with overlay lines and fill markers; its own
+  // time range, so it is not zoomed with the run's time charts.
+  var OVERLAY_COLORS = ['#ff7f0e', '#9467bd', '#17becf'];
+  function candleChart(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    var series = spec.series.map(function (s, i) {
+      if (s.type === 'candlestick') {
+        return {name: s.name, type: 'candlestick', data: s.data, z: 2,
+          itemStyle: {color: '#2ca02c', color0: '#d62728', borderColor: '#2ca02c', borderColor0: '#d62728'}};
+      }
+      var o = seriesOption(s, i, spec);
+      if (s.type === 'line') {
+        var color = OVERLAY_COLORS[i % OVERLAY_COLORS.length];
+        o.lineStyle = {width: 1.2, color: color};
+        o.itemStyle = {color: color};
+        o.z = 3;
+      }
+      return o;
+    });
+    chart.setOption({
+      animation: false,
+      grid: {left: 76, right: 34, top: 34, bottom: 62},
+      legend: {top: 4, type: 'scroll'},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'cross'}, confine: true},
+      xAxis: {type: 'time', min: spec.from, max: spec.to, name: 'UTC', nameGap: 6,
+        nameTextStyle: {color: '#5d6b7a', fontSize: 10, verticalAlign: 'top', padding: [12, 0, 0, 0]}},
+      yAxis: {type: 'value', scale: true, name: spec.unit, nameLocation: 'middle', nameGap: 48,
+        nameTextStyle: {color: '#5d6b7a'}, axisLabel: {formatter: compact}, splitLine: {lineStyle: {color: '#eeeeee'}}},
+      dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 10}],
+      series: series
+    });
+  }
+
   // A histogram of returns: bars by bin (labelled by the lower edge, in %), red below 0.
   function histogram(spec) {
     var chart = mount(spec.id);
@@ -502,6 +538,9 @@
   if (c.monthDistribution) {
     guard('monthly distribution', function () { histogram(c.monthDistribution); });
   }
+  (c.candles || []).forEach(function (spec) {
+    guard(spec.id, function () { candleChart(spec); });
+  });
   (c.prices || []).forEach(function (spec) {
     guard(spec.id, function () { timeChart(spec); });
   });

@@ -89,7 +89,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("report.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 14);
+        assertCleanAndPainted(page, 17);
         chromium.screenshot(Path.of("target", "report-screenshot.png"), 0, WIDTH, HEIGHT);
         int height = chromium.evaluate("document.documentElement.scrollHeight").asInt();
         for (int part = 1, y = HEIGHT; y < height; part++, y += HEIGHT) {
@@ -140,7 +140,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("hostile.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 10);
+        assertCleanAndPainted(page, 11);
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, svg[onload], b').length").asInt()).isZero();
         assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
@@ -153,7 +153,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("gated.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 8 + 3 + 4);
+        assertCleanAndPainted(page, 8 + 3 + 2 + 4);
         JsonNode equity = chromium.evaluate("""
                 (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption();
                   return o.series.filter(s => s.markArea && s.name.endsWith(' not holding'))
@@ -340,6 +340,30 @@ class ReportBrowserTest {
         for (String id : List.of("chart-returns-step", "chart-returns-month", "chart-beta", "chart-trade-pnl")) {
             assertThat(overlapsAndClipped(id)).as(id).isEmpty();
         }
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void candlesticksShowTheWindowAroundTheDeepestDrawdownWithOverlaysAndFills() throws Exception {
+        RunResults run = SampleRuns.playbook();
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        JsonNode drawn = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-candles-0')).getOption();
+                  return {series: o.series.map(s => s.type + ':' + s.name + ':' + s.data.length),
+                    from: o.xAxis[0].min, to: o.xAxis[0].max, caption: document.querySelector('#candles .note').textContent}; })()""");
+
+        dev.crashlab.results.CandleSeries btc = run.candles().series().getFirst();
+        assertThat(btc.symbol()).isEqualTo("BTC-USD");
+        List<String> series = new ArrayList<>();
+        drawn.get("series").forEach(v -> series.add(v.asString()));
+        assertThat(series).startsWith("candlestick:BTC-USD:" + btc.bars().size(), "line:SMA 20:" + btc.bars().size(),
+                "line:SMA 50:" + btc.bars().size());
+        assertThat(series).anyMatch(v -> v.startsWith("scatter:Buy:"));
+        assertThat(drawn.get("from").asLong()).isEqualTo(run.candles().from().toEpochMilli());
+        assertThat(drawn.get("to").asLong()).isEqualTo(run.candles().to().toEpochMilli());
+        assertThat(drawn.get("caption").asString()).contains("around the strategy's deepest drawdown");
+        assertThat(overlapsAndClipped("chart-candles-0")).isEmpty();
         assertThat(chromium.messages()).isEmpty();
     }
 

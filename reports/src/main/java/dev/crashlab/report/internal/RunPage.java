@@ -1,6 +1,8 @@
 package dev.crashlab.report.internal;
 
 import dev.crashlab.results.BenchmarkResults;
+import dev.crashlab.results.Candle;
+import dev.crashlab.results.CandleSeries;
 import dev.crashlab.results.EventRow;
 import dev.crashlab.results.FillRow;
 import dev.crashlab.results.InstrumentInfo;
@@ -90,6 +92,7 @@ public final class RunPage {
     private final List<RegimeRow> regimeRows = new ArrayList<>();
     private final List<ChartBox> priceCharts = new ArrayList<>();
     private final List<ChartBox> seriesCharts = new ArrayList<>();
+    private final List<ChartBox> candleCharts = new ArrayList<>();
     private final SignalsSection signals;
     private final int rollingSteps;
     private final String dataJson;
@@ -216,6 +219,15 @@ public final class RunPage {
             addMarkers(chart, symbol);
             prices.add(chart);
         }
+        ArrayNode candles = charts.putArray("candles");
+        if (results.candles() != null) {
+            int c = 0;
+            for (CandleSeries series : results.candles().series()) {
+                ChartBox box = new ChartBox("chart-candles-" + c++, series.symbol());
+                candleCharts.add(box);
+                candles.add(candleChart(box.id(), series));
+            }
+        }
         ArrayNode flows = charts.putArray("series");
         int q = 0;
         for (Map.Entry<String, SeriesRead> s : results.series().entrySet()) {
@@ -257,6 +269,35 @@ public final class RunPage {
         charts.set("monthly", monthly(times, returns));
         charts.set("yearly", yearly(times, returns, benchReturns, bench == null ? null : bench.name()));
         dataJson = PageJson.forScript(data);
+    }
+
+    /**
+     * Returns the candlestick chart of {@code series}: its bars as {@code [t, open, close, low,
+     * high]} over the window's time range, its overlays as lines, and the fills as markers.
+     */
+    private ObjectNode candleChart(String id, CandleSeries series) {
+        ObjectNode chart = Charts.timeChart(id, "price");
+        chart.put("unit", quoteCurrency(series.symbol()));
+        chart.put("from", results.candles().from().toEpochMilli());
+        chart.put("to", results.candles().to().toEpochMilli());
+        ArrayNode bars = PageJson.array();
+        for (Candle c : series.bars()) {
+            ArrayNode bar = bars.addArray();
+            bar.add(c.time().toEpochMilli());
+            PageJson.add(bar, c.open());
+            PageJson.add(bar, c.close());
+            PageJson.add(bar, c.low());
+            PageJson.add(bar, c.high());
+        }
+        Charts.series(chart, series.symbol(), "candlestick", bars).put("role", "candles");
+        long[] times = series.bars().stream().mapToLong(c -> c.time().toEpochMilli()).toArray();
+        int palette = 0;
+        for (Map.Entry<String, List<Double>> o : series.overlays().entrySet()) {
+            double[] values = o.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            Charts.line(chart, o.getKey(), times, values, page.maxPoints()).put("role", "overlay-" + palette++);
+        }
+        addMarkers(chart, series.symbol());
+        return chart;
     }
 
     /**
@@ -443,6 +484,24 @@ public final class RunPage {
     /** Returns the price charts, one per traded instrument. */
     public List<ChartBox> priceCharts() {
         return priceCharts;
+    }
+
+    /** Returns the candlestick charts of the traded instruments over the results' candle window. */
+    public List<ChartBox> candleCharts() {
+        return candleCharts;
+    }
+
+    /** Returns the candle window in words: its dates and how it was chosen. */
+    public String candleWindowText() {
+        var w = results.candles();
+        return w == null ? "" : date(w.from().toEpochMilli()) + " → " + date(w.to().toEpochMilli()) + ", " + switch (w.chosenBy()) {
+            case dev.crashlab.results.CandleWindow.DEEPEST_DRAWDOWN -> "around the strategy's deepest drawdown ("
+                    + dev.crashlab.results.CandleWindow.PADDING_DAYS + " days before its peak to "
+                    + dev.crashlab.results.CandleWindow.PADDING_DAYS + " days after its trough)";
+            case dev.crashlab.results.CandleWindow.LAST_DAYS -> "the last " + dev.crashlab.results.CandleWindow.DEFAULT_DAYS
+                    + " days (the strategy's index never fell)";
+            default -> w.chosenBy();
+        };
     }
 
     /** Returns the charts of the non-price series the strategy read. */
