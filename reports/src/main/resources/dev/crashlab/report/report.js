@@ -347,6 +347,13 @@
       layout.top = 34 + reserved * LABEL_ROW;
       chart.setOption({grid: {top: layout.top}});
       var relabel = function () {
+        // A narrower chart may need more rows than the first layout: grow the strip, never shrink it.
+        var needed = Math.min(MAX_LABEL_ROWS, placeLabels(chart, layout.left, chart.getWidth() - layout.right).rows);
+        if (needed > reserved) {
+          reserved = needed;
+          layout.top = 34 + reserved * LABEL_ROW;
+          chart.setOption({grid: {top: layout.top}});
+        }
         chart.setOption({graphic: {elements: windowLabels(chart, layout, reserved).elements}}, {replaceMerge: ['graphic']});
       };
       relabel();
@@ -526,18 +533,12 @@
   if (c.rolling) {
     guard('rolling', function () { timeChart(c.rolling); });
   }
-  if (c.beta) {
-    guard('beta', function () { timeChart(c.beta); });
-  }
-  if (c.tradePnl) {
-    guard('trade P&L', function () { timeChart(c.tradePnl); });
-  }
-  if (c.stepDistribution) {
-    guard('distribution', function () { histogram(c.stepDistribution); });
-  }
-  if (c.monthDistribution) {
-    guard('monthly distribution', function () { histogram(c.monthDistribution); });
-  }
+  [['beta', timeChart], ['tradePnl', timeChart], ['stepDistribution', histogram], ['monthDistribution', histogram]]
+    .forEach(function (kind) {
+      if (c[kind[0]]) {
+        guard(kind[0], function () { kind[1](c[kind[0]]); });
+      }
+    });
   (c.candles || []).forEach(function (spec) {
     guard(spec.id, function () { candleChart(spec); });
   });

@@ -285,6 +285,14 @@ class ReportBrowserTest {
         for (JsonNode id : chromium.evaluate("Array.from(document.querySelectorAll('.chart')).map(e => e.id)")) {
             assertThat(overlapsAndClipped(id.asString())).as(id.asString()).isEmpty();
         }
+        // On a narrower screen the same labels crowd together: they must still neither overlap nor clip.
+        for (int width : new int[] {900, 700, 520}) {
+            chromium.evaluate("document.getElementById('chart-equity').style.width = '" + width + "px';"
+                    + " window.dispatchEvent(new Event('resize')); true");
+            assertThat(overlapsAndClipped("chart-equity")).as(width + " pixels wide").isEmpty();
+        }
+        chromium.evaluate("document.getElementById('chart-equity').style.width = '';"
+                + " window.dispatchEvent(new Event('resize')); true");
         // The strategy's line is drawn above the benchmark's, which would otherwise hide it exactly.
         JsonNode z = chromium.evaluate("""
                 echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption().series
