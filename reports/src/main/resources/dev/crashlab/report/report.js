@@ -451,7 +451,8 @@
 
   // Candlesticks over the results' candle window, with overlay lines and fill markers; its own
   // time range, so it is not zoomed with the run's time charts.
-  var OVERLAY_COLORS = ['#ff7f0e', '#9467bd', '#17becf'];
+  // Apart from the markers' colours (short purple, cover teal) so an overlay never reads as a fill.
+  var OVERLAY_COLORS = ['#ff7f0e', '#8c564b', '#e377c2'];
   function candleChart(spec) {
     var chart = mount(spec.id);
     if (!chart) {
@@ -464,7 +465,7 @@
       }
       var o = seriesOption(s, i, spec);
       if (s.type === 'line') {
-        var color = OVERLAY_COLORS[i % OVERLAY_COLORS.length];
+        var color = OVERLAY_COLORS[Math.max(0, i - 1) % OVERLAY_COLORS.length];
         o.lineStyle = {width: 1.2, color: color};
         o.itemStyle = {color: color};
         o.z = 3;
