@@ -1,5 +1,6 @@
 package dev.crashlab.maven;
 
+import dev.crashlab.backtest.BacktestException;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.config.CrashlabConfig;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,7 +25,7 @@ import org.apache.maven.project.MavenProject;
  * project's classpath (where user strategies live), the log, and turning failures into Maven's
  * two kinds: bad input ({@link MojoFailureException}) and our fault ({@link MojoExecutionException}).
  */
-abstract class AbstractCrashlabMojo extends AbstractMojo {
+abstract class AbstractCrashlabMojo extends CrashlabMojo {
 
     private static final List<String> DEFAULT_CONFIGS = List.of("crashlab.yaml", "crashlab.yml", "crashlab.json");
 
@@ -57,12 +57,14 @@ abstract class AbstractCrashlabMojo extends AbstractMojo {
             getLog().info("crashlab: skipped (crashlab.skip is true)");
             return;
         }
+        requireMaven();
         try {
             run();
         } catch (ConfigException e) {
             ConfigException located = loaded == null ? e : loaded.locate(e);
             throw new MojoFailureException(located.getMessage(), located);
-        } catch (DataFileException | IllegalArgumentException e) {
+        } catch (DataFileException | IllegalArgumentException | BacktestException e) {
+            // A strategy that throws is the project's code failing, as a failing test is: a failure.
             throw new MojoFailureException(e.getMessage(), e);
         } catch (MojoFailureException | MojoExecutionException e) {
             throw e;

@@ -4,7 +4,6 @@ import dev.crashlab.data.DataFileException;
 import dev.crashlab.data.io.DataFolder;
 import dev.crashlab.data.io.DataSummary;
 import java.io.File;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "data", requiresProject = false, threadSafe = true)
-public class DataMojo extends AbstractMojo {
+public class DataMojo extends CrashlabMojo {
 
     /** The folder to summarise; data/sample under the base directory by default. */
     @Parameter(property = "crashlab.data", defaultValue = "${basedir}/data/sample")
@@ -24,6 +23,7 @@ public class DataMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        requireMaven();
         try {
             for (String line : DataSummary.format(DataFolder.load(folder.toPath())).split("\n")) {
                 getLog().info(line);

@@ -9,7 +9,6 @@ import java.io.File;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "fetch", requiresProject = false, threadSafe = true)
-public class FetchMojo extends AbstractMojo {
+public class FetchMojo extends CrashlabMojo {
 
     /** The source: binance, yahoo or stooq. */
     @Parameter(property = "crashlab.source", defaultValue = "binance")
@@ -51,6 +50,7 @@ public class FetchMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        requireMaven();
         LocalDate first;
         LocalDate last;
         try {

@@ -4,7 +4,7 @@ import dev.crashlab.data.sample.SampleDataGenerator;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "sample-data", requiresProject = false, threadSafe = true)
-public class SampleDataMojo extends AbstractMojo {
+public class SampleDataMojo extends CrashlabMojo {
 
     /** The folder to write; data/sample under the base directory by default. */
     @Parameter(property = "crashlab.sampleOutput", defaultValue = "${basedir}/data/sample")
@@ -27,7 +27,8 @@ public class SampleDataMojo extends AbstractMojo {
     private long seed;
 
     @Override
-    public void execute() {
+    public void execute() throws MojoFailureException {
+        requireMaven();
         List<Path> files = new SampleDataGenerator(SampleDataGenerator.Options.DEFAULTS.withSeed(seed)).writeTo(folder.toPath());
         files.forEach(f -> getLog().info("crashlab: wrote " + f));
     }

@@ -9,10 +9,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Runs the config's parameter sweep in parallel with progress in the log, and writes the sweep
- * report (heatmap, table of all variants, the best variant, a selection-bias warning),
- * {@code variants.csv} and the best variant's results and report under
- * {@code <output>/sweep-<run>/}. Binds to {@code verify} when configured in a pom.
+ * Runs the config's parameter sweep in parallel with progress in the log, and writes under
+ * {@code <output>/sweep-<run>/} the sweep's results ({@code sweep.json}: every variant, and the
+ * chosen one's probabilistic and deflated Sharpe ratios, probability of backtest overfitting and
+ * parameter stability), the sweep report, {@code variants.csv} and the chosen variant's results
+ * and report; the output folder's index then links the report. Binds to {@code verify} when
+ * configured in a pom.
  *
  * @since 0.1.0
  */

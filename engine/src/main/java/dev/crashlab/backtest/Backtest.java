@@ -6,12 +6,16 @@ import dev.crashlab.data.MarketData;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -54,11 +58,14 @@ import java.util.function.Supplier;
  * @param allowPartialData whether a strategy may order an instrument before its data begins or
  *                       hold it after its data ends (see {@code DataCoverage}), with a warning in
  *                       the results, instead of the run being refused
+ * @param crises         the crisis windows the results score, one scorecard row each ({@code
+ *                       dev.crashlab.metrics.tail.CrisisStats}), in this order; none by default (a
+ *                       run configured from a file scores {@link CrisisWindow#BUILT_IN} and its own)
  */
 public record Backtest(String name, MarketData data, Supplier<? extends Strategy> strategy, Map<String, Object> parameters,
         Map<String, Object> config, Instant start, Instant end, double initialCash, Contributions contributions, Costs costs, Margin margin,
         double periodsPerYear, double riskFreeRate, String benchmarkName, Supplier<? extends Strategy> benchmark,
-        Supplier<? extends RegimeClassifier> regime, boolean allowPartialData) {
+        Supplier<? extends RegimeClassifier> regime, boolean allowPartialData, List<CrisisWindow> crises) {
 
     public Backtest {
         Objects.requireNonNull(name, "name");
@@ -88,6 +95,13 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         }
         if (initialCash == 0 && contributions.amount() <= 0) {
             throw new IllegalArgumentException("nothing to invest: initialCash is 0 and there are no contributions");
+        }
+        crises = crises == null ? List.of() : List.copyOf(crises);
+        Set<String> names = new HashSet<>();
+        for (CrisisWindow w : crises) {
+            if (!names.add(w.name())) {
+                throw new IllegalArgumentException("two crisis windows are called \"" + w.name() + "\"");
+            }
         }
     }
 
@@ -198,6 +212,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         b.benchmark = benchmark;
         b.regime = regime;
         b.allowPartialData = allowPartialData;
+        b.crises = crises;
         return b;
     }
 
@@ -220,6 +235,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         private Supplier<? extends Strategy> benchmark;
         private Supplier<? extends RegimeClassifier> regime;
         private boolean allowPartialData;
+        private List<CrisisWindow> crises = List.of();
 
         private Builder(MarketData data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -319,11 +335,20 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
             return this;
         }
 
+        /**
+         * Sets the crisis windows the results score, one scorecard row each, in this order (default
+         * none); names must be unique. {@link CrisisWindow#BUILT_IN} holds the well-known ones.
+         */
+        public Builder crises(List<CrisisWindow> value) {
+            this.crises = value;
+            return this;
+        }
+
         /** Returns the backtest. */
         public Backtest build() {
             return new Backtest(name, data, strategy, parameters, config, start == null ? data.firstTime() : start,
                     end == null ? data.lastTime() : end, initialCash, contributions, costs, margin, periodsPerYear,
-                    riskFreeRate, benchmarkName, benchmark, regime, allowPartialData);
+                    riskFreeRate, benchmarkName, benchmark, regime, allowPartialData, crises);
         }
     }
 }

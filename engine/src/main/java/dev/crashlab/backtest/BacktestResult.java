@@ -10,6 +10,9 @@ import dev.crashlab.metrics.PerformanceMetrics;
 import dev.crashlab.metrics.RegimeStats;
 import dev.crashlab.metrics.RoundTrips;
 import dev.crashlab.metrics.Trade;
+import dev.crashlab.metrics.tail.CrisisStats;
+import dev.crashlab.metrics.tail.PeriodSubset;
+import dev.crashlab.metrics.tail.TailMetrics;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.strategy.Event;
@@ -43,8 +46,9 @@ public final class BacktestResult {
      * @param equity      its equity at each step
      * @param contributed its cumulative flows at each step, or {@code null} when there are none
      * @param metrics     its metrics (beta and correlation NaN)
+     * @param tail        its tail and pain figures, over all its periods
      */
-    public record Benchmark(String name, double[] equity, double[] contributed, Metrics metrics) {
+    public record Benchmark(String name, double[] equity, double[] contributed, Metrics metrics, TailMetrics tail) {
     }
 
     /**
@@ -54,8 +58,11 @@ public final class BacktestResult {
      * @param ofStep  the label index of each step
      * @param windows named crisis windows to mark
      * @param stats   the run's performance in each regime, each period credited to the label of the step before it ({@link RegimeStats})
+     * @param tails   the run's tail and pain figures in each regime, in label order, over the same
+     *                periods ({@link PeriodSubset#ofLabel})
      */
-    public record Regimes(List<String> labels, int[] ofStep, List<CrisisWindow> windows, List<RegimeStats> stats) {
+    public record Regimes(List<String> labels, int[] ofStep, List<CrisisWindow> windows, List<RegimeStats> stats,
+            List<TailMetrics> tails) {
 
         /** Returns the label of step {@code step}. */
         public String label(int step) {
@@ -77,10 +84,12 @@ public final class BacktestResult {
     private final Metrics metrics;
     private final Benchmark benchmark;
     private final Regimes regimes;
+    private final TailMetrics tail;
+    private final List<CrisisStats> crises;
     private final List<String> benchmarkWarnings;
 
     private BacktestResult(Backtest spec, Run.Outcome run, boolean[] invested, List<Trade> trades, Metrics metrics,
-            Benchmark benchmark, Regimes regimes, List<String> benchmarkWarnings) {
+            Benchmark benchmark, Regimes regimes, TailMetrics tail, List<CrisisStats> crises, List<String> benchmarkWarnings) {
         this.spec = spec;
         this.run = run;
         this.invested = invested;
@@ -88,6 +97,8 @@ public final class BacktestResult {
         this.metrics = metrics;
         this.benchmark = benchmark;
         this.regimes = regimes;
+        this.tail = tail;
+        this.crises = crises;
         this.benchmarkWarnings = benchmarkWarnings;
     }
 
@@ -95,22 +106,36 @@ public final class BacktestResult {
         List<Instrument> instruments = spec.data().instruments();
         int steps = main.clock().size();
         List<Trade> trades = trades(spec, main);
+        long[] times = new long[steps];
+        for (int s = 0; s < steps; s++) {
+            times[s] = main.clock().timeMillis(s);
+        }
+        double[] returns = PerformanceMetrics.periodReturns(main.equity(), main.contributed());
         Benchmark benchmark = null;
+        double[] benchReturns = null;
         if (bench != null) {
             Metrics bm = metrics(spec, periodsPerYear, bench, trades(spec, bench), null);
-            benchmark = new Benchmark(spec.benchmarkName(), bench.equity(), bench.contributed(), bm);
+            benchReturns = PerformanceMetrics.periodReturns(bench.equity(), bench.contributed());
+            benchmark = new Benchmark(spec.benchmarkName(), bench.equity(), bench.contributed(), bm,
+                    TailMetrics.of(benchReturns, times));
         }
         Metrics metrics = metrics(spec, periodsPerYear, main, trades, benchmark == null ? null : bench);
         Regimes regimes = null;
         boolean[] invested = null;
         if (main.regimes() != null) {
             invested = investedOverTime(main, instruments, steps);
+            List<TailMetrics> tails = new java.util.ArrayList<>();
+            for (int label = 0; label < main.regimeLabels().size(); label++) {
+                tails.add(PeriodSubset.ofLabel(main.regimes(), label).tail(returns, times));
+            }
             regimes = new Regimes(main.regimeLabels(), main.regimes(), main.crisisWindows(), RegimeStats.of(
-                    main.regimeLabels(), main.regimes(), PerformanceMetrics.periodReturns(main.equity(), main.contributed()),
-                    invested));
+                    main.regimeLabels(), main.regimes(), returns, invested), List.copyOf(tails));
         }
-        return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes,
-                bench == null ? null : bench.warnings());
+        CrisisStats.Input scorecard = new CrisisStats.Input(times, returns, benchReturns, main.financed(), main.liquidated(),
+                main.events());
+        List<CrisisStats> crises = spec.crises().stream().map(w -> CrisisStats.of(w, scorecard)).toList();
+        return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes, TailMetrics.of(returns, times),
+                crises, bench == null ? null : bench.warnings());
     }
 
     /** Returns the round trips of {@code run}, open ones included, marked at the last step. */
@@ -401,6 +426,16 @@ public final class BacktestResult {
     /** Returns the benchmark, when one was run. */
     public Optional<Benchmark> benchmark() {
         return Optional.ofNullable(benchmark);
+    }
+
+    /** Returns the tail and pain figures of the run's period returns, over all its periods. */
+    public TailMetrics tail() {
+        return tail;
+    }
+
+    /** Returns the crisis scorecard: one row per window of {@link Backtest#crises()}, in that order. */
+    public List<CrisisStats> crises() {
+        return crises;
     }
 
     /** Returns the regime labels, when a classifier was given. */

@@ -12,6 +12,9 @@ import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.metrics.RegimeStats;
 import dev.crashlab.metrics.Trade;
+import dev.crashlab.metrics.tail.CrisisStats;
+import dev.crashlab.metrics.tail.PeriodSubset;
+import dev.crashlab.metrics.tail.TailMetrics;
 import dev.crashlab.results.AccountTerms;
 import dev.crashlab.results.BenchmarkResults;
 import dev.crashlab.results.Candle;
@@ -19,6 +22,8 @@ import dev.crashlab.results.CandleSeries;
 import dev.crashlab.results.CandleWindow;
 import dev.crashlab.results.ContributionTerms;
 import dev.crashlab.results.CostTerms;
+import dev.crashlab.results.CrisisBenchmark;
+import dev.crashlab.results.CrisisMetrics;
 import dev.crashlab.results.DataFile;
 import dev.crashlab.results.EquityPoint;
 import dev.crashlab.results.EventRow;
@@ -41,6 +46,7 @@ import dev.crashlab.results.SeriesPoint;
 import dev.crashlab.results.SeriesRead;
 import dev.crashlab.results.TrackedSeries;
 import dev.crashlab.results.StrategyInfo;
+import dev.crashlab.results.TailFigures;
 import dev.crashlab.results.TradeRow;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
@@ -91,21 +97,25 @@ final class ResultsOf {
             equity.add(new EquityPoint(result.time(s), Figures.figure(result.equity(s)), Figures.figure(result.cash(s)),
                     Figures.figure(result.contributions(s)), Figures.figure(result.longExposure(s)), Figures.figure(result.shortExposure(s))));
         }
+        long[] times = new long[steps];
+        for (int s = 0; s < steps; s++) {
+            times[s] = result.timeMillis(s);
+        }
         BenchmarkResults benchmark = result.benchmark().map(b -> new BenchmarkResults(b.name(), RunMetrics.of(b.metrics()),
-                Figures.figures(b.equity()))).orElse(null);
-        RegimeResults regimes = result.regimes().map(ResultsOf::regimes).orElse(null);
+                tail(b.tail(), times), Figures.figures(b.equity()))).orElse(null);
+        RegimeResults regimes = result.regimes().map(r -> regimes(r, times)).orElse(null);
         return new RunResults(RunResults.SCHEMA, Crashlab.version(), generatedAt, result.name(),
                 new StrategyInfo(result.strategyName(), tree(spec.parameters())), tree(spec.config()),
                 new Period(result.time(0), result.time(steps - 1), steps, Figures.figure(spec.effectivePeriodsPerYear()),
                         MarketClock.finestInterval(spec.data().prices()).toString()),
                 universe, result.synthetic(), result.warnings(), data, account(spec), costs(spec.costs()),
-                RunMetrics.of(result.metrics()), positions, equity, prices,
+                RunMetrics.of(result.metrics()), tail(result.tail(), times), positions, equity, prices,
                 result.orders().stream().map(ResultsOf::order).toList(),
                 result.openOrders().stream().map(Order::id).toList(),
                 result.fills().stream().map(ResultsOf::fill).toList(),
                 result.trades().stream().map(ResultsOf::trade).toList(),
                 result.events().stream().map(ResultsOf::event).toList(),
-                benchmark, regimes, series(result),
+                benchmark, regimes, result.crises().stream().map(c -> crisis(c, times)).toList(), series(result),
                 result.tracked().stream().map(t -> new TrackedSeries(t.name(),
                         t.state() ? TrackedSeries.STATE : TrackedSeries.VALUE, Figures.figures(t.values()))).toList(),
                 candles(result));
@@ -219,19 +229,44 @@ final class ResultsOf {
                 Figures.figure(e.value()));
     }
 
-    private static RegimeResults regimes(BacktestResult.Regimes r) {
+    private static RegimeResults regimes(BacktestResult.Regimes r, long[] times) {
         List<Integer> steps = new ArrayList<>(r.ofStep().length);
         for (int label : r.ofStep()) {
             steps.add(label);
         }
+        List<RegimeMetrics> metrics = new ArrayList<>();
+        for (int label = 0; label < r.stats().size(); label++) {
+            RegimeStats s = r.stats().get(label);
+            PeriodSubset periods = PeriodSubset.ofLabel(r.ofStep(), label);
+            metrics.add(new RegimeMetrics(s.label(), s.steps(), Figures.figure(s.totalReturn()), Figures.figure(s.maxDrawdown()),
+                    Figures.figure(s.timeInMarket()), TailFigures.of(r.tails().get(label), times, periods::step)));
+        }
         return new RegimeResults(r.labels(), steps,
-                r.windows().stream().map(w -> new RegimeWindow(w.name(), w.from(), w.to(), w.description())).toList(),
-                r.stats().stream().map(ResultsOf::regime).toList());
+                r.windows().stream().map(w -> new RegimeWindow(w.name(), w.from(), w.to(), w.description())).toList(), metrics);
     }
 
-    private static RegimeMetrics regime(RegimeStats s) {
-        return new RegimeMetrics(s.label(), s.steps(), Figures.figure(s.totalReturn()), Figures.figure(s.maxDrawdown()),
-                Figures.figure(s.timeInMarket()));
+    /** Returns the figures of a whole curve's {@code tail}, its episodes at the run's steps. */
+    private static TailFigures tail(TailMetrics tail, long[] times) {
+        return TailFigures.of(tail, times, k -> k);
+    }
+
+    private static CrisisMetrics crisis(CrisisStats c, long[] times) {
+        PeriodSubset periods = c.periods();
+        CrisisStats.Performance run = c.run();
+        CrisisStats.Performance bench = c.benchmark();
+        return new CrisisMetrics(c.window().name(), c.window().from(), c.window().to(), c.window().description(),
+                c.window().builtIn(), c.coverage().label(), periods.size(), at(times, c.startStep()), at(times, c.endStep()),
+                Figures.figure(run.totalReturn()), Figures.figure(run.maxDrawdown()), Figures.figure(run.daysToRecover()),
+                at(times, run.recoveryStep()), TailFigures.of(run.tail(), times, periods::step), c.liquidations(),
+                Figures.figure(c.fundingPaid()), c.heldBack(), bench == null ? null
+                        : new CrisisBenchmark(Figures.figure(bench.totalReturn()), Figures.figure(bench.maxDrawdown()),
+                                Figures.figure(bench.daysToRecover()), at(times, bench.recoveryStep()),
+                                TailFigures.of(bench.tail(), times, periods::step)));
+    }
+
+    /** Returns the time of step {@code s}, or {@code null} for −1. */
+    private static Instant at(long[] times, int s) {
+        return s < 0 ? null : Instant.ofEpochMilli(times[s]);
     }
 
     /** Returns the values of each series read, from 400 days before the first step to the last. */

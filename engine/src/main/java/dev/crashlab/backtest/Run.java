@@ -68,9 +68,12 @@ final class Run {
      * What a run leaves behind; {@link BacktestResult} derives everything else from it. The run's
      * own lists are handed over unmodifiable and not copied (the run is done with them), and the
      * per-fill arrays may be longer than the fills: entries from {@code fills().size()} on mean
-     * nothing.
+     * nothing. A detailed run also keeps, per step, the carry charged ({@code financed}) and the
+     * liquidations ({@code liquidated}) up to the step's close, cumulative, for the crisis
+     * scorecard; {@code null} otherwise.
      */
     record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
+            double[] financed, int[] liquidated,
             List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
             List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps,
@@ -181,6 +184,8 @@ final class Run {
         int steps = clock.size();
         double[] equity = new double[steps];
         double[] cash = detailed ? new double[steps] : null;
+        double[] financed = detailed ? new double[steps] : null;
+        int[] liquidated = detailed ? new int[steps] : null;
         // Without external flows there is nothing to record: null stands for "always 0".
         double[] contributed = spec.contributions().isNone() ? null : new double[steps];
         int[] regimes = classifier == null ? null : new int[steps];
@@ -195,7 +200,8 @@ final class Run {
         } catch (BacktestException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage(), e);
+            throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage()
+                    + StrategyFrame.suffix(e), e);
         }
         boolean allAligned = true;
         for (int i = 0; i < n; i++) {
@@ -263,7 +269,7 @@ final class Run {
                 throw e;
             } catch (RuntimeException e) {
                 throw new BacktestException(spec.name() + ": " + strategy.name() + " failed at step " + s + " ("
-                        + nowInstant() + "): " + e, e);
+                        + nowInstant() + "): " + e + StrategyFrame.suffix(e), e);
             }
             if (closeFills && !pending.isEmpty()) {
                 execution.fillAtClose();
@@ -274,6 +280,8 @@ final class Run {
             double cashNow = account.cash();
             if (cash != null) {
                 cash[s] = cashNow;
+                financed[s] = account.financingPaid();
+                liquidated[s] = liquidations;
             }
             equity[s] = account.isInvested() ? account.equity() : cashNow;
             if (contributed != null) {
@@ -288,7 +296,8 @@ final class Run {
             marks[i] = account.mark(i);
             carry[i] = account.carry(i);
         }
-        return new Outcome(strategy.name(), clock, equity, cash, contributed, Collections.unmodifiableList(orders),
+        return new Outcome(strategy.name(), clock, equity, cash, contributed, financed, liquidated,
+                Collections.unmodifiableList(orders),
                 waitingOrders(), Collections.unmodifiableList(fills), Collections.unmodifiableList(events), account.feesPaid(),
                 account.financingPaid(), liquidations, List.copyOf(seriesUsed), regimes,
                 classifier == null ? List.of() : List.copyOf(classifier.labels()),

@@ -18,12 +18,15 @@ import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.results.Metric;
 import dev.crashlab.results.check.RiskRule;
+import dev.crashlab.strategy.CrisisWindow;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +53,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <p>Top-level run fields ({@code data}, {@code start}, {@code costs}, ...) are defaults for every
  * entry of {@code runs}; a run's own objects are merged over them field by field, except
  * {@code strategy} and {@code regime}, which a run replaces whole. Without {@code runs}, the
- * top level is the single run. Relative paths are relative to the config file's folder. The full
+ * top level is the single run. Relative paths are relative to the config file's folder, those of
+ * data files to {@code data.folder} when it is given (itself relative to the config file). The full
  * layout is documented, with a commented example, in README.md ("Configuration").
  */
 public final class ConfigLoader {
@@ -60,8 +64,9 @@ public final class ConfigLoader {
     // The fields of a run, in the order "unknown field" messages list them; at the top level they
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
-            "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData");
-    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "checks", "output"))
+            "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData",
+            "crises");
+    private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "walkforward", "checks", "output"))
             .toArray(String[]::new);
     private static final int MAX_VARIANTS = 100_000;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -106,6 +111,9 @@ public final class ConfigLoader {
             }
             runs.add(run(new Node(defaults, ""), base, "backtest"));
         } else {
+            // The top level's windows are every run's default: checked here, so that an error names
+            // them where they are written, not in the first run that inherits them.
+            crises(top);
             Set<String> names = new HashSet<>();
             for (Node entry : listed) {
                 if (!entry.json().isObject()) {
@@ -122,7 +130,10 @@ public final class ConfigLoader {
         }
         Path output = top.has("output") ? base.resolve(top.requireString("output")) : null;
         SweepConfig sweep = top.has("sweep") ? sweep(top.requireObject("sweep"), runs) : null;
-        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, checks(top, runs), locations);
+        WalkForwardConfig walkForward = top.has("walkforward") ? walkForward(top.requireObject("walkforward"), runs, sweep)
+                : null;
+        return new CrashlabConfig(file.toAbsolutePath(), output, runs, sweep, walkForward, checks(top, runs, sweep, walkForward),
+                locations);
     }
 
     private static ObjectMapper mapper(Path file) {
@@ -175,11 +186,13 @@ public final class ConfigLoader {
             throw new ConfigException(run.childPath("name"), "expected a name of letters, digits, '.', '_' or '-'"
                     + " (it names the output folder), got \"" + name + "\"");
         }
-        Node data = run.requireObject("data").onlyFields("prices", "series");
+        Node data = run.requireObject("data").onlyFields("folder", "prices", "series");
+        // The data files' folder, so that one line moves a project from the bundled sample to real data.
+        Path files = data.has("folder") ? base.resolve(data.requireString("folder")) : base;
         List<RunConfig.PriceFile> prices = new ArrayList<>();
         Node priceNodes = data.requireObject("prices");
         for (Map.Entry<String, Node> e : priceNodes.entries()) {
-            prices.add(priceFile(e.getKey(), e.getValue(), base));
+            prices.add(priceFile(e.getKey(), e.getValue(), files));
         }
         if (prices.isEmpty()) {
             throw priceNodes.error("give at least one price file");
@@ -189,7 +202,7 @@ public final class ConfigLoader {
         if (seriesNodes != null) {
             for (Map.Entry<String, Node> e : seriesNodes.entries()) {
                 Node s = e.getValue().onlyFields("file", "column", "publication", "unit");
-                series.add(new RunConfig.SeriesFile(e.getKey(), base.resolve(s.requireString("file")),
+                series.add(new RunConfig.SeriesFile(e.getKey(), files.resolve(s.requireString("file")),
                         s.requireString("column"), s.parsed("publication", PublicationRule.NEXT_DAY_UTC, PublicationRule::parse),
                         s.string("unit", ""), s.path()));
             }
@@ -235,7 +248,48 @@ public final class ConfigLoader {
         }
         return new RunConfig(name, run.path(), prices, series, start, end, initialCash, contributions, costs, margin, periods,
                 riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.bool("allowPartialData", false),
-                run.json());
+                run.json(), crises(run));
+    }
+
+    /**
+     * Returns the crisis windows a run scores: the built-in ones ({@link CrisisWindow#BUILT_IN}),
+     * always, then those of its {@code crises}, a list of {@code {name, from, to, description}}
+     * (description optional), each with a unique name that is not a built-in one and
+     * {@code from <= to}.
+     */
+    private static List<CrisisWindow> crises(Node run) {
+        List<CrisisWindow> out = new ArrayList<>(CrisisWindow.BUILT_IN);
+        Set<String> names = new HashSet<>();
+        for (Node window : run.list("crises")) {
+            if (!window.json().isObject()) {
+                throw window.error("expected a crisis window {name, from, to, description}, got " + window.json());
+            }
+            window.onlyFields("name", "from", "to", "description");
+            String name = window.requireString("name").strip();
+            CrisisWindow builtIn = CrisisWindow.builtInNamed(name);
+            if (builtIn != null) {
+                throw new ConfigException(window.childPath("name"), "\"" + name + "\" is a built-in window (" + builtIn.from()
+                        + " .. " + builtIn.to() + "), scored for every run; give yours another name");
+            }
+            if (!names.add(name)) {
+                throw new ConfigException(window.childPath("name"), "a second crisis window called \"" + name + "\"");
+            }
+            LocalDate from = requireDate(window, "from");
+            LocalDate to = requireDate(window, "to");
+            if (to.isBefore(from)) {
+                throw new ConfigException(window.childPath("to"), "expected a date on or after from (" + from + "), got " + to);
+            }
+            out.add(new CrisisWindow(name, from, to, window.string("description", "")));
+        }
+        return out;
+    }
+
+    private static LocalDate requireDate(Node node, String field) {
+        LocalDate date = node.date(field, null);
+        if (date == null) {
+            throw new ConfigException(node.childPath(field), "missing: a date (yyyy-MM-dd) is required here");
+        }
+        return date;
     }
 
     private static JsonNode params(Node node) {
@@ -394,9 +448,11 @@ public final class ConfigLoader {
 
     /**
      * Reads {@code checks}: a list of {@code {run, rules}}, where {@code run} names one run (left
-     * out: every run) and {@code rules} lists rules in {@link RiskRule}'s grammar.
+     * out: every run) and {@code rules} lists rules in {@link RiskRule}'s grammar. A rule on a
+     * {@code sweep.} or {@code walkforward.} figure applies to the run the config sweeps or walks
+     * forward, and needs that section.
      */
-    private static List<CheckConfig> checks(Node top, List<RunConfig> runs) {
+    private static List<CheckConfig> checks(Node top, List<RunConfig> runs, SweepConfig sweep, WalkForwardConfig walkForward) {
         List<CheckConfig> out = new ArrayList<>();
         List<String> names = runs.stream().map(RunConfig::name).toList();
         for (Node group : top.list("checks")) {
@@ -416,18 +472,44 @@ public final class ConfigLoader {
                 if (!rule.json().isString()) {
                     throw rule.error("expected a rule as text, such as \"maxDrawdown > -0.5\", got " + rule.json());
                 }
+                RiskRule parsed;
                 try {
-                    out.add(new CheckConfig(run, RiskRule.parse(rule.json().asString()), rule.path()));
+                    parsed = RiskRule.parse(rule.json().asString());
+                    // A window's name is known here, unlike a regime's label (the classifier's).
+                    for (RunConfig checked : runs) {
+                        if (run == null || run.equals(checked.name())) {
+                            parsed.requireWindow(checked.name(), checked.crises().stream().map(CrisisWindow::name).toList());
+                        }
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(rule.path(), e.getMessage(), e);
                 }
+                out.add(new CheckConfig(ruleRun(parsed, run, rule, sweep, walkForward), parsed, rule.path()));
             }
         }
         return out;
     }
 
+    /** Returns the run a rule applies to: {@code run} (null: every run), or the swept or walked-forward run for their figures. */
+    private static String ruleRun(RiskRule rule, String run, Node at, SweepConfig sweep, WalkForwardConfig walkForward) {
+        String scope = rule.figure().scope();
+        if (rule.figure().ofRun()) {
+            return run;
+        }
+        String target = scope.equals("sweep") ? sweep == null ? null : sweep.run()
+                : walkForward == null ? null : walkForward.run();
+        if (target == null) {
+            throw at.error(rule.figure() + " reads the " + scope + "'s results, but the config has no " + scope + " section");
+        }
+        if (run != null && !run.equals(target)) {
+            throw at.error(rule.figure() + " reads the " + scope + " of run '" + target + "', but the rule is for run '"
+                    + run + "'");
+        }
+        return target;
+    }
+
     private static SweepConfig sweep(Node sweep, List<RunConfig> runs) {
-        sweep.onlyFields("run", "metric", "params");
+        sweep.onlyFields("run", "metric", "params", "pbo");
         String run = sweep.string("run", runs.size() == 1 ? runs.getFirst().name() : null);
         if (run == null) {
             throw new ConfigException(sweep.childPath("run"), "missing: name the run to sweep, one of "
@@ -439,18 +521,97 @@ public final class ConfigLoader {
         }
         String metric = sweep.string("metric", "sharpe");
         Node params = sweep.requireObject("params");
+        return new SweepConfig(run, metric, axes(params), pboBlocks(sweep.object("pbo")), sweep.path());
+    }
+
+    /** Reads a grid's {@code params}: each parameter's values; at least one, at most {@value #MAX_VARIANTS} combinations. */
+    private static List<SweepConfig.Axis> axes(Node params) {
         List<SweepConfig.Axis> axes = new ArrayList<>();
+        long size = 1;
         for (Map.Entry<String, Node> e : params.entries()) {
             axes.add(new SweepConfig.Axis(e.getKey(), values(e.getValue())));
+            size = Math.min(Integer.MAX_VALUE, size * axes.getLast().values().size());
         }
         if (axes.isEmpty()) {
             throw params.error("give at least one parameter to sweep");
         }
-        SweepConfig config = new SweepConfig(run, metric, axes, sweep.path());
-        if (config.size() > MAX_VARIANTS) {
-            throw params.error("the grid has " + config.size() + " variants; at most " + MAX_VARIANTS + " are allowed");
+        if (size > MAX_VARIANTS) {
+            throw params.error("the grid has " + size + " variants; at most " + MAX_VARIANTS + " are allowed");
         }
-        return config;
+        return axes;
+    }
+
+    /**
+     * Reads {@code walkforward}: its run and metric (by default the sweep's, when the sweep is of
+     * the same run, else the only run and sharpe), its grid ({@code params}; by default the
+     * sweep's), the windows' mode, spans and purge.
+     */
+    private static WalkForwardConfig walkForward(Node wf, List<RunConfig> runs, SweepConfig sweep) {
+        if (wf.has("embargoDays")) {
+            throw new ConfigException(wf.childPath("embargoDays"), "a walk-forward has no embargo: an embargo removes"
+                    + " training data that follows a test set, and every in-sample window precedes its out-of-sample"
+                    + " segment; purgeDays leaves days out between them");
+        }
+        if (wf.has("step")) {
+            throw new ConfigException(wf.childPath("step"), "a walk-forward steps by outOfSample, so that every"
+                    + " out-of-sample day is traded once, by the variant chosen just before it; set outOfSample");
+        }
+        wf.onlyFields("run", "metric", "params", "mode", "inSample", "outOfSample", "purgeDays");
+        List<String> names = runs.stream().map(RunConfig::name).toList();
+        String fallback = sweep != null ? sweep.run() : runs.size() == 1 ? runs.getFirst().name() : null;
+        String run = wf.string("run", fallback);
+        if (run == null) {
+            throw new ConfigException(wf.childPath("run"), "missing: name the run to walk forward, one of " + names);
+        }
+        if (!names.contains(run)) {
+            throw new ConfigException(wf.childPath("run"), "no run is called \"" + run + "\"; the runs are " + names);
+        }
+        boolean sweepsRun = sweep != null && sweep.run().equals(run);
+        String metric = wf.string("metric", sweepsRun ? sweep.metric() : "sharpe");
+        if (Metric.of(metric).filter(m -> m.better() != 0).isEmpty()) {
+            throw new ConfigException(wf.childPath("metric"), "expected a metric with a better direction, such as sharpe,"
+                    + " cagr, totalReturn, maxDrawdown or calmar, got \"" + metric + "\"");
+        }
+        List<SweepConfig.Axis> axes;
+        if (wf.has("params")) {
+            axes = axes(wf.requireObject("params"));
+        } else if (sweepsRun) {
+            axes = sweep.axes();
+        } else {
+            throw new ConfigException(wf.childPath("params"), "missing: give the grid to choose from"
+                    + (sweep == null ? ", or a sweep section to reuse its params" : " (the sweep's params are for run '"
+                    + sweep.run() + "')"));
+        }
+        WalkForwardConfig.Span inSample = span(wf, "inSample");
+        WalkForwardConfig.Span outOfSample = span(wf, "outOfSample");
+        double purge = wf.number("purgeDays", 0, 0, 36_500);
+        if (purge != Math.rint(purge)) {
+            throw new ConfigException(wf.childPath("purgeDays"), "expected a whole number of days >= 0, got "
+                    + wf.json().get("purgeDays"));
+        }
+        return new WalkForwardConfig(run, metric, axes, wf.choice("mode", WalkForwardConfig.Mode.ANCHORED,
+                WalkForwardConfig.Mode.class), inSample, outOfSample, (int) purge, wf.path());
+    }
+
+    private static WalkForwardConfig.Span span(Node wf, String field) {
+        if (!wf.has(field)) {
+            throw new ConfigException(wf.childPath(field), "missing: a span such as 730 (days), 730d, 26w, 6m or 2y");
+        }
+        return wf.parsed(field, null, WalkForwardConfig.Span::parse);
+    }
+
+    /** Reads {@code pbo: {blocks}}: the CSCV blocks, an even whole number from 2 to 24 (C(24, 12) splits is the most). */
+    private static int pboBlocks(Node pbo) {
+        if (pbo == null) {
+            return SweepConfig.DEFAULT_PBO_BLOCKS;
+        }
+        pbo.onlyFields("blocks");
+        double blocks = pbo.number("blocks", SweepConfig.DEFAULT_PBO_BLOCKS, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        if (blocks != Math.rint(blocks) || blocks < 2 || blocks > 24 || blocks % 2 != 0) {
+            throw new ConfigException(pbo.childPath("blocks"), "expected an even whole number from 2 to 24 (16 by default),"
+                    + " got " + pbo.json().get("blocks"));
+        }
+        return (int) blocks;
     }
 
     /** Returns the values of an axis: a list, or {@code {from, to, step}} (inclusive, decimal steps exact). */

@@ -6,18 +6,20 @@ import java.util.Optional;
 
 /**
  * A crashlab configuration file ({@code crashlab.yaml} or {@code crashlab.json}), read and
- * checked by {@link ConfigLoader}: the runs to backtest, an optional parameter sweep, and where
- * to write the output, and the risk limits {@code crashlab:check} holds the results to.
+ * checked by {@link ConfigLoader}: the runs to backtest, an optional parameter sweep and
+ * walk-forward, where to write the output, and the risk limits {@code crashlab:check} holds the
+ * results to.
  *
  * @param file   the config file
  * @param output the output folder the config asks for, or {@code null} for the caller's default
  * @param runs   the runs, in config order, with unique names
  * @param sweep  the sweep, or {@code null}
+ * @param walkForward the walk-forward, or {@code null}
  * @param checks the risk limits, in config order (empty when there are none)
  * @param locations where each field stands in the file, for errors found after loading
  */
-public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep, List<CheckConfig> checks,
-        ConfigLocations locations) {
+public record CrashlabConfig(Path file, Path output, List<RunConfig> runs, SweepConfig sweep, WalkForwardConfig walkForward,
+        List<CheckConfig> checks, ConfigLocations locations) {
 
     public CrashlabConfig {
         runs = List.copyOf(runs);

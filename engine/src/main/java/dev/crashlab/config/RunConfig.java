@@ -6,6 +6,7 @@ import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.strategy.CrisisWindow;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,15 +34,18 @@ import tools.jackson.databind.JsonNode;
  * @param allowPartialData whether the strategy may trade an instrument outside its data (with a
  *                       warning) instead of the run being refused
  * @param echo           the run's configuration as written (defaults merged), echoed in results
+ * @param crises         the crisis windows the run scores: {@link CrisisWindow#BUILT_IN}, then those of
+ *                       its {@code crises}
  */
 public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, LocalDate start,
         LocalDate end, double initialCash, Contributions contributions, Costs costs, Margin margin, double periodsPerYear,
         double riskFreeRate, String benchmark, Component regime, StrategySpec strategy, boolean allowPartialData,
-        JsonNode echo) {
+        JsonNode echo, List<CrisisWindow> crises) {
 
     public RunConfig {
         prices = List.copyOf(prices);
         series = List.copyOf(series);
+        crises = List.copyOf(crises);
     }
 
     /**

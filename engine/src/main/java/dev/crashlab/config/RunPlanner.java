@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RunPlanner {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The config echo as the results record keeps it: a JSON object as a map. */
+    private static final TypeReference<Map<String, Object>> CONFIG_ECHO = new TypeReference<>() {
+    };
 
     private record PriceKey(Path file, LoadOptions options) {
     }
@@ -90,14 +94,15 @@ public final class RunPlanner {
                 .name(name)
                 .strategy(strategy)
                 .parameters(parameters)
-                .config(JSON.convertValue(run.echo(), Map.class))
+                .config(JSON.convertValue(run.echo(), CONFIG_ECHO))
                 .initialCash(run.initialCash())
                 .contributions(run.contributions())
                 .costs(run.costs())
                 .margin(run.margin())
                 .periodsPerYear(run.periodsPerYear())
                 .riskFreeRate(run.riskFreeRate())
-                .allowPartialData(run.allowPartialData());
+                .allowPartialData(run.allowPartialData())
+                .crises(run.crises());
         if (run.start() != null) {
             builder.start(run.start().atStartOfDay(ZoneOffset.UTC).toInstant());
         }
@@ -130,6 +135,40 @@ public final class RunPlanner {
      */
     public Supplier<Strategy> strategy(RunConfig run, Map<String, JsonNode> overrides) {
         return bind(run, overrides).strategy();
+    }
+
+    /**
+     * Returns the values the strategy of {@code run} binds, defaults included, to each of
+     * {@code names}, written as a sweep names parameters: {@code threshold} for the strategy's,
+     * {@code wrappers[0].leverage} for a wrapper's; in the order of {@code names}.
+     *
+     * @throws ConfigException when a name is not a parameter of the strategy or its wrapper
+     */
+    public Map<String, JsonNode> boundValues(RunConfig run, List<String> names) {
+        Bound bound = bind(run, Map.of());
+        String strategyPath = run.strategy().strategy().path();
+        JsonNode core = JSON.valueToTree(describe(bound.coreType(), bound.coreParams(), strategyPath));
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (String name : names) {
+            JsonNode params = core;
+            String field = name;
+            if (name.startsWith("wrappers[") && name.contains("].")) {
+                int index = Integer.parseInt(name.substring(9, name.indexOf(']')));
+                if (index >= bound.wrapperTypes().size()) {
+                    throw new ConfigException(strategyPath, name + " names wrapper " + index + ", but the strategy has "
+                            + bound.wrapperTypes().size() + " wrappers");
+                }
+                params = JSON.valueToTree(describe(bound.wrapperTypes().get(index), bound.wrapperParams().get(index),
+                        run.strategy().wrappers().get(index).path()));
+                field = name.substring(name.indexOf("].") + 2);
+            }
+            if (!params.has(field)) {
+                throw new ConfigException(strategyPath, name + " is not a parameter of the strategy; it has "
+                        + params.propertyNames());
+            }
+            out.put(name, params.get(field));
+        }
+        return out;
     }
 
     /** A run's strategy classes and parameters as bound, and what makes the strategy from them. */

@@ -280,7 +280,6 @@ public final class StrategyFactory {
         return ((ObjectNode) tree).deepCopy();
     }
 
-    /** Checks a scalar against the component's type (its range is {@link Parameters#check}'s); hands anything else to Jackson. */
     /**
      * Returns {@code base} with the fields of {@code params} set over it, each checked against its
      * component; a nested record given as an object is merged the same way over its value in
@@ -319,6 +318,7 @@ public final class StrategyFactory {
         return base;
     }
 
+    /** Checks a scalar against the component's type (its range is {@link Parameters#check}'s); hands anything else to Jackson. */
     private static JsonNode checked(RecordComponent component, JsonNode value, String path) {
         Class<?> t = component.getType();
         boolean integral = t == int.class || t == long.class || t == Integer.class || t == Long.class;

@@ -14,9 +14,14 @@ import tools.jackson.databind.JsonNode;
  * @param metric   the metric that ranks variants, a field of {@code results.json}'s metrics (the
  *                 report knows which direction is better for each)
  * @param axes     the parameters and their values, in config order
+ * @param pboBlocks S, the blocks of the probability of backtest overfitting's CSCV ({@code pbo.blocks}):
+ *                 even, from 2 to 24, 16 by default as in Bailey, Borwein, López de Prado and Zhu (2015)
  * @param path     the sweep's place in the config
  */
-public record SweepConfig(String run, String metric, List<Axis> axes, String path) {
+public record SweepConfig(String run, String metric, List<Axis> axes, int pboBlocks, String path) {
+
+    /** The CSCV blocks unless the config says otherwise. */
+    public static final int DEFAULT_PBO_BLOCKS = 16;
 
     /**
      * One swept parameter.

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param name    its name
  * @param metrics its metrics (beta and correlation undefined)
+ * @param tail    its tail and pain figures, over all its periods
  * @param equity  its equity at each step's close
  */
-public record BenchmarkResults(String name, RunMetrics metrics, List<Double> equity) {
+public record BenchmarkResults(String name, RunMetrics metrics, TailFigures tail, List<Double> equity) {
 
     public BenchmarkResults {
         equity = List.copyOf(equity);

@@ -117,9 +117,14 @@ public record Metric(String group, String field, ToDoubleFunction<RunMetrics> va
 
     /** Returns the index of the best finite value of {@code values}, the first of equal ones, or -1 when none is finite. */
     public int bestOf(double[] values) {
+        return bestOf(values, better);
+    }
+
+    /** Returns the index of the best finite value of {@code values} in direction {@code better} (as {@link #better}), the first of equal ones, or -1 when none is finite. */
+    static int bestOf(double[] values, int better) {
         int best = -1;
         for (int i = 0; i < values.length; i++) {
-            if (Double.isFinite(values[i]) && (best < 0 || beats(values[i], values[best]))) {
+            if (Double.isFinite(values[i]) && (best < 0 || (better > 0 ? values[i] > values[best] : values[i] < values[best]))) {
                 best = i;
             }
         }

@@ -9,6 +9,10 @@ package dev.crashlab.results;
  * @param totalReturn  the compounded return over them
  * @param maxDrawdown  the deepest drawdown of that compounded index
  * @param timeInMarket the share of them that began with a position
+ * @param tail         the tail and pain figures of their returns, on the clock of the regime's own
+ *                     periods ({@code dev.crashlab.metrics.tail.PeriodSubset}): days count only the
+ *                     time spent in the regime
  */
-public record RegimeMetrics(String label, int steps, double totalReturn, double maxDrawdown, double timeInMarket) {
+public record RegimeMetrics(String label, int steps, double totalReturn, double maxDrawdown, double timeInMarket,
+        TailFigures tail) {
 }

@@ -33,6 +33,11 @@ public class ResultsException extends IllegalArgumentException {
         return new ResultsException("results.json of run '" + name + "'", field, problem, this);
     }
 
+    /** Returns the same exception about the document {@code name}, such as {@code sweep.json}, read from memory. */
+    public ResultsException inDocument(String name) {
+        return source.equals("results.json") ? new ResultsException(name, field, problem, this) : this;
+    }
+
     /** Returns the same exception, naming the file at fault. */
     public ResultsException inFile(Path file) {
         return new ResultsException(file.toString(), field, problem, this);

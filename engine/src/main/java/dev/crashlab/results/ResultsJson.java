@@ -51,6 +51,11 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       {@code null}. An error names the field's path, such as {@code equity[12].time}.</li>
  * </ul>
  *
+ * <h2>Documents</h2>
+ * A run's {@code results.json} ({@link RunResults}, schema {@value RunResults#SCHEMA}) and a
+ * sweep's {@code sweep.json} ({@link SweepResults}, schema {@value SweepResults#SCHEMA}), each
+ * with its JSON Schema beside this class.
+ *
  * <h2>Versions</h2>
  * A document of schema {@value RunResults#SCHEMA} is read as it is. One of {@value #SCHEMA_1} is
  * converted: the fields that some of its writers left out get their documented defaults (see
@@ -63,6 +68,12 @@ public final class ResultsJson {
 
     /** The JSON Schema of {@link RunResults}, a resource beside this class. */
     public static final String SCHEMA_RESOURCE = "crashlab-results-2.schema.json";
+
+    /** The JSON Schema of {@link SweepResults}, a resource beside this class. */
+    public static final String SWEEP_SCHEMA_RESOURCE = "crashlab-sweep-1.schema.json";
+
+    /** The JSON Schema of {@link WalkForwardResults}, a resource beside this class. */
+    public static final String WALK_FORWARD_SCHEMA_RESOURCE = "crashlab-walkforward-1.schema.json";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -102,9 +113,29 @@ public final class ResultsJson {
         AtomicWrite.bytes(file, toBytes(results));
     }
 
+    /** Writes a sweep's {@code results} to {@code file} atomically. */
+    public static void write(SweepResults results, Path file) {
+        AtomicWrite.bytes(file, toBytes(results));
+    }
+
+    /** Writes a walk-forward's {@code results} to {@code file} atomically. */
+    public static void write(WalkForwardResults results, Path file) {
+        AtomicWrite.bytes(file, toBytes(results));
+    }
+
+    /** Returns the JSON Schema of {@link WalkForwardResults} ({@value #WALK_FORWARD_SCHEMA_RESOURCE}). */
+    public static URL walkForwardSchema() {
+        return ResultsJson.class.getResource(WALK_FORWARD_SCHEMA_RESOURCE);
+    }
+
     /** Returns the JSON Schema of {@link RunResults} ({@value #SCHEMA_RESOURCE}). */
     public static URL schema() {
         return ResultsJson.class.getResource(SCHEMA_RESOURCE);
+    }
+
+    /** Returns the JSON Schema of {@link SweepResults} ({@value #SWEEP_SCHEMA_RESOURCE}). */
+    public static URL sweepSchema() {
+        return ResultsJson.class.getResource(SWEEP_SCHEMA_RESOURCE);
     }
 
     /**
@@ -112,6 +143,57 @@ public final class ResultsJson {
      * fails with a {@link ResultsException} that names it and the field at fault.
      */
     public static RunResults read(Path file) {
+        return fromFile(file, ResultsJson::read);
+    }
+
+    /** Reads results.json content, converting a {@value #SCHEMA_1} document; fails with a {@link ResultsException}. */
+    public static RunResults read(byte[] json) {
+        ObjectNode tree = tree(json);
+        String id = schemaOf(tree);
+        if (id.equals(SCHEMA_1)) {
+            ResultsV1.upgrade(tree);
+        } else if (!id.equals(RunResults.SCHEMA)) {
+            throw new ResultsException("schema", "expected \"" + RunResults.SCHEMA + "\" (or \"" + SCHEMA_1
+                    + "\", which is converted), got \"" + id + "\"");
+        }
+        return bind(tree, RunResults.class);
+    }
+
+    /** Reads the sweep results in {@code file}; a broken file fails with a {@link ResultsException} naming it and the field. */
+    public static SweepResults readSweep(Path file) {
+        return fromFile(file, ResultsJson::readSweep);
+    }
+
+    /** Reads sweep.json content; fails with a {@link ResultsException} about {@code sweep.json}. */
+    public static SweepResults readSweep(byte[] json) {
+        return readDocument(json, "sweep.json", SweepResults.SCHEMA, SweepResults.class);
+    }
+
+    /** Reads the walk-forward results in {@code file}; a broken file fails with a {@link ResultsException} naming it and the field. */
+    public static WalkForwardResults readWalkForward(Path file) {
+        return fromFile(file, ResultsJson::readWalkForward);
+    }
+
+    /** Reads walkforward.json content; fails with a {@link ResultsException} about {@code walkforward.json}. */
+    public static WalkForwardResults readWalkForward(byte[] json) {
+        return readDocument(json, "walkforward.json", WalkForwardResults.SCHEMA, WalkForwardResults.class);
+    }
+
+    /** Reads a document of {@code schema} that has no older version, naming {@code document} in errors. */
+    private static <T> T readDocument(byte[] json, String document, String schema, Class<T> type) {
+        try {
+            ObjectNode tree = tree(json);
+            String id = schemaOf(tree);
+            if (!id.equals(schema)) {
+                throw new ResultsException("schema", "expected \"" + schema + "\", got \"" + id + "\"");
+            }
+            return bind(tree, type);
+        } catch (ResultsException e) {
+            throw e.inDocument(document);
+        }
+    }
+
+    private static <T> T fromFile(Path file, java.util.function.Function<byte[], T> read) {
         byte[] json;
         try {
             json = Files.readAllBytes(file);
@@ -119,14 +201,14 @@ public final class ResultsJson {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
-            return read(json);
+            return read.apply(json);
         } catch (ResultsException e) {
             throw e.inFile(file);
         }
     }
 
-    /** Reads results.json content, converting a {@value #SCHEMA_1} document; fails with a {@link ResultsException}. */
-    public static RunResults read(byte[] json) {
+    /** Returns {@code json} parsed, which must be a JSON object. */
+    private static ObjectNode tree(byte[] json) {
         JsonNode tree;
         try {
             tree = JSON.readTree(json);
@@ -136,18 +218,16 @@ public final class ResultsJson {
         if (tree == null || !tree.isObject()) {
             throw new ResultsException("(root)", "expected a JSON object");
         }
+        return (ObjectNode) tree;
+    }
+
+    /** Returns the document's {@code schema} field as text. */
+    private static String schemaOf(JsonNode tree) {
         JsonNode schema = tree.get("schema");
         if (schema == null) {
             throw new ResultsException("schema", "missing");
         }
-        String id = schema.isString() ? schema.asString() : schema.toString();
-        if (id.equals(SCHEMA_1)) {
-            ResultsV1.upgrade((ObjectNode) tree);
-        } else if (!id.equals(RunResults.SCHEMA)) {
-            throw new ResultsException("schema", "expected \"" + RunResults.SCHEMA + "\" (or \"" + SCHEMA_1
-                    + "\", which is converted), got \"" + id + "\"");
-        }
-        return bind(tree, RunResults.class);
+        return schema.isString() ? schema.asString() : schema.toString();
     }
 
     /** Returns {@code tree} bound to {@code type}; fails with a {@link ResultsException} naming the field at fault. */
@@ -155,12 +235,12 @@ public final class ResultsJson {
         try {
             return JSON.treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw problem(e);
+            throw problem(e, tree.path("schema").asString(""));
         }
     }
 
     /** Returns what a Jackson failure means, as a {@link ResultsException} about the field at fault. */
-    private static ResultsException problem(JacksonException e) {
+    private static ResultsException problem(JacksonException e, String schema) {
         String at = path(e);
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof ResultsException r) {
@@ -169,7 +249,7 @@ public final class ResultsJson {
         }
         String path = at.isEmpty() ? "(root)" : at;
         if (e instanceof UnrecognizedPropertyException) {
-            return new ResultsException(path, "not a field of " + RunResults.SCHEMA);
+            return new ResultsException(path, "not a field of " + schema);
         }
         if (e instanceof InvalidNullException) {
             return new ResultsException(path, "must not be null");

@@ -1,9 +1,13 @@
 package dev.crashlab.results;
 
 import dev.crashlab.data.BarInterval;
+import dev.crashlab.metrics.PerformanceMetrics;
+import dev.crashlab.metrics.tail.PeriodSubset;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * distance between two steps ({@code 1d} for a single step), {@code account.margin.mode}
  * {@code cross}, {@code account.margin.maintenanceTiers} one tier from 0 at
  * {@code account.margin.maintenance}, {@code costs.pathRule} {@code unknown}, each trade's
- * {@code carry} 0 and each fill's {@code liquidationPrice} {@code null}.
+ * {@code carry} 0 and each fill's {@code liquidationPrice} {@code null}. No version 1 writer wrote
+ * tail figures or a crisis scorecard: {@code crises} is {@code []} (which windows a run scored
+ * is not recorded), and {@code tail}, {@code benchmark.tail} and each regime's {@code tail} are
+ * computed from the document's own equity, flows and regime labels, exactly as the engine
+ * computes them ({@link TailFigures#ofEquity}, {@link PeriodSubset#ofLabel}).
  */
 final class ResultsV1 {
 
@@ -72,6 +80,61 @@ final class ResultsV1 {
         for (JsonNode fill : root.path("fills")) {
             if (fill instanceof ObjectNode f && !f.has("liquidationPrice")) {
                 f.putNull("liquidationPrice");
+            }
+        }
+        root.putArray("crises");
+        addTails(root);
+    }
+
+    /**
+     * Adds the tail figures of the run, its benchmark and its regimes, computed from the equity,
+     * flows and labels the document holds; leaves them out where those are broken, so that reading
+     * the document names the broken field.
+     */
+    private static void addTails(ObjectNode root) {
+        JsonNode steps = root.path("equity");
+        int n = steps.size();
+        long[] times = new long[n];
+        double[] equity = new double[n];
+        double[] contributions = new double[n];
+        for (int s = 0; s < n; s++) {
+            JsonNode step = steps.get(s);
+            try {
+                times[s] = Instant.parse(step.path("time").asString("")).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return;
+            }
+            if (!step.path("equity").isNumber() || !step.path("contributions").isNumber()) {
+                return;
+            }
+            equity[s] = step.path("equity").asDouble();
+            contributions[s] = step.path("contributions").asDouble();
+        }
+        if (n == 0) {
+            return;
+        }
+        root.set("tail", ResultsJson.toTree(TailFigures.ofEquity(equity, contributions, times)));
+        if (root.get("benchmark") instanceof ObjectNode benchmark && benchmark.path("equity").size() == n) {
+            double[] values = new double[n];
+            for (int s = 0; s < n; s++) {
+                values[s] = benchmark.path("equity").get(s).asDouble(Double.NaN);
+            }
+            benchmark.set("tail", ResultsJson.toTree(TailFigures.ofEquity(values, contributions, times)));
+        }
+        if (root.get("regimes") instanceof ObjectNode regimes && regimes.path("steps").size() == n) {
+            int[] labelOfStep = new int[n];
+            for (int s = 0; s < n; s++) {
+                labelOfStep[s] = regimes.path("steps").get(s).asInt(-1);
+            }
+            List<String> labels = new ArrayList<>();
+            regimes.path("labels").forEach(l -> labels.add(l.asString("")));
+            double[] returns = PerformanceMetrics.periodReturns(equity, contributions);
+            for (JsonNode metrics : regimes.path("metrics")) {
+                int label = labels.indexOf(metrics.path("label").asString(""));
+                if (metrics instanceof ObjectNode m && label >= 0) {
+                    PeriodSubset periods = PeriodSubset.ofLabel(labelOfStep, label);
+                    m.set("tail", ResultsJson.toTree(TailFigures.of(periods.tail(returns, times), times, periods::step)));
+                }
             }
         }
     }

@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param account         cash, flows and margin
  * @param costs           costs and fill rules
  * @param metrics         the run's metrics
+ * @param tail            the tail and pain figures of the run's period returns, over all its periods
  * @param positions       the final quantity of each instrument, by symbol
  * @param equity          the account at each step's close
  * @param prices          each instrument's close at each step (NaN before its first bar), by symbol
@@ -44,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param events          notes, held-back, rejected and cancelled orders, liquidations
  * @param benchmark       the benchmark, or null
  * @param regimes         the regime labels and per-regime figures, or null
+ * @param crises          the crisis scorecard: one row per crisis window scored, in the order configured
  * @param series          the non-price series read, by name
  * @param tracked         the figures and states the strategy tracked, in the order first recorded
  * @param candles         the traded instruments' bars and indicator overlays over one window
@@ -52,10 +54,10 @@ import tools.jackson.databind.node.ObjectNode;
 public record RunResults(String schema, String crashlabVersion, Instant generatedAt, String name,
         StrategyInfo strategy, ObjectNode config, Period period, List<InstrumentInfo> universe, boolean synthetic,
         List<String> warnings, List<DataFile> data, AccountTerms account, CostTerms costs, RunMetrics metrics,
-        Map<String, Double> positions, List<EquityPoint> equity, Map<String, List<Double>> prices,
+        TailFigures tail, Map<String, Double> positions, List<EquityPoint> equity, Map<String, List<Double>> prices,
         List<OrderRow> orders, List<Long> openOrders, List<FillRow> fills, List<TradeRow> trades,
         List<EventRow> events, @JsonSetter(nulls = Nulls.SET) BenchmarkResults benchmark,
-        @JsonSetter(nulls = Nulls.SET) RegimeResults regimes, Map<String, SeriesRead> series,
+        @JsonSetter(nulls = Nulls.SET) RegimeResults regimes, List<CrisisMetrics> crises, Map<String, SeriesRead> series,
         List<TrackedSeries> tracked, @JsonSetter(nulls = Nulls.SET) CandleWindow candles) {
 
     /** The document's layout version; it changes when a field changes meaning or moves. */
@@ -79,13 +81,14 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         fills = List.copyOf(fills);
         trades = List.copyOf(trades);
         events = List.copyOf(events);
+        crises = List.copyOf(crises);
         series = Fields.ordered(series);
         tracked = List.copyOf(tracked);
-        check(equity, prices, benchmark, regimes, tracked);
+        check(equity, prices, benchmark, regimes, crises, tracked);
     }
 
     private static void check(List<EquityPoint> equity, Map<String, List<Double>> prices, BenchmarkResults benchmark,
-            RegimeResults regimes, List<TrackedSeries> tracked) {
+            RegimeResults regimes, List<CrisisMetrics> crises, List<TrackedSeries> tracked) {
         int n = equity.size();
         if (n == 0) {
             throw new ResultsException("equity", "no steps");
@@ -104,6 +107,12 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         if (regimes != null) {
             sameLength("regimes.steps", regimes.steps().size(), "labels", n);
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int k = 0; k < crises.size(); k++) {
+            if (!names.add(crises.get(k).name())) {
+                throw new ResultsException("crises[" + k + "].name", "a second window called \"" + crises.get(k).name() + "\"");
+            }
+        }
         for (int k = 0; k < tracked.size(); k++) {
             sameLength("tracked[" + k + "].values", tracked.get(k).values().size(), "values", n);
         }
@@ -118,6 +127,11 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
     @Override
     public ObjectNode config() {
         return config.deepCopy();
+    }
+
+    /** Returns the crisis scorecard's row of the window called {@code name}, if it was scored. */
+    public java.util.Optional<CrisisMetrics> crisis(String name) {
+        return crises.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** Returns the number of steps. */

@@ -8,6 +8,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.crashlab.results.CrisisMetrics;
+import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.TradeRow;
@@ -89,6 +91,18 @@ class GoldenResultsTest {
         assertThat(shortEth.liquidated()).isFalse();
         assertThat(r.benchmark().metrics().profitFactor()).as("the benchmark closed no trade: undefined, null in the file")
                 .isNaN();
+        assertThat(r.tail().drawdowns()).singleElement().satisfies(d -> assertThat(d.recovery()).isNull());
+        assertThat(r.regimes().metrics()).allSatisfy(m -> assertThat(m.tail().periods()).isEqualTo(m.steps()));
+        assertThat(r.crises()).extracting(CrisisMetrics::name, CrisisMetrics::builtIn, CrisisMetrics::coverage,
+                CrisisMetrics::periods).containsExactly(tuple("COVID crash", true, "none", 0),
+                tuple("Golden crash", false, "full", 3), tuple("Golden tail", false, "partial", 2));
+        CrisisMetrics crash = r.crises().get(1);
+        assertThat(crash.liquidations()).isEqualTo(1);
+        assertThat(crash.heldBack()).isEqualTo(1);
+        assertThat(crash.fundingPaid()).isPositive().isLessThan(r.metrics().fundingPaid() + 1e-12);
+        assertThat(crash.totalReturn()).as("the liquidation took everything").isEqualTo(-1);
+        assertThat(crash.recovery()).isNull();
+        assertThat(crash.benchmark().totalReturn()).isBetween(-0.2, -0.15);
     }
 
     @Test
@@ -126,12 +140,15 @@ class GoldenResultsTest {
         RunResults converted = ResultsJson.read(resource("results-v1.json"));
         RunResults written = results(GoldenRun.GENERATED);
 
-        // Version 1 had no tracked series, no strategy warnings and no candle window: the run's others are the same.
+        // Version 1 had no tracked series, no strategy warnings, no crisis scorecard and no candle
+        // window; its tail figures are computed from its equity, as the engine computes them: the rest is the same.
         assertThat(converted.tracked()).isEmpty();
         assertThat(converted.candles()).isNull();
         assertThat(written.candles()).isNotNull();
         assertThat(converted.warnings()).containsExactly(written.warnings().getFirst());
-        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings", "candles")
+        assertThat(converted.crises()).isEmpty();
+        assertThat(converted.tail()).isEqualTo(written.tail());
+        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings", "crises", "candles")
                 .withComparatorForType(Double::compare, Double.class).isEqualTo(written);
         assertThat(converted.schema()).isEqualTo("crashlab-results/2");
     }
@@ -155,5 +172,10 @@ class GoldenResultsTest {
         assertThat(early.fills()).allSatisfy(f -> assertThat(f.liquidationPrice()).isNaN());
         assertThat(early.metrics()).isEqualTo(written.metrics());
         assertThat(early.equity()).isEqualTo(written.equity());
+        assertThat(early.crises()).as("which windows a run scored is not recorded").isEmpty();
+        assertThat(early.tail()).as("computed from the file's equity as the engine does").isEqualTo(written.tail());
+        assertThat(early.benchmark().tail()).isEqualTo(written.benchmark().tail());
+        assertThat(early.regimes().metrics()).extracting(RegimeMetrics::tail)
+                .isEqualTo(written.regimes().metrics().stream().map(RegimeMetrics::tail).toList());
     }
 }

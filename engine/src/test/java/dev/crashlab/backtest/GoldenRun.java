@@ -10,6 +10,7 @@ import dev.crashlab.data.PublicationRule;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.strategy.CrisisWindow;
+import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.StrategyContext;
 import java.time.Instant;
@@ -22,8 +23,10 @@ import java.util.Map;
  * The small deterministic run whose {@code results.json} is pinned byte for byte: two crypto
  * instruments on inline daily bars, a buy-and-hold benchmark, a two-label regime classifier with
  * a named window, a published flow series the strategy reads, an ETH short that pays borrow and
- * funding (a trade with carry), a 5× BTC long liquidated on a crash bar, and an ETH buy after
- * ETH's data ended, allowed with {@code allowPartialData}, so the results carry a warning.
+ * funding (a trade with carry), a 5× BTC long liquidated on a crash bar, an order held back, an
+ * ETH buy after ETH's data ended, allowed with {@code allowPartialData}, so the results carry a
+ * warning, and a crisis scorecard of three windows: a built-in one outside the run's period, one
+ * around the crash (with carry, the liquidation and the held-back order), and one the run ends in.
  */
 final class GoldenRun {
 
@@ -68,6 +71,7 @@ final class GoldenRun {
                 .at(1, ctx -> ctx.buyValue("BTC-USD", 4.8 * ctx.portfolio().equity()).withTag("5x btc"))
                 .at(2, ctx -> ctx.note("flows over 3 days: " + ctx.series("etf_flows").sumOverDays(ctx.date(), 3)))
                 .at(2, ctx -> ctx.closePosition("ETH-USD").withTag("cover"))
+                .at(4, ctx -> ctx.record(Event.Kind.HELD_BACK, "ETH-USD", "a dip buy held back", -234.25))
                 .at(6, ctx -> ctx.buyValue("ETH-USD", 50).withTag("late eth"));
         // Tracked figures and states with gaps (steps 0, 2, 5.. untracked), a warning given twice.
         for (int step : new int[] {1, 3, 4}) {
@@ -86,6 +90,10 @@ final class GoldenRun {
                 .benchmark("buy-and-hold BTC-USD", () -> new Scripted().at(0, ctx -> ctx.targetWeight("BTC-USD", 1)))
                 .regime(TwoRegimes::new)
                 .allowPartialData(true)
+                .crises(List.of(CrisisWindow.builtInNamed("COVID crash"),
+                        new CrisisWindow("Golden crash", FIRST.plusDays(2), FIRST.plusDays(4),
+                                "The crash bar and the day after: carry, the liquidation, a held-back order."),
+                        new CrisisWindow("Golden tail", FIRST.plusDays(6), FIRST.plusDays(11), "")))
                 .build().run();
     }
 

@@ -14,9 +14,11 @@ import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
+import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.testing.TestStrategies;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,15 +234,15 @@ class ConfigLoaderTest {
                 "strategy: {class: X}",
                 "costz: {}")))
                 .hasMessage("costz: unknown field; did you mean costs?; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, runs, sweep, checks,"
-                        + " output (crashlab.yaml:3:1)");
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, runs,"
+                        + " sweep, walkforward, checks, output (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
                 .hasMessage("runs[0].costz: unknown field; did you mean costs?; expected one of name, data, start, end,"
                         + " initialCash, contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy,"
-                        + " allowPartialData (crashlab.yaml:3:37)");
+                        + " allowPartialData, crises (crashlab.yaml:3:37)");
     }
 
     @Test
@@ -306,6 +308,116 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void everyRunScoresTheBuiltInCrisesThenItsOwnAndARunsListReplacesTheTopLevelOne() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "crises:",
+                "  - {name: New year, from: 2024-01-01, to: 2024-01-02, description: the first days}",
+                "runs:",
+                "  - name: a",
+                "  - name: b",
+                "    crises: [{name: Day three, from: 2024-01-03, to: 2024-01-03}]"));
+
+        List<CrisisWindow> a = config.run("a").orElseThrow().crises();
+        assertThat(a.subList(0, CrisisWindow.BUILT_IN.size())).isEqualTo(CrisisWindow.BUILT_IN);
+        assertThat(a.getLast()).isEqualTo(new CrisisWindow("New year", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2),
+                "the first days"));
+        assertThat(config.run("b").orElseThrow().crises()).extracting(CrisisWindow::name).endsWith("FTX collapse",
+                "10 October 2025 liquidations", "November 2025 drawdown", "Day three").doesNotContain("New year");
+        Backtest planned = new RunPlanner(new StrategyFactory(getClass().getClassLoader())).plan(config.run("a").orElseThrow());
+        assertThat(planned.crises()).isEqualTo(a);
+    }
+
+    @Test
+    void refusesABrokenCrisisWindowNamingItsPlace() {
+        String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
+        String strategy = "strategy: {class: " + DIP + "}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "crises: [{name: Late, from: 2024-01-03, to: 2024-01-01}]")))
+                .hasMessage("crises[0].to: expected a date on or after from (2024-01-03), got 2024-01-01"
+                        + " (crashlab.yaml:3:41)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: Bad, from: 2024-13-01, to: 2024-12-01}]")))
+                .hasMessage("crises[0].from: expected a date (yyyy-MM-dd), got \"2024-13-01\""
+                        + " (crashlab.yaml:3:22)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: Open, from: 2024-01-01}]")))
+                .hasMessage("crises[0].to: missing: a date (yyyy-MM-dd) is required here"
+                        + " (crashlab.yaml:3:10)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{from: 2024-01-01, to: 2024-01-02}]")))
+                .hasMessage("crises[0].name: missing: a string is required here"
+                        + " (crashlab.yaml:3:10)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "crises: [{name: A, from: 2024-01-01, to: 2024-01-02}, {name: A, from: 2024-01-02, to: 2024-01-03}]")))
+                .hasMessage("crises[1].name: a second crisis window called \"A\""
+                        + " (crashlab.yaml:3:56)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "crises: [{name: FTX collapse, from: 2022-11-01, to: 2022-11-30}]")))
+                .hasMessage("crises[0].name: \"FTX collapse\" is a built-in window (2022-11-06 .. 2022-11-11), scored for"
+                        + " every run; give yours another name"
+                        + " (crashlab.yaml:3:11)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: A, from: 2024-01-01, to: 2024-01-02,"
+                + " what: crash}]")))
+                .hasMessage("crises[0].what: unknown field; expected one of name, from, to, description"
+                        + " (crashlab.yaml:3:54)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: {name: A}")))
+                .hasMessage("crises: expected a list, got {\"name\":\"A\"}"
+                        + " (crashlab.yaml:3:1)");
+        // The top level's windows are checked where they are written, not in the runs that inherit them.
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy, "crises: [{name: A, from: 2024-01-02, to: 2024-01-01}]",
+                "runs: [{name: a}]")))
+                .hasMessage("crises[0].to: expected a date on or after from (2024-01-02), got 2024-01-01"
+                        + " (crashlab.yaml:3:38)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, strategy,
+                "runs: [{name: a, crises: [{name: B, from: 2024-01-02, to: 2024-01-01}]}]")))
+                .hasMessage("runs[0].crises[0].to: expected a date on or after from (2024-01-02), got 2024-01-01"
+                        + " (crashlab.yaml:3:55)");
+    }
+
+    @Test
+    void aRiskLimitOnACrisisWindowTheRunDoesNotScoreIsAConfigError() {
+        String data = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}";
+        CrashlabConfig config = ConfigLoader.load(yaml(data,
+                "runs: [{name: a, strategy: {class: X}, crises: [{name: Mine, from: 2024-01-01, to: 2024-01-02}]}]",
+                "checks: [{rules: ['crises[\"Mine\"].return > -0.1', 'crises[\"FTX collapse\"].tail.cvar95 > -0.2']}]"));
+        assertThat(config.checks()).hasSize(2);
+
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data,
+                "runs: [{name: a, strategy: {class: X}, crises: [{name: Mine, from: 2024-01-01, to: 2024-01-02}]},"
+                        + " {name: b, strategy: {class: X}}]",
+                "checks: [{rules: ['crises[\"Mine\"].return > -0.1']}]")))
+                .hasMessageStartingWith("checks[0].rules[0]: \"crises[\"Mine\"].return > -0.1\": run 'b' scores no crisis"
+                        + " window \"Mine\"; it scores COVID crash, LUNA/UST collapse,")
+                .hasMessageEndingWith(", November 2025 drawdown (crashlab.yaml:3:19)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}",
+                "checks: [{rules: ['crises[\"FTX colapse\"].return > -0.3']}]")))
+                .hasMessage("checks[0].rules[0]: \"crises[\"FTX colapse\"].return > -0.3\": run 'backtest' scores no crisis"
+                        + " window \"FTX colapse\"; did you mean FTX collapse?; it scores COVID crash, LUNA/UST collapse,"
+                        + " Celsius and 3AC, FTX collapse, 10 October 2025 liquidations, November 2025 drawdown"
+                        + " (crashlab.yaml:3:19)");
+    }
+
+    @Test
+    void resolvesDataFilesInTheDataFolderThatARunMayOverride() {
+        write(dir, "real/BTC-USD.csv", "date,open,high,low,close,volume", "2024-01-01,10,12,9,11,1");
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data:",
+                "  folder: data",
+                "  prices: {BTC-USD: {file: BTC-USD.csv}}",
+                "  series: {flows: {file: flows.csv, column: total}}",
+                "strategy: {class: " + DIP + "}",
+                "runs:",
+                "  - name: sample",
+                "  - name: real",
+                "    data: {folder: real}"));
+
+        RunConfig sample = config.run("sample").orElseThrow();
+        assertThat(sample.prices().getFirst().file()).isEqualTo(dir.resolve("data/BTC-USD.csv").toAbsolutePath());
+        assertThat(sample.series().getFirst().file()).isEqualTo(dir.resolve("data/flows.csv").toAbsolutePath());
+        assertThat(config.run("real").orElseThrow().prices().getFirst().file())
+                .isEqualTo(dir.resolve("real/BTC-USD.csv").toAbsolutePath());
+    }
+
+    @Test
     void reportsAMissingDataFileWithItsPath() {
         Path file = yaml(
                 "data: {prices: {BTC-USD: {file: data/missing.csv}}}",
@@ -343,5 +455,87 @@ class ConfigLoaderTest {
         assertThat(sweep.size()).isEqualTo(6);
         assertThat(sweep.axes().getFirst().values()).extracting(v -> v.asDouble()).containsExactly(0.1, 0.2, 0.3);
         assertThat(sweep.variants().get(1)).hasToString("{threshold=0.1, lookbackDays=90}");
+        assertThat(sweep.pboBlocks()).as("the paper's S").isEqualTo(16);
+    }
+
+    @Test
+    void readsTheBlocksOfTheProbabilityOfBacktestOverfittingAndRefusesAnOddNumber() {
+        String[] sweep = {
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "sweep:",
+                "  params: {threshold: [0.1, 0.2]}",
+                "  pbo: {blocks: 8}"};
+
+        assertThat(ConfigLoader.load(yaml(sweep)).sweep().pboBlocks()).isEqualTo(8);
+        sweep[4] = "  pbo: {blocks: 15}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(sweep))).isInstanceOf(ConfigException.class)
+                .hasMessage("sweep.pbo.blocks: expected an even whole number from 2 to 24 (16 by default), got 15 (crashlab.yaml:5:9)");
+        sweep[4] = "  pbo: {block: 8}";
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(sweep))).isInstanceOf(ConfigException.class)
+                .hasMessage("sweep.pbo.block: unknown field; did you mean blocks?; expected one of blocks (crashlab.yaml:5:9)");
+    }
+
+    @Test
+    void aWalkForwardReusesTheSweepsRunMetricAndGridUnlessItGivesItsOwn() {
+        String[] lines = {
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "sweep: {metric: calmar, params: {threshold: [0.1, 0.2], lookbackDays: [30, 90, 365]}}",
+                "walkforward: {mode: rolling, inSample: 2y, outOfSample: 180, purgeDays: 7}"};
+
+        WalkForwardConfig wf = ConfigLoader.load(yaml(lines)).walkForward();
+
+        assertThat(wf.run()).isEqualTo("backtest");
+        assertThat(wf.metric()).isEqualTo("calmar");
+        assertThat(wf.variants()).hasSize(6);
+        assertThat(wf.mode()).isEqualTo(WalkForwardConfig.Mode.ROLLING);
+        assertThat(wf.inSample()).hasToString("2y");
+        assertThat(wf.outOfSample()).hasToString("180d");
+        assertThat(wf.purgeDays()).isEqualTo(7);
+        assertThat(wf.path()).isEqualTo("walkforward");
+        lines[3] = "walkforward: {metric: sharpe, params: {threshold: [0.3]}, inSample: 365, outOfSample: 3m}";
+        WalkForwardConfig own = ConfigLoader.load(yaml(lines)).walkForward();
+        assertThat(own.variants()).hasToString("[{threshold=0.3}]");
+        assertThat(own.mode()).as("by default").isEqualTo(WalkForwardConfig.Mode.ANCHORED);
+        assertThat(own.purgeDays()).isZero();
+    }
+
+    @Test
+    void aWalkForwardConfigErrorNamesTheFieldAndWhatIsExpected() {
+        String head = "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}\nstrategy: {class: " + DIP + "}\n";
+        List<String[]> cases = List.of(
+                new String[] {"walkforward: {inSample: 2y, outOfSample: 6m}", "walkforward.params: missing: give the grid to"
+                        + " choose from, or a sweep section to reuse its params"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, outOfSample: 6m}",
+                        "walkforward.inSample: missing: a span such as 730 (days), 730d, 26w, 6m or 2y"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2 years, outOfSample: 6m}",
+                        "walkforward.inSample: expected a span such as 730 (days), 730d, 26w, 6m or 2y, got \"2 years\""},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, mode: expanding}",
+                        "walkforward.mode: expected one of anchored, rolling, got \"expanding\""},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, metric: exposure}",
+                        "walkforward.metric: expected a metric with a better direction, such as sharpe, cagr, totalReturn,"
+                                + " maxDrawdown or calmar, got \"exposure\""},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, purgeDays: 1.5}",
+                        "walkforward.purgeDays: expected a whole number of days >= 0, got 1.5"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, run: other}",
+                        "walkforward.run: no run is called \"other\"; the runs are [backtest]"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, step: 1m}",
+                        "walkforward.step: a walk-forward steps by outOfSample, so that every out-of-sample day is traded"
+                                + " once, by the variant chosen just before it; set outOfSample"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, embargoDays: 5}",
+                        "walkforward.embargoDays: a walk-forward has no embargo: an embargo removes training data that follows"
+                                + " a test set, and every in-sample window precedes its out-of-sample segment; purgeDays leaves"
+                                + " days out between them"},
+                new String[] {"walkforward: {params: {threshold: [0.1]}, inSample: 2y, outOfSample: 6m, window: 3}",
+                        "walkforward.window: unknown field; expected one of run, metric, params, mode, inSample, outOfSample,"
+                                + " purgeDays"});
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> ConfigLoader.load(yaml((head + c[0]).split("\n")))).as(c[0])
+                    .isInstanceOf(ConfigException.class)
+                    .satisfies(e -> assertThat(((ConfigException) e).path() + ": " + ((ConfigException) e).problem())
+                            .isEqualTo(c[1]))
+                    .satisfies(e -> assertThat(((ConfigException) e).location()).startsWith("crashlab.yaml:3:"));
+        }
     }
 }

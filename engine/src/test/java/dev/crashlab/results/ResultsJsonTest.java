@@ -22,6 +22,12 @@ class ResultsJsonTest {
              "averageWin": null, "averageLoss": null, "bestTrade": null, "worstTrade": null, "beta": null,
              "correlation": null, "periodsPerYear": 365.0, "riskFreeRate": 0.0}""";
 
+    /** The tail figures of a short series: too few periods for most. */
+    private static final String TAIL = """
+            {"periods": 2, "var95": 0.2, "cvar95": 0.2, "var99": 0.2, "cvar99": 0.2, "tailRatio": 1.25,
+             "skewness": null, "excessKurtosis": null, "ulcerIndex": 0.0, "painIndex": 0.0, "longestUnderwaterDays": 0.0,
+             "drawdowns": []}""";
+
     static final String MINIMAL = """
             {"schema": "crashlab-results/2", "crashlabVersion": "0.1.0", "generatedAt": "2026-01-02T03:04:05Z",
              "name": "tiny", "strategy": {"name": "S", "parameters": {"n": 3, "s": "x"}}, "config": {},
@@ -34,7 +40,8 @@ class ResultsJsonTest {
                                     "maintenanceTiers": [{"floor": 0, "rate": 0.004}], "liquidationFee": 0.01}},
              "costs": {"feeRate": 0.001, "fixedFee": 0, "slippageBps": 0, "fillMode": "next_open", "optimistic": false,
                        "pathRule": "nearest-extreme-first", "borrowRate": 0, "fundingRate": 0, "fundingSeries": {}},
-             "metrics": %s,
+             "metrics": %1$s,
+             "tail": %2$s,
              "positions": {"BTC-USD": 0.0},
              "equity": [
                {"time": "2024-01-01T00:00:00Z", "equity": 100, "cash": 100, "contributions": 0, "long": 0, "short": 0},
@@ -43,12 +50,18 @@ class ResultsJsonTest {
              "prices": {"BTC-USD": [10, null, 15]},
              "orders": [], "openOrders": [], "fills": [], "trades": [], "events": [], "benchmark": null,
              "regimes": {"labels": ["calm", "crash"], "steps": [0, 1, 1], "windows": [],
-                         "metrics": [{"label": "calm", "steps": 1, "totalReturn": 0.2, "maxDrawdown": 0.0, "timeInMarket": 1.0},
-                                     {"label": "crash", "steps": 1, "totalReturn": 0.25, "maxDrawdown": 0.0, "timeInMarket": 1.0}]},
+                         "metrics": [{"label": "calm", "steps": 1, "totalReturn": 0.2, "maxDrawdown": 0.0, "timeInMarket": 1.0,
+                                      "tail": %3$s},
+                                     {"label": "crash", "steps": 1, "totalReturn": 0.25, "maxDrawdown": 0.0, "timeInMarket": 1.0,
+                                      "tail": %3$s}]},
+             "crises": [{"name": "Up days", "from": "2024-01-02", "to": "2024-01-03", "description": "", "builtIn": false,
+                         "coverage": "full", "periods": 2, "start": "2024-01-01T00:00:00Z", "end": "2024-01-03T00:00:00Z",
+                         "return": 0.5, "maxDrawdown": 0.0, "daysToRecover": 0.0, "recovery": "2024-01-03T00:00:00Z",
+                         "tail": %2$s, "liquidations": 0, "fundingPaid": 0.0, "heldBack": 0, "benchmark": null}],
              "series": {},
              "tracked": [{"name": "gate", "kind": "state", "values": [null, 1, 0]}],
              "candles": null}
-            """.formatted(METRICS);
+            """.formatted(METRICS, TAIL, TAIL.replace("\"periods\": 2", "\"periods\": 1"));
 
     private static RunResults read(String json) {
         return ResultsJson.read(json.getBytes(StandardCharsets.UTF_8));
@@ -128,6 +141,28 @@ class ResultsJsonTest {
         readingWith("\"name\": \"tiny\"", "\"name\": null").hasMessage("results.json: field 'name': must not be null");
         readingWith("\"liquidations\": 0", "\"liquidations\": null")
                 .hasMessageStartingWith("results.json: field 'metrics.liquidations': ");
+    }
+
+    @Test
+    void readsTheTailFiguresAndTheCrisisScorecard() {
+        RunResults r = read(MINIMAL);
+
+        assertThat(r.tail().var95()).isEqualTo(0.2);
+        assertThat(r.tail().skewness()).isNaN();
+        assertThat(r.regimes().metrics().getFirst().tail().periods()).isEqualTo(1);
+        assertThat(r.crisis("Up days")).get().satisfies(c -> {
+            assertThat(c.totalReturn()).isEqualTo(0.5);
+            assertThat(c.recovery()).isEqualTo(java.time.Instant.parse("2024-01-03T00:00:00Z"));
+            assertThat(c.benchmark()).isNull();
+        });
+        assertThat(r.crisis("FTX collapse")).isEmpty();
+    }
+
+    @Test
+    void aBrokenCrisisRowIsNamed() {
+        readingWith("\"coverage\": \"full\"", "\"coverage\": \"most\"")
+                .hasMessage("results.json: field 'crises[0].coverage': expected full, partial or none, got \"most\"");
+        readingWith("\"heldBack\": 0, ", "").hasMessage("results.json: field 'crises[0].heldBack': missing");
     }
 
     @Test

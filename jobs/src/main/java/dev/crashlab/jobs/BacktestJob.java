@@ -1,6 +1,7 @@
 package dev.crashlab.jobs;
 
 import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.BacktestException;
 import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
@@ -8,6 +9,7 @@ import dev.crashlab.config.RunConfig;
 import dev.crashlab.config.RunPlanner;
 import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.report.ReportOptions;
+import dev.crashlab.report.RunFailure;
 import dev.crashlab.report.RunLink;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +42,10 @@ public final class BacktestJob {
     /**
      * Runs the backtests of {@code config} (all, or those named in {@code only} when it is not
      * empty), finding strategies through {@code loader}, and writes into {@code output}.
+     *
+     * <p>A run that fails does not stop the others: every run that finished is written and listed
+     * in the index and the comparison, the index names each failed run with its error, and then
+     * a {@link BacktestException} names every failed run (its cause the first failure).
      */
     public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, Set<String> only, Clock clock,
             JobLog log) {
@@ -57,8 +63,21 @@ public final class BacktestJob {
         List<RunSummary> summaries = new ArrayList<>();
         List<RunLink> links = new ArrayList<>();
         List<String> synthetic = new ArrayList<>();
+        List<RunFailure> failed = new ArrayList<>();
+        RuntimeException firstFailure = null;
         for (Backtest backtest : planned) {
-            BacktestResult result = backtest.run();
+            BacktestResult result;
+            try {
+                result = backtest.run();
+            } catch (RuntimeException e) {
+                // The other runs go on, and the index and comparison list those that finished, so a
+                // failure leaves a consistent folder; the build fails below, naming every failed run.
+                String error = e instanceof BacktestException ? e.getMessage() : e.toString();
+                failed.add(new RunFailure(backtest.name(), error));
+                firstFailure = firstFailure == null ? e : firstFailure;
+                log.warn("run '" + backtest.name() + "' failed: " + error);
+                continue;
+            }
             Path folder = output.resolve(result.name());
             RunResults results = RunFolder.write(result, folder, now);
             RunSummary summary = RunFolder.summary(results, folder);
@@ -74,11 +93,25 @@ public final class BacktestJob {
             log.warn(synthetic.size() + " of " + planned.size() + " runs used synthetic sample data (" + String.join(", ", synthetic)
                     + "): their figures say nothing about markets");
         }
-        Path index = RunFolder.writeComparisonAndIndex(output, "crashlab: " + config.file().getFileName(), links,
+        Path index = OutputIndex.writeComparisonAndIndex(output, title(config), links, failed, Set.of(),
                 ReportOptions.at(now));
-        Path comparison = output.resolve(RunFolder.COMPARISON);
-        log.info("Comparison: " + comparison);
+        Path comparison = links.isEmpty() ? null : output.resolve(RunFolder.COMPARISON);
+        if (comparison != null) {
+            log.info("Comparison: " + comparison);
+        }
         log.info("Index: " + index);
+        if (!failed.isEmpty()) {
+            StringBuilder message = new StringBuilder().append(failed.size()).append(" of ").append(planned.size())
+                    .append(" runs failed; ").append(links.size()).append(" finished and are listed in ").append(index)
+                    .append(links.isEmpty() ? "" : " and compared in " + comparison).append(':');
+            failed.forEach(f -> message.append(System.lineSeparator()).append("  ").append(f.error()));
+            throw new BacktestException(message.toString(), firstFailure);
+        }
         return new Outcome(summaries, comparison, index);
+    }
+
+    /** Returns the title of the index of {@code config}'s output folder. */
+    static String title(CrashlabConfig config) {
+        return "crashlab: " + config.file().getFileName();
     }
 }

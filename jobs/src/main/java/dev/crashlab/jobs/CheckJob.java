@@ -3,7 +3,10 @@ package dev.crashlab.jobs;
 import dev.crashlab.config.CheckConfig;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
+import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import dev.crashlab.results.check.RiskRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,9 @@ import java.util.Set;
 
 /**
  * Holds the runs' results to the config's risk limits ({@code checks}): reads each checked run's
- * {@code results.json} from the output folder, evaluates its rules, logs one line per rule and
+ * {@code results.json} from the output folder (and, for {@code sweep.} and {@code walkforward.}
+ * figures, {@code sweep-<run>/sweep.json} and {@code walkforward-<run>/walkforward.json}, which
+ * need not exist: such a rule then fails as undefined, naming the goal that writes them), evaluates its rules, logs one line per rule and
  * returns what held and what did not. The Maven goal {@code crashlab:check} is a thin shell over
  * it that fails the build when a rule does not hold.
  */
@@ -78,14 +83,23 @@ public final class CheckJob {
             }
         }
         Map<String, RunResults> read = new LinkedHashMap<>();
+        Map<String, SweepResults> sweeps = new LinkedHashMap<>();
+        Map<String, WalkForwardResults> walkForwards = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();
         for (RunConfig run : config.runs()) {
             for (CheckConfig check : config.checks()) {
                 if (!check.appliesTo(run.name()) || !only.isEmpty() && !only.contains(run.name())) {
                     continue;
                 }
-                RunResults runResults = read.computeIfAbsent(run.name(), name -> read(output, name));
-                Result result = new Result(run.name(), check, check.rule().check(runResults));
+                RiskRule rule = check.rule();
+                RiskRule.Outcome found = switch (rule.figure().scope()) {
+                    case "sweep" -> rule.check(sweeps.computeIfAbsent(run.name(), name -> optional(
+                            SweepJob.folder(output, name).resolve(SweepJob.JSON), ResultsJson::readSweep)));
+                    case "walkforward" -> rule.check(walkForwards.computeIfAbsent(run.name(), name -> optional(
+                            WalkForwardJob.folder(output, name).resolve(WalkForwardJob.JSON), ResultsJson::readWalkForward)));
+                    default -> rule.check(read.computeIfAbsent(run.name(), name -> read(output, name)));
+                };
+                Result result = new Result(run.name(), check, found);
                 results.add(result);
                 if (result.outcome().holds()) {
                     log.info("check " + result.line());
@@ -97,6 +111,11 @@ public final class CheckJob {
         Outcome outcome = new Outcome(results);
         log.info(String.format(Locale.ROOT, "checks: %d of %d held", results.size() - outcome.failures().size(), results.size()));
         return outcome;
+    }
+
+    /** Returns the document in {@code file} read by {@code reader}, or null when there is none. */
+    private static <T> T optional(Path file, java.util.function.Function<Path, T> reader) {
+        return Files.isRegularFile(file) ? reader.apply(file) : null;
     }
 
     private static RunResults read(Path output, String run) {

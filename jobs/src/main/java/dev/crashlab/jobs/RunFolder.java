@@ -10,9 +10,6 @@ import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * One run's folder in an output folder, as the jobs write it: {@code results.json} and
@@ -53,20 +50,6 @@ final class RunFolder {
     /** Writes {@code folder}'s report from its results. */
     static void render(RunResults results, Path folder, ReportOptions options) {
         AtomicWrite.text(folder.resolve(REPORT), Reports.renderRun(results, options));
-    }
-
-    /**
-     * Writes {@code comparison.html} of {@code runs} into {@code output}, the folder that holds
-     * their run folders, and then {@code index.html} of everything the folder holds, marking
-     * {@code runs} and the comparison as just written ({@link OutputIndex}); returns the index.
-     */
-    static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, ReportOptions options) {
-        AtomicWrite.text(output.resolve(COMPARISON), Reports.renderComparison(title + ", " + runs.size() + " runs compared",
-                runs, options));
-        Set<String> written = new HashSet<>();
-        written.add(COMPARISON);
-        runs.forEach(r -> written.add(r.href()));
-        return OutputIndex.write(output, title, written, options);
     }
 
     /** Returns the summary of the run in {@code folder}, from its results. */

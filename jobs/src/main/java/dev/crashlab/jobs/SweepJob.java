@@ -1,5 +1,6 @@
 package dev.crashlab.jobs;
 
+import dev.crashlab.Crashlab;
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestBatch;
 import dev.crashlab.backtest.VariantOutcome;
@@ -16,9 +17,12 @@ import dev.crashlab.results.Metric;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.SweepAxis;
 import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepSelection;
 import dev.crashlab.results.SweepVariant;
 import dev.crashlab.strategy.Strategy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,13 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.IntConsumer;
+import java.util.Set;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -40,33 +38,47 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs a config's parameter sweep: every combination of the swept values, in parallel on the
  * given number of threads, with progress in the log and the rate at the end. Writes into
- * {@code <output>/sweep-<run>/} one table of all variants ({@code variants.csv}), the sweep report
- * ({@code sweep.html}: a heatmap of the ranking metric over two parameters, the table, the best
- * variant and a warning about selection bias) and the best variant's {@code results.json} and
- * {@code report.html}. The Maven goal {@code crashlab:sweep} is a thin shell over it.
+ * {@code <output>/sweep-<run>/} the sweep's results ({@code sweep.json}: every variant's
+ * parameters and metrics and the selection statistics of the chosen one), one table of all
+ * variants ({@code variants.csv}), the sweep report ({@code sweep.html}) and the chosen variant's
+ * {@code results.json} and {@code report.html} under {@code best/}; then rewrites the output
+ * folder's index, which links the sweep report. The Maven goal {@code crashlab:sweep} is a thin
+ * shell over it.
  *
  * <p>The variants run as a {@link BacktestBatch}: data, clock, benchmark run and indicators are
- * shared, and each variant keeps its metrics and period returns; only the best variant is run
+ * shared, and each variant keeps its metrics and period returns; only the chosen variant is run
  * again in full, for its results and report. Every variant's parameters are bound and checked
  * before any runs.
  *
- * <p>The best variant is the one with the best value of the metric in the metric's better
+ * <p>The chosen variant is the one with the best value of the metric in the metric's better
  * direction (higher Sharpe, shallower drawdown); undefined values rank last and ties keep grid
- * order. Runs are deterministic, so the best variant run alone gives the same metrics.
+ * order. Runs are deterministic, so the chosen variant run alone gives the same metrics. Its
+ * selection statistics ({@link SweepSelection}: probabilistic and deflated Sharpe ratio, the
+ * probability of backtest overfitting by CSCV over {@code sweep.pbo.blocks} blocks, the
+ * parameter stability around it) are computed from the variants × periods matrix of period
+ * returns, which the outcomes hold once and the statistics read without a copy.
  */
 public final class SweepJob {
+
+    /** The sweep's results in its folder. */
+    static final String JSON = "sweep.json";
+    /** The sweep's report in its folder. */
+    static final String PAGE = "sweep.html";
+    /** The chosen variant's run folder inside the sweep's folder. */
+    static final String BEST = "best";
 
     /**
      * What the sweep wrote.
      *
-     * @param sweep    the sweep's results: every variant's parameters and metrics
-     * @param best     the index of the best variant
+     * @param sweep    the sweep's results: every variant's parameters and metrics, the selection statistics
+     * @param best     the index of the chosen variant
+     * @param json     the sweep's results file, sweep.json
      * @param csv      the table of all variants
      * @param report   the sweep report
-     * @param bestRun  the best variant's run summary
+     * @param bestRun  the chosen variant's run summary
      * @param outcomes every variant's metrics and period returns, in grid order
      */
-    public record Outcome(SweepResults sweep, int best, Path csv, Path report, RunSummary bestRun,
+    public record Outcome(SweepResults sweep, int best, Path json, Path csv, Path report, RunSummary bestRun,
             List<VariantOutcome> outcomes) {
         public Outcome {
             outcomes = List.copyOf(outcomes);
@@ -76,15 +88,30 @@ public final class SweepJob {
     private SweepJob() {
     }
 
+    /** Returns the folder the sweep of run {@code run} writes into. */
+    static Path folder(Path output, String run) {
+        return output.resolve("sweep-" + run);
+    }
+
+    /** Returns the metric of {@code field} at {@code path}, which must have a better direction to rank variants. */
+    static Metric rankingMetric(String field, String path) {
+        return Metric.of(field).filter(m -> m.better() != 0).orElseThrow(() -> new ConfigException(path,
+                "expected a metric with a better direction, such as sharpe, cagr, totalReturn, maxDrawdown or calmar, got \""
+                        + field + "\""));
+    }
+
+    /** Returns the axes of {@code sweep} as results record them. */
+    static List<SweepAxis> axes(List<SweepConfig.Axis> axes) {
+        return axes.stream().map(a -> new SweepAxis(a.parameter(), a.values())).toList();
+    }
+
     /** Runs the sweep of {@code config} with {@code threads} threads and writes into {@code output}. */
     public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, int threads, Clock clock, JobLog log) {
         SweepConfig sweep = config.sweep();
         if (sweep == null) {
             throw new ConfigException("sweep", "missing: this config has no sweep section");
         }
-        Metric metric = Metric.of(sweep.metric()).filter(m -> m.better() != 0).orElseThrow(() -> new ConfigException(
-                sweep.path() + ".metric", "expected a metric with a better direction, such as sharpe, cagr, totalReturn,"
-                        + " maxDrawdown or calmar, got \"" + sweep.metric() + "\""));
+        Metric metric = rankingMetric(sweep.metric(), sweep.path() + ".metric");
         RunConfig run = config.run(sweep.run()).orElseThrow();
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
         List<Map<String, JsonNode>> grid = sweep.variants();
@@ -92,23 +119,14 @@ public final class SweepJob {
         log.info(String.format(Locale.ROOT, "sweep of %s: %d variants over %s on %d threads", run.name(), grid.size(),
                 parameters, threads));
         int total = grid.size();
-        int workers = Math.max(1, Math.min(threads, total));
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<VariantOutcome> outcomes;
         double seconds;
-        try {
-            // Every variant's parameters are bound and checked before any variant runs.
-            @SuppressWarnings("unchecked")
-            Supplier<Strategy>[] strategies = new Supplier[total];
-            forEachVariant(pool, workers, total, k -> strategies[k] = planner.strategy(run, grid.get(k)));
+        try (VariantPool pool = new VariantPool(Math.min(threads, total))) {
+            List<Supplier<Strategy>> strategies = pool.bind(planner, run, grid);
             long started = System.nanoTime();
             BacktestBatch batch = BacktestBatch.of(planner.plan(run, run.name(), grid.getFirst()));
-            VariantOutcome[] outcome = new VariantOutcome[total];
-            AtomicInteger done = new AtomicInteger();
             int every = Math.max(1, total / 20);
-            forEachVariant(pool, workers, total, k -> {
-                outcome[k] = batch.run(k, strategies[k]);
-                int n = done.incrementAndGet();
+            outcomes = pool.run(batch, strategies, n -> {
                 if (n % every == 0 || n == total) {
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     double rate = n / Math.max(elapsed, 1e-9);
@@ -117,84 +135,111 @@ public final class SweepJob {
                 }
             });
             seconds = (System.nanoTime() - started) / 1e9;
-            outcomes = List.of(outcome);
-        } finally {
-            pool.shutdownNow();
         }
         log.info(String.format(Locale.ROOT, "sweep: %d variants in %.2f s, %.0f variants/s on %d threads", total, seconds,
                 total / Math.max(seconds, 1e-9), threads));
         List<RunMetrics> metrics = outcomes.stream().map(VariantOutcome::metrics).toList();
-        int best = best(metrics, metric);
-        Path folder = output.resolve("sweep-" + run.name());
+        List<SweepAxis> axes = axes(sweep.axes());
+        long started = System.nanoTime();
+        SweepSelection selection = SweepSelection.of(VariantOutcome.returnMatrix(outcomes), axes, metrics, metric,
+                sweep.pboBlocks());
+        log.info(String.format(Locale.ROOT, "selection statistics in %.2f s", (System.nanoTime() - started) / 1e9));
+        int best = Math.max(0, selection.variant());
+        Path folder = folder(output, run.name());
         List<SweepVariant> variants = new ArrayList<>();
         for (int k = 0; k < grid.size(); k++) {
-            variants.add(new SweepVariant(grid.get(k), metrics.get(k), k == best ? "best/" + RunFolder.REPORT : null));
+            variants.add(new SweepVariant(SweepResults.variantId(run.name(), k, grid.size()), grid.get(k), metrics.get(k), k == best ? BEST + "/" + RunFolder.REPORT : null));
         }
-        SweepResults table = new SweepResults("sweep of " + run.name(), parameters, metric.field(), variants);
+        Instant now = clock.instant();
+        SweepResults results = new SweepResults(SweepResults.SCHEMA, Crashlab.version(), now, "sweep of " + run.name(),
+                run.name(), metric.field(), axes, selection.variant(), variants, selection);
         Path csv = folder.resolve("variants.csv");
         AtomicWrite.text(csv, csv(run.name(), grid, parameters, metrics));
-        Instant now = clock.instant();
-        Path bestFolder = folder.resolve("best");
-        Backtest bestRun = planner.plan(run, variantName(run.name(), best, grid.size()), grid.get(best));
+        Path bestFolder = folder.resolve(BEST);
+        Backtest bestRun = planner.plan(run, variants.get(best).id(), grid.get(best));
         RunResults bestResults = RunFolder.write(bestRun.run(), bestFolder, now);
-        Path report = folder.resolve("sweep.html");
-        AtomicWrite.text(report, Reports.renderSweep(table, ReportOptions.at(now)));
+        Path json = folder.resolve(JSON);
+        ResultsJson.write(results, json);
+        Path report = folder.resolve(PAGE);
+        AtomicWrite.text(report, Reports.renderSweep(results, ReportOptions.at(now)));
         RunSummary summary = RunFolder.summary(bestResults, bestFolder);
-        log.info("best by " + metric.field() + ": " + grid.get(best) + " -> " + summary.line());
-        log.warn("the best of " + grid.size() + " variants is chosen with hindsight: expect it to do worse out of sample"
-                + " (selection bias)");
+        log.info("best by " + metric.field() + ": " + variants.get(best).id() + " " + grid.get(best) + " -> " + summary.line());
+        for (LogLine line : selectionLines(results)) {
+            if (line.warning()) {
+                log.warn(line.text());
+            } else {
+                log.info(line.text());
+            }
+        }
+        Path index = OutputIndex.write(output, BacktestJob.title(config), Set.of(OutputIndex.href(output, report)), List.of(),
+                ReportOptions.at(now));
         log.info("Sweep report: " + report);
+        log.info("Sweep results: " + json);
         log.info("All variants: " + csv);
-        return new Outcome(table, best, csv, report, summary, outcomes);
+        log.info("Index: " + index);
+        return new Outcome(results, best, json, csv, report, summary, outcomes);
+    }
+
+    /** A line of the log, and whether it is a warning. */
+    record LogLine(boolean warning, String text) {
     }
 
     /**
-     * Does {@code work} for every variant index on {@code workers} tasks of {@code pool}, each
-     * taking the next index not yet taken, so that no variant waits behind a slow one. A failure
-     * stops the taking; the failure of the lowest index is rethrown once every task has stopped
-     * (all lower indices were taken, so which one that is does not depend on timing).
+     * Returns the log lines that say how far the chosen variant's figures can be trusted: its
+     * probabilistic and deflated Sharpe ratios with what they rest on, the probability of backtest
+     * overfitting, the metric's drop to the neighbouring cells, and warnings when the chosen cell
+     * is on the grid's edge or its deflated Sharpe ratio is below 0.95.
      */
-    private static void forEachVariant(ExecutorService pool, int workers, int total, IntConsumer work) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(total);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            tasks.add(pool.submit(() -> {
-                for (int k = next.getAndIncrement(); k < total; k = next.getAndIncrement()) {
-                    try {
-                        work.accept(k);
-                    } catch (RuntimeException e) {
-                        failures.set(k, e);
-                        next.set(total);
-                    }
-                }
-            }));
+    static List<LogLine> selectionLines(SweepResults sweep) {
+        SweepSelection s = sweep.selection();
+        SweepSelection.Overfitting pbo = s.overfitting();
+        SweepSelection.Stability st = s.stability();
+        List<LogLine> lines = new ArrayList<>();
+        lines.add(new LogLine(false, String.format(Locale.ROOT, "selection: probabilistic Sharpe ratio %s, deflated Sharpe ratio %s (best of %d"
+                        + " trials: per-period Sharpe %s, trials' Sharpe variance %s, expected maximum %s, skewness %s,"
+                        + " kurtosis %s, %d periods)", g(s.probabilisticSharpe()), g(s.deflatedSharpe()), s.trials(),
+                g(s.sharpe()), g(s.trialSharpeVariance()), g(s.expectedMaximumSharpe()), g(s.skewness()), g(s.kurtosis()),
+                s.periods())));
+        lines.add(new LogLine(false, pbo.defined()
+                ? String.format(Locale.ROOT, "selection: probability of backtest overfitting %s (CSCV, %d blocks, %d splits;"
+                        + " probability of loss out of sample %s, degradation slope %s)", g(pbo.probability()), pbo.blocks(),
+                        pbo.combinations(), g(pbo.probabilityOfLoss()), g(pbo.degradationSlope()))
+                : "selection: probability of backtest overfitting undefined (" + (s.trials() < 2 ? "one variant"
+                        : "fewer periods than " + pbo.blocks() + " blocks") + ")"));
+        if (st.neighbours() > 0) {
+            lines.add(new LogLine(false, String.format(Locale.ROOT, "selection: the %d neighbouring cells' %s is %s worse on"
+                    + " average (%s at worst)", st.neighbours(), sweep.metric(), g(st.dropToMean()), g(st.dropToWorst()))));
         }
-        try {
-            for (Future<?> task : tasks) {
-                task.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        for (SweepSelection.Edge e : st.edges()) {
+            lines.add(new LogLine(true, "selection: the chosen variant sits on the grid's edge, " + e.parameter() + " = "
+                    + e.value() + " (the " + e.end() + " value): the best may lie beyond it; widen the grid"));
         }
-        for (int k = 0; k < total; k++) {
-            if (failures.get(k) != null) {
-                throw failures.get(k);
-            }
+        if (!(s.deflatedSharpe() >= 0.95)) {
+            lines.add(new LogLine(true, String.format(Locale.ROOT, "selection: the chosen variant's deflated Sharpe ratio %s"
+                    + " is below 0.95: its Sharpe ratio is not significant against %d trials (selection bias)",
+                    g(s.deflatedSharpe()), s.trials())));
         }
+        return lines;
     }
 
-    /** Returns the index of the best variant; undefined values rank last, ties keep grid order. */
-    static int best(List<RunMetrics> metrics, Metric metric) {
-        return Math.max(0, metric.bestOf(metrics.stream().mapToDouble(metric::of).toArray()));
+    /** Returns a figure to 3 significant digits for the log, "undefined" for NaN. */
+    private static String g(double value) {
+        return Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.3g", value);
     }
 
-    private static String variantName(String run, int k, int total) {
-        int width = Integer.toString(total - 1).length();
-        return run + "-" + String.format(Locale.ROOT, "%0" + width + "d", k);
+    /**
+     * Re-renders the sweep report in {@code folder} from its sweep.json, and its chosen variant's
+     * report from its results.json; returns the sweep report.
+     */
+    static Path render(Path folder, ReportOptions options) {
+        SweepResults sweep = ResultsJson.readSweep(folder.resolve(JSON));
+        Path best = folder.resolve(BEST);
+        if (Files.isRegularFile(best.resolve(RunFolder.RESULTS))) {
+            RunFolder.render(RunFolder.read(best), best, options);
+        }
+        Path page = folder.resolve(PAGE);
+        AtomicWrite.text(page, Reports.renderSweep(sweep, options));
+        return page;
     }
 
     /** Returns the table of all variants: name, parameters, then every metric as results.json writes it (empty when undefined). */
@@ -208,7 +253,7 @@ public final class SweepJob {
         fields.forEach(f -> out.append(',').append(f));
         out.append('\n');
         for (int k = 0; k < grid.size(); k++) {
-            out.append(variantName(run, k, grid.size()));
+            out.append(SweepResults.variantId(run, k, grid.size()));
             for (String p : parameters) {
                 out.append(',').append(grid.get(k).get(p).toString().replace(",", ";"));
             }

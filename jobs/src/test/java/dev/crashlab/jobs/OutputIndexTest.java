@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,7 +47,7 @@ class OutputIndexTest {
         runFolder(output, "playbook", SampleRuns.playbook());
         RunLink written = RunFolder.link(SampleRuns.playbook(), output.resolve("playbook"));
 
-        Path index = RunFolder.writeComparisonAndIndex(output, "crashlab: test", List.of(written), OPTIONS);
+        Path index = OutputIndex.writeComparisonAndIndex(output, "crashlab: test", List.of(written), List.of(), Set.of(), OPTIONS);
 
         Document doc = Jsoup.parse(Files.readString(index));
         List<Element> rows = doc.select("#runs-table tbody tr");

@@ -9,8 +9,13 @@ import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
 import dev.crashlab.config.RunPlanner;
 import dev.crashlab.config.StrategyFactory;
+import dev.crashlab.metrics.selection.BacktestOverfitting;
+import dev.crashlab.metrics.selection.DeflatedSharpeRatio;
+import dev.crashlab.metrics.selection.ProbabilisticSharpeRatio;
+import dev.crashlab.metrics.selection.SharpeEstimate;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.SweepSelection;
 import dev.crashlab.results.SweepVariant;
 import dev.crashlab.testing.SharedData;
 import dev.crashlab.testing.TestFiles;
@@ -22,7 +27,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +80,9 @@ class SweepJobTest {
         assertThat(sweep.sweep().variants()).hasSize(100);
         assertThat(Files.readAllLines(sweep.csv())).hasSize(101);
         assertThat(log).anyMatch(l -> l.startsWith("sweep: 100/100 done, ") && l.contains(" runs/s, ETA "));
-        assertThat(log).anyMatch(l -> l.contains("selection bias"));
+        assertThat(log).anyMatch(l -> l.startsWith("selection: probabilistic Sharpe ratio "));
+        assertThat(log).anyMatch(l -> l.startsWith("selection: probability of backtest overfitting ")
+                && l.contains("(CSCV, 16 blocks, 12870 splits;"));
         assertThat(sweep.report()).exists();
 
         RunMetrics bestMetrics = sweep.sweep().variants().get(sweep.best()).metrics();
@@ -90,6 +100,106 @@ class SweepJobTest {
 
         assertThat(singleMetrics).isEqualTo(bestMetrics);
         assertThat(ResultsJson.read(dir.resolve("out/sweep-dca/best/results.json")).metrics()).isEqualTo(bestMetrics);
+    }
+
+    @Test
+    void theSweepJsonHoldsTheChosenVariantsSelectionStatisticsAsTheMetricsApiGivesThemOnTheVariantsRunAlone()
+            throws IOException {
+        Path btc = Path.of("..", "data", "sample", "BTC-USD.csv").toAbsolutePath().normalize();
+        Path file = TestFiles.write(dir, "sweep.yaml",
+                "data: {prices: {BTC-USD: {file: '" + btc + "'}}}",
+                "initialCash: 0",
+                "contributions: {amount: 100, period: weekly}",
+                "costs: {feeRate: 0.001}",
+                "name: dip",
+                "strategy: {class: DcaOnDrawdown}",
+                "sweep:",
+                "  metric: calmar",
+                "  pbo: {blocks: 8}",
+                "  params:",
+                "    threshold: [0.0, 0.1, 0.3]",
+                "    lookbackDays: [0, 90]");
+        CrashlabConfig config = ConfigLoader.load(file);
+        RunConfig run = config.run("dip").orElseThrow();
+        RunPlanner planner = new RunPlanner(new StrategyFactory(getClass().getClassLoader()));
+        List<BacktestResult> alone = config.sweep().variants().stream()
+                .map(p -> planner.plan(run, "alone", p).run()).toList();
+        double[][] matrix = alone.stream().map(BacktestResult::periodReturns).toArray(double[][]::new);
+        double[] calmar = alone.stream().mapToDouble(r -> r.metrics().calmar()).toArray();
+        int best = 0;
+        for (int k = 1; k < calmar.length; k++) {
+            best = calmar[k] > calmar[best] ? k : best;
+        }
+
+        SweepJob.Outcome sweep = SweepJob.run(config, dir.resolve("out"), getClass().getClassLoader(), 2, CLOCK, collect);
+
+        SweepSelection s = sweep.sweep().selection();
+        DeflatedSharpeRatio dsr = DeflatedSharpeRatio.ofSweep(matrix, best);
+        BacktestOverfitting pbo = BacktestOverfitting.estimate(matrix, BacktestOverfitting.Options.defaults().withBlocks(8));
+        assertThat(sweep.best()).isEqualTo(best);
+        assertThat(s.variant()).isEqualTo(best);
+        assertThat(s.probabilisticSharpe()).isEqualTo(ProbabilisticSharpeRatio.of(SharpeEstimate.of(matrix[best]), 0));
+        assertThat(s.deflatedSharpe()).isEqualTo(dsr.probability());
+        assertThat(s.trials()).isEqualTo(6);
+        assertThat(s.trialSharpeVariance()).isEqualTo(dsr.trialSharpeVariance());
+        assertThat(s.expectedMaximumSharpe()).isEqualTo(dsr.expectedMaximumSharpe());
+        assertThat(s.skewness()).isEqualTo(dsr.estimate().skewness());
+        assertThat(s.kurtosis()).isEqualTo(dsr.estimate().kurtosis());
+        assertThat(s.overfitting().probability()).isEqualTo(pbo.probability());
+        assertThat(s.overfitting().combinations()).isEqualTo(70);
+        assertThat(s.overfitting().degradationSlope()).isEqualTo(pbo.degradationSlope());
+        assertThat(s.stability().coordinates()).containsExactly(best / 2, best % 2);
+
+        assertThat(ResultsJson.readSweep(sweep.json())).isEqualTo(sweep.sweep());
+        assertThat(sweep.json()).isEqualTo(dir.resolve("out/sweep-dip/sweep.json"));
+        Document page = Jsoup.parse(Files.readString(sweep.report()));
+        assertThat(page.getElementById("dsr").text()).isEqualTo(String.format(Locale.ROOT, "%.3f", dsr.probability()));
+        // One id for each variant, wherever it is named: sweep.json, the log, variants.csv, the page.
+        String id = sweep.sweep().variants().get(best).id();
+        assertThat(id).isEqualTo("dip-" + best);
+        assertThat(log).anyMatch(l -> l.startsWith("best by calmar: " + id + " {"));
+        assertThat(Files.readAllLines(sweep.csv()).get(1 + best)).startsWith(id + ",");
+        assertThat(page.select("#variants-table tbody tr td:first-child").eachText())
+                .isEqualTo(sweep.sweep().variants().stream().map(v -> v.id()).toList());
+        assertThat(page.getElementById("best-variant").text()).contains(id);
+        assertThat(ResultsJson.read(dir.resolve("out/sweep-dip/best/results.json")).name()).isEqualTo(id);
+        Document index = Jsoup.parse(Files.readString(dir.resolve("out/index.html")));
+        assertThat(index.select("a[href]").eachAttr("href")).containsExactly("sweep-dip/sweep.html");
+        // The index describes the sweep from its page (the page's description meta tag), as the sweep page titles it.
+        assertThat(index.selectFirst("a[href=sweep-dip/sweep.html]").text()).isEqualTo("sweep of dip — crashlab sweep");
+        assertThat(index.text()).contains("sweep of dip — crashlab sweep — 6 variants ranked by calmar; the chosen one's deflated"
+                + " Sharpe ratio");
+        assertThat(index.selectFirst("li[data-written]").attr("data-written")).isEqualTo("yes");
+        assertThat(log).anyMatch(l -> l.equals("Index: " + dir.resolve("out/index.html")));
+    }
+
+    @Test
+    void reportRerendersTheSweepPageFromSweepJsonAndTheIndexLinksIt() throws IOException {
+        Path btc = Path.of("..", "data", "sample", "BTC-USD.csv").toAbsolutePath().normalize();
+        Path file = TestFiles.write(dir, "sweep.yaml",
+                "data: {prices: {BTC-USD: {file: '" + btc + "'}}}",
+                "initialCash: 1000",
+                "name: hold",
+                "strategy: {class: BuyAndHold, wrappers: [{class: Leveraged, params: {leverage: 1}}]}",
+                "margin: {initial: 0.25}",
+                "sweep:",
+                "  params:",
+                "    \"wrappers[0].leverage\": [1, 2]");
+        CrashlabConfig config = ConfigLoader.load(file);
+        Path out = dir.resolve("out");
+        BacktestJob.run(config, out, getClass().getClassLoader(), Set.of(), CLOCK, collect);
+        SweepJob.Outcome sweep = SweepJob.run(config, out, getClass().getClassLoader(), 1, CLOCK, collect);
+        Files.delete(sweep.report());
+        Files.delete(out.resolve("sweep-hold/best/report.html"));
+
+        ReportJob.run(out, Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC), collect);
+
+        assertThat(sweep.report()).isRegularFile();
+        assertThat(Files.readString(sweep.report())).contains("2026-12-01T00:00:00Z");
+        assertThat(out.resolve("sweep-hold/best/report.html")).isRegularFile();
+        Document index = Jsoup.parse(Files.readString(out.resolve("index.html")));
+        assertThat(index.select("a[href]").eachAttr("href")).containsExactly("comparison.html", "sweep-hold/sweep.html",
+                "hold/report.html");
     }
 
     @Test

@@ -5,9 +5,11 @@ import dev.crashlab.report.internal.IndexPage;
 import dev.crashlab.report.internal.Page;
 import dev.crashlab.report.internal.RunPage;
 import dev.crashlab.report.internal.SweepPage;
+import dev.crashlab.report.internal.WalkForwardPage;
 import dev.crashlab.report.internal.Templates;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,23 +48,36 @@ public final class Reports {
                 .map(l -> new ComparisonPage.Run(l.name(), l.href(), l.results(), null)).toList()));
     }
 
-    /**
-     * Returns an index titled {@code title} listing {@code runs} with links to their reports and
-     * {@code pages}, marking those the rendering invocation wrote ({@link RunLink#written()},
-     * {@link PageLink#written()}).
-     */
+    /** Returns an index of {@code runs} and {@code pages} without failed runs: {@link #renderIndex(String, List, List, List, ReportOptions)}. */
     public static String renderIndex(String title, List<RunLink> runs, List<PageLink> pages, ReportOptions options) {
+        return renderIndex(title, runs, List.of(), pages, options);
+    }
+
+    /**
+     * Returns an index titled {@code title} listing {@code runs} with links to their reports,
+     * the {@code failed} runs each with its error, and {@code pages}, marking those the rendering
+     * invocation wrote ({@link RunLink#written()}, {@link PageLink#written()}).
+     */
+    public static String renderIndex(String title, List<RunLink> runs, List<RunFailure> failed, List<PageLink> pages,
+            ReportOptions options) {
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), false);
         List<IndexPage.Entry> entries = runs.stream()
                 .map(l -> new IndexPage.Entry(l.name(), l.href(), l.results(), l.written())).toList();
+        List<IndexPage.Failure> failures = failed.stream().map(f -> new IndexPage.Failure(f.name(), f.error())).toList();
         List<IndexPage.Link> links = pages.stream()
                 .map(l -> new IndexPage.Link(l.title(), l.href(), l.description(), l.written())).toList();
-        return Templates.render("index.jte", new IndexPage(page, entries, links));
+        return Templates.render("index.jte", new IndexPage(page, entries, failures, links));
     }
 
     /** Returns the report of a parameter sweep. */
     public static String renderSweep(SweepResults sweep, ReportOptions options) {
         Page page = new Page(sweep.name() + " — crashlab sweep", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("sweep.jte", new SweepPage(page, sweep));
+    }
+
+    /** Returns the report of a walk-forward analysis. */
+    public static String renderWalkForward(WalkForwardResults walkForward, ReportOptions options) {
+        Page page = new Page(walkForward.name() + " — crashlab walk-forward", options.renderedAt(), options.maxPoints(), true);
+        return Templates.render("walkforward.jte", new WalkForwardPage(page, walkForward));
     }
 }

@@ -395,6 +395,18 @@
     var diverging = format === 'percent' || low < 0;
     var bound = Math.max(Math.abs(low), Math.abs(high), 1e-9);
     var colors = diverging ? ['#b2182b', '#f7f7f7', '#1a9850'] : ['#f7fbff', '#08519c'];
+    if ('min' in spec) {
+      // A sweep's scale runs from the grid's lowest value to its highest (the page gives both), so
+      // that values from 0.42 to 0.81 do not look alike on a scale from 0; red to green through
+      // white when they change sign, else pale to dark blue.
+      low = finite(spec.min) ? spec.min : 0;
+      high = finite(spec.max) ? spec.max : 0;
+      if (high - low < 1e-12) {
+        high = low + Math.max(Math.abs(low) * 1e-6, 1e-9);
+      }
+      diverging = false;
+      colors = low < 0 && high > 0 ? ['#b2182b', '#f7f7f7', '#1a9850'] : ['#deebf7', '#08519c'];
+    }
     chart.setOption({
       animation: false,
       tooltip: {
@@ -422,11 +434,13 @@
     });
   }
 
+  // Bars by category (spec.years holds the categories); values are fractions unless spec.format is 'count'.
   function categoryBars(spec) {
     var chart = mount(spec.id);
     if (!chart) {
       return;
     }
+    var counts = spec.format === 'count';
     chart.setOption({
       animation: false,
       legend: {top: 4},
@@ -435,14 +449,16 @@
         trigger: 'axis', formatter: function (params) {
           var html = '<div class="tt-head">' + esc(params[0].axisValue) + '</div>';
           params.forEach(function (p) {
-            html += '<div>' + p.marker + esc(p.seriesName) + ': <b>' + esc(pct(p.value)) + '</b></div>';
+            html += '<div>' + p.marker + esc(p.seriesName) + ': <b>' + esc(counts ? p.value : pct(p.value)) + '</b></div>';
           });
           return html;
         }
       },
       xAxis: {type: 'category', data: spec.years},
-      yAxis: {type: 'value', name: spec.unit || '% return', nameLocation: 'middle', nameGap: 40,
-        nameTextStyle: {color: '#5d6b7a'}, axisLabel: {formatter: AXIS_FORMATS.percent}},
+      yAxis: counts ? {type: 'value', minInterval: 1, name: spec.unit || 'count', nameLocation: 'middle', nameGap: 40,
+        nameTextStyle: {color: '#5d6b7a'}}
+        : {type: 'value', name: spec.unit || '% return', nameLocation: 'middle', nameGap: 40,
+          nameTextStyle: {color: '#5d6b7a'}, axisLabel: {formatter: AXIS_FORMATS.percent}},
       series: spec.series.map(function (s) {
         return {name: s.name, type: 'bar', data: s.data, itemStyle: {color: COLORS[s.role] || '#1f4e79'}};
       })
@@ -512,6 +528,83 @@
     });
   }
 
+  // Drawdown episodes as points [depth, days under water, peak time]; an open series (not
+  // recovered by the end) is drawn hollow, its days a lower bound.
+  function episodeScatter(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    chart.setOption({
+      animation: false,
+      legend: {top: 4},
+      grid: {left: 64, right: 16, top: 34, bottom: 44},
+      tooltip: {
+        trigger: 'item', formatter: function (p) {
+          return '<div class="tt-head">' + esc(p.seriesName) + '</div><div>peak ' + esc(when(p.value[2])) + '</div><div>depth <b>'
+              + esc(pct(p.value[0])) + '</b>, ' + esc(fixed(p.value[1], 0)) + ' days under water</div>';
+        }
+      },
+      xAxis: {type: 'value', name: 'depth', nameLocation: 'middle', nameGap: 26, axisLabel: {formatter: AXIS_FORMATS.percent}},
+      yAxis: {type: 'value', name: 'days under water', nameLocation: 'middle', nameGap: 46},
+      series: spec.series.map(function (s) {
+        var color = COLORS[s.role] || '#1f4e79';
+        return {name: s.name, type: 'scatter', data: s.data, symbolSize: 7,
+          itemStyle: s.open ? {color: 'transparent', borderColor: color, borderWidth: 1.5} : {color: color, opacity: 0.75}};
+      })
+    });
+  }
+
+  // The histogram of a sweep's CSCV logits: bins [from, to, count]; bins up to 0 (red) hold PBO.
+  function logitBars(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    chart.setOption({
+      animation: false,
+      grid: {left: 50, right: 16, top: 16, bottom: 46},
+      tooltip: {
+        trigger: 'axis', formatter: function (params) {
+          var b = spec.bins[params[0].dataIndex];
+          return esc('logit in (' + fixed(b[0], 2) + ', ' + fixed(b[1], 2) + ']: ') + '<b>' + esc(number(b[2])) + '</b> splits';
+        }
+      },
+      xAxis: {type: 'category', name: 'logit', nameLocation: 'middle', nameGap: 28,
+        data: spec.bins.map(function (b) { return fixed((b[0] + b[1]) / 2, 2); })},
+      yAxis: {type: 'value', axisLabel: {formatter: compact}},
+      series: [{type: 'bar', barCategoryGap: '8%', data: spec.bins.map(function (b) {
+        return {value: b[2], itemStyle: {color: b[1] <= 0 ? '#d62728' : '#1f4e79'}};
+      })}]
+    });
+  }
+
+  // In-sample against out-of-sample score of each split's in-sample best, with the fitted line.
+  function degradationScatter(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    var xs = spec.points.map(function (p) { return p[0]; });
+    var low = Math.min.apply(null, xs);
+    var high = Math.max.apply(null, xs);
+    var series = [{type: 'scatter', name: 'splits', data: spec.points, symbolSize: 4, itemStyle: {color: '#1f4e79', opacity: 0.5}}];
+    if (finite(spec.slope) && finite(spec.intercept) && xs.length) {
+      series.push({type: 'line', name: 'least squares', showSymbol: false, lineStyle: {color: '#d62728', width: 1.6},
+        data: [[low, spec.intercept + spec.slope * low], [high, spec.intercept + spec.slope * high]]});
+    }
+    chart.setOption({
+      animation: false,
+      legend: {top: 4},
+      grid: {left: 64, right: 20, top: 34, bottom: 46},
+      tooltip: {trigger: 'item', formatter: function (p) {
+        return esc('in sample ' + price(p.value[0]) + ', out of sample ' + price(p.value[1]));
+      }},
+      xAxis: {type: 'value', scale: true, name: 'in-sample Sharpe', nameLocation: 'middle', nameGap: 28},
+      yAxis: {type: 'value', scale: true},
+      series: series
+    });
+  }
   function guard(name, fn) {
     try {
       fn();
@@ -560,9 +653,24 @@
   if (c.yearly) {
     guard('yearly', function () { categoryBars(c.yearly); });
   }
+  if (c.durations) {
+    guard('durations', function () { categoryBars(c.durations); });
+  }
+  if (c.recovery) {
+    guard('recovery', function () { episodeScatter(c.recovery); });
+  }
   if (c.sweep) {
     guard('sweep', function () { heatmap(c.sweep, c.sweep.format); });
   }
+  if (c.logits) {
+    guard('logits', function () { logitBars(c.logits); });
+  }
+  if (c.degradation) {
+    guard('degradation', function () { degradationScatter(c.degradation); });
+  }
+  ((c.drift || {}).charts || []).forEach(function (spec) {
+    guard(spec.id, function () { timeChart(spec); });
+  });
   if (typeof echarts !== 'undefined') {
     echarts.connect('time');
   }

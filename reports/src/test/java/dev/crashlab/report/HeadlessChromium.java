@@ -246,7 +246,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             if (socket != null) {
                 try {
@@ -258,8 +258,14 @@ final class HeadlessChromium implements AutoCloseable {
             }
         } finally {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                // close() throws no InterruptedException (try-with-resources would hide it): keep the flag
                 process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
             deleteQuietly(profile);
         }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.TailMetric;
+import dev.crashlab.testing.WalkForwardSamples;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,9 +69,12 @@ class ReportBrowserTest {
                 new RunLink("dca-on-drawdown", ChartRuns.tieredDca(), null)), SampleRuns.OPTIONS));
         write("comparison.html", Reports.renderComparison("Trend on BTC at 1x, 2x, 3x", runs, SampleRuns.OPTIONS));
         write("sweep.html", Reports.renderSweep(SampleRuns.trendSweep(), SampleRuns.OPTIONS));
+        write("walkforward.html", Reports.renderWalkForward(WalkForwardSamples.sample(true), SampleRuns.OPTIONS));
         runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
         write("index.html", Reports.renderIndex("Browser test runs", runs,
-                List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x")), SampleRuns.OPTIONS));
+                List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x"),
+                        new PageLink("Sweep of trend", "sweep.html", "20 variants"),
+                        new PageLink("Walk-forward of dca", "walkforward.html", "4 folds")), SampleRuns.OPTIONS));
     }
 
     private static void write(String name, String html) throws java.io.IOException {
@@ -89,7 +94,8 @@ class ReportBrowserTest {
         Path page = OUT.resolve("report.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 17);
+        // 12 with the tail section's two drawdown charts, 7 more for candlesticks, return distributions, beta and trade P&L.
+        assertCleanAndPainted(page, 12 + 7);
         chromium.screenshot(Path.of("target", "report-screenshot.png"), 0, WIDTH, HEIGHT);
         int height = chromium.evaluate("document.documentElement.scrollHeight").asInt();
         for (int part = 1, y = HEIGHT; y < height; part++, y += HEIGHT) {
@@ -97,6 +103,27 @@ class ReportBrowserTest {
         }
         chromium.evaluate("document.querySelector('.toolbar button[data-scale=log]').click(); true");
         assertThat(chromium.messages()).as("after switching the equity chart to log").isEmpty();
+    }
+
+    @Test
+    void tailFiguresDrawdownChartsAndTheCrisisScorecardRenderOffline() throws Exception {
+        Path page = OUT.resolve("report.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 12 + 7);
+        assertThat(chromium.evaluate("document.querySelectorAll('#tail-table tbody tr').length").asInt())
+                .isEqualTo(TailMetric.ALL.size());
+        assertThat(chromium.evaluate("document.querySelectorAll('#tail-table thead th').length").asInt())
+                .as("figure, strategy, benchmark and three regimes").isEqualTo(6);
+        assertThat(chromium.evaluate("document.querySelectorAll('#crisis-scorecard tbody tr').length").asInt())
+                .isEqualTo(SampleRuns.PLAYBOOK_CRISES.size());
+        assertThat(chromium.evaluate("document.querySelector('#crisis-scorecard tr[data-crisis=\"Mt. Gox <halt>\"] td.outside')"
+                + ".textContent").asString()).startsWith("outside the run's data (");
+        assertThat(chromium.evaluate("document.querySelector('#crisis-scorecard tr[data-crisis=\"Sample liquidity crash\"]')"
+                + ".cells.length").asInt()).as("name, dates, return, benchmark and six figures").isEqualTo(11);
+        chromium.screenshot(Path.of("target", "report-crises.png"),
+                chromium.evaluate("document.getElementById('tail-risk').getBoundingClientRect().top + window.scrollY").asInt(),
+                WIDTH, HEIGHT);
     }
 
     @Test
@@ -140,7 +167,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("hostile.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 11);
+        assertCleanAndPainted(page, 9 + 4);
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, svg[onload], b').length").asInt()).isZero();
         assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
@@ -153,7 +180,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("gated.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 8 + 3 + 2 + 4);
+        assertCleanAndPainted(page, 8 + 3 + 2 + 2 + 4);
         JsonNode equity = chromium.evaluate("""
                 (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption();
                   return o.series.filter(s => s.markArea && s.name.endsWith(' not holding'))
@@ -193,18 +220,50 @@ class ReportBrowserTest {
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
         assertCleanAndPainted(page, 6 + 2 + 20);
+        assertThat(chromium.evaluate("document.getElementById('no-drawdown').textContent").asString())
+                .as("a run that never traded has no drawdown to chart, and says so").startsWith("No drawdown");
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, b, [onerror]').length").asInt()).isZero();
     }
 
     @Test
-    void sweepReportRendersItsHeatmap() throws Exception {
+    void sweepReportRendersItsHeatmapAndTheChartsOfItsSelectionStatistics() throws Exception {
         Path page = OUT.resolve("sweep.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 1);
+        assertCleanAndPainted(page, 3);
+        JsonNode logits = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-logits')).getOption();
+                  return o.series[0].data.map(d => d.value); })()""");
+        int splits = 0;
+        for (JsonNode count : logits) {
+            splits += count.asInt();
+        }
+        assertThat(splits).isEqualTo(SampleRuns.trendSweep().selection().overfitting().combinations());
         assertThat(chromium.evaluate("document.querySelectorAll('#variants-table tbody tr').length").asInt()).isEqualTo(20);
+        JsonNode scale = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-sweep')).getOption();
+                  const values = o.series[0].data.map(c => c[2]).filter(v => Number.isFinite(v));
+                  return [o.visualMap[0].min, o.visualMap[0].max, Math.min(...values), Math.max(...values)]; })()""");
+        assertThat(scale.get(0).asDouble()).as("the colour scale starts at the lowest cell").isEqualTo(scale.get(2).asDouble());
+        assertThat(scale.get(1).asDouble()).as("and ends at the highest").isEqualTo(scale.get(3).asDouble());
         chromium.screenshot(Path.of("target", "sweep-screenshot.png"), 0, WIDTH, 1400);
+    }
+
+    @Test
+    void walkForwardReportDrawsItsCurvesAndOneDriftChartPerParameter() throws Exception {
+        Path page = OUT.resolve("walkforward.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 3);
+        JsonNode names = chromium.evaluate("""
+                (() => echarts.getInstanceByDom(document.getElementById('chart-wf-equity')).getOption().series
+                  .map(s => s.name))()""");
+        assertThat(names).extracting(JsonNode::asString).contains("walk-forward, out of sample", "in-sample-optimised",
+                "fixed parameters");
+        assertThat(chromium.evaluate("document.querySelectorAll('#wf-folds tbody tr').length").asInt()).isEqualTo(4);
+        assertThat(chromium.evaluate("document.querySelectorAll('#wf-folds tbody tr.crisis-row').length").asInt()).isEqualTo(1);
+        chromium.screenshot(Path.of("target", "walkforward-screenshot.png"), 0, WIDTH, 1400);
     }
 
     @Test
@@ -215,6 +274,9 @@ class ReportBrowserTest {
         assertThat(chromium.messages()).isEmpty();
         assertThat(chromium.requests()).containsExactly(page.toUri().toString());
         assertThat(chromium.evaluate("document.querySelectorAll('#runs-table tbody tr').length").asInt()).isEqualTo(4);
+        assertThat(chromium.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))"
+                + ".filter(h => h === 'sweep.html' || h === 'walkforward.html').length").asInt())
+                .as("the index links the sweep and walk-forward pages").isEqualTo(2);
     }
 
     /**

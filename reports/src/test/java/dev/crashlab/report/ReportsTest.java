@@ -12,7 +12,9 @@ import dev.crashlab.results.ResultsException;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.report.internal.Formats;
 import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepSelection;
 import dev.crashlab.results.SweepVariant;
 import dev.crashlab.results.TradeRow;
 import java.util.ArrayList;
@@ -414,37 +416,77 @@ class ReportsTest {
     }
 
     @Test
-    void sweepShowsTheHeatmapTheBestVariantEveryVariantAndTheSelectionBiasWarning() {
-        List<SweepVariant> variants = new ArrayList<>();
-        double[][] sharpe = {{0.2, 0.5, 0.4}, {0.3, 0.9, Double.NaN}};
-        int[] smas = {50, 100};
-        double[] leverages = {1.0, 2.0, 3.0};
-        for (int y = 0; y < 2; y++) {
-            for (int x = 0; x < 3; x++) {
-                RunMetrics metrics = metrics(0.1 * (x + 1), -0.1 * (x + 1), sharpe[y][x]);
-                variants.add(new SweepVariant(SampleRuns.parameters("leverage", leverages[x], "sma", smas[y], "tag", "<i>v</i>"),
-                        metrics, "v" + (variants.size() + 1) + "/report.html"));
+    void sweepShowsTheSelectionStatisticsTheHeatmapTheBestVariantAndEveryVariant() {
+        double[][] sharpe = {{0.2, 0.3}, {0.5, 0.9}, {0.4, Double.NaN}};
+        List<RunMetrics> metrics = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[][] returns = new double[6][200];
+        for (int x = 0; x < 3; x++) {
+            for (int y = 0; y < 2; y++) {
+                metrics.add(metrics(0.1 * (x + 1), -0.1 * (x + 1), sharpe[x][y]));
+                for (int t = 0; t < 200; t++) {
+                    returns[x * 2 + y][t] = random.nextDouble(-0.02, 0.021);
+                }
             }
         }
+        SweepResults sweep = SampleRuns.sweep("Trend sweep", List.of(SampleRuns.axis("leverage", 1.0, 2.0, 3.0),
+                SampleRuns.axis("sma", 50, 100), SampleRuns.axis("tag", "<i>v</i>")), metrics, returns, 8,
+                k -> "v" + (k + 1) + "/report.html");
+        SweepSelection s = sweep.selection();
 
-        Document doc = parse(Reports.renderSweep(new SweepResults("Trend sweep", List.of("leverage", "sma"), "sharpe", variants),
-                SampleRuns.OPTIONS));
+        Document doc = parse(Reports.renderSweep(sweep, SampleRuns.OPTIONS));
 
-        assertThat(doc.getElementById("selection-bias").text()).contains("6 variants were tested");
+        assertThat(doc.getElementById("selection-bias").text()).contains("best of 6 by Sharpe ratio")
+                .contains("deflated Sharpe ratio is " + Formats.probability(s.deflatedSharpe()))
+                .contains("in " + Formats.percent(s.overfitting().probability()) + " of 70 splits")
+                .contains("grid's edge (sma = 100, its last value): the best may lie beyond it, widen the grid");
+        assertThat(doc.getElementById("dsr").text()).isEqualTo(Formats.probability(s.deflatedSharpe()));
+        assertThat(doc.getElementById("pbo").text()).isEqualTo(Formats.probability(s.overfitting().probability()));
+        assertThat(doc.getElementById("selection-sharpe").text()).contains("Trials N 6",
+                "Variance of the trials' Sharpe ratios V " + Formats.figure(s.trialSharpeVariance()),
+                "Kurtosis (not in excess) " + Formats.ratio(s.kurtosis()));
+        assertThat(doc.getElementById("selection-pbo").text()).contains("Blocks S 8", "Splits C(S, S/2) 70",
+                "Periods used (oldest dropped) 200 (0)");
+        assertThat(doc.getElementById("selection-stability").text()).contains("Neighbouring cells with a value 2",
+                "Drop to their mean " + Formats.ratio(0.9 - (0.5 + 0.3) / 2), "On the grid's edge yes: widen the grid");
+        JsonNode charts = chartData(doc).get("charts");
+        assertThat(charts.get("logits").get("bins")).hasSize(SweepSelection.LOGIT_BINS);
+        assertThat(charts.get("degradation").get("points")).hasSize(70);
         assertThat(doc.select("#variants-table tbody tr")).hasSize(6);
         assertThat(doc.select("#variants-table tbody tr.best-row")).hasSize(1).first()
-                .extracting(e -> e.selectFirst("td").text()).isEqualTo("5");
-        assertThat(doc.getElementById("best-variant").text()).contains("#5", "0.90", "100", "2.0");
-        assertThat(doc.select("#best-variant a").eachAttr("href")).containsExactly("v5/report.html");
+                .extracting(e -> e.selectFirst("td").text()).isEqualTo("trend-3");
+        assertThat(doc.select("#variants-table tbody tr td:first-child").eachText())
+                .as("the ids sweep.json holds").isEqualTo(sweep.variants().stream().map(SweepVariant::id).toList());
+        assertThat(doc.getElementById("best-variant").text()).contains("trend-3", "0.90", "100", "2.0");
+        assertThat(doc.select("#best-variant a").eachAttr("href")).containsExactly("v4/report.html");
         assertThat(doc.select("#variants-table tbody td").eachText()).contains("<i>v</i>");
-        JsonNode heat = chartData(doc).get("charts").get("sweep");
+        JsonNode heat = charts.get("sweep");
         assertThat(heat.get("xs")).extracting(JsonNode::asString).containsExactly("1.0", "2.0", "3.0");
         assertThat(heat.get("ys")).extracting(JsonNode::asString).containsExactly("50", "100");
         assertThat(heat.get("cells")).hasSize(5);
-        assertThatThrownBy(() -> Reports.renderSweep(new SweepResults("s", List.of("leverage", "sma"), "exposure", variants),
-                SampleRuns.OPTIONS)).hasMessageContaining("no better direction");
-        assertThatThrownBy(() -> Reports.renderSweep(new SweepResults("s", List.of("leverage", "window"), "sharpe", variants),
-                SampleRuns.OPTIONS)).hasMessageContaining("variants[0] has no parameter 'window'");
+        assertThat(heat.get("min").asDouble()).as("the colour scale starts at the lowest value, not 0").isEqualTo(0.2);
+        assertThat(heat.get("max").asDouble()).isEqualTo(0.9);
+    }
+
+    @Test
+    void sweepSaysNothingOfTheGridsEdgeWhenTheChosenCellIsInside() {
+        List<RunMetrics> metrics = new ArrayList<>();
+        double[][] returns = new double[9][200];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 9; k++) {
+            metrics.add(metrics(0.1, -0.1, k == 4 ? 0.9 : 0.05 * k));
+            for (int t = 0; t < 200; t++) {
+                returns[k][t] = random.nextDouble(-0.02, 0.021);
+            }
+        }
+        SweepResults sweep = SampleRuns.sweep("Inner sweep", List.of(SampleRuns.axis("leverage", 1.0, 2.0, 3.0),
+                SampleRuns.axis("sma", 50, 100, 150)), metrics, returns, 8, k -> null);
+
+        Document doc = parse(Reports.renderSweep(sweep, SampleRuns.OPTIONS));
+
+        assertThat(sweep.best()).isEqualTo(4);
+        assertThat(sweep.selection().stability().onEdge()).isFalse();
+        assertThat(doc.getElementById("selection-bias").text()).contains("best of 9").doesNotContain("grid's edge");
     }
 
     @Test

@@ -30,10 +30,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.Metric;
+import dev.crashlab.results.SweepAxis;
 import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepSelection;
 import dev.crashlab.results.SweepVariant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,11 +119,22 @@ public final class SampleRuns {
                     .margin(Margin.forLeverage(3, 0.15, 0.01))
                     .benchmark("buy-and-hold BTC-USD", () -> new BuyAll(BTC))
                     .regime(BtcDrawdownRegime::new)
+                    .crises(PLAYBOOK_CRISES)
                     .build().run();
             playbook = r.toResults(GENERATED);
         }
         return playbook;
     }
+
+    /**
+     * The crisis windows the playbook scores: the built-in ones, one of the sample's own, and one
+     * before the sample begins, which the scorecard must list as outside the run's data.
+     */
+    public static final List<CrisisWindow> PLAYBOOK_CRISES = Stream.concat(CrisisWindow.BUILT_IN.stream(),
+            Stream.of(new CrisisWindow("Sample liquidity crash", LocalDate.of(2024, 9, 30),
+                    LocalDate.of(2024, 10, 18), "The sample's own crash: everything falls at once."),
+                    new CrisisWindow("Mt. Gox <halt>", LocalDate.of(2014, 2, 7), LocalDate.of(2014, 2, 24),
+                            "Before the sample; its name is hostile on purpose."))).toList();
 
     /** Returns three runs of a BTC trend strategy at 1x, 2x and 3x leverage on the sample. */
     static synchronized List<RunResults> leverageLevels() {
@@ -139,18 +154,55 @@ public final class SampleRuns {
     }
 
     /** Returns a sweep of the BTC trend strategy over leverage (1x to 3x) and its moving average (50 to 200 days). */
-    static SweepResults trendSweep() {
-        List<SweepVariant> variants = new java.util.ArrayList<>();
-        for (int sma : new int[] {50, 100, 150, 200}) {
-            for (double x : new double[] {1.0, 1.5, 2.0, 2.5, 3.0}) {
+    public static SweepResults trendSweep() {
+        List<SweepAxis> axes = List.of(axis("leverage", 1.0, 1.5, 2.0, 2.5, 3.0), axis("sma", 50, 100, 150, 200));
+        List<RunMetrics> metrics = new java.util.ArrayList<>();
+        List<double[]> returns = new java.util.ArrayList<>();
+        for (double x : new double[] {1.0, 1.5, 2.0, 2.5, 3.0}) {
+            for (int sma : new int[] {50, 100, 150, 200}) {
                 BacktestResult r = Backtest.builder(sample()).name("trend-" + sma + "-" + x)
                         .strategy(() -> new Trend(x, sma)).parameters(inOrder("leverage", x, "sma", sma))
                         .initialCash(10_000).costs(Costs.DEFAULTS.withFeeRate(0.001))
                         .margin(Margin.forLeverage(3, 0.1, 0.01)).build().run();
-                variants.add(new SweepVariant(parameters("leverage", x, "sma", sma), RunMetrics.of(r.metrics()), null));
+                metrics.add(RunMetrics.of(r.metrics()));
+                returns.add(r.periodReturns());
             }
         }
-        return new SweepResults("Trend on BTC: leverage × moving average", List.of("leverage", "sma"), "sharpe", variants);
+        return sweep("Trend on BTC: leverage × moving average", axes, metrics, returns.toArray(double[][]::new), 16,
+                k -> null);
+    }
+
+    /** Returns an axis of a sweep over {@code values}. */
+    static SweepAxis axis(String parameter, Object... values) {
+        JsonMapper json = JsonMapper.builder().build();
+        return new SweepAxis(parameter, java.util.Arrays.stream(values).map(v -> (JsonNode) json.valueToTree(v)).toList());
+    }
+
+    /**
+     * Returns the sweep of the grid of {@code axes} whose variants, in row-major order, have
+     * {@code metrics}, {@code returns} and the report {@code report} gives each index; its
+     * selection statistics over {@code blocks} CSCV blocks, ranked by Sharpe ratio.
+     */
+    static SweepResults sweep(String name, List<SweepAxis> axes, List<RunMetrics> metrics, double[][] returns, int blocks,
+            java.util.function.IntFunction<String> report) {
+        List<SweepVariant> variants = new java.util.ArrayList<>();
+        for (int k = 0; k < metrics.size(); k++) {
+            Map<String, JsonNode> parameters = new LinkedHashMap<>();
+            int rest = k;
+            for (int a = axes.size() - 1; a >= 0; a--) {
+                SweepAxis axis = axes.get(a);
+                parameters.put(axis.parameter(), axis.values().get(rest % axis.size()));
+                rest /= axis.size();
+            }
+            Map<String, JsonNode> ordered = new LinkedHashMap<>();
+            axes.forEach(a -> ordered.put(a.parameter(), parameters.get(a.parameter())));
+            variants.add(new SweepVariant(SweepResults.variantId("trend", k, metrics.size()), ordered, metrics.get(k),
+                    report.apply(k)));
+        }
+        Metric sharpe = Metric.of("sharpe").orElseThrow();
+        SweepSelection selection = SweepSelection.of(returns, axes, metrics, sharpe, blocks);
+        return new SweepResults(SweepResults.SCHEMA, "0.1.0", GENERATED, name, "trend", "sharpe", axes, selection.variant(),
+                variants, selection);
     }
 
     /**

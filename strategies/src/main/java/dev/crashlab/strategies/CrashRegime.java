@@ -85,9 +85,9 @@ public final class CrashRegime implements RegimeClassifier {
                 : drawdown.isTrue(ctx) ? Regime.DRAWDOWN : Regime.CALM).ordinal();
     }
 
-    /** Returns the crisis windows of crypto's 2020–2025 history, {@link CryptoCrises#WINDOWS}. */
+    /** Returns the crisis windows of crypto's 2020–2025 history, {@link CrisisWindow#BUILT_IN}. */
     @Override
     public List<CrisisWindow> namedWindows() {
-        return CryptoCrises.WINDOWS;
+        return CrisisWindow.BUILT_IN;
     }
 }

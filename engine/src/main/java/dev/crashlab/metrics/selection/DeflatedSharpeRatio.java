@@ -82,21 +82,53 @@ public record DeflatedSharpeRatio(int trials, double trialSharpeVariance, double
      * @throws IllegalArgumentException when there is no variant or the variants' lengths differ
      */
     public static DeflatedSharpeRatio ofSweep(double[][] returns) {
-        Sweeps.requireRectangular(returns);
-        int n = returns.length;
-        SharpeEstimate[] estimates = new SharpeEstimate[n];
+        SharpeEstimate[] estimates = estimates(returns);
         int best = -1;
+        for (int v = 0; v < estimates.length; v++) {
+            double sr = estimates[v].sharpe();
+            if (Double.isFinite(sr) && (best < 0 || sr > estimates[best].sharpe())) {
+                best = v;
+            }
+        }
+        return deflate(estimates, best);
+    }
+
+    /**
+     * Returns the DSR of variant {@code selected} of a sweep, chosen by the caller's own rule (a
+     * sweep ranked by CAGR or drawdown selects another variant than the highest Sharpe ratio):
+     * N and V as in {@link #ofSweep(double[][])}, the estimate that of the selected variant. The
+     * probability is NaN when the selected variant's Sharpe ratio is (it never varied).
+     *
+     * @throws IllegalArgumentException when there is no variant, the variants' lengths differ or
+     *                                  {@code selected} is not a variant's index
+     */
+    public static DeflatedSharpeRatio ofSweep(double[][] returns, int selected) {
+        if (selected < 0 || selected >= returns.length) {
+            throw new IllegalArgumentException("selected: expected a variant from 0 to " + (returns.length - 1) + ", got "
+                    + selected);
+        }
+        return deflate(estimates(returns), selected);
+    }
+
+    /** Returns the Sharpe estimate of every variant of a rectangular sweep. */
+    private static SharpeEstimate[] estimates(double[][] returns) {
+        Sweeps.requireRectangular(returns);
+        SharpeEstimate[] estimates = new SharpeEstimate[returns.length];
+        for (int v = 0; v < returns.length; v++) {
+            estimates[v] = SharpeEstimate.of(returns[v]);
+        }
+        return estimates;
+    }
+
+    /** Returns the DSR of {@code estimates[selected]} among all of {@code estimates}; −1 selects none. */
+    private static DeflatedSharpeRatio deflate(SharpeEstimate[] estimates, int selected) {
+        int n = estimates.length;
         int finite = 0;
         double sum = 0;
-        for (int v = 0; v < n; v++) {
-            estimates[v] = SharpeEstimate.of(returns[v]);
-            double sr = estimates[v].sharpe();
-            if (Double.isFinite(sr)) {
+        for (SharpeEstimate e : estimates) {
+            if (Double.isFinite(e.sharpe())) {
                 finite++;
-                sum += sr;
-                if (best < 0 || sr > estimates[best].sharpe()) {
-                    best = v;
-                }
+                sum += e.sharpe();
             }
         }
         double mean = finite == 0 ? Double.NaN : sum / finite;
@@ -107,11 +139,11 @@ public record DeflatedSharpeRatio(int trials, double trialSharpeVariance, double
             }
         }
         double variance = finite < 2 ? (finite == 1 ? 0 : Double.NaN) : squares / (finite - 1);
-        if (best < 0) {
+        if (selected < 0) {
             return new DeflatedSharpeRatio(n, variance, Double.NaN, -1, null, Double.NaN);
         }
         double benchmark = expectedMaximumSharpe(n, variance);
-        return new DeflatedSharpeRatio(n, variance, benchmark, best, estimates[best],
-                ProbabilisticSharpeRatio.of(estimates[best], benchmark));
+        return new DeflatedSharpeRatio(n, variance, benchmark, selected, estimates[selected],
+                ProbabilisticSharpeRatio.of(estimates[selected], benchmark));
     }
 }

@@ -1,11 +1,18 @@
 package dev.crashlab.results.check;
 
 import dev.crashlab.Names;
+import dev.crashlab.results.CrisisBenchmark;
+import dev.crashlab.results.CrisisMetrics;
 import dev.crashlab.results.Metric;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.TailFigures;
+import dev.crashlab.results.TailMetric;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.WalkForwardResults;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,25 +21,49 @@ import java.util.Optional;
 /**
  * A risk limit on a run's results, written as one line in the config's {@code checks}:
  * {@code maxDrawdown > -0.5}, {@code benchmark.sharpe >= 0.3},
- * {@code regimes["CRASH"].totalReturn > -30%}. {@code crashlab:check} fails the build when a rule
- * does not hold, as a failing test would.
+ * {@code regimes["CRASH"].totalReturn > -30%}, {@code tail.cvar95 > -0.08},
+ * {@code crises["FTX collapse"].return > -0.3}, {@code sweep.deflatedSharpe >= 0.95},
+ * {@code walkforward.efficiency > 0.5}. {@code crashlab:check} fails the build when a rule does not
+ * hold, as a failing test would.
  *
  * <h2>Grammar</h2>
  * <pre>
- * rule      = figure comparison number
- * figure    = metric | "benchmark." metric | 'regimes["' label '"].' regimeField
+ * rule       = figure comparison number
+ * figure     = metric | "tail." tail
+ *            | "benchmark." (metric | "tail." tail)
+ *            | 'regimes["' label '"].' (regimeField | "tail." tail)
+ *            | 'crises["' window '"].' (crisisField | "tail." tail
+ *                                       | "benchmark." (windowField | "tail." tail))
+ *            | "sweep." sweepFigure | "walkforward." walkForwardFigure
  * comparison = "&gt;" | "&gt;=" | "&lt;" | "&lt;=" | "==" | "!="
- * number    = a decimal such as -0.5, 1e-3 or 12, optionally followed by "%" (divided by 100)
+ * number     = a decimal such as -0.5, 1e-3 or 12, optionally followed by "%" (divided by 100)
  * </pre>
- * A {@code metric} is a field of results.json's {@code metrics} ({@link Metric#ALL}: {@code sharpe},
- * {@code maxDrawdown}, {@code liquidations}, ...), in the units stored there (fractions: -0.5 is
- * -50 %); a {@code regimeField} is {@code totalReturn}, {@code maxDrawdown}, {@code timeInMarket} or
- * {@code steps}. Spaces are free between tokens; labels are quoted with double quotes.
+ * Each figure is read where results.json holds it: a {@code metric} is a field of {@code metrics}
+ * ({@link Metric#ALL}: {@code sharpe}, {@code maxDrawdown}, {@code liquidations}, ...), a {@code tail}
+ * one of {@code tail} ({@link TailMetric#ALL}: {@code var95}, {@code cvar95}, {@code ulcerIndex},
+ * ...); {@code benchmark.} reads the benchmark's, {@code regimes["L"].} the regime L's
+ * ({@link #REGIME_FIELDS}, or its {@code tail}), {@code crises["W"].} the crisis scorecard's row
+ * of window W ({@link #CRISIS_FIELDS}, its {@code tail}, or its {@code benchmark}'s
+ * {@link #WINDOW_FIELDS} and {@code tail}). Figures are in the units stored there (fractions: -0.5
+ * is -50 %; days). Spaces are free between tokens; labels and window names are quoted with double
+ * quotes.
+ *
+ * <h2>Sweeps and walk-forwards</h2>
+ * A {@code sweepFigure} ({@link SweepResults#FIGURES}) reads the selection statistics of the
+ * variant the run's sweep chose, from {@code sweep-<run>/sweep.json}: {@code deflatedSharpe} and
+ * {@code probabilisticSharpe} (probabilities), {@code pbo} (the probability of backtest
+ * overfitting), {@code onEdge} (1 when the chosen cell is on the grid's edge), ... A
+ * {@code walkForwardFigure} ({@link WalkForwardResults#FIGURES}) reads
+ * {@code walkforward-<run>/walkforward.json}: {@code efficiency}, {@code crisisFolds}, or a
+ * figure of the stitched out-of-sample curve ({@code maxDrawdown}, {@code sharpe}, ...). Such a
+ * rule applies to the run the config sweeps or walks forward.
  *
  * <h2>Undefined figures</h2>
  * A figure that is undefined in the results (NaN, {@code null} in the file: a Sharpe ratio
- * without variance, a benchmark-free run's {@code benchmark.*}, a regime the run never met) does
- * not hold any comparison: a limit that cannot be checked fails, saying why.
+ * without variance, a benchmark-free run's {@code benchmark.*}, a regime the run never met, a
+ * crisis window outside the run's period, a window not yet recovered from by the run's end) does
+ * not hold any comparison: a limit that cannot be checked fails, saying why. A window the run
+ * covers only in part is checked on that part, and the outcome says so.
  *
  * @param text      the rule as written, trimmed
  * @param figure    what it reads
@@ -41,8 +72,17 @@ import java.util.Optional;
  */
 public record RiskRule(String text, Figure figure, Comparison op, double threshold) {
 
-    /** The fields of a regime's figures a rule can read. */
+    /** The fields of a regime's figures a rule can read, besides its {@code tail}. */
     public static final List<String> REGIME_FIELDS = List.of("totalReturn", "maxDrawdown", "timeInMarket", "steps");
+
+    /** The fields of a crisis window's scorecard row a rule can read, besides its {@code tail} and {@code benchmark}. */
+    public static final List<String> CRISIS_FIELDS = List.of("return", "maxDrawdown", "daysToRecover", "periods",
+            "liquidations", "fundingPaid", "heldBack");
+
+    /** The fields of the benchmark's figures over a crisis window a rule can read, besides its {@code tail}. */
+    public static final List<String> WINDOW_FIELDS = List.of("return", "maxDrawdown", "daysToRecover");
+
+    private static final String TAIL_FORM = "tail.<" + String.join("|", TailMetric.fields()) + ">";
 
     /** A comparison of a figure with the rule's number. */
     public enum Comparison {
@@ -75,18 +115,25 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
     /**
      * What a rule reads from a run's results.
      *
-     * @param scope {@code run}, {@code benchmark} or {@code regimes}
-     * @param label the regime's label ({@code regimes} only), else {@code null}
-     * @param field the metric or regime field
+     * @param scope {@code run}, {@code benchmark}, {@code regimes}, {@code crises}, {@code sweep} or
+     *              {@code walkforward}
+     * @param label the regime's label ({@code regimes}) or the window's name ({@code crises}), else {@code null}
+     * @param field the field below the scope, dotted: {@code sharpe}, {@code tail.cvar95},
+     *              {@code benchmark.return}, {@code deflatedSharpe}
      */
     public record Figure(String scope, String label, String field) {
+
+        /** Returns whether the figure reads a run's results.json (not a sweep's or a walk-forward's document). */
+        public boolean ofRun() {
+            return !scope.equals("sweep") && !scope.equals("walkforward");
+        }
 
         /** Returns the figure as a rule writes it: {@code regimes["CRASH"].totalReturn}. */
         @Override
         public String toString() {
             return switch (scope) {
-                case "benchmark" -> "benchmark." + field;
-                case "regimes" -> "regimes[\"" + label + "\"]." + field;
+                case "benchmark", "sweep", "walkforward" -> scope + "." + field;
+                case "regimes", "crises" -> scope + "[\"" + label + "\"]." + field;
                 default -> field;
             };
         }
@@ -99,7 +146,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
      * @param value the figure's value, NaN when undefined
      * @param holds whether the rule holds
      * @param why   the value for the log, to 6 significant digits ({@code maxDrawdown = -0.623107}), or why
- *              it is undefined
+     *              it is undefined
      */
     public record Outcome(RiskRule rule, double value, boolean holds, String why) {
     }
@@ -122,39 +169,66 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         return new Parser(Objects.requireNonNull(text, "text")).rule();
     }
 
-    /** Evaluates this rule on {@code results}. */
-    public Outcome check(RunResults results) {
-        double value = Double.NaN;
-        String missing = null;
-        switch (figure.scope()) {
-            case "benchmark" -> {
-                if (results.benchmark() == null) {
-                    missing = "the run has no benchmark";
-                } else {
-                    value = metric(figure.field()).of(results.benchmark().metrics());
-                }
-            }
-            case "regimes" -> {
-                if (results.regimes() == null) {
-                    missing = "the run has no regime classifier";
-                } else {
-                    Optional<RegimeMetrics> regime = results.regimes().metrics().stream()
-                            .filter(m -> m.label().equals(figure.label())).findFirst();
-                    if (regime.isEmpty()) {
-                        missing = "the run has no regime \"" + figure.label() + "\"; its regimes are "
-                                + results.regimes().labels();
-                    } else {
-                        value = regimeField(regime.get(), figure.field());
-                    }
-                }
-            }
-            default -> value = metric(figure.field()).of(results.metrics());
+    /**
+     * Fails with an {@link IllegalArgumentException} when this rule reads a crisis window that run
+     * {@code run} does not score ({@code windows}: the names of those it does), naming the nearest
+     * name and listing them; does nothing for other figures.
+     */
+    public void requireWindow(String run, List<String> windows) {
+        if (figure.scope().equals("crises") && !windows.contains(figure.label())) {
+            throw new IllegalArgumentException("\"" + text + "\": run '" + run + "' scores no crisis window \""
+                    + figure.label() + "\"" + Names.didYouMean(figure.label(), windows) + "; it scores " + String.join(", ", windows));
         }
-        boolean holds = missing == null && op.holds(value, threshold);
-        String why = missing != null ? figure + " is undefined: " + missing
+    }
+
+    /**
+     * Evaluates this rule on {@code results}.
+     *
+     * @throws IllegalStateException when the rule reads a sweep's or walk-forward's figure
+     */
+    public Outcome check(RunResults results) {
+        if (figure.scope().equals("sweep") || figure.scope().equals("walkforward")) {
+            throw new IllegalStateException(this + " reads a " + figure.scope() + ", not a run's results");
+        }
+        return outcome(read(results));
+    }
+
+    /**
+     * Evaluates this rule on a sweep's results, or says it is undefined when {@code sweep} is null.
+     *
+     * @throws IllegalStateException when the rule does not read a sweep figure
+     */
+    public Outcome check(SweepResults sweep) {
+        requireScope("sweep");
+        return outcome(sweep == null ? Reading.missing("the run has no sweep.json: run crashlab:sweep first")
+                : Reading.of(sweep.figure(figure.field())));
+    }
+
+    /**
+     * Evaluates this rule on a walk-forward's results, or says it is undefined when {@code walkForward} is null.
+     *
+     * @throws IllegalStateException when the rule does not read a walk-forward figure
+     */
+    public Outcome check(WalkForwardResults walkForward) {
+        requireScope("walkforward");
+        return outcome(walkForward == null
+                ? Reading.missing("the run has no walkforward.json: run crashlab:walkforward first")
+                : Reading.of(walkForward.figure(figure.field())));
+    }
+
+    private void requireScope(String scope) {
+        if (!figure.scope().equals(scope)) {
+            throw new IllegalStateException(this + " reads " + figure + ", not a " + scope + " figure");
+        }
+    }
+
+    private Outcome outcome(Reading reading) {
+        double value = reading.value();
+        boolean holds = reading.missing() == null && op.holds(value, threshold);
+        String why = reading.missing() != null ? figure + " is undefined: " + reading.missing()
                 : Double.isNaN(value) ? figure + " is undefined (null in results.json)"
                 : figure + " = " + new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-        return new Outcome(this, value, holds, why);
+        return new Outcome(this, value, holds, why + reading.note());
     }
 
     /** Returns the rule as written. */
@@ -163,18 +237,99 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         return text;
     }
 
-    private static Metric metric(String field) {
-        return Metric.of(field).orElseThrow(() -> new IllegalStateException("a parsed rule names a known metric: " + field));
+    /** A figure as read: its value, or why there is none ({@code missing}), and a note for the log. */
+    private record Reading(double value, String missing, String note) {
+
+        static Reading of(double value) {
+            return new Reading(value, null, "");
+        }
+
+        static Reading missing(String why) {
+            return new Reading(Double.NaN, why, "");
+        }
     }
 
-    private static double regimeField(RegimeMetrics m, String field) {
-        return switch (field) {
+    private Reading read(RunResults results) {
+        String field = figure.field();
+        return switch (figure.scope()) {
+            case "benchmark" -> results.benchmark() == null ? Reading.missing("the run has no benchmark")
+                    : Reading.of(field.startsWith("tail.") ? tail(results.benchmark().tail(), field)
+                            : metric(field).of(results.benchmark().metrics()));
+            case "regimes" -> regime(results, field);
+            case "crises" -> crisis(results, field);
+            default -> Reading.of(field.startsWith("tail.") ? tail(results.tail(), field) : metric(field).of(results.metrics()));
+        };
+    }
+
+    private Reading regime(RunResults results, String field) {
+        if (results.regimes() == null) {
+            return Reading.missing("the run has no regime classifier");
+        }
+        Optional<RegimeMetrics> regime = results.regimes().metrics().stream()
+                .filter(m -> m.label().equals(figure.label())).findFirst();
+        if (regime.isEmpty()) {
+            return Reading.missing("the run has no regime \"" + figure.label() + "\"; its regimes are "
+                    + results.regimes().labels());
+        }
+        RegimeMetrics m = regime.get();
+        return Reading.of(switch (field) {
             case "totalReturn" -> m.totalReturn();
             case "maxDrawdown" -> m.maxDrawdown();
             case "timeInMarket" -> m.timeInMarket();
             case "steps" -> m.steps();
-            default -> throw new IllegalStateException("a parsed rule names a known regime field: " + field);
+            default -> tail(m.tail(), field);
+        });
+    }
+
+    private Reading crisis(RunResults results, String field) {
+        Optional<CrisisMetrics> found = results.crisis(figure.label());
+        if (found.isEmpty()) {
+            return Reading.missing("the run scored no crisis window \"" + figure.label() + "\"; its windows are "
+                    + results.crises().stream().map(CrisisMetrics::name).toList());
+        }
+        CrisisMetrics c = found.get();
+        String window = "crisis window \"" + c.name() + "\" (" + c.from() + " .. " + c.to() + ")";
+        String period = "the run's period (" + results.period().start() + " .. " + results.period().end() + ")";
+        if (!c.covered()) {
+            return Reading.missing(period + " does not cover " + window);
+        }
+        if (c.periods() == 0) {
+            return Reading.missing(period + " has no period return within " + window);
+        }
+        double value;
+        boolean benchmark = field.startsWith("benchmark.");
+        if (benchmark && c.benchmark() == null) {
+            return Reading.missing("the run has no benchmark");
+        }
+        String own = benchmark ? field.substring("benchmark.".length()) : field;
+        CrisisBenchmark b = c.benchmark();
+        value = switch (own) {
+            case "return" -> benchmark ? b.totalReturn() : c.totalReturn();
+            case "maxDrawdown" -> benchmark ? b.maxDrawdown() : c.maxDrawdown();
+            case "daysToRecover" -> benchmark ? b.daysToRecover() : c.daysToRecover();
+            case "periods" -> c.periods();
+            case "liquidations" -> c.liquidations();
+            case "fundingPaid" -> c.fundingPaid();
+            case "heldBack" -> c.heldBack();
+            default -> tail(benchmark ? b.tail() : c.tail(), own);
         };
+        if (own.equals("daysToRecover") && Double.isNaN(value)) {
+            return Reading.missing("the index was not back at its level from before the window by the run's end");
+        }
+        String note = CrisisMetrics.PARTIAL.equals(c.coverage())
+                ? "; the run covers only part of " + window + ", " + c.periods() + " period returns" : "";
+        return new Reading(value, null, note);
+    }
+
+    private static Metric metric(String field) {
+        return Metric.of(field).orElseThrow(() -> new IllegalStateException("a parsed rule names a known metric: " + field));
+    }
+
+    /** Returns the tail figure of {@code field} ({@code tail.<name>}) in {@code tail}. */
+    private static double tail(TailFigures tail, String field) {
+        String name = field.substring("tail.".length());
+        return TailMetric.of(name).orElseThrow(() -> new IllegalStateException("a parsed rule names a known tail figure: "
+                + name)).of(tail);
     }
 
     /** A recursive-descent reader of one rule; positions in messages count from 1. */
@@ -209,26 +364,99 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             String first = name("a figure, such as maxDrawdown or benchmark.sharpe");
             if (first.equals("benchmark") && peek('.')) {
                 at++;
-                return new Figure("benchmark", null, metricName());
+                return new Figure("benchmark", null, metricOrTail());
             }
-            if (first.equals("regimes") && peek('[')) {
+            if (first.equals("tail") && peek('.')) {
+                at++;
+                return new Figure("run", null, "tail." + tailName());
+            }
+            if ((first.equals("sweep") || first.equals("walkforward")) && peek('.')) {
+                at++;
+                List<String> known = first.equals("sweep") ? SweepResults.FIGURES : WalkForwardResults.FIGURES;
+                int fieldAt = at;
+                String field = name("a " + first + " figure: " + String.join(", ", known));
+                if (!known.contains(field)) {
+                    at = fieldAt;
+                    throw error("unknown " + first + " figure \"" + field + "\"" + Names.didYouMean(field, known) + "; "
+                            + first + ".<figure> is one of " + String.join(", ", known));
+                }
+                return new Figure(first, null, field);
+            }
+            if ((first.equals("regimes") || first.equals("crises")) && peek('[')) {
+                boolean window = first.equals("crises");
                 at++;
                 skipSpaces();
-                String label = quoted();
+                String label = quoted(window ? "a window name in double quotes, such as crises[\"FTX collapse\"]"
+                        : "a label in double quotes, such as regimes[\"CRASH\"]");
                 skipSpaces();
                 expect(']');
                 expect('.');
-                int fieldAt = at;
-                String field = name("a regime field: " + String.join(", ", REGIME_FIELDS));
-                if (!REGIME_FIELDS.contains(field)) {
-                    at = fieldAt;
-                    throw error("unknown regime field \"" + field + "\"" + Names.didYouMean(field, REGIME_FIELDS)
-                            + "; a regime has " + String.join(", ", REGIME_FIELDS));
-                }
-                return new Figure("regimes", label, field);
+                return new Figure(first, label, window ? field(CRISIS_FIELDS, "crisis window", true)
+                        : field(REGIME_FIELDS, "regime", false));
             }
             at = start;
             return new Figure("run", null, metricName());
+        }
+
+        /** Reads what follows {@code benchmark.}: a metric or {@code tail.<figure>}. */
+        private String metricOrTail() {
+            int start = at;
+            String name = name("a metric or tail.<figure>");
+            if (name.equals("tail") && peek('.')) {
+                at++;
+                return "tail." + tailName();
+            }
+            at = start;
+            return metricName();
+        }
+
+        /**
+         * Reads a field of a regime or of a crisis window ({@code window}): one of {@code fields},
+         * {@code tail.<figure>}, or for a window {@code benchmark.<field or tail.<figure>>}.
+         */
+        private String field(List<String> fields, String what, boolean window) {
+            int fieldAt = at;
+            String field = name("a " + what + " field");
+            if (fields.contains(field)) {
+                return field;
+            }
+            if (field.equals("tail") && peek('.')) {
+                at++;
+                return "tail." + tailName();
+            }
+            if (window && field.equals("benchmark") && peek('.')) {
+                at++;
+                int benchmarkAt = at;
+                String own = name("a field of the benchmark over the window");
+                if (WINDOW_FIELDS.contains(own)) {
+                    return "benchmark." + own;
+                }
+                if (own.equals("tail") && peek('.')) {
+                    at++;
+                    return "benchmark.tail." + tailName();
+                }
+                at = benchmarkAt;
+                throw error("unknown field \"" + own + "\" of the benchmark over a crisis window"
+                        + Names.didYouMean(own, WINDOW_FIELDS) + "; it has " + String.join(", ", WINDOW_FIELDS) + " or " + TAIL_FORM);
+            }
+            at = fieldAt;
+            List<String> known = new ArrayList<>(fields);
+            known.add("tail");
+            throw error("unknown " + what + " field \"" + field + "\"" + Names.didYouMean(field, known) + "; a " + what + " has "
+                    + String.join(", ", fields) + (window ? ", " + TAIL_FORM + " or benchmark.<" + String.join("|", WINDOW_FIELDS)
+                    + "|" + TAIL_FORM + ">" : " or " + TAIL_FORM));
+        }
+
+        /** Reads the name of a tail figure, after {@code tail.}. */
+        private String tailName() {
+            int start = at;
+            String name = name("a tail figure: " + String.join(", ", TailMetric.fields()));
+            if (TailMetric.of(name).isEmpty()) {
+                at = start;
+                throw error("unknown tail figure \"" + name + "\"" + Names.didYouMean(name, TailMetric.fields())
+                        + "; the tail figures are " + String.join(", ", TailMetric.fields()));
+            }
+            return name;
         }
 
         private String metricName() {
@@ -237,9 +465,13 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             if (Metric.of(field).isEmpty()) {
                 at = start;
                 List<String> names = Metric.ALL.stream().map(Metric::field).toList();
-                throw error("unknown figure \"" + field + "\"" + Names.didYouMean(field, names) + "; a figure is a metric ("
-                        + String.join(", ", names) + "), benchmark.<metric> or regimes[\"<label>\"].<"
-                        + String.join("|", REGIME_FIELDS) + ">");
+                String suggestion = TailMetric.of(field).isPresent() ? "; did you mean tail." + field + "?"
+                        : Names.didYouMean(field, names);
+                throw error("unknown figure \"" + field + "\"" + suggestion + "; a figure is a metric ("
+                        + String.join(", ", names) + "), " + TAIL_FORM + ", benchmark.<metric>, benchmark." + TAIL_FORM
+                        + ", regimes[\"<label>\"].<" + String.join("|", REGIME_FIELDS) + "|" + TAIL_FORM
+                        + ">, crises[\"<window>\"].<" + String.join("|", CRISIS_FIELDS) + "|" + TAIL_FORM + "|benchmark.<"
+                        + String.join("|", WINDOW_FIELDS) + "|" + TAIL_FORM + ">>, sweep.<figure> or walkforward.<figure>");
             }
             return field;
         }
@@ -255,9 +487,9 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             return text.substring(start, at);
         }
 
-        private String quoted() {
+        private String quoted(String expected) {
             if (!peek('"')) {
-                throw error("expected a label in double quotes, such as regimes[\"CRASH\"]");
+                throw error("expected " + expected);
             }
             at++;
             int start = at;

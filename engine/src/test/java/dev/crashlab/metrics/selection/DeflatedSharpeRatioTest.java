@@ -103,6 +103,26 @@ class DeflatedSharpeRatioTest {
     }
 
     @Test
+    void aVariantSelectedByAnotherRuleIsDeflatedAgainstTheSameTrials() {
+        double[][] returns = {{0.01, -0.01, 0.02, 0.0}, {0.02, -0.01, 0.03, 0.01}, {0.05, -0.04, 0.06, -0.02}};
+        DeflatedSharpeRatio best = DeflatedSharpeRatio.ofSweep(returns);
+
+        DeflatedSharpeRatio chosen = DeflatedSharpeRatio.ofSweep(returns, 2);
+
+        assertThat(best.selected()).isEqualTo(1);
+        assertThat(chosen.selected()).isEqualTo(2);
+        assertThat(chosen.trials()).isEqualTo(3);
+        assertThat(chosen.trialSharpeVariance()).isEqualTo(best.trialSharpeVariance());
+        assertThat(chosen.expectedMaximumSharpe()).isEqualTo(best.expectedMaximumSharpe());
+        assertThat(chosen.estimate()).isEqualTo(SharpeEstimate.of(returns[2]));
+        assertThat(chosen.probability()).isEqualTo(DeflatedSharpeRatio.of(SharpeEstimate.of(returns[2]), 3,
+                best.trialSharpeVariance()).probability()).isLessThan(best.probability());
+        assertThat(DeflatedSharpeRatio.ofSweep(returns, 1)).isEqualTo(best);
+        assertThatThrownBy(() -> DeflatedSharpeRatio.ofSweep(returns, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("selected: expected a variant from 0 to 2, got 3");
+    }
+
+    @Test
     void rejectsARaggedSweepNamingTheVariant() {
         assertThatThrownBy(() -> DeflatedSharpeRatio.ofSweep(new double[][] {{0, 1, 2}, {0, 1}}))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Risk rules on the golden run's results (engine test resources, golden/results.json): a 5x long
- * liquidated, so maxDrawdown -1, liquidations 1, a benchmark whose profitFactor is undefined, and
- * regimes "calm" (3 periods, total return -1) and "crash" (4 periods, 0).
+ * liquidated, so maxDrawdown -1, liquidations 1, a benchmark whose profitFactor is undefined,
+ * regimes "calm" (3 periods, total return -1) and "crash" (4 periods, 0), and crisis windows
+ * "COVID crash" (outside the run), "Golden crash" (the liquidation, carry, a held-back order) and
+ * "Golden tail" (the run ends in it).
  */
 class RiskRuleTest {
 
@@ -43,6 +45,24 @@ class RiskRuleTest {
             "regimes[ \"calm\" ].totalReturn > -0.3 | false | regimes[\"calm\"].totalReturn = -1",
             "regimes[\"CRASH\"].totalReturn > -0.3 | false | regimes[\"CRASH\"].totalReturn is undefined: the run has no regime \"CRASH\"; its regimes are [calm, crash]",
             "turnover > 1e1                  | true  | turnover = 23.15",
+            "tail.cvar95 > -0.5              | false | tail.cvar95 = -1",
+            "tail.longestUnderwaterDays <= 5 | true  | tail.longestUnderwaterDays = 5",
+            "benchmark.tail.ulcerIndex < 0.15 | true | benchmark.tail.ulcerIndex = 0.147714",
+            "regimes[\"calm\"].tail.cvar99 >= -1 | true | regimes[\"calm\"].tail.cvar99 = -1",
+            "regimes[\"calm\"].tail.longestUnderwaterDays == 1 | true | regimes[\"calm\"].tail.longestUnderwaterDays = 1",
+            "regimes[\"crash\"].tail.skewness > 0 | false | regimes[\"crash\"].tail.skewness is undefined (null in results.json)",
+            "crises[\"Golden crash\"].return > -0.3 | false | crises[\"Golden crash\"].return = -1",
+            "crises[\"Golden crash\"].liquidations == 0 | false | crises[\"Golden crash\"].liquidations = 1",
+            "crises[\"Golden crash\"].heldBack == 1 | true | crises[\"Golden crash\"].heldBack = 1",
+            "crises[\"Golden crash\"].fundingPaid < 6 | true | crises[\"Golden crash\"].fundingPaid = 5.65708",
+            "crises[\"Golden crash\"].periods == 3 | true | crises[\"Golden crash\"].periods = 3",
+            "crises[\"Golden crash\"].tail.ulcerIndex < 0.9 | true | crises[\"Golden crash\"].tail.ulcerIndex = 0.816497",
+            "crises[\"Golden crash\"].benchmark.return > -0.3 | true | crises[\"Golden crash\"].benchmark.return = -0.175024",
+            "crises[\"Golden crash\"].benchmark.tail.cvar95 > -0.3 | true | crises[\"Golden crash\"].benchmark.tail.cvar95 = -0.231117",
+            "crises[\"Golden crash\"].daysToRecover < 30 | false | crises[\"Golden crash\"].daysToRecover is undefined: the index was not back at its level from before the window by the run's end",
+            "crises[\"COVID crash\"].return > -0.3 | false | crises[\"COVID crash\"].return is undefined: the run's period (2024-03-01T00:00:00Z .. 2024-03-08T00:00:00Z) does not cover crisis window \"COVID crash\" (2020-03-12 .. 2020-03-16)",
+            "crises[\"Golden tail\"].return >= 0 | true | crises[\"Golden tail\"].return = 0; the run covers only part of crisis window \"Golden tail\" (2024-03-07 .. 2024-03-12), 2 period returns",
+            "crises[\"FTX collapse\"].return > -0.3 | false | crises[\"FTX collapse\"].return is undefined: the run scored no crisis window \"FTX collapse\"; its windows are [COVID crash, Golden crash, Golden tail]",
     })
     void aRuleReadsItsFigureAndComparesIt(String text, boolean holds, String why) {
         RiskRule.Outcome outcome = RiskRule.parse(text).check(golden);
@@ -76,9 +96,62 @@ class RiskRuleTest {
             "regimes[\"CRASH.steps > 1   | \"regimes[\"CRASH.steps > 1\" at 9: a label opened with \" is not closed",
             "regimes[\"CRASH\"].return > 0 | at 18: unknown regime field \"return\"; a regime has totalReturn, maxDrawdown, timeInMarket, steps",
             "> 0.5                       | \"> 0.5\" at 1: expected a figure, such as maxDrawdown or benchmark.sharpe, got \">\"",
+            "tail.cvar > 0               | \"tail.cvar > 0\" at 6: unknown tail figure \"cvar\"; did you mean cvar95?; the tail figures are var95, cvar95, var99, cvar99, tailRatio, skewness, excessKurtosis, ulcerIndex, painIndex, longestUnderwaterDays",
+            "cvar95 > -0.1               | \"cvar95 > -0.1\" at 1: unknown figure \"cvar95\"; did you mean tail.cvar95?; a figure is a metric",
+            "benchmark.tail.ulcer > 0    | at 16: unknown tail figure \"ulcer\"",
+            "regimes[\"CRASH\"].tail.var > 0 | at 23: unknown tail figure \"var\"; did you mean var95?",
+            "crises[FTX].return > 0      | \"crises[FTX].return > 0\" at 8: expected a window name in double quotes, such as crises[\"FTX collapse\"]",
+            "crises[\"FTX collapse\"].drawdown > 0 | at 24: unknown crisis window field \"drawdown\"; a crisis window has return, maxDrawdown, daysToRecover, periods, liquidations, fundingPaid, heldBack, tail.<var95|cvar95|",
+            "crises[\"FTX collapse\"].totalReturn > 0 | at 24: unknown crisis window field \"totalReturn\"",
+            "crises[\"X\"].benchmark.heldBack > 0 | at 23: unknown field \"heldBack\" of the benchmark over a crisis window; it has return, maxDrawdown, daysToRecover or tail.<var95|",
+            "crises[\"X\"].benchmark.tail.cvar > 0 | at 28: unknown tail figure \"cvar\"",
+            "sweep.deflatedSharp >= 0.95 | at 7: unknown sweep figure \"deflatedSharp\"; did you mean deflatedSharpe?; sweep.<figure> is one of probabilisticSharpe, deflatedSharpe, pbo,",
+            "walkforward.eficiency > 0.5 | at 13: unknown walkforward figure \"eficiency\"; did you mean efficiency?; walkforward.<figure> is one of efficiency,",
+            "sweep.pbo.x < 0.5           | at 10: expected a comparison",
     })
     void aBrokenRuleSaysWhatIsWrongAndWhere(String text, String message) {
         assertThatThrownBy(() -> RiskRule.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void anUnknownFigureListsEveryFormAFigureCanTake() {
+        assertThatThrownBy(() -> RiskRule.parse("nonsense > 0")).hasMessageEndingWith("), tail.<var95|cvar95|var99|cvar99|"
+                + "tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>, benchmark.<metric>,"
+                + " benchmark.tail.<var95|cvar95|var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|"
+                + "longestUnderwaterDays>, regimes[\"<label>\"].<totalReturn|maxDrawdown|timeInMarket|steps|tail.<var95|cvar95|"
+                + "var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>,"
+                + " crises[\"<window>\"].<return|maxDrawdown|daysToRecover|periods|liquidations|fundingPaid|heldBack|tail.<var95|"
+                + "cvar95|var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>|"
+                + "benchmark.<return|maxDrawdown|daysToRecover|tail.<var95|cvar95|var99|cvar99|tailRatio|skewness|"
+                + "excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>>, sweep.<figure> or walkforward.<figure>");
+    }
+
+    @Test
+    void aRuleOnACrisisWindowNamesItsFigureAsWritten() {
+        RiskRule rule = RiskRule.parse("crises[ \"FTX collapse\" ].benchmark.tail.cvar95 >= -25%");
+
+        assertThat(rule.figure()).isEqualTo(new RiskRule.Figure("crises", "FTX collapse", "benchmark.tail.cvar95"));
+        assertThat(rule.figure()).hasToString("crises[\"FTX collapse\"].benchmark.tail.cvar95");
+        assertThat(rule.threshold()).isEqualTo(-0.25);
+        assertThatThrownBy(() -> rule.requireWindow("dca", java.util.List.of("FTX Collapse", "COVID crash")))
+                .hasMessage("\"crises[ \"FTX collapse\" ].benchmark.tail.cvar95 >= -25%\": run 'dca' scores no crisis window"
+                        + " \"FTX collapse\"; did you mean FTX Collapse?; it scores FTX Collapse, COVID crash");
+        RiskRule.parse("tail.cvar95 > 0").requireWindow("dca", java.util.List.of());
+    }
+
+    @Test
+    void sweepAndWalkForwardRulesReadTheirDocumentsAndSayWhenThereIsNone() {
+        RiskRule dsr = RiskRule.parse("sweep.deflatedSharpe >= 0.95");
+        RiskRule efficiency = RiskRule.parse("walkforward.efficiency > 0.5");
+        dev.crashlab.results.WalkForwardResults wf = dev.crashlab.testing.WalkForwardSamples.sample(true);
+
+        assertThat(dsr.figure()).hasToString("sweep.deflatedSharpe");
+        assertThat(dsr.figure().ofRun()).isFalse();
+        assertThat(dsr.check((dev.crashlab.results.SweepResults) null).why())
+                .isEqualTo("sweep.deflatedSharpe is undefined: the run has no sweep.json: run crashlab:sweep first");
+        assertThat(efficiency.check(wf).value()).isEqualTo(wf.efficiency());
+        assertThat(efficiency.check(wf).holds()).isEqualTo(wf.efficiency() > 0.5);
+        assertThatThrownBy(() -> dsr.check(wf)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -67,6 +67,17 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.2f", clean(value));
     }
 
+    /**
+     * Returns a probability with three decimals: {@code 0.9487} gives {@code 0.949}, so that one
+     * just below a threshold such as 0.95 does not read as the threshold.
+     */
+    public static String probability(double value) {
+        if (!Double.isFinite(value)) {
+            return MISSING;
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
     /** Returns a count, a whole number with thousands separators. */
     public static String count(double value) {
         if (!Double.isFinite(value)) {

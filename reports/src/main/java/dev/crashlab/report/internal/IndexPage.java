@@ -36,12 +36,18 @@ public final class IndexPage {
     public record Link(String title, String href, String description, boolean written) {
     }
 
+    /** A run that did not finish: its name and the error that stopped it. */
+    public record Failure(String name, String error) {
+    }
+
     private final Page page;
     private final List<Row> rows = new ArrayList<>();
+    private final List<Failure> failures;
     private final List<Link> links;
 
-    /** Prepares the index of {@code runs} and {@code links}. */
-    public IndexPage(Page page, List<Entry> runs, List<Link> links) {
+    /** Prepares the index of {@code runs}, the runs that {@code failures} stopped, and {@code links}. */
+    public IndexPage(Page page, List<Entry> runs, List<Failure> failures, List<Link> links) {
+        this.failures = List.copyOf(failures);
         this.page = page;
         for (Entry r : runs) {
             RunMetrics m = r.results().metrics();
@@ -61,9 +67,19 @@ public final class IndexPage {
         return rows;
     }
 
+    /** Returns the runs that did not finish. */
+    public List<Failure> failures() {
+        return failures;
+    }
+
     /** Returns the other pages listed. */
     public List<Link> links() {
         return links;
+    }
+
+    /** Returns how many runs the invocation rendering the index wrote (finished). */
+    public long writtenRuns() {
+        return rows.stream().filter(Row::written).count();
     }
 
     /** Returns how many runs and pages the invocation rendering the index wrote. */

@@ -30,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the single-run template shows, prepared from one run's results records: formatted metric rows,
- * the worst drawdowns, per-regime rows, the Signals section ({@link SignalsSection}), and the chart
- * data (as script-safe JSON).
+ * the worst drawdowns, per-regime rows, the Signals section ({@link SignalsSection}), the tail risk
+ * and crisis scorecard section ({@link TailSection}), and the chart data (as script-safe JSON).
  */
 public final class RunPage {
 
@@ -94,6 +94,7 @@ public final class RunPage {
     private final List<ChartBox> seriesCharts = new ArrayList<>();
     private final List<ChartBox> candleCharts = new ArrayList<>();
     private final SignalsSection signals;
+    private final TailSection tail;
     private final int rollingSteps;
     private final String dataJson;
 
@@ -268,6 +269,11 @@ public final class RunPage {
                 "monthly return", "months"));
         charts.set("monthly", monthly(times, returns));
         charts.set("yearly", yearly(times, returns, benchReturns, bench == null ? null : bench.name()));
+        tail = new TailSection(results);
+        if (tail.charted()) {
+            charts.set("durations", tail.durationChart());
+            charts.set("recovery", tail.recoveryChart());
+        }
         dataJson = PageJson.forScript(data);
     }
 
@@ -527,6 +533,11 @@ public final class RunPage {
     /** Returns the bin widths of the two return histograms, in percentage points, as text. */
     public String binWidths() {
         return Formats.ratio(STEP_BIN_WIDTH * 100) + " and " + Formats.ratio(MONTH_BIN_WIDTH * 100);
+    }
+
+    /** Returns the tail risk and crisis scorecard section. */
+    public TailSection tail() {
+        return tail;
     }
 
     /** Returns the length of the rolling window in steps. */

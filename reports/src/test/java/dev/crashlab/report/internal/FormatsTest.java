@@ -43,6 +43,13 @@ class FormatsTest {
     }
 
     @Test
+    void probabilitiesHaveThreeDecimalsSoOneJustBelowAThresholdDoesNotReadAsIt() {
+        assertThat(Formats.probability(0.9487)).isEqualTo("0.949");
+        assertThat(Formats.probability(1)).isEqualTo("1.000");
+        assertThat(Formats.probability(Double.NaN)).isEqualTo("—");
+    }
+
+    @Test
     void undefinedFiguresAreADash() {
         for (double missing : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThat(Formats.percent(missing)).isEqualTo("—");
