@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
+import dev.crashlab.report.RunFailure;
 import dev.crashlab.report.RunLink;
 import dev.crashlab.report.SampleRuns;
 import dev.crashlab.results.ResultsJson;
@@ -67,5 +68,31 @@ class OutputIndexTest {
         // The comparison stays the last invocation's runs.
         assertThat(Jsoup.parse(Files.readString(output.resolve(RunFolder.COMPARISON))).select("#runs-table tbody tr"))
                 .hasSize(1);
+    }
+
+    @Test
+    void anInvocationWhoseRunsAllFailedNamesThemKeepsEarlierRunsAndPagesAndRemovesTheComparison(@TempDir Path output)
+            throws Exception {
+        // An earlier invocation left a run, its comparison and a sweep page (described by its meta tag).
+        runFolder(output, "earlier-run", SampleRuns.hostile());
+        Files.writeString(output.resolve(RunFolder.COMPARISON), Reports.renderComparison("old",
+                List.of(RunFolder.link(SampleRuns.hostile(), output.resolve("earlier-run"))), OPTIONS));
+        Path sweep = Files.createDirectories(output.resolve("sweep-trend"));
+        Files.writeString(sweep.resolve("sweep.html"), Reports.renderSweep(SampleRuns.trendSweep(), OPTIONS));
+
+        Path index = OutputIndex.writeComparisonAndIndex(output, "crashlab: test", List.of(),
+                List.of(new RunFailure("broken", "broken: / by zero at X.java:24")), Set.of(), OPTIONS);
+
+        assertThat(output.resolve(RunFolder.COMPARISON)).as("no run finished: nothing to compare").doesNotExist();
+        Document doc = Jsoup.parse(Files.readString(index));
+        assertThat(doc.select("#failed-runs .failed-run strong").eachText()).containsExactly("broken");
+        assertThat(doc.select("#failed-runs pre").text()).contains("/ by zero at X.java:24");
+        assertThat(doc.select("#failed-runs .banner").text()).startsWith("1 of 1 runs of the last invocation failed");
+        assertThat(doc.select("#runs-table tbody tr")).extracting(r -> r.attr("data-written")).containsExactly("no");
+        Element page = doc.selectFirst("li[data-written]");
+        assertThat(page.selectFirst("a").attr("href")).isEqualTo("sweep-trend/sweep.html");
+        assertThat(page.attr("data-written")).isEqualTo("no");
+        assertThat(page.text()).contains(SampleRuns.trendSweep().variants().size() + " variants ranked by "
+                + SampleRuns.trendSweep().metric() + "; the chosen one's deflated Sharpe ratio");
     }
 }
