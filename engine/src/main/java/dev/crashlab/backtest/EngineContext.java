@@ -43,6 +43,13 @@ class EngineContext implements StrategyContext {
             public boolean cancel(long orderId) {
                 throw new IllegalStateException("a regime classifier cannot cancel orders");
             }
+
+            @Override
+            public PublishedSeries series(String name) {
+                // Results list the series the strategy read (a report charts them as such); the
+                // classifier's inputs are the regime's, not the strategy's.
+                return run.feeds.series(name);
+            }
         };
     }
 
@@ -98,7 +105,9 @@ class EngineContext implements StrategyContext {
 
     @Override
     public PublishedSeries series(String name) {
-        return run.feeds.series(name);
+        PublishedSeries series = run.feeds.series(name);
+        run.noteSeriesUsed(name);
+        return series;
     }
 
     @Override

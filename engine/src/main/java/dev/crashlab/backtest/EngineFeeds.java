@@ -171,7 +171,6 @@ final class EngineFeeds {
             view = new PublishedView(series);
             published.put(name, view);
         }
-        run.noteSeriesUsed(name);
         return view;
     }
 

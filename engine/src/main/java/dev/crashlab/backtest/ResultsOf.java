@@ -5,6 +5,8 @@ import dev.crashlab.clock.MarketClock;
 import dev.crashlab.data.DataSource;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.indicator.Sma;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
@@ -15,6 +17,9 @@ import dev.crashlab.metrics.tail.PeriodSubset;
 import dev.crashlab.metrics.tail.TailMetrics;
 import dev.crashlab.results.AccountTerms;
 import dev.crashlab.results.BenchmarkResults;
+import dev.crashlab.results.Candle;
+import dev.crashlab.results.CandleSeries;
+import dev.crashlab.results.CandleWindow;
 import dev.crashlab.results.ContributionTerms;
 import dev.crashlab.results.CostTerms;
 import dev.crashlab.results.CrisisBenchmark;
@@ -34,6 +39,7 @@ import dev.crashlab.results.Period;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RegimeResults;
 import dev.crashlab.results.RegimeWindow;
+import dev.crashlab.results.Returns;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.RunResults;
@@ -47,10 +53,12 @@ import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -111,7 +119,7 @@ final class ResultsOf {
                 benchmark, regimes, result.crises().stream().map(c -> crisis(c, times)).toList(), series(result),
                 result.tracked().stream().map(t -> new TrackedSeries(t.name(),
                         t.state() ? TrackedSeries.STATE : TrackedSeries.VALUE, Figures.figures(t.values()))).toList(),
-                path(result));
+                path(result), candles(result));
     }
 
     private static PathResolution path(BacktestResult result) {
@@ -119,6 +127,74 @@ final class ResultsOf {
         result.spec().data().detail().forEach((symbol, bars) -> detail.put(symbol.value(), bars.interval().toString()));
         return new PathResolution(detail.isEmpty() ? PathResolution.RULE : PathResolution.DETAIL, detail,
                 result.detailBars(), result.ruleBars(), result.ambiguousBars());
+    }
+
+    /** The overlays of a candle window: simple moving averages of the closes, by bar count. */
+    private static final int[] OVERLAY_SMAS = {20, 50};
+
+    /**
+     * Returns the bars of the traded instruments around the deepest drawdown of the strategy's
+     * index (see {@link CandleWindow}), or null when nothing was traded.
+     */
+    private static CandleWindow candles(BacktestResult result) {
+        Set<String> traded = new HashSet<>();
+        result.fills().forEach(f -> traded.add(f.symbol().value()));
+        if (traded.isEmpty()) {
+            return null;
+        }
+        int steps = result.size();
+        long[] times = new long[steps];
+        double[] equity = new double[steps];
+        double[] flows = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            times[s] = result.timeMillis(s);
+            equity[s] = result.equity(s);
+            flows[s] = result.contributions(s);
+        }
+        long day = 86_400_000L;
+        List<Returns.Drawdown> deepest = Returns.worstDrawdowns(times, Returns.index(Returns.periodReturns(equity, flows)), 1);
+        long from;
+        long to;
+        String chosenBy;
+        if (deepest.isEmpty()) {
+            to = times[steps - 1];
+            from = Math.max(times[0], to - CandleWindow.DEFAULT_DAYS * day);
+            chosenBy = CandleWindow.LAST_DAYS;
+        } else {
+            from = Math.max(times[0], times[deepest.getFirst().peak()] - CandleWindow.PADDING_DAYS * day);
+            to = Math.min(times[steps - 1], times[deepest.getFirst().trough()] + CandleWindow.PADDING_DAYS * day);
+            chosenBy = CandleWindow.DEEPEST_DRAWDOWN;
+        }
+        List<CandleSeries> series = new ArrayList<>();
+        for (OhlcvSeries bars : result.spec().data().prices()) {
+            String symbol = bars.symbol().value();
+            if (!traded.contains(symbol)) {
+                continue;
+            }
+            int last = bars.indexAtOrBefore(to);
+            int first = Math.max(last - CandleWindow.MAX_BARS + 1, bars.indexAtOrBefore(from - 1) + 1);
+            Sma[] smas = new Sma[OVERLAY_SMAS.length];
+            Map<String, List<Double>> overlays = new LinkedHashMap<>();
+            for (int k = 0; k < smas.length; k++) {
+                smas[k] = new Sma(OVERLAY_SMAS[k]);
+                overlays.put("SMA " + OVERLAY_SMAS[k], new ArrayList<>());
+            }
+            List<Candle> candles = new ArrayList<>();
+            for (int b = 0; b <= last; b++) {
+                for (Sma sma : smas) {
+                    sma.update(bars.open(b), bars.high(b), bars.low(b), bars.close(b), bars.volume(b));
+                }
+                if (b >= first) {
+                    candles.add(new Candle(bars.time(b), Figures.figure(bars.open(b)), Figures.figure(bars.high(b)),
+                            Figures.figure(bars.low(b)), Figures.figure(bars.close(b))));
+                    for (int k = 0; k < smas.length; k++) {
+                        overlays.get("SMA " + OVERLAY_SMAS[k]).add(Figures.figure(smas[k].value()));
+                    }
+                }
+            }
+            series.add(new CandleSeries(symbol, candles, overlays));
+        }
+        return new CandleWindow(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), chosenBy, series);
     }
 
     private static AccountTerms account(Backtest spec) {
@@ -214,7 +290,7 @@ final class ResultsOf {
                     values.add(new SeriesPoint(s.date(i), Figures.figure(s.value(i)), s.publishedAt(i)));
                 }
             }
-            out.put(name, new SeriesRead(s.rule().toString(), values));
+            out.put(name, new SeriesRead(s.rule().toString(), s.unit(), values));
         }
         return out;
     }

@@ -207,10 +207,10 @@ public final class ConfigLoader {
         Node seriesNodes = data.object("series");
         if (seriesNodes != null) {
             for (Map.Entry<String, Node> e : seriesNodes.entries()) {
-                Node s = e.getValue().onlyFields("file", "column", "publication");
+                Node s = e.getValue().onlyFields("file", "column", "publication", "unit");
                 series.add(new RunConfig.SeriesFile(e.getKey(), files.resolve(s.requireString("file")),
                         s.requireString("column"), s.parsed("publication", PublicationRule.NEXT_DAY_UTC, PublicationRule::parse),
-                        s.path()));
+                        s.string("unit", ""), s.path()));
             }
         }
         List<RunConfig.PriceFile> detail = new ArrayList<>();

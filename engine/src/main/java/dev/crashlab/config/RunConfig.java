@@ -70,9 +70,11 @@ public record RunConfig(String name, String path, List<PriceFile> prices, List<S
      * @param file        the file
      * @param column      the value column
      * @param publication when a value dated D becomes visible
+     * @param unit        the unit of the values, such as {@code US$ millions per day}, or empty
      * @param path        its place in the config
      */
-    public record SeriesFile(String name, Path file, String column, PublicationRule publication, String path) {
+    public record SeriesFile(String name, Path file, String column, PublicationRule publication, String unit,
+            String path) {
     }
 
     /**

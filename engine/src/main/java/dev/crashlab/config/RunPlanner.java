@@ -45,7 +45,7 @@ public final class RunPlanner {
     private record PriceKey(Path file, LoadOptions options) {
     }
 
-    private record SeriesKey(Path file, String column, String name, dev.crashlab.data.PublicationRule rule) {
+    private record SeriesKey(Path file, String column, String name, dev.crashlab.data.PublicationRule rule, String unit) {
     }
 
     private final StrategyFactory factory;
@@ -259,8 +259,8 @@ public final class RunPlanner {
         }
         for (RunConfig.SeriesFile s : run.series()) {
             try {
-                data.add(series.computeIfAbsent(new SeriesKey(s.file(), s.column(), s.name(), s.publication()),
-                        k -> SeriesLoader.load(k.file(), k.column(), k.name(), k.rule())));
+                data.add(series.computeIfAbsent(new SeriesKey(s.file(), s.column(), s.name(), s.publication(), s.unit()),
+                        k -> SeriesLoader.load(k.file(), k.column(), k.name(), k.rule()).withUnit(k.unit())));
             } catch (DataFileException e) {
                 throw new ConfigException(s.path() + ".file", e.getMessage(), e);
             }

@@ -25,8 +25,15 @@ public final class NonPriceSeries {
     private final long[] publishedAt;
     private final PublicationRule rule;
     private final DataSource source;
+    private final String unit;
 
     NonPriceSeries(String name, long[] epochDays, double[] values, PublicationRule rule, DataSource source) {
+        this(name, epochDays, values, rule, source, "");
+    }
+
+    private NonPriceSeries(String name, long[] epochDays, double[] values, PublicationRule rule, DataSource source,
+            String unit) {
+        this.unit = Objects.requireNonNull(unit, "unit");
         this.name = Objects.requireNonNull(name, "name");
         this.epochDays = epochDays;
         this.values = values;
@@ -128,6 +135,19 @@ public final class NonPriceSeries {
     /** Returns where the series was loaded from. */
     public DataSource source() {
         return source;
+    }
+
+    /**
+     * Returns the unit of the values as the data declares it, such as {@code US$ millions per day}
+     * (reports label the series' axis with it), or empty when none was declared.
+     */
+    public String unit() {
+        return unit;
+    }
+
+    /** Returns this series with its values declared to be in {@code unit} (empty for none). */
+    public NonPriceSeries withUnit(String unit) {
+        return new NonPriceSeries(name, epochDays, values, rule, source, unit);
     }
 
     @Override

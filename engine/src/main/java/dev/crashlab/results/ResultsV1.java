@@ -48,6 +48,16 @@ final class ResultsV1 {
         if (!root.has("tracked")) {
             root.putArray("tracked");
         }
+        if (!root.has("candles")) {
+            // Version 1 predates candle windows: the report draws none.
+            root.putNull("candles");
+        }
+        for (JsonNode series : root.path("series")) {
+            // Version 1 predates declared units.
+            if (series instanceof ObjectNode o && !o.has("unit")) {
+                o.put("unit", "");
+            }
+        }
         if (root.get("period") instanceof ObjectNode period && !period.has("interval")) {
             period.put("interval", interval(root.get("equity")));
         }

@@ -121,6 +121,95 @@ public final class Returns {
         return new double[][] {sharpe, vol};
     }
 
+    /**
+     * Returns the rolling beta of {@code returns} to {@code benchmark} over the trailing
+     * {@code window} period returns r(t-window+1..t): their covariance over the benchmark's
+     * variance, as the beta metric is defined (both with the same denominator, so it cancels); NaN
+     * until the window is full, where a return is not finite, or when the benchmark does not vary.
+     * Both arrays are indexed by step, r(0) unused, as {@link #periodReturns} gives them.
+     */
+    public static double[] rollingBeta(double[] returns, double[] benchmark, int window) {
+        int n = returns.length;
+        double[] beta = new double[n];
+        for (int t = 0; t < n; t++) {
+            beta[t] = Double.NaN;
+            if (t < window || window < 2) {
+                continue;
+            }
+            double meanR = 0;
+            double meanB = 0;
+            boolean finite = true;
+            for (int k = t - window + 1; k <= t; k++) {
+                finite &= Double.isFinite(returns[k]) && Double.isFinite(benchmark[k]);
+                meanR += returns[k];
+                meanB += benchmark[k];
+            }
+            if (!finite) {
+                continue;
+            }
+            meanR /= window;
+            meanB /= window;
+            double cov = 0;
+            double var = 0;
+            for (int k = t - window + 1; k <= t; k++) {
+                cov += (returns[k] - meanR) * (benchmark[k] - meanB);
+                var += (benchmark[k] - meanB) * (benchmark[k] - meanB);
+            }
+            beta[t] = var > 1e-18 ? cov / var : Double.NaN;
+        }
+        return beta;
+    }
+
+    /**
+     * A histogram of returns: {@code counts[k]} values fell in
+     * [{@code from + k·width}, {@code from + (k+1)·width}).
+     *
+     * @param from   the lower edge of the first bin, a multiple of {@code width}
+     * @param width  the width of every bin, as a fraction (0.01 is one percentage point)
+     * @param counts how many values fell in each bin
+     */
+    public record Histogram(double from, double width, int[] counts) {
+
+        /** Returns the number of values counted. */
+        public int total() {
+            int total = 0;
+            for (int c : counts) {
+                total += c;
+            }
+            return total;
+        }
+    }
+
+    /**
+     * Returns the histogram of the finite {@code values} in bins of {@code width} aligned on its
+     * multiples (so a bin edge falls on 0); no bins when no value is finite.
+     */
+    public static Histogram histogram(double[] values, double width) {
+        if (!(width > 0)) {
+            throw new IllegalArgumentException("a histogram's bin width must be positive, got " + width);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            return new Histogram(0, width, new int[0]);
+        }
+        long first = (long) Math.floor(min / width);
+        int bins = (int) ((long) Math.floor(max / width) - first + 1);
+        int[] counts = new int[bins];
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                counts[(int) Math.min(bins - 1, Math.max(0, (long) Math.floor(v / width) - first))]++;
+            }
+        }
+        return new Histogram(first * width, width, counts);
+    }
+
     /** Returns the number of steps in about {@code days} calendar days at {@code periodsPerYear} steps a year. */
     public static int stepsIn(int days, double periodsPerYear) {
         return Math.max(2, (int) Math.round(days * periodsPerYear / 365.0));

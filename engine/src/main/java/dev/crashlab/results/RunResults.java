@@ -49,6 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param series          the non-price series read, by name
  * @param tracked         the figures and states the strategy tracked, in the order first recorded
  * @param path            how fills and liquidations inside bars were resolved: by the path rule or on detail bars
+ * @param candles         the traded instruments' bars and indicator overlays over one window
+ *                        (around the deepest drawdown by default), or null when nothing was traded
  */
 public record RunResults(String schema, String crashlabVersion, Instant generatedAt, String name,
         StrategyInfo strategy, ObjectNode config, Period period, List<InstrumentInfo> universe, boolean synthetic,
@@ -57,7 +59,7 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         List<OrderRow> orders, List<Long> openOrders, List<FillRow> fills, List<TradeRow> trades,
         List<EventRow> events, @JsonSetter(nulls = Nulls.SET) BenchmarkResults benchmark,
         @JsonSetter(nulls = Nulls.SET) RegimeResults regimes, List<CrisisMetrics> crises, Map<String, SeriesRead> series,
-        List<TrackedSeries> tracked, PathResolution path) {
+        List<TrackedSeries> tracked, PathResolution path, @JsonSetter(nulls = Nulls.SET) CandleWindow candles) {
 
     /** The document's layout version; it changes when a field changes meaning or moves. */
     public static final String SCHEMA = "crashlab-results/2";

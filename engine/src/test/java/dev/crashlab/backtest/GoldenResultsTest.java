@@ -140,15 +140,17 @@ class GoldenResultsTest {
         RunResults converted = ResultsJson.read(resource("results-v1.json"));
         RunResults written = results(GoldenRun.GENERATED);
 
-        // Version 1 had no tracked series, no strategy warnings, no crisis scorecard and did not
-        // say how it resolved its bars; its tail figures are computed from its equity, as the
-        // engine computes them: the rest is the same.
+        // Version 1 had no tracked series, no strategy warnings, no crisis scorecard, no candle
+        // window and did not say how it resolved its bars; its tail figures are computed from its
+        // equity, as the engine computes them: the rest is the same.
         assertThat(converted.tracked()).isEmpty();
+        assertThat(converted.candles()).isNull();
+        assertThat(written.candles()).isNotNull();
         assertThat(converted.warnings()).containsExactly(written.warnings().getFirst());
         assertThat(converted.crises()).isEmpty();
         assertThat(converted.tail()).isEqualTo(written.tail());
         assertThat(converted.path().mode()).isEqualTo("unknown");
-        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings", "crises", "path")
+        assertThat(converted).usingRecursiveComparison().ignoringFields("tracked", "warnings", "crises", "path", "candles")
                 .withComparatorForType(Double::compare, Double.class).isEqualTo(written);
         assertThat(converted.schema()).isEqualTo("crashlab-results/2");
     }

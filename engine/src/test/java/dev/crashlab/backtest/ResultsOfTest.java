@@ -61,4 +61,60 @@ class ResultsOfTest {
         assertThat(r.metrics().sharpe()).satisfiesAnyOf(v -> assertThat(v).isNaN(), v -> assertThat(v).isFinite());
         assertThat(new String(ResultsJson.toBytes(r), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("NaN");
     }
+
+    /** Labels every step by the sign of the last published flow: it reads the series, the strategy does not. */
+    private static final class FlowRegime implements dev.crashlab.strategy.RegimeClassifier {
+        @Override
+        public java.util.List<String> labels() {
+            return java.util.List.of("inflow", "outflow");
+        }
+
+        @Override
+        public int classify(dev.crashlab.strategy.StrategyContext ctx) {
+            return ctx.series("flows").latest() < 0 ? 1 : 0;
+        }
+    }
+
+    private static MarketData withFlows() {
+        LocalDate first = LocalDate.of(2024, 1, 1);
+        LocalDate[] dates = {first, first.plusDays(1), first.plusDays(2)};
+        return MarketData.builder().add(BTC).add(dev.crashlab.data.NonPriceSeries.of("flows",
+                dev.crashlab.data.PublicationRule.NEXT_DAY_UTC, dates, new double[] {5, -3, 2}).withUnit("US$ millions per day"))
+                .build();
+    }
+
+    @Test
+    void listsTheSeriesTheStrategyReadWithTheirUnitButNotTheRegimeClassifiersInputs() {
+        RunResults classifierOnly = Backtest.builder(withFlows()).strategy(() -> new Scripted()).regime(FlowRegime::new)
+                .build().run().toResults(Instant.EPOCH);
+        Scripted reads = new Scripted().at(2, ctx -> ctx.note("flows " + ctx.series("flows").latest()));
+        RunResults strategyReads = Backtest.builder(withFlows()).strategy(() -> reads).regime(FlowRegime::new)
+                .build().run().toResults(Instant.EPOCH);
+
+        assertThat(classifierOnly.regimes().steps()).contains(0, 1);
+        assertThat(classifierOnly.series()).isEmpty();
+        assertThat(strategyReads.series()).containsOnlyKeys("flows");
+        assertThat(strategyReads.series().get("flows").unit()).isEqualTo("US$ millions per day");
+    }
+
+    @Test
+    void theCandleWindowHoldsTheTradedBarsAroundTheDeepestDrawdownWithTheirMovingAverages() {
+        RunResults r = run().toResults(Instant.EPOCH);
+        RunResults idle = Backtest.builder(MarketData.of(BTC)).strategy(() -> new Scripted()).build().run()
+                .toResults(Instant.EPOCH);
+
+        dev.crashlab.results.CandleWindow w = r.candles();
+        assertThat(w.chosenBy()).isEqualTo(dev.crashlab.results.CandleWindow.DEEPEST_DRAWDOWN);
+        // 16 daily bars: 30 days of padding reach both ends of the run.
+        assertThat(w.from()).isEqualTo(BTC.time(0));
+        assertThat(w.to()).isEqualTo(BTC.time(BTC.size() - 1));
+        dev.crashlab.results.CandleSeries btc = w.series().getFirst();
+        assertThat(btc.symbol()).isEqualTo("BTC-USD");
+        assertThat(btc.bars()).hasSize(BTC.size());
+        assertThat(btc.bars().get(3).low()).isEqualTo(BTC.low(3));
+        // Fewer than 20 bars: SMA 20 never defined; SMA 50 neither.
+        assertThat(btc.overlays().get("SMA 20")).allSatisfy(v -> assertThat(v).isNaN());
+        assertThat(btc.overlays()).containsOnlyKeys("SMA 20", "SMA 50");
+        assertThat(idle.candles()).as("nothing traded").isNull();
+    }
 }

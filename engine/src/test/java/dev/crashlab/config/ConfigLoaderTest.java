@@ -136,7 +136,7 @@ class ConfigLoaderTest {
                 "  prices:",
                 "    BTC-USD: {file: data/BTC-USD.csv}",
                 "  series:",
-                "    etf_flows: {file: data/flows.csv, column: total, publication: D+1}",
+                "    etf_flows: {file: data/flows.csv, column: total, publication: D+1, unit: US$ millions per day}",
                 "start: 2024-01-01",
                 "end: 2024-01-03",
                 "initialCash: 1000",
@@ -161,6 +161,7 @@ class ConfigLoaderTest {
         assertThat(costly.prices().getFirst().file()).isEqualTo(dir.resolve("data/BTC-USD.csv").toAbsolutePath());
         assertThat(costly.prices().getFirst().options().instrument().assetClass()).isEqualTo(AssetClass.CRYPTO);
         assertThat(costly.series().getFirst().name()).isEqualTo("etf_flows");
+        assertThat(costly.series().getFirst().unit()).isEqualTo("US$ millions per day");
     }
 
     @Test

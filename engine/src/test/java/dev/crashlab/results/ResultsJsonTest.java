@@ -59,7 +59,8 @@ class ResultsJsonTest {
                          "return": 0.5, "maxDrawdown": 0.0, "daysToRecover": 0.0, "recovery": "2024-01-03T00:00:00Z",
                          "tail": %2$s, "liquidations": 0, "fundingPaid": 0.0, "heldBack": 0, "benchmark": null}],
              "series": {},
-             "tracked": [{"name": "gate", "kind": "state", "values": [null, 1, 0]}]}
+             "tracked": [{"name": "gate", "kind": "state", "values": [null, 1, 0]}],
+             "candles": null}
             """.formatted(METRICS, TAIL, TAIL.replace("\"periods\": 2", "\"periods\": 1"));
 
     private static RunResults read(String json) {

@@ -113,4 +113,39 @@ class ReturnsTest {
         assertThat(years.get(2024)).isCloseTo(1.21 * 0.5 - 1, within(EXACT));
         assertThat(years.get(2023)).isZero();
     }
+
+    @Test
+    void rollingBetaIsTheCovarianceOverTheBenchmarksVarianceOfTheTrailingWindow() {
+        double[] bench = {0, 0.01, -0.02, 0.03, 0.01, -0.01};
+        double[] twice = new double[bench.length];
+        double[] mixed = {0, 0.02, 0.01, 0.05, -0.01, 0.0};
+        for (int t = 0; t < bench.length; t++) {
+            twice[t] = 2 * bench[t] + 0.001;
+        }
+
+        double[] beta = Returns.rollingBeta(twice, bench, 3);
+        double[] other = Returns.rollingBeta(mixed, bench, 3);
+
+        assertThat(beta[0]).isNaN();
+        assertThat(beta[2]).isNaN();
+        for (int t = 3; t < bench.length; t++) {
+            assertThat(beta[t]).isCloseTo(2.0, within(EXACT));
+        }
+        // Steps 3..5 by hand: bench (0.03, 0.01, -0.01), mean 0.01; strategy (0.05, -0.01, 0), mean 0.04/3.
+        double mb = 0.01;
+        double mr = 0.04 / 3;
+        double cov = (0.03 - mb) * (0.05 - mr) + (0.01 - mb) * (-0.01 - mr) + (-0.01 - mb) * (0 - mr);
+        double var = (0.03 - mb) * (0.03 - mb) + 0 + (-0.01 - mb) * (-0.01 - mb);
+        assertThat(other[5]).isCloseTo(cov / var, within(EXACT));
+    }
+
+    @Test
+    void aHistogramCountsEachFiniteValueInBinsAlignedOnZero() {
+        Returns.Histogram h = Returns.histogram(new double[] {-0.015, -0.001, 0, 0.004, 0.012, 0.019, Double.NaN}, 0.01);
+
+        assertThat(h.from()).isCloseTo(-0.02, within(EXACT));
+        assertThat(h.counts()).containsExactly(1, 1, 2, 2);
+        assertThat(h.total()).isEqualTo(6);
+        assertThat(Returns.histogram(new double[] {Double.NaN}, 0.01).counts()).isEmpty();
+    }
 }

@@ -93,7 +93,8 @@ public final class BacktestJob {
             log.warn(synthetic.size() + " of " + planned.size() + " runs used synthetic sample data (" + String.join(", ", synthetic)
                     + "): their figures say nothing about markets");
         }
-        Path index = OutputIndex.write(output, title(config), links, failed, ReportOptions.at(now));
+        Path index = OutputIndex.writeComparisonAndIndex(output, title(config), links, failed, Set.of(),
+                ReportOptions.at(now));
         Path comparison = links.isEmpty() ? null : output.resolve(RunFolder.COMPARISON);
         if (comparison != null) {
             log.info("Comparison: " + comparison);

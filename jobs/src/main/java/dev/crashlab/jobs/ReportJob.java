@@ -5,7 +5,9 @@ import dev.crashlab.report.RunLink;
 import dev.crashlab.results.RunResults;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Re-renders the reports of an output folder from the documents already in it, without running
@@ -41,14 +43,20 @@ public final class ReportJob {
             log.info(summary.line());
             log.info("  " + summary.report());
         }
+        Set<String> pages = new HashSet<>();
         for (Path folder : sweeps) {
-            log.info("  " + SweepJob.render(folder, options));
+            Path page = SweepJob.render(folder, options);
+            pages.add(OutputIndex.href(output, page));
+            log.info("  " + page);
         }
         for (Path folder : walkForwards) {
-            log.info("  " + WalkForwardJob.render(folder, options));
+            Path page = WalkForwardJob.render(folder, options);
+            pages.add(OutputIndex.href(output, page));
+            log.info("  " + page);
         }
-        Path index = OutputIndex.write(output, "crashlab: " + output.getFileName(), links, List.of(), options);
+        Path index = OutputIndex.writeComparisonAndIndex(output, "crashlab: " + output.getFileName(), links, List.of(), pages,
+                options);
         log.info("Index: " + index);
-        return new BacktestJob.Outcome(summaries, output.resolve(RunFolder.COMPARISON), index);
+        return new BacktestJob.Outcome(summaries, links.isEmpty() ? null : output.resolve(RunFolder.COMPARISON), index);
     }
 }

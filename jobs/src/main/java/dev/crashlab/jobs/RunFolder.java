@@ -4,14 +4,10 @@ import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.data.io.AtomicWrite;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
-import dev.crashlab.report.RunFailure;
 import dev.crashlab.report.RunLink;
 import dev.crashlab.results.ResultsException;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -107,7 +108,9 @@ public final class StressJob {
         for (StressTest test : tests) {
             out.add(stress(test, output, executor, workers, now, log));
         }
-        Path index = OutputIndex.refresh(output, BacktestJob.title(config), ReportOptions.at(now));
+        Set<String> written = new HashSet<>();
+        out.forEach(s -> written.add(OutputIndex.href(output, s.page())));
+        Path index = OutputIndex.write(output, BacktestJob.title(config), written, List.of(), ReportOptions.at(now));
         log.info("Index: " + index);
         return new Outcome(out, index);
     }

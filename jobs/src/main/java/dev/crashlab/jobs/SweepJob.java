@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 
@@ -240,7 +242,8 @@ public final class SweepJob {
                 log.info(line.text());
             }
         }
-        Path index = OutputIndex.refresh(output, BacktestJob.title(config), ReportOptions.at(now));
+        Path index = OutputIndex.write(output, BacktestJob.title(config), Set.of(OutputIndex.href(output, report)), List.of(),
+                ReportOptions.at(now));
         log.info("Sweep report: " + report);
         log.info("Sweep results: " + json);
         log.info("All variants: " + csv);

@@ -59,7 +59,8 @@ record SweepPlan(String config, String run, int size, List<String> inputs) imple
         }
         List<RunConfig.SeriesFile> series = new ArrayList<>();
         for (RunConfig.SeriesFile s : planned.series()) {
-            series.add(new RunConfig.SeriesFile(s.name(), files.local(inputs.get(n++)), s.column(), s.publication(), s.path()));
+            series.add(new RunConfig.SeriesFile(s.name(), files.local(inputs.get(n++)), s.column(), s.publication(), s.unit(),
+                    s.path()));
         }
         List<RunConfig.PriceFile> detail = new ArrayList<>();
         for (RunConfig.PriceFile d : planned.detail()) {

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
@@ -183,7 +184,8 @@ public final class WalkForwardJob {
         for (String line : summary(results)) {
             log.info(line);
         }
-        Path index = OutputIndex.refresh(output, BacktestJob.title(config), ReportOptions.at(now));
+        Path index = OutputIndex.write(output, BacktestJob.title(config), Set.of(OutputIndex.href(output, report)), List.of(),
+                ReportOptions.at(now));
         log.info("Walk-forward report: " + report);
         log.info("Walk-forward results: " + json);
         log.info("Index: " + index);

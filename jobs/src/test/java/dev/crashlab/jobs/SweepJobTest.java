@@ -165,7 +165,11 @@ class SweepJobTest {
         assertThat(ResultsJson.read(dir.resolve("out/sweep-dip/best/results.json")).name()).isEqualTo(id);
         Document index = Jsoup.parse(Files.readString(dir.resolve("out/index.html")));
         assertThat(index.select("a[href]").eachAttr("href")).containsExactly("sweep-dip/sweep.html");
-        assertThat(index.text()).contains("Sweep of dip — 6 variants ranked by calmar; the chosen one's deflated Sharpe ratio");
+        // The index describes the sweep from its page (the page's description meta tag), as the sweep page titles it.
+        assertThat(index.selectFirst("a[href=sweep-dip/sweep.html]").text()).isEqualTo("sweep of dip — crashlab sweep");
+        assertThat(index.text()).contains("sweep of dip — crashlab sweep — 6 variants ranked by calmar; the chosen one's deflated"
+                + " Sharpe ratio");
+        assertThat(index.selectFirst("li[data-written]").attr("data-written")).isEqualTo("yes");
         assertThat(log).anyMatch(l -> l.equals("Index: " + dir.resolve("out/index.html")));
     }
 

@@ -14,7 +14,6 @@ import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.WalkForwardResults;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Renders self-contained HTML reports from results records ({@code dev.crashlab.results}): one
@@ -31,33 +30,7 @@ import java.util.stream.Stream;
  */
 public final class Reports {
 
-    /**
-     * A comparison page and an index page of the same runs, rendered together.
-     *
-     * @param comparison the comparison's HTML, or {@code null} when no run finished
-     * @param index      the index's HTML
-     */
-    public record ComparisonAndIndex(String comparison, String index) {
-    }
-
     private Reports() {
-    }
-
-    /**
-     * Returns the comparison of {@code runs}, titled {@code title} and a count of the runs, and
-     * their index, which links the comparison ({@code comparisonHref}, its file relative to the
-     * index), then {@code pages}, beside every run's report, and names each of the {@code failed}
-     * runs with its error. Without a finished run there is no comparison, and the index does not link one.
-     */
-    public static ComparisonAndIndex renderComparisonAndIndex(String title, List<RunLink> runs, List<RunFailure> failed,
-            String comparisonHref, List<PageLink> pages, ReportOptions options) {
-        List<ComparisonPage.Run> parsed = runs(runs);
-        if (parsed.isEmpty()) {
-            return new ComparisonAndIndex(null, renderIndexOf(title, parsed, failed, pages, options));
-        }
-        return new ComparisonAndIndex(renderComparisonOf(title + ", " + runs.size() + " runs compared", parsed, options),
-                renderIndexOf(title, parsed, failed, Stream.concat(Stream.of(new PageLink("Comparison", comparisonHref,
-                        "every run side by side: equity, drawdown and metrics")), pages.stream()).toList(), options));
     }
 
     /** Returns the report of one run. */
@@ -69,29 +42,33 @@ public final class Reports {
 
     /** Returns a comparison of {@code runs}, titled {@code title}. */
     public static String renderComparison(String title, List<RunLink> runs, ReportOptions options) {
-        return renderComparisonOf(title, runs(runs), options);
-    }
-
-    private static String renderComparisonOf(String title, List<ComparisonPage.Run> runs, ReportOptions options) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one run");
         }
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), true);
-        return Templates.render("comparison.jte", new ComparisonPage(page, runs));
+        return Templates.render("comparison.jte", new ComparisonPage(page, runs.stream()
+                .map(l -> new ComparisonPage.Run(l.name(), l.href(), l.results(), null)).toList()));
     }
 
-    /** Returns an index titled {@code title} listing {@code runs} with links to their reports and {@code pages}. */
+    /** Returns an index of {@code runs} and {@code pages} without failed runs: {@link #renderIndex(String, List, List, List, ReportOptions)}. */
     public static String renderIndex(String title, List<RunLink> runs, List<PageLink> pages, ReportOptions options) {
-        return renderIndexOf(title, runs(runs), List.of(), pages, options);
+        return renderIndex(title, runs, List.of(), pages, options);
     }
 
-    private static String renderIndexOf(String title, List<ComparisonPage.Run> runs, List<RunFailure> failed,
-            List<PageLink> pages, ReportOptions options) {
+    /**
+     * Returns an index titled {@code title} listing {@code runs} with links to their reports,
+     * the {@code failed} runs each with its error, and {@code pages}, marking those the rendering
+     * invocation wrote ({@link RunLink#written()}, {@link PageLink#written()}).
+     */
+    public static String renderIndex(String title, List<RunLink> runs, List<RunFailure> failed, List<PageLink> pages,
+            ReportOptions options) {
         Page page = new Page(title, options.renderedAt(), options.maxPoints(), false);
-        List<IndexPage.Link> links = pages.stream().map(l -> new IndexPage.Link(l.title(), l.href(), l.description()))
-                .toList();
+        List<IndexPage.Entry> entries = runs.stream()
+                .map(l -> new IndexPage.Entry(l.name(), l.href(), l.results(), l.written())).toList();
         List<IndexPage.Failure> failures = failed.stream().map(f -> new IndexPage.Failure(f.name(), f.error())).toList();
-        return Templates.render("index.jte", new IndexPage(page, runs, failures, links));
+        List<IndexPage.Link> links = pages.stream()
+                .map(l -> new IndexPage.Link(l.title(), l.href(), l.description(), l.written())).toList();
+        return Templates.render("index.jte", new IndexPage(page, entries, failures, links));
     }
 
     /** Returns the report of a parameter sweep. */
@@ -110,9 +87,5 @@ public final class Reports {
     public static String renderWalkForward(WalkForwardResults walkForward, ReportOptions options) {
         Page page = new Page(walkForward.name() + " — crashlab walk-forward", options.renderedAt(), options.maxPoints(), true);
         return Templates.render("walkforward.jte", new WalkForwardPage(page, walkForward));
-    }
-
-    private static List<ComparisonPage.Run> runs(List<RunLink> runs) {
-        return runs.stream().map(l -> new ComparisonPage.Run(l.name(), l.href(), l.results(), null)).toList();
     }
 }

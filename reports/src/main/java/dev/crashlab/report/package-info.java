@@ -5,8 +5,9 @@
  * <h2>Pages</h2>
  * {@link dev.crashlab.report.Reports} writes a run's report (header with strategy, parameters,
  * period, universe, data provenance, costs and fill mode; metrics against the benchmark with each
- * definition; equity, drawdown, exposure, rolling Sharpe and volatility, price-and-fill, flow,
- * monthly and yearly charts; per-regime table; the figures and states the strategy tracked, with
+ * definition; equity, drawdown, exposure, rolling Sharpe and volatility, rolling beta, price-and-fill,
+ * candlestick (with overlays and fills, over the results' candle window), flow, return-distribution,
+ * P&amp;L-per-trade, monthly and yearly charts; per-regime table; the figures and states the strategy tracked, with
  * its states' periods not holding shaded on the equity chart; trades and events; a banner of the
  * run's warnings), a comparison of several runs,
  * a sweep over two parameters, and an {@code index.html} listing a folder's runs.

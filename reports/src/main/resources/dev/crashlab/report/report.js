@@ -55,18 +55,25 @@
   function number(v) {
     return finite(v) ? v.toLocaleString('en-US', {maximumFractionDigits: 2}) : '—';
   }
+  // At most three significant digits, trailing zeros dropped: 0.05, 1.5, 120.
+  function significant(v) {
+    return v === 0 ? '0' : String(Number(v.toPrecision(3)));
+  }
+  // One format for every value axis of money, prices and counts: thousands as k from 1,000 on
+  // (9k next to 12k, never 9000 next to 12k), then M and B; small values with significant digits,
+  // so a log axis never labels a tick 0.0.
   function compact(v) {
     var a = Math.abs(v);
     if (a >= 1e9) {
-      return fixed(v / 1e9, 1) + 'B';
+      return significant(v / 1e9) + 'B';
     }
     if (a >= 1e6) {
-      return fixed(v / 1e6, 1) + 'M';
+      return significant(v / 1e6) + 'M';
     }
-    if (a >= 1e4) {
-      return fixed(v / 1e3, 0) + 'k';
+    if (a >= 1e3) {
+      return significant(v / 1e3) + 'k';
     }
-    return String(Number(v.toPrecision(4)));
+    return significant(v);
   }
   function state(v) {
     return finite(v) ? (v === 1 ? 'holds' : 'does not hold') : '—';
@@ -76,7 +83,7 @@
     money: compact,
     price: compact,
     number: compact,
-    ratio: function (v) { return fixed(v, 1); },
+    ratio: significant,
     percent: function (v) { return fixed(v * 100, 0) + '%'; },
     state: function (v) { return v === 1 ? 'holds' : v === 0 ? 'not' : ''; }
   };
@@ -94,6 +101,8 @@
     main: '#1f4e79', benchmark: '#8c8c8c', invested: '#2ca02c', long: '#2ca02c', short: '#d62728',
     leverage: '#1f4e79', volatility: '#ff7f0e', price: '#333333', flow: '#1f77b4'
   };
+  // Drawing order: the strategy's line above its benchmark's and the other reference lines.
+  var Z = {main: 4, benchmark: 2, invested: 3};
   var RUN_COLORS = ['#1f4e79', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf',
     '#7f7f7f', '#bcbd22'];
   var CROSS = 'path://M2,0 L5,3 L8,0 L10,2 L7,5 L10,8 L8,10 L5,7 L2,10 L0,8 L3,5 L0,2 Z';
@@ -102,6 +111,9 @@
     sell: {symbol: 'triangle', color: '#d62728', rotate: 180},
     short: {symbol: 'triangle', color: '#9467bd', rotate: 180},
     cover: {symbol: 'triangle', color: '#17becf', rotate: 0},
+    // A fill that crosses zero closes one side and opens the other: drawn as a diamond, named for both.
+    'sell-short': {symbol: 'diamond', color: '#9467bd', rotate: 0},
+    'cover-buy': {symbol: 'diamond', color: '#17becf', rotate: 0},
     liquidation: {symbol: CROSS, color: '#000000', rotate: 0}
   };
 
@@ -114,15 +126,64 @@
           {xAxis: run[1]}]);
       });
     }
-    (data.windows || []).forEach(function (w, i) {
+    (data.windows || []).forEach(function (w) {
       areas.push([{
         name: w.name, xAxis: w.from,
         itemStyle: {color: 'rgba(60,60,60,0.05)', borderColor: '#555555', borderWidth: 1, borderType: 'dashed'},
-        label: {show: true, position: i % 2 === 0 ? 'insideTopRight' : 'insideBottomRight', color: '#333333',
-          fontSize: 10, backgroundColor: 'rgba(255,255,255,0.8)', padding: [1, 3]}
+        label: {show: false}
       }, {xAxis: w.to}]);
     });
     return areas;
+  }
+
+  // ---- crisis-window labels: in rows above the plot, never overlapping, never clipped ----
+  var LABEL_FONT = '10px sans-serif';
+  var LABEL_ROW = 14;
+  var LABEL_GAP = 6;
+  var MAX_LABEL_ROWS = 3;
+  var measure = document.createElement('canvas').getContext('2d');
+  function labelWidth(text) {
+    measure.font = LABEL_FONT;
+    return Math.ceil(measure.measureText(text).width) + 6;
+  }
+  // Places each window's name at its start, in the first row where it clears the label before it,
+  // shifted left where it would run past the plot's right edge; a label that finds no room in
+  // the rows is left out (the table of windows lists them all). Returns [{w, x, row}] and the
+  // rows used.
+  function placeLabels(chart, left, right) {
+    var rowsEnd = [];
+    var placed = [];
+    var ordered = (data.windows || []).slice().sort(function (a, b) { return a.from - b.from; });
+    ordered.forEach(function (w) {
+      var x0 = chart.convertToPixel({xAxisIndex: 0}, w.from);
+      var x1 = chart.convertToPixel({xAxisIndex: 0}, w.to);
+      if (!finite(x0) || !finite(x1) || x1 < left || x0 > right) {
+        return;
+      }
+      var width = labelWidth(w.name);
+      var x = Math.max(left, Math.min(x0, right - width));
+      for (var row = 0; row < MAX_LABEL_ROWS; row++) {
+        if (rowsEnd[row] === undefined || rowsEnd[row] + LABEL_GAP <= x) {
+          rowsEnd[row] = x + width;
+          placed.push({w: w, x: x, row: row, width: width});
+          return;
+        }
+      }
+    });
+    return {labels: placed, rows: rowsEnd.length};
+  }
+  function windowLabels(chart, layout, reserved) {
+    var top = layout.top;
+    var placed = placeLabels(chart, layout.left, chart.getWidth() - layout.right);
+    var elements = placed.labels.filter(function (p) { return p.row < reserved; }).map(function (p) {
+      return {
+        type: 'text', x: p.x, y: top - (reserved - p.row) * LABEL_ROW, silent: false, z: 10,
+        style: {text: p.w.name, font: LABEL_FONT, fill: '#333333', backgroundColor: 'rgba(255,255,255,0.85)',
+          padding: [1, 3]},
+        info: 'crisis-window'
+      };
+    });
+    return {elements: elements, rows: placed.rows};
   }
 
   var charts = [];
@@ -145,7 +206,7 @@
     }
     var o = {
       name: s.name, type: 'line', data: s.data, showSymbol: false, symbol: 'none', yAxisIndex: s.axis || 0,
-      connectNulls: false,
+      connectNulls: false, z: Z[s.role] || 2,
       lineStyle: {width: s.role === 'benchmark' || s.role === 'invested' ? 1.2 : 1.6, color: color,
         type: s.role === 'invested' ? 'dashed' : 'solid'},
       itemStyle: {color: color}
@@ -225,7 +286,15 @@
     if (!chart) {
       return;
     }
-    var series = spec.series.map(function (s, i) { return seriesOption(s, i, spec); });
+    var indexed = spec.mode === 'index';
+    var series = spec.series.map(function (s, i) {
+      var o = seriesOption(s, i, spec);
+      if (indexed && s.index) {
+        o.data = s.index;
+      }
+      return o;
+    });
+    var format = indexed ? 'ratio' : spec.format;
     if (series.length) {
       series[0].markArea = {silent: true, data: shading()};
     }
@@ -240,8 +309,9 @@
       });
     }
     var yAxis = [{
-      type: 'value', scale: spec.format === 'price' || spec.format === 'money' || spec.format === 'figure',
-      axisLabel: {formatter: AXIS_FORMATS[spec.format] || compact}, splitLine: {lineStyle: {color: '#eeeeee'}}
+      type: 'value', scale: spec.format === 'price' || spec.format === 'money' || spec.format === 'figure' || indexed,
+      name: indexed ? spec.indexUnit : spec.unit, nameLocation: 'middle', nameGap: 48, nameTextStyle: {color: '#5d6b7a'},
+      axisLabel: {formatter: AXIS_FORMATS[format] || compact}, splitLine: {lineStyle: {color: '#eeeeee'}}
     }];
     if (spec.format === 'state') {
       yAxis[0].min = 0;
@@ -249,19 +319,47 @@
       yAxis[0].interval = 1;
     }
     if (spec.secondFormat) {
-      yAxis.push({type: 'value', scale: true, axisLabel: {formatter: AXIS_FORMATS[spec.secondFormat]}, splitLine: {show: false}});
+      yAxis.push({type: 'value', scale: true, name: spec.secondUnit, nameLocation: 'middle', nameGap: 44,
+        nameTextStyle: {color: '#5d6b7a'}, axisLabel: {formatter: AXIS_FORMATS[spec.secondFormat]}, splitLine: {show: false}});
     }
+    // The unit of the time axis, on the row of its labels past its end: below a right-hand
+    // axis's lowest label, which sits on the axis line.
+    var xAxis = {type: 'time', min: data.start, max: data.end, name: 'UTC', nameGap: 6,
+      nameTextStyle: {color: '#5d6b7a', fontSize: 10, verticalAlign: 'top', padding: [12, 0, 0, 0]}};
+    if (stepped) {
+      xAxis.axisPointer = {snap: false};
+    }
+    var layout = {left: 76, right: spec.secondFormat ? 68 : 34, top: 34};
     chart.setOption({
       animation: false,
-      grid: {left: 64, right: spec.secondFormat ? 56 : 20, top: 34, bottom: 62},
+      grid: {left: layout.left, right: layout.right, top: layout.top, bottom: 62},
       legend: {top: 4, type: 'scroll'},
-      tooltip: {trigger: 'axis', axisPointer: {type: 'line'}, formatter: tooltipFormatter(spec, pointer), confine: true},
-      xAxis: stepped ? {type: 'time', min: data.start, max: data.end, axisPointer: {snap: false}}
-        : {type: 'time', min: data.start, max: data.end},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'line'}, formatter: tooltipFormatter(
+        indexed ? {format: 'ratio', series: spec.series} : spec, pointer), confine: true},
+      xAxis: xAxis,
       yAxis: yAxis,
       dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 10}],
       series: series
     });
+    if (spec.windowLabels && (data.windows || []).length) {
+      // Rows for the labels as the whole period needs them (zooming in only spreads them out).
+      var reserved = Math.min(MAX_LABEL_ROWS, placeLabels(chart, layout.left, chart.getWidth() - layout.right).rows);
+      layout.top = 34 + reserved * LABEL_ROW;
+      chart.setOption({grid: {top: layout.top}});
+      var relabel = function () {
+        // A narrower chart may need more rows than the first layout: grow the strip, never shrink it.
+        var needed = Math.min(MAX_LABEL_ROWS, placeLabels(chart, layout.left, chart.getWidth() - layout.right).rows);
+        if (needed > reserved) {
+          reserved = needed;
+          layout.top = 34 + reserved * LABEL_ROW;
+          chart.setOption({grid: {top: layout.top}});
+        }
+        chart.setOption({graphic: {elements: windowLabels(chart, layout, reserved).elements}}, {replaceMerge: ['graphic']});
+      };
+      relabel();
+      chart.on('datazoom', relabel);
+      byId[spec.id + ':labels'] = relabel;
+    }
     chart.group = 'time';
     byId[spec.id] = {chart: chart, spec: spec};
   }
@@ -346,7 +444,7 @@
     chart.setOption({
       animation: false,
       legend: {top: 4},
-      grid: {left: 56, right: 16, top: 34, bottom: 30},
+      grid: {left: 64, right: 16, top: 34, bottom: 30},
       tooltip: {
         trigger: 'axis', formatter: function (params) {
           var html = '<div class="tt-head">' + esc(params[0].axisValue) + '</div>';
@@ -357,7 +455,10 @@
         }
       },
       xAxis: {type: 'category', data: spec.years},
-      yAxis: counts ? {type: 'value', minInterval: 1} : {type: 'value', axisLabel: {formatter: AXIS_FORMATS.percent}},
+      yAxis: counts ? {type: 'value', minInterval: 1, name: spec.unit || 'count', nameLocation: 'middle', nameGap: 40,
+        nameTextStyle: {color: '#5d6b7a'}}
+        : {type: 'value', name: spec.unit || '% return', nameLocation: 'middle', nameGap: 40,
+          nameTextStyle: {color: '#5d6b7a'}, axisLabel: {formatter: AXIS_FORMATS.percent}},
       series: spec.series.map(function (s) {
         return {name: s.name, type: 'bar', data: s.data, itemStyle: {color: COLORS[s.role] || '#1f4e79'}};
       })
@@ -430,6 +531,69 @@
       yAxis: {type: 'value', axisLabel: {formatter: AXIS_FORMATS[spec.format] || compact}, splitLine: {lineStyle: {color: '#eeeeee'}}},
       dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 10}],
       series: series
+    });
+  }
+
+  // Candlesticks over the results' candle window, with overlay lines and fill markers; its own
+  // time range, so it is not zoomed with the run's time charts.
+  // Apart from the markers' colours (short purple, cover teal) so an overlay never reads as a fill.
+  var OVERLAY_COLORS = ['#ff7f0e', '#8c564b', '#e377c2'];
+  function candleChart(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    var series = spec.series.map(function (s, i) {
+      if (s.type === 'candlestick') {
+        return {name: s.name, type: 'candlestick', data: s.data, z: 2,
+          itemStyle: {color: '#2ca02c', color0: '#d62728', borderColor: '#2ca02c', borderColor0: '#d62728'}};
+      }
+      var o = seriesOption(s, i, spec);
+      if (s.type === 'line') {
+        var color = OVERLAY_COLORS[Math.max(0, i - 1) % OVERLAY_COLORS.length];
+        o.lineStyle = {width: 1.2, color: color};
+        o.itemStyle = {color: color};
+        o.z = 3;
+      }
+      return o;
+    });
+    chart.setOption({
+      animation: false,
+      grid: {left: 76, right: 34, top: 34, bottom: 62},
+      legend: {top: 4, type: 'scroll'},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'cross'}, confine: true},
+      xAxis: {type: 'time', min: spec.from, max: spec.to, name: 'UTC', nameGap: 6,
+        nameTextStyle: {color: '#5d6b7a', fontSize: 10, verticalAlign: 'top', padding: [12, 0, 0, 0]}},
+      yAxis: {type: 'value', scale: true, name: spec.unit, nameLocation: 'middle', nameGap: 48,
+        nameTextStyle: {color: '#5d6b7a'}, axisLabel: {formatter: compact}, splitLine: {lineStyle: {color: '#eeeeee'}}},
+      dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 10}],
+      series: series
+    });
+  }
+
+  // A histogram of returns: bars by bin (labelled by the lower edge, in %), red below 0.
+  function returnHistogram(spec) {
+    var chart = mount(spec.id);
+    if (!chart) {
+      return;
+    }
+    chart.setOption({
+      animation: false,
+      grid: {left: 64, right: 16, top: 16, bottom: 56},
+      tooltip: {
+        trigger: 'axis', formatter: function (params) {
+          var b = spec.bins[params[0].dataIndex];
+          return esc(significant(b[0] * 100) + ' % to ' + significant((b[0] + spec.width) * 100) + ' %') + ': <b>'
+              + esc(String(b[1])) + ' ' + esc(spec.yName) + '</b>';
+        }
+      },
+      xAxis: {type: 'category', data: spec.bins.map(function (b) { return significant(b[0] * 100); }), name: spec.xName,
+        nameLocation: 'middle', nameGap: 30, nameTextStyle: {color: '#5d6b7a'}, axisLabel: {hideOverlap: true}},
+      yAxis: {type: 'value', name: spec.yName, nameLocation: 'middle', nameGap: 44, minInterval: 1,
+        nameTextStyle: {color: '#5d6b7a'}},
+      series: [{type: 'bar', name: spec.yName, barCategoryGap: '8%', data: spec.bins.map(function (b) {
+        return {value: b[1], itemStyle: {color: b[0] < 0 ? '#d62728' : '#2ca02c'}};
+      })}]
     });
   }
 
@@ -512,7 +676,7 @@
   }
 
   // A histogram of one figure over the paths: equal bins, the bin holding the real history's value marked.
-  function histogram(spec) {
+  function pathHistogram(spec) {
     var chart = mount(spec.id);
     if (!chart) {
       return;
@@ -570,6 +734,15 @@
   if (c.rolling) {
     guard('rolling', function () { timeChart(c.rolling); });
   }
+  [['beta', timeChart], ['tradePnl', timeChart], ['stepDistribution', returnHistogram], ['monthDistribution', returnHistogram]]
+    .forEach(function (kind) {
+      if (c[kind[0]]) {
+        guard(kind[0], function () { kind[1](c[kind[0]]); });
+      }
+    });
+  (c.candles || []).forEach(function (spec) {
+    guard(spec.id, function () { candleChart(spec); });
+  });
   (c.prices || []).forEach(function (spec) {
     guard(spec.id, function () { timeChart(spec); });
   });
@@ -600,7 +773,7 @@
     guard(spec.id, function () { fanChart(spec); });
   });
   (c.histograms || []).forEach(function (spec) {
-    guard(spec.id, function () { histogram(spec); });
+    guard(spec.id, function () { pathHistogram(spec); });
   });
   if (c.logits) {
     guard('logits', function () { logitBars(c.logits); });
@@ -621,12 +794,13 @@
     if (!entry) {
       return;
     }
-    var state = {log: false, mode: 'data'};
+    var state = {log: false, mode: entry.spec.mode || 'data'};
     function apply() {
       var spec = entry.spec;
       var format = state.mode === 'index' ? 'ratio' : spec.format;
       entry.chart.setOption({
-        yAxis: [{type: state.log ? 'log' : 'value', scale: true, axisLabel: {formatter: AXIS_FORMATS[format] || compact}}],
+        yAxis: [{type: state.log ? 'log' : 'value', scale: true, name: state.mode === 'index' ? spec.indexUnit : spec.unit,
+          axisLabel: {formatter: AXIS_FORMATS[format] || compact}}],
         tooltip: {formatter: tooltipFormatter({format: format, series: spec.series})},
         series: spec.series.map(function (s) {
           var points = state.mode === 'index' && s.index ? s.index : s.data;
@@ -650,6 +824,11 @@
 
   window.addEventListener('resize', function () {
     charts.forEach(function (chart) { chart.resize(); });
+    Object.keys(byId).forEach(function (k) {
+      if (typeof byId[k] === 'function') {
+        byId[k]();
+      }
+    });
   });
 
   // ---- sortable tables ----

@@ -64,6 +64,9 @@ class ReportBrowserTest {
         write("hostile.html", Reports.renderRun(SampleRuns.hostile(), SampleRuns.OPTIONS));
         write("gated.html", Reports.renderRun(SampleRuns.gated(), SampleRuns.OPTIONS));
         write("crowded.html", Reports.renderRun(SampleRuns.crowded(), SampleRuns.OPTIONS));
+        write("flip.html", Reports.renderRun(ChartRuns.longThenShort(), SampleRuns.OPTIONS));
+        write("comparison-params.html", Reports.renderComparison("Trend and tiered DCA", List.of(runs.get(0),
+                new RunLink("dca-on-drawdown", ChartRuns.tieredDca(), null)), SampleRuns.OPTIONS));
         write("comparison.html", Reports.renderComparison("Trend on BTC at 1x, 2x, 3x", runs, SampleRuns.OPTIONS));
         write("sweep.html", Reports.renderSweep(SampleRuns.trendSweep(), SampleRuns.OPTIONS));
         write("stress.html", Reports.renderStress(SampleRuns.stress(), SampleRuns.OPTIONS));
@@ -93,7 +96,8 @@ class ReportBrowserTest {
         Path page = OUT.resolve("report.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 12);
+        // 12 with the tail section's two drawdown charts, 7 more for candlesticks, return distributions, beta and trade P&L.
+        assertCleanAndPainted(page, 12 + 7);
         chromium.screenshot(Path.of("target", "report-screenshot.png"), 0, WIDTH, HEIGHT);
         int height = chromium.evaluate("document.documentElement.scrollHeight").asInt();
         for (int part = 1, y = HEIGHT; y < height; part++, y += HEIGHT) {
@@ -108,7 +112,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("report.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 12);
+        assertCleanAndPainted(page, 12 + 7);
         assertThat(chromium.evaluate("document.querySelectorAll('#tail-table tbody tr').length").asInt())
                 .isEqualTo(TailMetric.ALL.size());
         assertThat(chromium.evaluate("document.querySelectorAll('#tail-table thead th').length").asInt())
@@ -165,7 +169,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("hostile.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 9);
+        assertCleanAndPainted(page, 9 + 4);
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
         assertThat(chromium.evaluate("document.querySelectorAll('img, svg[onload], b').length").asInt()).isZero();
         assertThat(chromium.evaluate("document.querySelector('h1').textContent").asString())
@@ -178,7 +182,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("gated.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 10 + 4);
+        assertCleanAndPainted(page, 8 + 3 + 2 + 2 + 4);
         JsonNode equity = chromium.evaluate("""
                 (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption();
                   return o.series.filter(s => s.markArea && s.name.endsWith(' not holding'))
@@ -217,7 +221,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("crowded.html");
         chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
 
-        assertCleanAndPainted(page, 6 + 20);
+        assertCleanAndPainted(page, 6 + 2 + 20);
         assertThat(chromium.evaluate("document.getElementById('no-drawdown').textContent").asString())
                 .as("a run that never traded has no drawdown to chart, and says so").startsWith("No drawdown");
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
@@ -287,6 +291,228 @@ class ReportBrowserTest {
         assertThat(chromium.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))"
                 + ".filter(h => h === 'sweep.html' || h === 'walkforward.html').length").asInt())
                 .as("the index links the sweep and walk-forward pages").isEqualTo(2);
+    }
+
+    /**
+     * The text elements ECharts drew in a chart (axis labels and names, legend, crisis-window
+     * labels), each with its bounding box in the chart's pixels after its transform (rotation).
+     */
+    private static final String CHART_TEXTS = """
+            (id => { const chart = echarts.getInstanceByDom(document.getElementById(id));
+              return {width: chart.getWidth(), height: chart.getHeight(),
+                texts: chart.getZr().storage.getDisplayList(true)
+                  .filter(el => (el.type === 'tspan' || el.type === 'text') && !el.invisible && el.style && String(el.style.text || '').trim() !== '')
+                  .map(el => { const r = el.getBoundingRect().clone(); const m = el.getComputedTransform();
+                    if (m) { r.applyTransform(m); }
+                    return {text: String(el.style.text), x: r.x, y: r.y, w: r.width, h: r.height}; })}; })('%s')""";
+
+    /** Texts of a chart whose boxes overlap by more than a pixel either way, or that stand out of the chart. */
+    private List<String> overlapsAndClipped(String chartId) throws Exception {
+        JsonNode drawn = chromium.evaluate(CHART_TEXTS.formatted(chartId));
+        double width = drawn.get("width").asDouble();
+        double height = drawn.get("height").asDouble();
+        List<JsonNode> texts = new ArrayList<>();
+        drawn.get("texts").forEach(texts::add);
+        assertThat(texts).as("texts drawn in " + chartId).isNotEmpty();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            JsonNode a = texts.get(i);
+            if (a.get("x").asDouble() < -0.5 || a.get("y").asDouble() < -0.5
+                    || a.get("x").asDouble() + a.get("w").asDouble() > width + 0.5
+                    || a.get("y").asDouble() + a.get("h").asDouble() > height + 0.5) {
+                problems.add("clipped: " + a);
+            }
+            for (int j = i + 1; j < texts.size(); j++) {
+                JsonNode b = texts.get(j);
+                double dx = Math.min(a.get("x").asDouble() + a.get("w").asDouble(), b.get("x").asDouble() + b.get("w").asDouble())
+                        - Math.max(a.get("x").asDouble(), b.get("x").asDouble());
+                double dy = Math.min(a.get("y").asDouble() + a.get("h").asDouble(), b.get("y").asDouble() + b.get("h").asDouble())
+                        - Math.max(a.get("y").asDouble(), b.get("y").asDouble());
+                if (dx > 1 && dy > 1) {
+                    problems.add("overlap: " + a + " and " + b);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Returns the texts of a chart. */
+    private List<String> texts(String chartId) throws Exception {
+        List<String> out = new ArrayList<>();
+        chromium.evaluate(CHART_TEXTS.formatted(chartId)).get("texts").forEach(t -> out.add(t.get("text").asString()));
+        return out;
+    }
+
+    @Test
+    void theRealBuyAndHoldEquityChartsLabelsNeitherOverlapNorClipAndItsLinesAndAxesReadRight() throws Exception {
+        RunResults real = ChartRuns.realBuyAndHold();
+        write("real-buy-and-hold.html", Reports.renderRun(real, SampleRuns.OPTIONS));
+        Path page = OUT.resolve("real-buy-and-hold.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+        assertThat(chromium.messages()).isEmpty();
+        int equityTop = chromium.evaluate("Math.round(document.getElementById('chart-equity').getBoundingClientRect().top"
+                + " + window.scrollY) - 60").asInt();
+        chromium.screenshot(Path.of("target", "real-buy-and-hold-screenshot.png"), equityTop, WIDTH, 1500);
+
+        List<String> windowNames = real.regimes().windows().stream().map(w -> w.name()).toList();
+        assertThat(windowNames).contains("LUNA/UST collapse", "FTX collapse", "COVID crash");
+        assertThat(texts("chart-equity")).as("every crisis window labelled at full view").containsAll(windowNames);
+        assertThat(overlapsAndClipped("chart-equity")).isEmpty();
+        for (JsonNode id : chromium.evaluate("Array.from(document.querySelectorAll('.chart')).map(e => e.id)")) {
+            assertThat(overlapsAndClipped(id.asString())).as(id.asString()).isEmpty();
+        }
+        // On a narrower screen the same labels crowd together: they must still neither overlap nor clip.
+        for (int width : new int[] {900, 700, 520}) {
+            chromium.evaluate("document.getElementById('chart-equity').style.width = '" + width + "px';"
+                    + " window.dispatchEvent(new Event('resize')); true");
+            assertThat(overlapsAndClipped("chart-equity")).as(width + " pixels wide").isEmpty();
+        }
+        chromium.evaluate("document.getElementById('chart-equity').style.width = '';"
+                + " window.dispatchEvent(new Event('resize')); true");
+        // The strategy's line is drawn above the benchmark's, which would otherwise hide it exactly.
+        JsonNode z = chromium.evaluate("""
+                echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption().series
+                  .filter(s => s.type === 'line' && s.data.length).map(s => ({name: s.name, z: s.z}))""");
+        assertThat(z.get(0).get("name").asString()).isEqualTo("Strategy");
+        assertThat(z.get(0).get("z").asInt()).isGreaterThan(z.get(1).get("z").asInt());
+        // Thousands read the same way on the whole axis (12k beside 9k, never 9000).
+        assertThat(texts("chart-equity")).contains("20k").noneMatch(t -> t.matches("-?\\d{4,}(\\.\\d+)?")
+                && !t.matches("(19|20)\\d\\d"));
+        // The regime classifier reads the ETF flows, the strategy does not: no "read by the strategy" chart.
+        assertThat(real.series()).isEmpty();
+        assertThat(chromium.evaluate("document.querySelectorAll('[id^=chart-series-]').length").asInt()).isZero();
+
+        chromium.evaluate("document.querySelector('.toolbar button[data-scale=log]').click(); true");
+        assertThat(overlapsAndClipped("chart-equity")).as("on the log scale").isEmpty();
+        assertThat(texts("chart-equity")).noneMatch(t -> t.matches("-?0(\\.0+)?"));
+        // Zoomed into 2022, the labels are laid out again for the narrower span.
+        chromium.evaluate("""
+                echarts.getInstanceByDom(document.getElementById('chart-equity')).dispatchAction({type: 'dataZoom',
+                  startValue: Date.UTC(2022, 3, 1), endValue: Date.UTC(2022, 11, 31)}); true""");
+        assertThat(texts("chart-equity")).contains("LUNA/UST collapse", "Celsius and 3AC", "FTX collapse")
+                .doesNotContain("COVID crash");
+        assertThat(overlapsAndClipped("chart-equity")).as("zoomed into 2022").isEmpty();
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void theReportDrawsTheReturnDistributionsRollingBetaAndPnlPerTrade() throws Exception {
+        RunResults run = SampleRuns.playbook();
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        JsonNode drawn = chromium.evaluate("""
+                (() => { const o = id => echarts.getInstanceByDom(document.getElementById(id)).getOption();
+                  const sum = id => o(id).series[0].data.reduce((a, d) => a + d.value, 0);
+                  return {steps: sum('chart-returns-step'), months: sum('chart-returns-month'),
+                    beta: o('chart-beta').series[0].data.length, betaAxis: o('chart-beta').yAxis[0].name,
+                    trades: o('chart-trade-pnl').series[0].data.length,
+                    pnl: o('chart-trade-pnl').series[0].data.map(d => d[1])}; })()""");
+
+        assertThat(drawn.get("steps").asInt()).isEqualTo(run.steps() - 1);
+        assertThat(drawn.get("months").asInt()).isEqualTo(dev.crashlab.results.Returns.monthly(run.timeMillis(),
+                run.periodReturns()).size());
+        assertThat(drawn.get("beta").asInt()).isGreaterThan(100);
+        assertThat(drawn.get("betaAxis").asString()).isEqualTo("beta to buy-and-hold BTC-USD");
+        assertThat(drawn.get("trades").asInt()).isEqualTo(run.trades().size());
+        // Chart data keeps six significant digits (PageJson); sorted by exit time as the bars stand.
+        List<Double> expected = run.trades().stream().sorted(java.util.Comparator.comparing(t -> t.exitTime()))
+                .map(t -> t.pnl()).toList();
+        for (int k = 0; k < expected.size(); k++) {
+            assertThat(drawn.get("pnl").get(k).asDouble()).isCloseTo(expected.get(k),
+                    org.assertj.core.api.Assertions.withinPercentage(1e-3));
+        }
+        for (String id : List.of("chart-returns-step", "chart-returns-month", "chart-beta", "chart-trade-pnl")) {
+            assertThat(overlapsAndClipped(id)).as(id).isEmpty();
+        }
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void candlesticksShowTheWindowAroundTheDeepestDrawdownWithOverlaysAndFills() throws Exception {
+        RunResults run = SampleRuns.playbook();
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        JsonNode drawn = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-candles-0')).getOption();
+                  return {series: o.series.map(s => s.type + ':' + s.name + ':' + s.data.length),
+                    from: o.xAxis[0].min, to: o.xAxis[0].max, caption: document.querySelector('#candles .note').textContent}; })()""");
+
+        dev.crashlab.results.CandleSeries btc = run.candles().series().getFirst();
+        assertThat(btc.symbol()).isEqualTo("BTC-USD");
+        List<String> series = new ArrayList<>();
+        drawn.get("series").forEach(v -> series.add(v.asString()));
+        assertThat(series).startsWith("candlestick:BTC-USD:" + btc.bars().size(), "line:SMA 20:" + btc.bars().size(),
+                "line:SMA 50:" + btc.bars().size());
+        assertThat(series).anyMatch(v -> v.startsWith("scatter:Buy:"));
+        assertThat(drawn.get("from").asLong()).isEqualTo(run.candles().from().toEpochMilli());
+        assertThat(drawn.get("to").asLong()).isEqualTo(run.candles().to().toEpochMilli());
+        assertThat(drawn.get("caption").asString()).contains("around the strategy's deepest drawdown");
+        assertThat(overlapsAndClipped("chart-candles-0")).isEmpty();
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void everyValueAxisOfATimeChartNamesItsUnit() throws Exception {
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+        JsonNode axes = chromium.evaluate("""
+                Array.from(document.querySelectorAll('.chart')).map(el => echarts.getInstanceByDom(el)).filter(c => c)
+                  .flatMap(c => c.getOption().yAxis.filter(a => a.type !== 'category')
+                    .map(a => ({chart: c.getDom().id, name: a.name || ''})))""");
+        assertThat(axes.size()).isGreaterThan(8);
+        axes.forEach(a -> assertThat(a.get("name").asString()).as(a.get("chart").asString()).isNotBlank());
+        JsonNode equityUnit = chromium.evaluate("""
+                echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption().yAxis[0].name""");
+        assertThat(equityUnit.asString()).isEqualTo("USD");
+    }
+
+    @Test
+    void aLongThatFlipsShortInOneFillIsMarkedAsAFlip() throws Exception {
+        chromium.open(OUT.resolve("flip.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+        JsonNode markers = chromium.evaluate("""
+                echarts.getInstanceByDom(document.getElementById('chart-price-0')).getOption().series
+                  .filter(s => s.type === 'scatter').map(s => s.name + ':' + s.data.length)""");
+        assertThat(markers.toString()).isEqualTo("[\"Buy:1\",\"Sell → Short:1\"]");
+        assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void theSyntheticSampleIsNotDrawnWithTheRealCrisisWindows() throws Exception {
+        assertThat(SampleRuns.playbook().synthetic()).isTrue();
+        assertThat(SampleRuns.playbook().regimes().windows()).isNotEmpty();
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertThat(chromium.evaluate("JSON.parse(document.getElementById('crashlab-data').textContent).windows.length")
+                .asInt()).isZero();
+        for (String name : SampleRuns.playbook().regimes().windows().stream().map(w -> w.name()).toList()) {
+            assertThat(texts("chart-equity")).doesNotContain(name);
+            assertThat(chromium.evaluate("document.body.innerText").asString()).doesNotContain(name);
+        }
+        assertThat(chromium.evaluate("document.getElementById('windows-synthetic') !== null").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theComparisonShowsTheIndexFirstAndItsParametersInFull() throws Exception {
+        chromium.open(OUT.resolve("comparison.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        JsonNode first = chromium.evaluate("""
+                (() => { const o = echarts.getInstanceByDom(document.getElementById('chart-equity')).getOption();
+                  return {value: o.series[0].data[0][1], axis: o.yAxis[0].name,
+                    on: document.querySelector('.toolbar button.on[data-mode]').getAttribute('data-mode')}; })()""");
+        assertThat(first.get("value").asDouble()).isEqualTo(1.0);
+        assertThat(first.get("axis").asString()).isEqualTo("index, start = 1");
+        assertThat(first.get("on").asString()).isEqualTo("index");
+        chromium.open(OUT.resolve("comparison-params.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+        JsonNode cells = chromium.evaluate("""
+                Array.from(document.querySelectorAll('#runs-table td.params')).map(td => {
+                  const cell = td.getBoundingClientRect(); const section = td.closest('section').getBoundingClientRect();
+                  return {text: td.textContent, fits: td.scrollWidth <= td.clientWidth && cell.right <= section.right}; })""");
+        assertThat(cells.size()).isEqualTo(2);
+        assertThat(cells.get(1).get("text").asString()).contains("multiplier");
+        cells.forEach(c -> assertThat(c.get("fits").asBoolean()).as(c.get("text").asString()).isTrue());
+        chromium.evaluate("document.querySelector('.toolbar button[data-scale=log]').click(); true");
+        assertThat(texts("chart-equity")).noneMatch(t -> t.matches("-?0(\\.0+)?"));
+        assertThat(overlapsAndClipped("chart-equity")).isEmpty();
+        assertThat(chromium.messages()).isEmpty();
     }
 
     private void assertCleanAndPainted(Path page, int expectedCharts) throws Exception {

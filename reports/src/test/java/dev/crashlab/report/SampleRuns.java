@@ -203,7 +203,7 @@ public final class SampleRuns {
     /** Returns an axis of a sweep over {@code values}. */
     static SweepAxis axis(String parameter, Object... values) {
         JsonMapper json = JsonMapper.builder().build();
-        return new SweepAxis(parameter, java.util.Arrays.stream(values).map(v -> (JsonNode) json.valueToTree(v)).toList());
+        return new SweepAxis(parameter, java.util.Arrays.stream(values).<JsonNode>map(v -> json.valueToTree(v)).toList());
     }
 
     /**

@@ -83,11 +83,21 @@ public final class ComparisonPage {
                 : runs.stream().allMatch(r -> Page.allMidnight(r.results().timeMillis()));
         ObjectNode data = page.baseData("comparison", start, end, daily, shading == null ? null : shading.regimes(),
                 shading == null ? null : shading.timeMillis());
+        if (shading != null && shading.synthetic()) {
+            // Named windows are dates of market history, not events of generated data.
+            data.putArray("windows");
+        }
         ObjectNode charts = data.putObject("charts");
         ObjectNode equity = Charts.timeChart("chart-equity", "money");
         equity.put("palette", "runs");
+        // The index compares runs with different cash and flows fairly, as the caption says: shown first.
+        equity.put("mode", "index");
+        equity.put("unit", "account currency");
+        equity.put("indexUnit", "index, start = 1");
+        equity.put("windowLabels", true);
         ObjectNode drawdown = Charts.timeChart("chart-drawdown", "percent");
         drawdown.put("palette", "runs");
+        drawdown.put("unit", "% below the running peak");
         for (Run r : runs) {
             RunResults res = r.results();
             long[] times = res.timeMillis();

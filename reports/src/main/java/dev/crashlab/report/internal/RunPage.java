@@ -1,6 +1,8 @@
 package dev.crashlab.report.internal;
 
 import dev.crashlab.results.BenchmarkResults;
+import dev.crashlab.results.Candle;
+import dev.crashlab.results.CandleSeries;
 import dev.crashlab.results.EventRow;
 import dev.crashlab.results.FillRow;
 import dev.crashlab.results.InstrumentInfo;
@@ -35,6 +37,12 @@ public final class RunPage {
 
     /** The trailing window of the rolling Sharpe ratio and volatility, calendar days. */
     public static final int ROLLING_DAYS = 90;
+
+    /** The bin width of the histogram of per-step (daily) returns: half a percentage point. */
+    public static final double STEP_BIN_WIDTH = 0.005;
+
+    /** The bin width of the histogram of monthly returns: two and a half percentage points. */
+    public static final double MONTH_BIN_WIDTH = 0.025;
 
     /** How many drawdown episodes are listed beside the drawdown chart. */
     public static final int WORST_DRAWDOWNS = 5;
@@ -84,6 +92,7 @@ public final class RunPage {
     private final List<RegimeRow> regimeRows = new ArrayList<>();
     private final List<ChartBox> priceCharts = new ArrayList<>();
     private final List<ChartBox> seriesCharts = new ArrayList<>();
+    private final List<ChartBox> candleCharts = new ArrayList<>();
     private final SignalsSection signals;
     private final TailSection tail;
     private final int rollingSteps;
@@ -127,10 +136,17 @@ public final class RunPage {
 
         int max = page.maxPoints();
         ObjectNode data = page.baseData("run", times[0], times[times.length - 1], Page.allMidnight(times), regimes, times);
+        if (results.synthetic()) {
+            // The named windows are dates of market history; drawn over generated data they would
+            // claim events the sample does not hold.
+            data.putArray("windows");
+        }
         ObjectNode charts = data.putObject("charts");
+        String currency = accountCurrency();
 
         ObjectNode equity = Charts.timeChart("chart-equity", "money");
-        equity.put("log", true);
+        equity.put("unit", currency);
+        equity.put("windowLabels", true);
         Charts.line(equity, "Strategy", times, equityValues, max).put("role", "main");
         double[] benchReturns = results.benchmarkPeriodReturns();
         double[] benchIndex = null;
@@ -153,6 +169,7 @@ public final class RunPage {
         charts.set("equity", equity);
 
         ObjectNode dd = Charts.timeChart("chart-drawdown", "percent");
+        dd.put("unit", "% below the running peak");
         Charts.line(dd, "Strategy", times, drawdown, max).put("role", "main").put("area", true);
         if (benchIndex != null) {
             Charts.line(dd, bench.name(), times, Returns.drawdown(benchIndex), max).put("role", "benchmark");
@@ -160,6 +177,7 @@ public final class RunPage {
         charts.set("drawdown", dd);
 
         ObjectNode exposure = Charts.timeChart("chart-exposure", "percent");
+        exposure.put("unit", "% of equity");
         int n = times.length;
         double[] longShare = new double[n];
         double[] shortShare = new double[n];
@@ -184,6 +202,8 @@ public final class RunPage {
         Charts.line(rolling, "Volatility (" + ROLLING_DAYS + "d)", times, roll[1], max).put("role", "volatility")
                 .put("axis", 1);
         rolling.put("secondFormat", "percent");
+        rolling.put("unit", "Sharpe ratio, annualised");
+        rolling.put("secondUnit", "volatility, % a year");
         charts.set("rolling", rolling);
 
         ArrayNode prices = charts.putArray("prices");
@@ -193,11 +213,21 @@ public final class RunPage {
             ChartBox box = new ChartBox("chart-price-" + p++, symbol);
             priceCharts.add(box);
             ObjectNode chart = Charts.timeChart(box.id(), "price");
+            chart.put("unit", quoteCurrency(symbol));
             if (closes != null) {
                 Charts.line(chart, symbol, times, closes, max).put("role", "price");
             }
             addMarkers(chart, symbol);
             prices.add(chart);
+        }
+        ArrayNode candles = charts.putArray("candles");
+        if (results.candles() != null) {
+            int c = 0;
+            for (CandleSeries series : results.candles().series()) {
+                ChartBox box = new ChartBox("chart-candles-" + c++, series.symbol());
+                candleCharts.add(box);
+                candles.add(candleChart(box.id(), series));
+            }
         }
         ArrayNode flows = charts.putArray("series");
         int q = 0;
@@ -205,6 +235,7 @@ public final class RunPage {
             ChartBox box = new ChartBox("chart-series-" + q++, s.getKey());
             seriesCharts.add(box);
             ObjectNode chart = Charts.timeChart(box.id(), "number");
+            chart.put("unit", s.getValue().unit().isEmpty() ? "no unit declared" : s.getValue().unit());
             List<SeriesPoint> points = s.getValue().values();
             long[] dates = new long[points.size()];
             double[] values = new double[points.size()];
@@ -219,6 +250,23 @@ public final class RunPage {
             charts.set("signals", signals.chartSpecs());
         }
 
+        if (benchReturns != null) {
+            ObjectNode beta = Charts.timeChart("chart-beta", "ratio");
+            beta.put("unit", "beta to " + bench.name());
+            Charts.line(beta, "Beta (" + ROLLING_DAYS + "d)", times, Returns.rollingBeta(returns, benchReturns, rollingSteps),
+                    max).put("role", "main");
+            charts.set("beta", beta);
+        }
+        if (!results.trades().isEmpty()) {
+            charts.set("tradePnl", tradePnl(currency));
+        }
+        double[] stepReturns = java.util.Arrays.copyOfRange(returns, Math.min(1, returns.length), returns.length);
+        boolean daily = Page.allMidnight(times);
+        charts.set("stepDistribution", distribution("chart-returns-step", Returns.histogram(stepReturns, STEP_BIN_WIDTH),
+                daily ? "daily return" : "return per step", daily ? "days" : "steps"));
+        double[] monthReturns = Returns.monthly(times, returns).values().stream().mapToDouble(Double::doubleValue).toArray();
+        charts.set("monthDistribution", distribution("chart-returns-month", Returns.histogram(monthReturns, MONTH_BIN_WIDTH),
+                "monthly return", "months"));
         charts.set("monthly", monthly(times, returns));
         charts.set("yearly", yearly(times, returns, benchReturns, bench == null ? null : bench.name()));
         tail = new TailSection(results);
@@ -229,10 +277,57 @@ public final class RunPage {
         dataJson = PageJson.forScript(data);
     }
 
-    /** Adds the fills of {@code symbol} as marker series: buy, sell, short, cover and liquidation. */
+    /**
+     * Returns the candlestick chart of {@code series}: its bars as {@code [t, open, close, low,
+     * high]} over the window's time range, its overlays as lines, and the fills as markers.
+     */
+    private ObjectNode candleChart(String id, CandleSeries series) {
+        ObjectNode chart = Charts.timeChart(id, "price");
+        chart.put("unit", quoteCurrency(series.symbol()));
+        chart.put("from", results.candles().from().toEpochMilli());
+        chart.put("to", results.candles().to().toEpochMilli());
+        ArrayNode bars = PageJson.array();
+        for (Candle c : series.bars()) {
+            ArrayNode bar = bars.addArray();
+            bar.add(c.time().toEpochMilli());
+            PageJson.add(bar, c.open());
+            PageJson.add(bar, c.close());
+            PageJson.add(bar, c.low());
+            PageJson.add(bar, c.high());
+        }
+        Charts.series(chart, series.symbol(), "candlestick", bars).put("role", "candles");
+        long[] times = series.bars().stream().mapToLong(c -> c.time().toEpochMilli()).toArray();
+        int palette = 0;
+        for (Map.Entry<String, List<Double>> o : series.overlays().entrySet()) {
+            double[] values = o.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            Charts.line(chart, o.getKey(), times, values, page.maxPoints()).put("role", "overlay-" + palette++);
+        }
+        addMarkers(chart, series.symbol());
+        return chart;
+    }
+
+    /**
+     * The marker series of fills, by kind, with their legend names: a fill that takes a position
+     * across zero (long to short, short to long) is a flip, named for both sides it trades.
+     */
+    private static final Map<String, String> MARKER_NAMES = markerNames();
+
+    private static Map<String, String> markerNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("buy", "Buy");
+        names.put("sell", "Sell");
+        names.put("short", "Short");
+        names.put("cover", "Cover");
+        names.put("sell-short", "Sell → Short");
+        names.put("cover-buy", "Cover → Buy");
+        names.put("liquidation", "Liquidation");
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
+    /** Adds the fills of {@code symbol} as marker series: buy, sell, short, cover, the two flips and liquidation. */
     private void addMarkers(ObjectNode chart, String symbol) {
         Map<String, ArrayNode> byKind = new java.util.LinkedHashMap<>();
-        for (String kind : new String[] {"buy", "sell", "short", "cover", "liquidation"}) {
+        for (String kind : MARKER_NAMES.keySet()) {
             byKind.put(kind, PageJson.array());
         }
         Map<String, Double> held = new HashMap<>();
@@ -242,13 +337,14 @@ public final class RunPage {
             if (!f.symbol().equals(symbol)) {
                 continue;
             }
+            double after = before + f.quantity();
             String kind;
             if ("liquidation".equals(f.kind())) {
                 kind = "liquidation";
             } else if (f.quantity() > 0) {
-                kind = before < 0 ? "cover" : "buy";
+                kind = before < 0 ? (after > 0 ? "cover-buy" : "cover") : "buy";
             } else {
-                kind = before > 0 ? "sell" : "short";
+                kind = before > 0 ? (after < 0 ? "sell-short" : "sell") : "short";
             }
             ArrayNode point = byKind.get(kind).addArray();
             point.add(f.time().toEpochMilli());
@@ -261,12 +357,48 @@ public final class RunPage {
         byKind.forEach((kind, points) -> {
             if (!points.isEmpty()) {
                 ObjectNode s = series.addObject();
-                s.put("name", kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1));
+                s.put("name", MARKER_NAMES.get(kind));
                 s.put("type", "scatter");
                 s.put("role", kind);
                 s.set("data", points);
             }
         });
+    }
+
+    /**
+     * Returns the per-trade P&L chart: one bar per trade at its exit (the end of the run for an
+     * open trade), its P&L after fees and carry, in the account currency.
+     */
+    private ObjectNode tradePnl(String currency) {
+        List<TradeRow> trades = results.trades().stream()
+                .sorted(java.util.Comparator.comparing(TradeRow::exitTime)).toList();
+        long[] exits = new long[trades.size()];
+        double[] pnl = new double[trades.size()];
+        for (int k = 0; k < exits.length; k++) {
+            exits[k] = trades.get(k).exitTime().toEpochMilli();
+            pnl[k] = trades.get(k).pnl();
+        }
+        ObjectNode chart = Charts.timeChart("chart-trade-pnl", "money");
+        chart.put("unit", "P&L per trade, " + currency);
+        Charts.bars(chart, "Trade P&L", exits, pnl).put("role", "pnl");
+        return chart;
+    }
+
+    /** Returns a histogram chart: its bins' lower edges (fractions), their counts, and the names of its axes. */
+    private static ObjectNode distribution(String id, Returns.Histogram h, String what, String counted) {
+        ObjectNode out = PageJson.object();
+        out.put("id", id);
+        out.put("xName", what + ", % (bin's lower edge)");
+        out.put("yName", counted);
+        out.put("width", h.width());
+        ArrayNode bins = out.putArray("bins");
+        for (int k = 0; k < h.counts().length; k++) {
+            ArrayNode bin = bins.addArray();
+            PageJson.add(bin, h.from() + k * h.width());
+            bin.add(h.counts()[k]);
+        }
+        out.put("total", h.total());
+        return out;
     }
 
     private static ObjectNode monthly(long[] times, double[] returns) {
@@ -360,6 +492,24 @@ public final class RunPage {
         return priceCharts;
     }
 
+    /** Returns the candlestick charts of the traded instruments over the results' candle window. */
+    public List<ChartBox> candleCharts() {
+        return candleCharts;
+    }
+
+    /** Returns the candle window in words: its dates and how it was chosen. */
+    public String candleWindowText() {
+        var w = results.candles();
+        return w == null ? "" : date(w.from().toEpochMilli()) + " → " + date(w.to().toEpochMilli()) + ", " + switch (w.chosenBy()) {
+            case dev.crashlab.results.CandleWindow.DEEPEST_DRAWDOWN -> "around the strategy's deepest drawdown ("
+                    + dev.crashlab.results.CandleWindow.PADDING_DAYS + " days before its peak to "
+                    + dev.crashlab.results.CandleWindow.PADDING_DAYS + " days after its trough)";
+            case dev.crashlab.results.CandleWindow.LAST_DAYS -> "the last " + dev.crashlab.results.CandleWindow.DEFAULT_DAYS
+                    + " days (the strategy's index never fell)";
+            default -> w.chosenBy();
+        };
+    }
+
     /** Returns the charts of the non-price series the strategy read. */
     public List<ChartBox> seriesCharts() {
         return seriesCharts;
@@ -368,6 +518,21 @@ public final class RunPage {
     /** Returns the Signals section: the figures and states the strategy tracked. */
     public SignalsSection signals() {
         return signals;
+    }
+
+    /** Returns whether the run's steps are days (all at midnight UTC). */
+    public boolean dailySteps() {
+        return Page.allMidnight(results.timeMillis());
+    }
+
+    /** Returns whether the page draws a rolling beta: the run has a benchmark. */
+    public boolean hasBeta() {
+        return results.benchmark() != null;
+    }
+
+    /** Returns the bin widths of the two return histograms, in percentage points, as text. */
+    public String binWidths() {
+        return Formats.ratio(STEP_BIN_WIDTH * 100) + " and " + Formats.ratio(MONTH_BIN_WIDTH * 100);
     }
 
     /** Returns the tail risk and crisis scorecard section. */
@@ -476,6 +641,21 @@ public final class RunPage {
         List<String> currencies = results.universe().stream().map(InstrumentInfo::quoteCurrency).distinct().toList();
         return currencies.size() == 1 ? currencies.getFirst()
                 : "the filled instrument's quote currency (" + String.join(", ", currencies) + ")";
+    }
+
+    /**
+     * Returns the currency equity and cash are counted in: the quote currency of the universe when
+     * it has one, else a description of the rule.
+     */
+    public String accountCurrency() {
+        List<String> currencies = results.universe().stream().map(InstrumentInfo::quoteCurrency).distinct().toList();
+        return currencies.size() == 1 ? currencies.getFirst() : "quote currency";
+    }
+
+    /** Returns the quote currency of {@code symbol}, the unit of its prices. */
+    private String quoteCurrency(String symbol) {
+        return results.universe().stream().filter(i -> i.symbol().equals(symbol)).map(InstrumentInfo::quoteCurrency)
+                .findFirst().orElse("quote currency");
     }
 
     /** Returns the distinct event kinds, in order of first appearance. */

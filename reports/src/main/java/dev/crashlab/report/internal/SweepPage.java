@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -137,6 +138,17 @@ public final class SweepPage {
             PageJson.put(scatter, "intercept", pbo.degradationIntercept());
         }
         dataJson = PageJson.forScript(data);
+    }
+
+    /**
+     * Returns the page's description, which an output folder's index shows beside its link: the
+     * sweep's size, the chosen variant and its selection statistics.
+     */
+    public String description() {
+        SweepSelection s = sweep.selection();
+        return String.format(Locale.ROOT, "%d variants ranked by %s; the chosen one's deflated Sharpe ratio %s, PBO %s",
+                sweep.variants().size(), sweep.metric(), Formats.ratio(s.deflatedSharpe()),
+                Formats.ratio(s.overfitting().probability()));
     }
 
     /** Returns the selection statistics of the chosen variant. */

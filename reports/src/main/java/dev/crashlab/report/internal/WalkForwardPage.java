@@ -8,6 +8,7 @@ import dev.crashlab.results.WalkForwardResults;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -125,6 +126,17 @@ public final class WalkForwardPage {
     /** Returns what every page shares. */
     public Page page() {
         return page;
+    }
+
+    /**
+     * Returns the page's description, which an output folder's index shows beside its link: its
+     * folds, the metric that chose them, the folds meeting a crisis regime and the efficiency.
+     */
+    public String description() {
+        String crisis = wf.regimeLabels() == null ? "no regime classifier"
+                : wf.crisisFolds().size() + " of them with a crisis regime out of sample";
+        return String.format(Locale.ROOT, "%d folds chosen by %s (%s); walk-forward efficiency %s", wf.folds().size(),
+                wf.metric(), crisis, Formats.ratio(wf.efficiency()));
     }
 
     /** Returns the walk-forward's results. */
