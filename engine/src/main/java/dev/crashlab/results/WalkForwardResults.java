@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The results of a walk-forward analysis, the document written as
@@ -66,8 +67,8 @@ public record WalkForwardResults(String schema, String crashlabVersion, Instant 
      * efficiencies, the number of folds and of folds whose segment meets a crisis regime, then
      * the stitched out-of-sample curve's {@link CurveMetrics#FIELDS}.
      */
-    public static final List<String> FIGURES = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("efficiency", "sharpeEfficiency", "folds", "crisisFolds"),
+    public static final List<String> FIGURES = Stream.concat(
+            Stream.of("efficiency", "sharpeEfficiency", "folds", "crisisFolds"),
             CurveMetrics.FIELDS.stream()).toList();
 
     public WalkForwardResults {
