@@ -10,6 +10,7 @@ import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,11 +62,15 @@ import java.util.function.Supplier;
  * @param crises         the crisis windows the results score, one scorecard row each ({@code
  *                       dev.crashlab.metrics.tail.CrisisStats}), in this order; none by default (a
  *                       run configured from a file scores {@link CrisisWindow#BUILT_IN} and its own)
+ * @param candles        the window of the report's candlestick chart, UTC dates, both included; or
+ *                       {@code null} for the default, around the deepest drawdown
+ *                       ({@code dev.crashlab.results.CandleWindow})
  */
 public record Backtest(String name, MarketData data, Supplier<? extends Strategy> strategy, Map<String, Object> parameters,
         Map<String, Object> config, Instant start, Instant end, double initialCash, Contributions contributions, Costs costs, Margin margin,
         double periodsPerYear, double riskFreeRate, String benchmarkName, Supplier<? extends Strategy> benchmark,
-        Supplier<? extends RegimeClassifier> regime, boolean allowPartialData, List<CrisisWindow> crises) {
+        Supplier<? extends RegimeClassifier> regime, boolean allowPartialData, List<CrisisWindow> crises,
+        Window candles) {
 
     public Backtest {
         Objects.requireNonNull(name, "name");
@@ -194,12 +199,29 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
     }
 
     /**
+     * A window of UTC dates, both included.
+     *
+     * @param from the first date
+     * @param to   the last date, on or after {@code from}
+     */
+    public record Window(LocalDate from, LocalDate to) {
+
+        public Window {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("a window ends on or after its start: " + from + " .. " + to);
+            }
+        }
+    }
+
+    /**
      * Returns this backtest over {@code other} data, every other term the same: a stress path's
      * resampled history run as the original is.
      */
     public Backtest withData(MarketData other) {
         return new Backtest(name, other, strategy, parameters, config, start, end, initialCash, contributions, costs, margin,
-                periodsPerYear, riskFreeRate, benchmarkName, benchmark, regime, allowPartialData, crises);
+                periodsPerYear, riskFreeRate, benchmarkName, benchmark, regime, allowPartialData, crises, candles);
     }
 
     /** Returns a builder starting from this backtest. */
@@ -222,6 +244,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         b.regime = regime;
         b.allowPartialData = allowPartialData;
         b.crises = crises;
+        b.candles = candles;
         return b;
     }
 
@@ -245,6 +268,7 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
         private Supplier<? extends RegimeClassifier> regime;
         private boolean allowPartialData;
         private List<CrisisWindow> crises = List.of();
+        private Window candles;
 
         private Builder(MarketData data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -353,11 +377,17 @@ public record Backtest(String name, MarketData data, Supplier<? extends Strategy
             return this;
         }
 
+        /** Sets the window of the report's candlestick chart (default: around the deepest drawdown). */
+        public Builder candles(Window value) {
+            this.candles = value;
+            return this;
+        }
+
         /** Returns the backtest. */
         public Backtest build() {
             return new Backtest(name, data, strategy, parameters, config, start == null ? data.firstTime() : start,
                     end == null ? data.lastTime() : end, initialCash, contributions, costs, margin, periodsPerYear,
-                    riskFreeRate, benchmarkName, benchmark, regime, allowPartialData, crises);
+                    riskFreeRate, benchmarkName, benchmark, regime, allowPartialData, crises, candles);
         }
     }
 }

@@ -142,7 +142,7 @@ public final class PathSensitivity {
     private static Backtest with(Backtest b, MarketData data, PathRule rule) {
         return new Backtest(b.name(), data, b.strategy(), b.parameters(), b.config(), b.start(), b.end(), b.initialCash(),
                 b.contributions(), b.costs().withPathRule(rule), b.margin(), b.periodsPerYear(), b.riskFreeRate(), null, null,
-                null, b.allowPartialData(), b.crises());
+                null, b.allowPartialData(), b.crises(), b.candles());
     }
 
     /** An event of a run: what happened, and the start of the instrument's bar it happened in. */

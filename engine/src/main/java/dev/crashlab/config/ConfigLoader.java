@@ -1,6 +1,7 @@
 package dev.crashlab.config;
 
 import dev.crashlab.Names;
+import dev.crashlab.backtest.Backtest;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.GapPolicy;
@@ -69,7 +70,7 @@ public final class ConfigLoader {
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData",
-            "crises");
+            "crises", "candles");
     private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "walkforward", "checks",
             "output", "stress"))
             .toArray(String[]::new);
@@ -265,7 +266,22 @@ public final class ConfigLoader {
         }
         return new RunConfig(name, run.path(), prices, series, detail, start, end, initialCash, contributions, costs, margin, periods,
                 riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.bool("allowPartialData", false),
-                run.json(), crises(run));
+                run.json(), crises(run), candles(run));
+    }
+
+    /** Returns the run's {@code candles: {from, to}}, the report's candlestick window, or null for the default. */
+    private static Backtest.Window candles(Node run) {
+        Node window = run.object("candles");
+        if (window == null) {
+            return null;
+        }
+        window.onlyFields("from", "to");
+        LocalDate from = requireDate(window, "from");
+        LocalDate to = requireDate(window, "to");
+        if (to.isBefore(from)) {
+            throw new ConfigException(window.childPath("to"), "expected a date on or after from (" + from + "), got " + to);
+        }
+        return new Backtest.Window(from, to);
     }
 
     /**

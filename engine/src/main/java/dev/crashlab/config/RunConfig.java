@@ -1,5 +1,6 @@
 package dev.crashlab.config;
 
+import dev.crashlab.backtest.Backtest;
 import dev.crashlab.data.PublicationRule;
 import dev.crashlab.data.Symbol;
 import dev.crashlab.data.io.LoadOptions;
@@ -38,12 +39,14 @@ import tools.jackson.databind.JsonNode;
  * @param echo           the run's configuration as written (defaults merged), echoed in results
  * @param crises         the crisis windows the run scores: {@link CrisisWindow#BUILT_IN}, then those of
  *                       its {@code crises}
+ * @param candles        the window of the report's candlestick chart ({@code candles: {from, to}}),
+ *                       or {@code null} for the default around the deepest drawdown
  */
 public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, List<PriceFile> detail,
         LocalDate start,
         LocalDate end, double initialCash, Contributions contributions, Costs costs, Margin margin, double periodsPerYear,
         double riskFreeRate, String benchmark, Component regime, StrategySpec strategy, boolean allowPartialData,
-        JsonNode echo, List<CrisisWindow> crises) {
+        JsonNode echo, List<CrisisWindow> crises, Backtest.Window candles) {
 
     public RunConfig {
         prices = List.copyOf(prices);

@@ -102,7 +102,8 @@ public final class RunPlanner {
                 .periodsPerYear(run.periodsPerYear())
                 .riskFreeRate(run.riskFreeRate())
                 .allowPartialData(run.allowPartialData())
-                .crises(run.crises());
+                .crises(run.crises())
+                .candles(run.candles());
         if (run.start() != null) {
             builder.start(run.start().atStartOfDay(ZoneOffset.UTC).toInstant());
         }

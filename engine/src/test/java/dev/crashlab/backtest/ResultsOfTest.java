@@ -3,6 +3,7 @@ package dev.crashlab.backtest;
 import static dev.crashlab.testing.TestBars.crypto;
 import static dev.crashlab.testing.TestBars.ohlc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
@@ -24,12 +25,16 @@ class ResultsOfTest {
             10, 12, 9, 12, 11, 14, 10, 13, 14, 15, 13, 15, 15, 16, 8, 9);
 
     private static BacktestResult run() {
+        return run(null);
+    }
+
+    private static BacktestResult run(Backtest.Window candles) {
         Scripted s = new Scripted().at(0, ctx -> ctx.buy("BTC-USD", 2)).at(2, ctx -> ctx.closePosition("BTC-USD"))
                 .at(3, ctx -> ctx.note("done"));
         return Backtest.builder(MarketData.of(BTC)).name("demo").strategy(() -> s).initialCash(100)
                 .costs(Costs.DEFAULTS.withFeeRate(0.001)).benchmark("buy-and-hold BTC-USD",
                         () -> new Scripted().at(0, ctx -> ctx.targetWeight("BTC-USD", 1)))
-                .build().run();
+                .candles(candles).build().run();
     }
 
     @Test
@@ -116,5 +121,23 @@ class ResultsOfTest {
         assertThat(btc.overlays().get("SMA 20")).allSatisfy(v -> assertThat(v).isNaN());
         assertThat(btc.overlays()).containsOnlyKeys("SMA 20", "SMA 50");
         assertThat(idle.candles()).as("nothing traded").isNull();
+    }
+
+    @Test
+    void aConfiguredCandleWindowHoldsItsDaysBothIncludedAndNoBarsOutsideTheRun() {
+        Backtest.Window days = new Backtest.Window(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3));
+        dev.crashlab.results.CandleWindow w = run(days).toResults(Instant.EPOCH).candles();
+        dev.crashlab.results.CandleWindow outside = run(new Backtest.Window(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 2)))
+                .toResults(Instant.EPOCH).candles();
+
+        assertThat(w.chosenBy()).isEqualTo(dev.crashlab.results.CandleWindow.CONFIGURED);
+        assertThat(w.from()).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
+        assertThat(w.to()).isEqualTo(Instant.parse("2024-01-03T23:59:59.999Z"));
+        assertThat(w.series().getFirst().bars()).extracting(dev.crashlab.results.Candle::time)
+                .containsExactly(BTC.time(1), BTC.time(2));
+        assertThat(outside.chosenBy()).isEqualTo(dev.crashlab.results.CandleWindow.CONFIGURED);
+        assertThat(outside.series().getFirst().bars()).isEmpty();
+        assertThatThrownBy(() -> new Backtest.Window(LocalDate.of(2024, 1, 6), LocalDate.of(2024, 1, 4)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

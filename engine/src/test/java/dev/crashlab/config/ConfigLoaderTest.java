@@ -9,8 +9,8 @@ import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
-import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.data.GapPolicy;
+import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.execution.FillMode;
 import dev.crashlab.execution.MaintenanceTiers;
 import dev.crashlab.execution.Margin;
@@ -271,7 +271,7 @@ class ConfigLoaderTest {
                 "strategy: {class: X}",
                 "costz: {}")))
                 .hasMessage("costz: unknown field; did you mean costs?; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, runs,"
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, candles, runs,"
                         + " sweep, walkforward, checks, output, stress (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
@@ -279,7 +279,7 @@ class ConfigLoaderTest {
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
                 .hasMessage("runs[0].costz: unknown field; did you mean costs?; expected one of name, data, start, end,"
                         + " initialCash, contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy,"
-                        + " allowPartialData, crises (crashlab.yaml:3:37)");
+                        + " allowPartialData, crises, candles (crashlab.yaml:3:37)");
     }
 
     @Test
@@ -391,6 +391,30 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("stress.drawdownThresholds[0]: expected a drawdown as a fraction in (-1, 0)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(data, "strategy: {class: X}", "stress: {meanBlockDays: 0.5}")))
                 .hasMessageStartingWith("stress.meanBlockDays: expected a number");
+    }
+
+    @Test
+    void readsTheCandleWindowAsARunFieldAndRefusesOneThatEndsBeforeItStarts() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "candles: {from: 2022-11-01, to: 2022-11-30}",
+                "runs: [{name: a}, {name: b, candles: {from: 2020-03-01, to: 2020-03-31}}]"));
+
+        assertThat(config.run("a").orElseThrow().candles())
+                .isEqualTo(new Backtest.Window(LocalDate.of(2022, 11, 1), LocalDate.of(2022, 11, 30)));
+        assertThat(config.run("b").orElseThrow().candles())
+                .isEqualTo(new Backtest.Window(LocalDate.of(2020, 3, 1), LocalDate.of(2020, 3, 31)));
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "candles: {from: 2022-11-30, to: 2022-11-01}")))
+                .hasMessage("candles.to: expected a date on or after from (2022-11-30), got 2022-11-01 (crashlab.yaml:3:29)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "candles: {form: 2022-11-30, to: 2022-12-01}")))
+                .hasMessageStartingWith("candles.form: unknown field; did you mean from?");
     }
 
     @Test

@@ -73,7 +73,7 @@ record SweepPlan(String config, String run, int size, List<String> inputs) imple
         RunConfig relocated = new RunConfig(planned.name(), planned.path(), prices, series, detail, planned.start(), planned.end(),
                 planned.initialCash(), planned.contributions(), planned.costs(), planned.margin(), planned.periodsPerYear(),
                 planned.riskFreeRate(), planned.benchmark(), planned.regime(), planned.strategy(),
-                planned.allowPartialData(), planned.echo(), planned.crises());
+                planned.allowPartialData(), planned.echo(), planned.crises(), planned.candles());
         return new Variants(new RunPlanner(new StrategyFactory(loader)), relocated, loaded.sweep().variants());
     }
 

@@ -224,6 +224,9 @@ public final class RunPage {
         if (results.candles() != null) {
             int c = 0;
             for (CandleSeries series : results.candles().series()) {
+                if (series.bars().isEmpty()) {
+                    continue;
+                }
                 ChartBox box = new ChartBox("chart-candles-" + c++, series.symbol());
                 candleCharts.add(box);
                 candles.add(candleChart(box.id(), series));
@@ -506,6 +509,9 @@ public final class RunPage {
                     + dev.crashlab.results.CandleWindow.PADDING_DAYS + " days after its trough)";
             case dev.crashlab.results.CandleWindow.LAST_DAYS -> "the last " + dev.crashlab.results.CandleWindow.DEFAULT_DAYS
                     + " days (the strategy's index never fell)";
+            case dev.crashlab.results.CandleWindow.CONFIGURED -> "the window the run's config names (candles:)"
+                    + (w.series().stream().allMatch(c -> c.bars().isEmpty())
+                            ? "; it lies outside the run's period, so there are no bars to draw" : "");
             default -> w.chosenBy();
         };
     }
