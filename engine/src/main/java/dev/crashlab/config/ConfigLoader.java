@@ -276,6 +276,11 @@ public final class ConfigLoader {
             return null;
         }
         window.onlyFields("from", "to");
+        return days(window);
+    }
+
+    /** Returns the {@code from} and {@code to} dates of {@code window}, both required, {@code to} not before {@code from}. */
+    private static Backtest.Window days(Node window) {
         LocalDate from = requireDate(window, "from");
         LocalDate to = requireDate(window, "to");
         if (to.isBefore(from)) {
@@ -307,12 +312,8 @@ public final class ConfigLoader {
             if (!names.add(name)) {
                 throw new ConfigException(window.childPath("name"), "a second crisis window called \"" + name + "\"");
             }
-            LocalDate from = requireDate(window, "from");
-            LocalDate to = requireDate(window, "to");
-            if (to.isBefore(from)) {
-                throw new ConfigException(window.childPath("to"), "expected a date on or after from (" + from + "), got " + to);
-            }
-            out.add(new CrisisWindow(name, from, to, window.string("description", "")));
+            Backtest.Window days = days(window);
+            out.add(new CrisisWindow(name, days.from(), days.to(), window.string("description", "")));
         }
         return out;
     }
