@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Runs units on this JVM's threads, the default executor and crashlab's one thread pool for
@@ -70,6 +72,27 @@ public final class LocalExecutor implements UnitExecutor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs units 0..{@code count}−1 that have nothing to bind before they run (their inputs were
+     * checked when they were planned), {@code unit} making the result of one; returns the results
+     * in index order.
+     *
+     * @throws RuntimeException the failure of the lowest failing unit
+     */
+    public <R> List<R> run(String kind, int count, IntFunction<R> unit, JobLog log) {
+        return run(kind, new Units<R>() {
+            @Override
+            public void prepare(int index) {
+                // nothing to bind: the caller planned and checked every unit
+            }
+
+            @Override
+            public R run(int index) {
+                return unit.apply(index);
+            }
+        }, IntStream.range(0, count).toArray(), log);
     }
 
     @Override

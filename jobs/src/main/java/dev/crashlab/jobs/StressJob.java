@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import java.util.Set;
 
 /**
@@ -124,17 +123,8 @@ public final class StressJob {
                         : String.format(Locale.ROOT, "%.1f", test.meanBlockDays()), test.history().period(), workers));
         StressTest.Path historical = test.historical();
         long started = System.nanoTime();
-        List<StressTest.Path> paths = executor.run("stress", new Units<StressTest.Path>() {
-            @Override
-            public void prepare(int index) {
-                // A path has nothing to bind: the run was planned, its parameters checked, before any path.
-            }
-
-            @Override
-            public StressTest.Path run(int index) {
-                return test.path(index);
-            }
-        }, IntStream.range(0, total).toArray(), log);
+        // A path has nothing to bind: the run was planned, its parameters checked, before any path.
+        List<StressTest.Path> paths = executor.run("stress", total, test::path, log);
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info(String.format(Locale.ROOT, "stress: %d paths of %s in %.2f s, %.1f paths/s on %d threads", total, name, seconds,
                 total / Math.max(seconds, 1e-9), workers));

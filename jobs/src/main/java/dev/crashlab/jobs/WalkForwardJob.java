@@ -156,17 +156,8 @@ public final class WalkForwardJob {
                     bestVariant < 0 ? fixed : strategies.get(bestVariant), metric);
             log.info("walk-forward: in-sample-optimised over the whole span: " + (bestVariant < 0 ? "none (no variant has a"
                     + " value of " + metric.field() + "; the run's own parameters stand in)" : grid.get(bestVariant)));
-            List<FoldRun> runs = executor.run("walk-forward folds", new Units<FoldRun>() {
-                @Override
-                public void prepare(int index) {
-                    // every variant was bound and checked by the whole-span sweep
-                }
-
-                @Override
-                public FoldRun run(int index) {
-                    return fold(context, folds.get(index));
-                }
-            }, IntStream.range(0, folds.size()).toArray(), log);
+            // Every variant was bound and checked by the whole-span sweep.
+            List<FoldRun> runs = executor.run("walk-forward folds", folds.size(), k -> fold(context, folds.get(k)), log);
             for (FoldRun done : runs) {
                 WalkForwardConfig.Fold fold = done.fold();
                 log.info(String.format(Locale.ROOT, "fold %d: in sample %s..%s chose %s (%s %s); out of sample %s..%s: %s %s",
