@@ -140,9 +140,8 @@ public final class PathSensitivity {
     }
 
     private static Backtest with(Backtest b, MarketData data, PathRule rule) {
-        return new Backtest(b.name(), data, b.strategy(), b.parameters(), b.config(), b.start(), b.end(), b.initialCash(),
-                b.contributions(), b.costs().withPathRule(rule), b.margin(), b.periodsPerYear(), b.riskFreeRate(), null, null,
-                null, b.allowPartialData(), b.crises(), b.candles());
+        // Without benchmark and classifier: only the strategy's own events are compared across paths.
+        return b.withData(data).toBuilder().costs(b.costs().withPathRule(rule)).benchmark(null, null).regime(null).build();
     }
 
     /** An event of a run: what happened, and the start of the instrument's bar it happened in. */
