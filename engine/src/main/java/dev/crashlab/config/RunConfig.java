@@ -56,6 +56,15 @@ public record RunConfig(String name, String path, List<PriceFile> prices, List<S
     }
 
     /**
+     * Returns this run reading its data from other files, every other term the same: a run opened
+     * where its files were shipped (another JVM, another machine).
+     */
+    public RunConfig withFiles(List<PriceFile> prices, List<SeriesFile> series, List<PriceFile> detail) {
+        return new RunConfig(name, path, prices, series, detail, start, end, initialCash, contributions, costs, margin,
+                periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, echo, crises, candles);
+    }
+
+    /**
      * A price file of the run.
      *
      * @param symbol  the symbol its bars are known by

@@ -70,11 +70,8 @@ record SweepPlan(String config, String run, int size, List<String> inputs) imple
             throw new IllegalStateException("the sweep in " + config + " opened here differs from the one planned: expected "
                     + size + " variants over " + (inputs.size() - 1) + " data files");
         }
-        RunConfig relocated = new RunConfig(planned.name(), planned.path(), prices, series, detail, planned.start(), planned.end(),
-                planned.initialCash(), planned.contributions(), planned.costs(), planned.margin(), planned.periodsPerYear(),
-                planned.riskFreeRate(), planned.benchmark(), planned.regime(), planned.strategy(),
-                planned.allowPartialData(), planned.echo(), planned.crises(), planned.candles());
-        return new Variants(new RunPlanner(new StrategyFactory(loader)), relocated, loaded.sweep().variants());
+        return new Variants(new RunPlanner(new StrategyFactory(loader)), planned.withFiles(prices, series, detail),
+                loaded.sweep().variants());
     }
 
     /**
