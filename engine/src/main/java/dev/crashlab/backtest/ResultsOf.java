@@ -120,7 +120,7 @@ final class ResultsOf {
                 benchmark, regimes, result.crises().stream().map(c -> crisis(c, times)).toList(), series(result),
                 result.tracked().stream().map(t -> new TrackedSeries(t.name(),
                         t.state() ? TrackedSeries.STATE : TrackedSeries.VALUE, Figures.figures(t.values()))).toList(),
-                path(result), candles(result));
+                path(result), candles(result), null, null, null);
     }
 
     private static PathResolution path(BacktestResult result) {

@@ -46,7 +46,8 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       {@code null}, and a {@code null} figure reads back as NaN; -0 is written as 0.</li>
  *   <li>Times are ISO-8601 UTC instants ({@code 2024-01-02T00:00:00Z}), dates ISO dates.</li>
  *   <li>Reading is strict: every field must be present, none may be unknown, and only the fields
- *       documented as nullable ({@code benchmark}, {@code regimes}, an event's {@code symbol}, an
+ *       documented as nullable ({@code benchmark}, {@code regimes}, {@code stress}, {@code sweep},
+ *       {@code walkforward}, an event's {@code symbol}, an
  *       order's {@code side}, a sweep variant's {@code report}) or holding a figure may be
  *       {@code null}. An error names the field's path, such as {@code equity[12].time}.</li>
  * </ul>
@@ -172,6 +173,7 @@ public final class ResultsJson {
                     + "\", which is converted), got \"" + id + "\"");
         }
         ResultsV1.addPathResolution(tree);
+        ResultsV1.addStudies(tree);
         return bind(tree, RunResults.class);
     }
 

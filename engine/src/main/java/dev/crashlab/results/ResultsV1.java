@@ -156,6 +156,18 @@ final class ResultsV1 {
         }
     }
 
+    /**
+     * Gives {@code root} (version 1, or version 2 written before results carried them) the
+     * {@code stress}, {@code sweep} and {@code walkforward} sections as null, when it has none.
+     */
+    static void addStudies(ObjectNode root) {
+        for (String section : new String[] {"stress", "sweep", "walkforward"}) {
+            if (!root.has(section)) {
+                root.putNull(section);
+            }
+        }
+    }
+
     /** Returns the shortest distance between two consecutive step times as a bar interval, 1d when there is none. */
     private static String interval(JsonNode equity) {
         long shortest = Long.MAX_VALUE;

@@ -51,6 +51,19 @@ import tools.jackson.databind.node.ObjectNode;
  * @param path            how fills and liquidations inside bars were resolved: by the path rule or on detail bars
  * @param candles         the traded instruments' bars and indicator overlays over one window
  *                        (around the deepest drawdown by default), or null when nothing was traded
+ * @param stress          the run's stress paths summarised, or null when none were run into this output folder
+ *                        ({@code crashlab:stress}; the paths themselves are in the document it names)
+ * @param sweep           the sweep of the run's parameters summarised, or null when none was run into this output
+ *                        folder ({@code crashlab:sweep})
+ * @param walkforward     the run's walk-forward analysis summarised, or null when none was run into this output
+ *                        folder ({@code crashlab:walkforward})
+ *
+ * <h2>Studies</h2>
+ * {@code stress}, {@code sweep} and {@code walkforward} are written by their goals after the run:
+ * each goal adds its section to the run's results.json (running the run first when it has no
+ * results.json yet), and a later {@code crashlab:backtest} keeps the sections when the run is the
+ * same run ({@link #sameRun}: equal config, strategy and data files), and drops them when it is
+ * not, for they would describe another run.
  */
 public record RunResults(String schema, String crashlabVersion, Instant generatedAt, String name,
         StrategyInfo strategy, ObjectNode config, Period period, List<InstrumentInfo> universe, boolean synthetic,
@@ -59,7 +72,9 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         List<OrderRow> orders, List<Long> openOrders, List<FillRow> fills, List<TradeRow> trades,
         List<EventRow> events, @JsonSetter(nulls = Nulls.SET) BenchmarkResults benchmark,
         @JsonSetter(nulls = Nulls.SET) RegimeResults regimes, List<CrisisMetrics> crises, Map<String, SeriesRead> series,
-        List<TrackedSeries> tracked, PathResolution path, @JsonSetter(nulls = Nulls.SET) CandleWindow candles) {
+        List<TrackedSeries> tracked, PathResolution path, @JsonSetter(nulls = Nulls.SET) CandleWindow candles,
+        @JsonSetter(nulls = Nulls.SET) StressSummary stress, @JsonSetter(nulls = Nulls.SET) SweepSummary sweep,
+        @JsonSetter(nulls = Nulls.SET) WalkForwardSummary walkforward) {
 
     /** The document's layout version; it changes when a field changes meaning or moves. */
     public static final String SCHEMA = "crashlab-results/2";
@@ -117,6 +132,47 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         for (int k = 0; k < tracked.size(); k++) {
             sameLength("tracked[" + k + "].values", tracked.get(k).values().size(), "values", n);
         }
+    }
+
+    /** Returns these results with {@code stress} (null for none) as their stress section. */
+    public RunResults withStress(StressSummary stress) {
+        return withStudies(stress, sweep, walkforward);
+    }
+
+    /** Returns these results with {@code sweep} (null for none) as their sweep section. */
+    public RunResults withSweep(SweepSummary sweep) {
+        return withStudies(stress, sweep, walkforward);
+    }
+
+    /** Returns these results with {@code walkforward} (null for none) as their walk-forward section. */
+    public RunResults withWalkForward(WalkForwardSummary walkforward) {
+        return withStudies(stress, sweep, walkforward);
+    }
+
+    /**
+     * Returns these results with the stress, sweep and walk-forward sections of {@code previous}
+     * (results of an earlier run into the same folder, or null) when it was the same run
+     * ({@link #sameRun}), else these results as they are.
+     */
+    public RunResults withStudiesOf(RunResults previous) {
+        return previous == null || !sameRun(previous) ? this
+                : withStudies(previous.stress, previous.sweep, previous.walkforward);
+    }
+
+    /**
+     * Returns whether {@code other} describes the same run as these results: the same name,
+     * strategy and parameters, configuration and data files (by SHA-256), so that what was
+     * computed about one holds for the other.
+     */
+    public boolean sameRun(RunResults other) {
+        return name.equals(other.name) && strategy.equals(other.strategy) && config.equals(other.config)
+                && data.equals(other.data);
+    }
+
+    private RunResults withStudies(StressSummary stress, SweepSummary sweep, WalkForwardSummary walkforward) {
+        return new RunResults(schema, crashlabVersion, generatedAt, name, strategy, config, period, universe, synthetic,
+                warnings, data, account, costs, metrics, tail, positions, equity, prices, orders, openOrders, fills, trades,
+                events, benchmark, regimes, crises, series, tracked, path, candles, stress, sweep, walkforward);
     }
 
     private static void sameLength(String field, int size, String what, int steps) {

@@ -8,12 +8,20 @@ import dev.crashlab.report.RunLink;
 import dev.crashlab.results.ResultsException;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * One run's folder in an output folder, as the jobs write it: {@code results.json} and
  * {@code report.html} side by side, the folder named after the run.
+ *
+ * <p>A run's results.json also carries what other goals computed about the run (its stress paths,
+ * the sweep of its parameters, its walk-forward analysis: {@link RunResults#stress()} and the
+ * sections beside it). Each such goal adds its section with {@link #addStudy}; writing the run
+ * again keeps the sections of the results already in the folder when they are of the same run
+ * ({@link RunResults#withStudiesOf}).
  */
 final class RunFolder {
 
@@ -29,13 +37,45 @@ final class RunFolder {
 
     /**
      * Writes {@code result}'s results.json into {@code folder} and its report beside it, both from
-     * the same records, which it returns.
+     * the same records, which it returns; the study sections of the results already there are
+     * kept when they are of the same run.
      */
     static RunResults write(BacktestResult result, Path folder, Instant now) {
-        RunResults results = result.toResults(now);
+        RunResults results = result.toResults(now).withStudiesOf(previous(folder));
+        write(results, folder, now);
+        return results;
+    }
+
+    /**
+     * Writes {@code run}'s folder in {@code output} as {@link #write(BacktestResult, Path, Instant)}
+     * does, with {@code study} (such as {@code r -> r.withStress(summary)}) applied to its results:
+     * the results.json of a run then always holds the run the study was made on.
+     */
+    static RunResults addStudy(BacktestResult run, Path output, UnaryOperator<RunResults> study, Instant now) {
+        Path folder = output.resolve(run.name());
+        RunResults results = study.apply(run.toResults(now).withStudiesOf(previous(folder)));
+        write(results, folder, now);
+        return results;
+    }
+
+    private static void write(RunResults results, Path folder, Instant now) {
         ResultsJson.write(results, folder.resolve(RESULTS));
         render(results, folder, ReportOptions.at(now));
-        return results;
+    }
+
+    /**
+     * Returns the results in {@code folder}, or null when there are none or they cannot be read
+     * (written by another version, or broken): new results then replace them whole.
+     */
+    private static RunResults previous(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(RESULTS))) {
+            return null;
+        }
+        try {
+            return ResultsJson.read(folder.resolve(RESULTS));
+        } catch (ResultsException e) {
+            return null;
+        }
     }
 
     /** Reads the results.json in {@code folder}; a broken file is named by the folder's run. */

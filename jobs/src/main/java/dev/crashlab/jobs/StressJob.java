@@ -13,6 +13,7 @@ import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.StressDistribution;
 import dev.crashlab.results.StressResults;
 import dev.crashlab.results.StressSet;
+import dev.crashlab.results.StressSummary;
 import dev.crashlab.stress.StressTest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -132,6 +133,8 @@ public final class StressJob {
         Path folder = folder(output, name);
         Path document = folder.resolve(DOCUMENT);
         ResultsJson.write(results, document);
+        StressSummary summary = StressSummary.of(results, OutputIndex.href(output, document));
+        RunFolder.addStudy(test.backtest().run(), output, r -> r.withStress(summary), now);
         Path page = folder.resolve(PAGE);
         AtomicWrite.text(page, Reports.renderStress(results, ReportOptions.at(now)));
         results.terms().notes().forEach(note -> log.warn("stress of " + name + ": " + note));

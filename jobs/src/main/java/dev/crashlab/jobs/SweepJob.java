@@ -20,6 +20,7 @@ import dev.crashlab.results.RunResults;
 import dev.crashlab.results.SweepAxis;
 import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.SweepSelection;
+import dev.crashlab.results.SweepSummary;
 import dev.crashlab.results.SweepVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
-
 
 /**
  * Runs a config's parameter sweep: every combination of the swept values, on a
@@ -231,6 +231,8 @@ public final class SweepJob {
         RunResults bestResults = RunFolder.write(bestRun.run(), bestFolder, now);
         Path json = folder.resolve(JSON);
         ResultsJson.write(results, json);
+        SweepSummary study = SweepSummary.of(results, OutputIndex.href(output, json));
+        RunFolder.addStudy(setup.planner().plan(run).run(), output, r -> r.withSweep(study), now);
         Path report = folder.resolve(PAGE);
         AtomicWrite.text(report, Reports.renderSweep(results, ReportOptions.at(now)));
         RunSummary summary = RunFolder.summary(bestResults, bestFolder);

@@ -21,6 +21,7 @@ import dev.crashlab.results.RunMetrics;
 import dev.crashlab.results.WalkForwardCurve;
 import dev.crashlab.results.WalkForwardFold;
 import dev.crashlab.results.WalkForwardResults;
+import dev.crashlab.results.WalkForwardSummary;
 import dev.crashlab.strategy.Strategy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -170,6 +171,8 @@ public final class WalkForwardJob {
         Path folder = folder(output, run.name());
         Path json = folder.resolve(JSON);
         ResultsJson.write(results, json);
+        WalkForwardSummary study = WalkForwardSummary.of(results, OutputIndex.href(output, json));
+        RunFolder.addStudy(whole, output, r -> r.withWalkForward(study), now);
         Path report = folder.resolve(PAGE);
         AtomicWrite.text(report, Reports.renderWalkForward(results, ReportOptions.at(now)));
         for (String line : summary(results)) {

@@ -164,7 +164,8 @@ class SweepJobTest {
         assertThat(page.getElementById("best-variant").text()).contains(id);
         assertThat(ResultsJson.read(dir.resolve("out/sweep-dip/best/results.json")).name()).isEqualTo(id);
         Document index = Jsoup.parse(Files.readString(dir.resolve("out/index.html")));
-        assertThat(index.select("a[href]").eachAttr("href")).containsExactly("sweep-dip/sweep.html");
+        // The swept run's folder too: its results.json carries the sweep's section (RunStudiesTest).
+        assertThat(index.select("a[href]").eachAttr("href")).containsExactly("sweep-dip/sweep.html", "dip/report.html");
         // The index describes the sweep from its page (the page's description meta tag), as the sweep page titles it.
         assertThat(index.selectFirst("a[href=sweep-dip/sweep.html]").text()).isEqualTo("sweep of dip — crashlab sweep");
         assertThat(index.text()).contains("sweep of dip — crashlab sweep — 6 variants ranked by calmar; the chosen one's deflated"

@@ -1,0 +1,135 @@
+package dev.crashlab.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crashlab.config.ConfigLoader;
+import dev.crashlab.config.CrashlabConfig;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressSummary;
+import dev.crashlab.results.SweepSummary;
+import dev.crashlab.results.WalkForwardSummary;
+import dev.crashlab.testing.JsonSchemas;
+import dev.crashlab.testing.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the stress, sweep and walk-forward goals computed about a run is in the run's
+ * results.json: each goal adds its section (writing the run first when it has no folder yet),
+ * every section equals the summary of the document it names and passes the shipped schema, a
+ * later backtest of the same run keeps them, and a backtest of a changed run drops them.
+ */
+class RunStudiesTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    /** A DCA on drawdown over 500 seeded days of BTC with a 40 % fall, with a stress, sweep and walk-forward section. */
+    private CrashlabConfig config(String file, double threshold) {
+        SplittableRandom random = new SplittableRandom(11);
+        List<String> lines = new ArrayList<>(List.of("date,open,high,low,close,volume"));
+        double close = 20_000;
+        LocalDate day = LocalDate.of(2023, 1, 1);
+        for (int d = 0; d < 500; d++) {
+            double open = close;
+            double r = d >= 200 && d <= 205 ? -0.08 : random.nextGaussian() * 0.03 + 0.001;
+            close = open * (1 + r);
+            lines.add(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,1000", day.plusDays(d), open,
+                    Math.max(open, close) * 1.01, Math.min(open, close) * 0.99, close));
+        }
+        TestFiles.write(dir, "BTC-USD.csv", lines.toArray(String[]::new));
+        return ConfigLoader.load(TestFiles.write(dir, file,
+                "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
+                "start: 2023-02-01",
+                "initialCash: 1000",
+                "contributions: {amount: 100, period: weekly}",
+                "crises: [{name: the fall, from: 2023-07-20, to: 2023-07-25}]",
+                "name: dca",
+                "strategy: {class: DcaOnDrawdown, params: {threshold: " + threshold + "}}",
+                "stress: {paths: 8, seed: 5, method: both, meanBlockDays: 10}",
+                "sweep: {metric: sharpe, params: {threshold: [0.1, 0.2, 0.3]}}",
+                "walkforward: {metric: sharpe, mode: anchored, inSample: 6m, outOfSample: 3m, params: {threshold: [0.1, 0.2, 0.3]}}"));
+    }
+
+    private RunResults results(Path out) {
+        return ResultsJson.read(out.resolve("dca/results.json"));
+    }
+
+    @Test
+    void eachGoalAddsItsSectionToTheRunsResultsWhichEqualsTheSummaryOfItsDocument() throws Exception {
+        CrashlabConfig config = config("crashlab.yaml", 0.2);
+        Path out = dir.resolve("out");
+        ClassLoader loader = getClass().getClassLoader();
+
+        // Stress first, with no run folder yet: the goal writes the run and its section.
+        StressJob.Outcome stressed = StressJob.run(config, out, loader, Set.of(), 2, CLOCK, new CollectedLog());
+        RunResults afterStress = results(out);
+        assertThat(afterStress.stress()).isEqualTo(StressSummary.of(stressed.runs().getFirst().results(), "stress-dca/stress.json"));
+        assertThat(afterStress.stress().sets()).extracting(StressSummary.Set::paths).containsExactly(8, 8);
+        assertThat(afterStress.sweep()).isNull();
+        assertThat(out.resolve("dca/report.html")).exists();
+
+        SweepJob.Outcome swept = SweepJob.run(config, out, loader, 2, CLOCK, new CollectedLog());
+        WalkForwardJob.Outcome walked = WalkForwardJob.run(config, out, loader, 2, CLOCK, new CollectedLog());
+        RunResults all = results(out);
+        assertThat(all.stress()).isEqualTo(afterStress.stress());
+        assertThat(all.sweep()).isEqualTo(SweepSummary.of(swept.sweep(), "sweep-dca/sweep.json"));
+        assertThat(all.sweep().selection().deflatedSharpe()).isEqualTo(swept.sweep().selection().deflatedSharpe());
+        assertThat(all.sweep().parameters()).isEqualTo(swept.sweep().variants().get(swept.best()).parameters());
+        assertThat(all.walkforward()).isEqualTo(WalkForwardSummary.of(walked.results(), "walkforward-dca/walkforward.json"));
+        assertThat(all.walkforward().folds()).isNotEmpty();
+        for (String document : List.of(all.stress().document(), all.sweep().document(), all.walkforward().document())) {
+            assertThat(out.resolve(document)).isRegularFile();
+        }
+        assertThat(Files.readString(out.resolve("dca/report.html"))).contains("id=\"studies\"")
+                .contains("href=\"../stress-dca/stress.html\"").contains("href=\"../walkforward-dca/walkforward.html\"");
+        assertThat(out.resolve("stress-dca/stress.html")).isRegularFile();
+        String json = Files.readString(out.resolve("dca/results.json"));
+        assertThat(JsonSchemas.validate(ResultsJson.SCHEMA_RESOURCE, json)).isEmpty();
+
+        // The same run again keeps the sections, byte for byte.
+        BacktestJob.run(config, out, loader, Set.of(), CLOCK, new CollectedLog());
+        assertThat(Files.readString(out.resolve("dca/results.json"))).isEqualTo(json);
+    }
+
+    @Test
+    void aBacktestOfAChangedRunDropsTheSectionsOfTheRunItReplaces() {
+        Path out = dir.resolve("out");
+        ClassLoader loader = getClass().getClassLoader();
+        StressJob.run(config("crashlab.yaml", 0.2), out, loader, Set.of(), 1, CLOCK, new CollectedLog());
+        assertThat(results(out).stress()).isNotNull();
+
+        BacktestJob.run(config("changed.yaml", 0.3), out, loader, Set.of(), CLOCK, new CollectedLog());
+
+        RunResults changed = results(out);
+        assertThat(changed.config().toString()).contains("\"threshold\":0.3");
+        assertThat(changed.stress()).isNull();
+    }
+
+    @Test
+    void resultsWrittenBeforeTheSectionsExistedReadWithoutThem() throws Exception {
+        Path out = dir.resolve("out");
+        BacktestJob.run(config("crashlab.yaml", 0.2), out, getClass().getClassLoader(), Set.of(), CLOCK, new CollectedLog());
+        Path file = out.resolve("dca/results.json");
+        String older = Files.readString(file).replaceAll(",\\s*\"stress\" : null,\\s*\"sweep\" : null,\\s*\"walkforward\" : null", "");
+        assertThat(older).doesNotContain("\"walkforward\"");
+
+        RunResults read = ResultsJson.read(older.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(read).isEqualTo(ResultsJson.read(file));
+    }
+}
