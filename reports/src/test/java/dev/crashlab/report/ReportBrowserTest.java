@@ -2,6 +2,12 @@ package dev.crashlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressSummary;
+import dev.crashlab.results.SweepSummary;
+import dev.crashlab.results.TailMetric;
+import dev.crashlab.results.WalkForwardSummary;
+import dev.crashlab.testing.WalkForwardSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import dev.crashlab.results.RunResults;
-import dev.crashlab.results.TailMetric;
-import dev.crashlab.testing.WalkForwardSamples;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,6 +74,11 @@ class ReportBrowserTest {
         write("sweep.html", Reports.renderSweep(SampleRuns.trendSweep(), SampleRuns.OPTIONS));
         write("stress.html", Reports.renderStress(SampleRuns.stress(), SampleRuns.OPTIONS));
         write("walkforward.html", Reports.renderWalkForward(WalkForwardSamples.sample(true), SampleRuns.OPTIONS));
+        write("studied.html", Reports.renderRun(SampleRuns.playbook()
+                .withStress(StressSummary.of(SampleRuns.stress(), "stress-crash-playbook/stress.json"))
+                .withSweep(SweepSummary.of(SampleRuns.trendSweep(), "sweep-crash-playbook/sweep.json"))
+                .withWalkForward(WalkForwardSummary.of(WalkForwardSamples.sample(true), "walkforward-crash-playbook/walkforward.json")),
+                SampleRuns.OPTIONS));
         runs.add(new RunLink("crash-playbook", SampleRuns.playbook(), "report.html"));
         write("index.html", Reports.renderIndex("Browser test runs", runs,
                 List.of(new PageLink("Leverage comparison", "comparison.html", "1x, 2x and 3x"),
@@ -126,6 +134,26 @@ class ReportBrowserTest {
         chromium.screenshot(Path.of("target", "report-crises.png"),
                 chromium.evaluate("document.getElementById('tail-risk').getBoundingClientRect().top + window.scrollY").asInt(),
                 WIDTH, HEIGHT);
+    }
+
+    @Test
+    void theStudiesOfARunAreListedWithTheirFiguresAndLinkedToTheirPages() throws Exception {
+        Path page = OUT.resolve("studied.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+
+        assertCleanAndPainted(page, 12 + 7);
+        assertThat(chromium.evaluate("[...document.querySelectorAll('#studies-table tbody tr')].map(r => r.dataset.study).join()")
+                .asString()).isEqualTo("stress,sweep,walkforward");
+        assertThat(chromium.evaluate("[...document.querySelectorAll('#studies-table a')].map(a => a.getAttribute('href')).join()")
+                .asString()).isEqualTo("../stress-crash-playbook/stress.html,../sweep-crash-playbook/sweep.html,"
+                        + "../walkforward-crash-playbook/walkforward.html");
+        assertThat(chromium.evaluate("document.querySelector('#studies-table tr[data-study=stress]').textContent").asString())
+                .contains("P(liquidation) ");
+        assertThat(chromium.evaluate("document.querySelector('#studies-table tr[data-study=sweep]').textContent").asString())
+                .contains("deflated Sharpe ");
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+        assertThat(chromium.evaluate("document.getElementById('studies') === null").asBoolean())
+                .as("a run without studies has no such section").isTrue();
     }
 
     @Test

@@ -95,6 +95,7 @@ public final class RunPage {
     private final List<ChartBox> candleCharts = new ArrayList<>();
     private final SignalsSection signals;
     private final TailSection tail;
+    private final StudiesSection studies;
     private final int rollingSteps;
     private final String dataJson;
 
@@ -103,6 +104,7 @@ public final class RunPage {
         this.results = results;
         this.page = page;
         this.parameters = results.strategy().parameterTexts();
+        this.studies = new StudiesSection(results);
         BenchmarkResults bench = results.benchmark();
         int footnote = 1;
         for (Metric m : Metric.ALL) {
@@ -544,6 +546,11 @@ public final class RunPage {
     /** Returns the tail risk and crisis scorecard section. */
     public TailSection tail() {
         return tail;
+    }
+
+    /** Returns the section of the run's stress paths, sweep and walk-forward, when its results carry any. */
+    public StudiesSection studies() {
+        return studies;
     }
 
     /** Returns the length of the rolling window in steps. */
