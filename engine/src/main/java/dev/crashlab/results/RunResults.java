@@ -101,6 +101,14 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
         series = Fields.ordered(series);
         tracked = List.copyOf(tracked);
         check(equity, prices, benchmark, regimes, crises, tracked);
+        if (stress != null) {
+            for (int i = 0; i < stress.sets().size(); i++) {
+                for (int b = 0; b < stress.sets().get(i).fan().size(); b++) {
+                    sameLength("stress.sets[" + i + "].fan[" + b + "].equity", stress.sets().get(i).fan().get(b).equity().size(),
+                            "values", equity.size());
+                }
+            }
+        }
     }
 
     private static void check(List<EquityPoint> equity, Map<String, List<Double>> prices, BenchmarkResults benchmark,

@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A walk-forward analysis of a run as the run's {@code results.json} carries it
  * ({@link RunResults#walkforward()}): its terms, every fold (dates, chosen variant and parameters,
- * in- and out-of-sample metrics, regimes), the metrics of the three stitched curves and the
- * walk-forward efficiencies ({@link WalkForwardResults} defines each). The curves' points stay in
- * the walk-forward document this names.
+ * in- and out-of-sample metrics, regimes), the three stitched curves with their metrics and the
+ * walk-forward efficiencies ({@link WalkForwardResults} defines each); the walk-forward document
+ * this names holds the same and the grid.
  *
  * @param document            the walk-forward document, relative to the output folder
  *                            ({@code walkforward-<run>/walkforward.json})
@@ -24,32 +24,32 @@ import tools.jackson.databind.JsonNode;
  * @param purgeDays           the days left out between each window and its segment
  * @param fixedParameters     the run's own values of the swept parameters
  * @param folds               the folds, in time order
- * @param outOfSampleMetrics  the stitched out-of-sample curve's metrics
- * @param inSampleBestMetrics the in-sample-optimised variant's curve's metrics
- * @param fixedMetrics        the run's own parameters' curve's metrics
+ * @param outOfSampleCurve    the walk-forward's stitched out-of-sample equity
+ * @param inSampleBestCurve   the in-sample-optimised variant's, stitched the same way
+ * @param fixedCurve          the run's own parameters', stitched the same way
  * @param efficiency          walk-forward efficiency of returns
  * @param sharpeEfficiency    walk-forward efficiency of Sharpe ratios
  */
 public record WalkForwardSummary(String document, Instant generatedAt, String name, String metric, String mode,
         String inSample, String outOfSample, int purgeDays, Map<String, JsonNode> fixedParameters,
-        List<WalkForwardFold> folds, CurveMetrics outOfSampleMetrics, CurveMetrics inSampleBestMetrics,
-        CurveMetrics fixedMetrics, double efficiency, double sharpeEfficiency) {
+        List<WalkForwardFold> folds, WalkForwardCurve outOfSampleCurve, WalkForwardCurve inSampleBestCurve,
+        WalkForwardCurve fixedCurve, double efficiency, double sharpeEfficiency) {
 
     public WalkForwardSummary {
         Objects.requireNonNull(document, "document");
         fixedParameters = Fields.ordered(fixedParameters);
         folds = List.copyOf(folds);
-        Objects.requireNonNull(outOfSampleMetrics, "outOfSampleMetrics");
-        Objects.requireNonNull(inSampleBestMetrics, "inSampleBestMetrics");
-        Objects.requireNonNull(fixedMetrics, "fixedMetrics");
+        Objects.requireNonNull(outOfSampleCurve, "outOfSampleCurve");
+        Objects.requireNonNull(inSampleBestCurve, "inSampleBestCurve");
+        Objects.requireNonNull(fixedCurve, "fixedCurve");
     }
 
     /** Returns the summary of {@code walkForward}, written as {@code document} (relative to the output folder). */
     public static WalkForwardSummary of(WalkForwardResults walkForward, String document) {
         return new WalkForwardSummary(document, walkForward.generatedAt(), walkForward.name(), walkForward.metric(),
                 walkForward.mode(), walkForward.inSample(), walkForward.outOfSample(), walkForward.purgeDays(),
-                walkForward.fixedParameters(), walkForward.folds(), walkForward.outOfSampleCurve().metrics(),
-                walkForward.inSampleBestCurve().metrics(), walkForward.fixedCurve().metrics(), walkForward.efficiency(),
+                walkForward.fixedParameters(), walkForward.folds(), walkForward.outOfSampleCurve(),
+                walkForward.inSampleBestCurve(), walkForward.fixedCurve(), walkForward.efficiency(),
                 walkForward.sharpeEfficiency());
     }
 }

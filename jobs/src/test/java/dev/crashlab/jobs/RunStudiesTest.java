@@ -79,7 +79,9 @@ class RunStudiesTest {
         StressJob.Outcome stressed = StressJob.run(config, out, loader, Set.of(), 2, CLOCK, new CollectedLog());
         RunResults afterStress = results(out);
         assertThat(afterStress.stress()).isEqualTo(StressSummary.of(stressed.runs().getFirst().results(), "stress-dca/stress.json"));
-        assertThat(afterStress.stress().sets()).extracting(StressSummary.Set::paths).containsExactly(8, 8);
+        assertThat(afterStress.stress().sets()).extracting(s -> s.paths().size()).containsExactly(8, 8);
+        // The fan has a value per step of the run, as results.json's equity.
+        assertThat(afterStress.stress().sets().getFirst().fan()).allSatisfy(b -> assertThat(b.equity()).hasSize(afterStress.steps()));
         assertThat(afterStress.sweep()).isNull();
         assertThat(out.resolve("dca/report.html")).exists();
 

@@ -2,6 +2,7 @@ package dev.crashlab.report.internal;
 
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.StressDistribution;
+import dev.crashlab.results.StressSet;
 import dev.crashlab.results.StressSummary;
 import dev.crashlab.results.SweepSummary;
 import dev.crashlab.results.WalkForwardSummary;
@@ -54,10 +55,10 @@ public final class StudiesSection {
 
     private static Row stress(StressSummary s) {
         List<String> lines = new ArrayList<>();
-        for (StressSummary.Set set : s.sets()) {
+        for (StressSet set : s.sets()) {
             StressDistribution equity = set.distributions().stream().filter(d -> d.metric().equals("finalEquity")).findFirst()
                     .orElse(null);
-            lines.add(set.method() + ", " + Formats.count(set.paths()) + " paths: P(liquidation) "
+            lines.add(set.method() + ", " + Formats.count(set.paths().size()) + " paths: P(liquidation) "
                     + Formats.probability(set.probabilities().liquidation()) + ", P(below contributions) "
                     + Formats.probability(set.probabilities().belowContributions()) + (equity == null ? ""
                     : ", final equity 5 / 50 / 95 % " + Formats.money(equity.quantile(0.05)) + " / "
@@ -79,9 +80,9 @@ public final class StudiesSection {
     private static Row walkForward(WalkForwardSummary w) {
         return new Row("Walk-forward", "walkforward", List.of(w.folds().size() + " folds, " + w.mode() + ", in sample "
                 + w.inSample() + ", out of sample " + w.outOfSample() + ", chosen by " + w.metric(), "efficiency "
-                + Formats.ratio(w.efficiency()) + "; CAGR out of sample " + Formats.percent(w.outOfSampleMetrics().cagr())
-                + ", in-sample-optimised " + Formats.percent(w.inSampleBestMetrics().cagr()) + ", fixed "
-                + Formats.percent(w.fixedMetrics().cagr())), page(w.document()));
+                + Formats.ratio(w.efficiency()) + "; CAGR out of sample " + Formats.percent(w.outOfSampleCurve().metrics().cagr())
+                + ", in-sample-optimised " + Formats.percent(w.inSampleBestCurve().metrics().cagr()) + ", fixed "
+                + Formats.percent(w.fixedCurve().metrics().cagr())), page(w.document()));
     }
 
     /** Returns the page beside {@code document} (relative to the output folder) as the run's report links it. */
