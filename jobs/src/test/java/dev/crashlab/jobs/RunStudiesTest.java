@@ -15,13 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +36,7 @@ class RunStudiesTest {
 
     /** A DCA on drawdown over 500 seeded days of BTC with a 40 % fall, with a stress, sweep and walk-forward section. */
     private CrashlabConfig config(String file, double threshold) {
-        SplittableRandom random = new SplittableRandom(11);
-        List<String> lines = new ArrayList<>(List.of("date,open,high,low,close,volume"));
-        double close = 20_000;
-        LocalDate day = LocalDate.of(2023, 1, 1);
-        for (int d = 0; d < 500; d++) {
-            double open = close;
-            double r = d >= 200 && d <= 205 ? -0.08 : random.nextGaussian() * 0.03 + 0.001;
-            close = open * (1 + r);
-            lines.add(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,1000", day.plusDays(d), open,
-                    Math.max(open, close) * 1.01, Math.min(open, close) * 0.99, close));
-        }
-        TestFiles.write(dir, "BTC-USD.csv", lines.toArray(String[]::new));
+        CrashBtc.write(dir, 500);
         return ConfigLoader.load(TestFiles.write(dir, file,
                 "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
                 "start: 2023-02-01",

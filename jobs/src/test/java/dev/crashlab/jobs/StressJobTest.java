@@ -14,13 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,24 +33,8 @@ class StressJobTest {
     @TempDir
     Path dir;
 
-    /** Writes 400 days of BTC from 2023-01-01, a seeded walk with a fall of 40 % over days 200 to 205. */
-    private void btc() {
-        SplittableRandom random = new SplittableRandom(11);
-        List<String> lines = new ArrayList<>(List.of("date,open,high,low,close,volume"));
-        double close = 20_000;
-        LocalDate day = LocalDate.of(2023, 1, 1);
-        for (int d = 0; d < 400; d++) {
-            double open = close;
-            double r = d >= 200 && d <= 205 ? -0.08 : random.nextGaussian() * 0.03 + 0.001;
-            close = open * (1 + r);
-            lines.add(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,1000", day.plusDays(d), open,
-                    Math.max(open, close) * 1.01, Math.min(open, close) * 0.99, close));
-        }
-        TestFiles.write(dir, "BTC-USD.csv", lines.toArray(String[]::new));
-    }
-
     private CrashlabConfig config(String stress) {
-        btc();
+        CrashBtc.write(dir, 400);
         return ConfigLoader.load(TestFiles.write(dir, "crashlab.yaml",
                 "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
                 "start: 2023-03-01",
