@@ -30,9 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real standalone cluster on 127.0.0.1 (a master JVM and a worker JVM, from the Spark jars on
  * the test classpath) runs a sweep submitted through {@code SparkSubmit} with
- * {@link CrashlabSubmit} as the application, and the driver writes what a local sweep writes
- * (apart from the time it was generated). Where the machine cannot start the cluster the test is
- * skipped, saying why.
+ * {@link CrashlabSubmit} as the application, on the master {@code --master} names, and the driver
+ * writes what a local sweep writes (apart from the time it was generated). Stress sets and
+ * walk-forwards ({@code --goal}) take the same path through the executor and are held to the
+ * local bytes on Spark {@code local[2]} ({@link SparkExecutorTest}): a second submission here
+ * would cost another driver and executor JVM (about 45 s on a loaded 2-core machine). Where the
+ * machine cannot start the cluster the test is skipped, saying why.
  */
 class StandaloneClusterTest {
 
@@ -79,28 +82,39 @@ class StandaloneClusterTest {
                 "--work-dir", Files.createDirectories(dir.resolve("work")).toString(), master);
         awaitLine(workerJvm, "worker", "Successfully registered with master");
 
-        Path config = SparkSweepTest.sweepConfig(dir);
+        Path config = SparkExecutorTest.sweepConfig(dir);
         Path app = applicationJar();
-        Process submit = start("submit", classpath, sparkHome, List.of("-Xmx768m"), "org.apache.spark.deploy.SparkSubmit",
-                "--master", master, "--deploy-mode", "client", "--class", CrashlabSubmit.class.getName(),
-                "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.driver.host=127.0.0.1",
-                "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m", "--conf", "spark.executor.cores=2",
-                "--conf", "spark.executor.extraClassPath=" + classpath,
-                app.toString(), config.toString(), "--output", dir.resolve("cluster").toString());
-        boolean finished = submit.waitFor(600, TimeUnit.SECONDS);
-        String submitLog = Files.readString(dir.resolve("submit.log"));
-        assertThat(finished).as("spark-submit finished; its log:%n%s", submitLog).isTrue();
-        assertThat(submit.exitValue()).as("spark-submit's exit code; its log:%n%s", submitLog).isZero();
-        assertThat(submitLog).contains("on Spark " + master);
+        // The master is spark-submit's --master: CrashlabSubmit names none of its own.
+        String sweepLog = submit(classpath, sparkHome, master, app, config, "sweep");
+        assertThat(sweepLog).contains("sweep: 12 units in ").contains("on Spark " + master);
 
         SweepJob.run(ConfigLoader.load(config), dir.resolve("local"), getClass().getClassLoader(), 2, Clock.systemUTC(),
                 JobLog.console());
-        Map<String, String> cluster = TestFiles.contents(dir.resolve("cluster/sweep-dca"));
+        Map<String, String> cluster = TestFiles.contents(dir.resolve("cluster-sweep/sweep-dca"));
         Map<String, String> local = TestFiles.contents(dir.resolve("local/sweep-dca"));
         assertThat(cluster.keySet()).isEqualTo(local.keySet());
         assertThat(cluster.get("variants.csv")).isEqualTo(local.get("variants.csv"));
         assertThat(withoutTime(cluster.get("best/results.json"))).isEqualTo(withoutTime(local.get("best/results.json")));
         assertThat(withoutTime(cluster.get("sweep.json"))).isEqualTo(withoutTime(local.get("sweep.json")));
+    }
+
+    /**
+     * Submits {@code goal} of {@code config} to the cluster at {@code master} through SparkSubmit in
+     * client mode, writing into {@code cluster-<goal>}; waits for it to succeed and returns its log.
+     */
+    private String submit(String classpath, Path sparkHome, String master, Path app, Path config, String goal)
+            throws IOException, InterruptedException {
+        Process submit = start("submit-" + goal, classpath, sparkHome, List.of("-Xmx768m"), "org.apache.spark.deploy.SparkSubmit",
+                "--master", master, "--deploy-mode", "client", "--class", CrashlabSubmit.class.getName(),
+                "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m", "--conf", "spark.executor.cores=2",
+                "--conf", "spark.executor.extraClassPath=" + classpath,
+                app.toString(), config.toString(), "--goal", goal, "--output", dir.resolve("cluster-" + goal).toString());
+        boolean finished = submit.waitFor(600, TimeUnit.SECONDS);
+        String log = Files.readString(dir.resolve("submit-" + goal + ".log"));
+        assertThat(finished).as("spark-submit of the %s finished; its log:%n%s", goal, log).isTrue();
+        assertThat(submit.exitValue()).as("spark-submit's exit code; its log:%n%s", log).isZero();
+        return log;
     }
 
     private static String withoutTime(String json) {
