@@ -4,7 +4,6 @@ import dev.crashlab.config.RunPlanner;
 import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.config.StressConfig;
 import dev.crashlab.stress.StressTest;
-import java.util.List;
 
 /**
  * A stressed run's paths as units: unit k is path k of the run's {@link StressTest}, its result
@@ -16,16 +15,11 @@ import java.util.List;
  * @param run  the stressed run, as shipped
  * @param size the number of paths, of all methods together
  */
-record StressPlan(ShippedRun run, int size) implements UnitPlan<StressTest.Path> {
+record StressPlan(ShippedRun run, int size) implements RunUnitPlan<StressTest.Path> {
 
     @Override
     public String kind() {
         return "stress";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return run.inputs();
     }
 
     @Override

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * @param grid the config section whose grid is swept
  * @param size the number of variants
  */
-record SweepPlan(ShippedRun run, Grid grid, int size) implements UnitPlan<VariantOutcome> {
+record SweepPlan(ShippedRun run, Grid grid, int size) implements RunUnitPlan<VariantOutcome> {
 
     /** The config section a sweep's grid comes from. */
     enum Grid {
@@ -55,11 +55,6 @@ record SweepPlan(ShippedRun run, Grid grid, int size) implements UnitPlan<Varian
     @Override
     public String kind() {
         return "sweep";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return run.inputs();
     }
 
     @Override

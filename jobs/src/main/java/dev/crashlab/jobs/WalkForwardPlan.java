@@ -33,16 +33,11 @@ import tools.jackson.databind.JsonNode;
  * @param size        the number of folds
  */
 record WalkForwardPlan(ShippedRun run, LocalDate first, LocalDate last, int bestVariant, int size)
-        implements UnitPlan<WalkForwardJob.FoldRun> {
+        implements RunUnitPlan<WalkForwardJob.FoldRun> {
 
     @Override
     public String kind() {
         return "walk-forward";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return run.inputs();
     }
 
     @Override
