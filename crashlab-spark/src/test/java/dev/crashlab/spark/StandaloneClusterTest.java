@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.jobs.JobLog;
+import dev.crashlab.jobs.StressJob;
 import dev.crashlab.jobs.SweepJob;
 import dev.crashlab.testing.TestFiles;
 import java.io.File;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -29,13 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real standalone cluster on 127.0.0.1 (a master JVM and a worker JVM, from the Spark jars on
- * the test classpath) runs a sweep submitted through {@code SparkSubmit} with
- * {@link CrashlabSubmit} as the application, on the master {@code --master} names, and the driver
- * writes what a local sweep writes (apart from the time it was generated). Stress sets and
- * walk-forwards ({@code --goal}) take the same path through the executor and are held to the
- * local bytes on Spark {@code local[2]} ({@link SparkExecutorTest}): a second submission here
- * would cost another driver and executor JVM (about 45 s on a loaded 2-core machine). Where the
- * machine cannot start the cluster the test is skipped, saying why.
+ * the test classpath) runs a sweep and a stress set submitted through {@code SparkSubmit} with
+ * {@link CrashlabSubmit} as the application ({@code --goal sweep}, {@code --goal stress}), on the
+ * master {@code --master} names, and the driver writes what the local executor writes (apart from
+ * the time it was generated). Walk-forwards take the same path and are held to the local bytes on
+ * Spark {@code local[2]} ({@link SparkExecutorTest}). Where the machine cannot start the cluster
+ * the test is skipped, saying why.
  */
 class StandaloneClusterTest {
 
@@ -65,7 +66,7 @@ class StandaloneClusterTest {
     }
 
     @Test
-    void aSweepSubmittedToAStandaloneClusterWritesWhatALocalSweepWrites() throws Exception {
+    void aSweepAndAStressSetSubmittedToAStandaloneClusterWriteWhatTheLocalExecutorWrites() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // Spark reads its version and Scala version from a distribution; from Maven jars it needs these two.
         Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
@@ -87,15 +88,21 @@ class StandaloneClusterTest {
         // The master is spark-submit's --master: CrashlabSubmit names none of its own.
         String sweepLog = submit(classpath, sparkHome, master, app, config, "sweep");
         assertThat(sweepLog).contains("sweep: 12 units in ").contains("on Spark " + master);
+        String stressLog = submit(classpath, sparkHome, master, app, config, "stress");
+        assertThat(stressLog).contains("stress: 16 units in ").contains("on Spark " + master);
 
         SweepJob.run(ConfigLoader.load(config), dir.resolve("local"), getClass().getClassLoader(), 2, Clock.systemUTC(),
                 JobLog.console());
+        StressJob.run(ConfigLoader.load(config), dir.resolve("local"), getClass().getClassLoader(), Set.of(), 2,
+                Clock.systemUTC(), JobLog.console());
         Map<String, String> cluster = TestFiles.contents(dir.resolve("cluster-sweep/sweep-dca"));
         Map<String, String> local = TestFiles.contents(dir.resolve("local/sweep-dca"));
         assertThat(cluster.keySet()).isEqualTo(local.keySet());
         assertThat(cluster.get("variants.csv")).isEqualTo(local.get("variants.csv"));
         assertThat(withoutTime(cluster.get("best/results.json"))).isEqualTo(withoutTime(local.get("best/results.json")));
         assertThat(withoutTime(cluster.get("sweep.json"))).isEqualTo(withoutTime(local.get("sweep.json")));
+        assertThat(withoutTime(Files.readString(dir.resolve("cluster-stress/stress-dca/stress.json"))))
+                .isEqualTo(withoutTime(Files.readString(dir.resolve("local/stress-dca/stress.json"))));
     }
 
     /**
