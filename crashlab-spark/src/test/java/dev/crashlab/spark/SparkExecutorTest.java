@@ -61,7 +61,7 @@ class SparkExecutorTest {
      * A benchmarked DCA on BTC and ETH (3 files shipped to the executors) with a 12-variant sweep,
      * 2 × 8 stress paths and a walk-forward of the sweep's grid over 6-month segments.
      */
-    static Path sweepConfig(Path dir) {
+    static Path config(Path dir) {
         Path data = SharedData.folder().toAbsolutePath();
         return TestFiles.write(dir, "crashlab.yaml",
                 "data:",
@@ -87,7 +87,7 @@ class SparkExecutorTest {
 
     @Test
     void aSweepOnSparkEqualsTheLocalSweepToTheByte() {
-        CrashlabConfig config = ConfigLoader.load(sweepConfig(dir));
+        CrashlabConfig config = ConfigLoader.load(config(dir));
 
         SweepJob.Outcome local = SweepJob.run(config, dir.resolve("local"), loader(), 2, CLOCK, log);
         SweepJob.Outcome onSpark = SweepJob.run(config, dir.resolve("spark"), loader(), spark, CLOCK, log);
@@ -100,7 +100,7 @@ class SparkExecutorTest {
 
     @Test
     void stressPathsOnSparkEqualTheLocalPathsToTheByte() {
-        CrashlabConfig config = ConfigLoader.load(sweepConfig(dir));
+        CrashlabConfig config = ConfigLoader.load(config(dir));
 
         StressJob.Outcome local = StressJob.run(config, dir.resolve("local"), loader(), Set.of(), 2, CLOCK, log);
         StressJob.Outcome onSpark = StressJob.run(config, dir.resolve("spark"), loader(), Set.of(), spark, CLOCK, log);
@@ -115,7 +115,7 @@ class SparkExecutorTest {
 
     @Test
     void aWalkForwardOnSparkEqualsTheLocalWalkForwardToTheByte() {
-        CrashlabConfig config = ConfigLoader.load(sweepConfig(dir));
+        CrashlabConfig config = ConfigLoader.load(config(dir));
 
         WalkForwardJob.Outcome local = WalkForwardJob.run(config, dir.resolve("local"), loader(), 2, CLOCK, log);
         WalkForwardJob.Outcome onSpark = WalkForwardJob.run(config, dir.resolve("spark"), loader(), spark, CLOCK, log);
@@ -128,7 +128,7 @@ class SparkExecutorTest {
 
     @Test
     void aShardRunOnSparkMergesWithAShardRunLocally() {
-        CrashlabConfig config = ConfigLoader.load(sweepConfig(dir));
+        CrashlabConfig config = ConfigLoader.load(config(dir));
         SweepJob.Outcome whole = SweepJob.run(config, dir.resolve("whole"), loader(), 2, CLOCK, log);
 
         SweepJob.runShard(config, dir.resolve("sharded"), loader(), spark, new Shard(1, 2), CLOCK, log);

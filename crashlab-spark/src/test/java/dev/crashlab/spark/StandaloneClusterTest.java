@@ -83,7 +83,7 @@ class StandaloneClusterTest {
                 "--work-dir", Files.createDirectories(dir.resolve("work")).toString(), master);
         awaitLine(workerJvm, "worker", "Successfully registered with master");
 
-        Path config = SparkExecutorTest.sweepConfig(dir);
+        Path config = SparkExecutorTest.config(dir);
         Path app = applicationJar();
         // The master is spark-submit's --master: CrashlabSubmit names none of its own.
         String sweepLog = submit(classpath, sparkHome, master, app, config, "sweep");
