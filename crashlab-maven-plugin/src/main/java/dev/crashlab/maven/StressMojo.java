@@ -2,6 +2,7 @@ package dev.crashlab.maven;
 
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.jobs.StressJob;
+import dev.crashlab.jobs.UnitExecutor;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,20 +18,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * writes {@code <output>/stress-<run>/stress.json} and {@code stress.html} (equity fan, histograms,
  * probabilities, quantiles), linked from the output folder's index. Binds to {@code verify} when
  * configured in a pom, before {@code crashlab:check} so that risk limits can read the paths.
+ * With {@code -Dcrashlab.executor=spark} the paths run on Spark at {@code -Dcrashlab.spark.master},
+ * with the same numbers.
  *
  * @since 0.1.0
  */
 @Mojo(name = "stress", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class StressMojo extends AbstractCrashlabMojo {
+public class StressMojo extends AbstractUnitMojo {
 
     /** The stressed runs to run, by name; all of the stress section's when empty. */
     @Parameter(property = "crashlab.runs")
     private List<String> runs;
-
-    /** The number of paths run at once; 0 for one per core. The numbers do not depend on it. */
-    @Parameter(property = "crashlab.threads", defaultValue = "0")
-    private int threads;
 
     @Override
     protected void run() throws Exception {
@@ -40,8 +39,10 @@ public class StressMojo extends AbstractCrashlabMojo {
             getLog().info("crashlab: no stress section in " + loaded.file() + "; nothing to stress (README, \"Stress paths\")");
             return;
         }
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Set<String> only = runs == null ? Set.of() : new LinkedHashSet<>(runs);
-        StressJob.run(loaded, outputFolder(loaded), projectClassLoader(), only, n, Clock.systemUTC(), jobLog());
+        ClassLoader loader = projectClassLoader();
+        try (UnitExecutor paths = executor(loader)) {
+            StressJob.run(loaded, outputFolder(loaded), loader, only, paths, Clock.systemUTC(), jobLog());
+        }
     }
 }

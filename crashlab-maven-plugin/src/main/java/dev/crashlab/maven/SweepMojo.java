@@ -5,7 +5,6 @@ import dev.crashlab.jobs.Shard;
 import dev.crashlab.jobs.SweepJob;
 import dev.crashlab.jobs.UnitExecutor;
 import java.time.Clock;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,30 +28,17 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "sweep", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class SweepMojo extends AbstractCrashlabMojo {
-
-    /** The number of variants run at once; 0 for one per core. */
-    @Parameter(property = "crashlab.threads", defaultValue = "0")
-    private int threads;
+public class SweepMojo extends AbstractUnitMojo {
 
     /** Runs only this shard of the variants, {@code i/n}, and writes it as a part for {@code crashlab:merge}. */
     @Parameter(property = "crashlab.shard")
     private String shard;
 
-    /** What runs the variants: {@code local} (this JVM's threads) or {@code spark}. */
-    @Parameter(property = "crashlab.executor", defaultValue = "local")
-    private String executor;
-
-    /** The Spark master with {@code crashlab.executor=spark}, such as {@code local[4]} or {@code spark://host:7077}. */
-    @Parameter(property = "crashlab.spark.master", defaultValue = "local[*]")
-    private String sparkMaster;
-
     @Override
     protected void run() throws Exception {
         CrashlabConfig loaded = loadConfig();
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ClassLoader loader = projectClassLoader();
-        try (UnitExecutor units = UnitExecutor.named(executor, n, Map.of("master", sparkMaster), loader, jobLog())) {
+        try (UnitExecutor units = executor(loader)) {
             if (shard == null || shard.isBlank()) {
                 SweepJob.run(loaded, outputFolder(loaded), loader, units, Clock.systemUTC(), jobLog());
             } else {

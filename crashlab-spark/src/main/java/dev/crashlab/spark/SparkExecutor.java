@@ -51,16 +51,35 @@ public final class SparkExecutor implements UnitExecutor {
 
     /**
      * Returns an executor on a new Spark context at {@code master} (such as {@code local[2]} or
-     * {@code spark://host:7077}), unless a context already runs in this JVM (under
-     * {@code spark-submit}, whose master wins), with {@code conf} added; it finds classes in
-     * {@code loader}.
+     * {@code spark://host:7077}), unless this JVM's Spark settings name a master
+     * ({@code -Dspark.master}), which wins, with {@code conf} added; it finds classes in
+     * {@code loader}. A context already running in this JVM is used instead of a new one.
      */
     public static SparkExecutor start(String master, Map<String, String> conf, ClassLoader loader) {
+        return start(new SparkConf().setIfMissing("spark.master", master), conf, loader);
+    }
+
+    /**
+     * Returns an executor on the master {@code spark-submit} gives ({@code --master}, which it
+     * passes as {@code spark.master}); it finds classes in {@code loader}.
+     *
+     * @throws IllegalArgumentException when no master is set: the caller was not started by spark-submit
+     */
+    public static SparkExecutor submitted(ClassLoader loader) {
+        SparkConf conf = new SparkConf();
+        if (!conf.contains("spark.master")) {
+            throw new IllegalArgumentException("no Spark master: run CrashlabSubmit with spark-submit --master ...,"
+                    + " or give -Dspark.master=...");
+        }
+        return start(conf, Map.of(), loader);
+    }
+
+    private static SparkExecutor start(SparkConf sparkConf, Map<String, String> conf, ClassLoader loader) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            SparkConf sparkConf = new SparkConf().setAppName("crashlab").setIfMissing("spark.master", master);
+            sparkConf.setIfMissing("spark.app.name", "crashlab");
             conf.forEach(sparkConf::set);
             return new SparkExecutor(JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(sparkConf)), true,
                     loader);

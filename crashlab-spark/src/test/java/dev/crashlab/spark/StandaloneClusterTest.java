@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.jobs.JobLog;
+import dev.crashlab.jobs.StressJob;
 import dev.crashlab.jobs.SweepJob;
 import dev.crashlab.testing.TestFiles;
 import java.io.File;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -29,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real standalone cluster on 127.0.0.1 (a master JVM and a worker JVM, from the Spark jars on
- * the test classpath) runs a sweep submitted through {@code SparkSubmit} with
- * {@link CrashlabSubmit} as the application, and the driver writes what a local sweep writes
- * (apart from the time it was generated). Where the machine cannot start the cluster the test is
- * skipped, saying why.
+ * the test classpath) runs a sweep and a stress set submitted through {@code SparkSubmit} with
+ * {@link CrashlabSubmit} as the application ({@code --goal sweep}, {@code --goal stress}), on the
+ * master {@code --master} names, and the driver writes what the local executor writes (apart from
+ * the time it was generated). Walk-forwards take the same path and are held to the local bytes on
+ * Spark {@code local[2]} ({@link SparkExecutorTest}). Where the machine cannot start the cluster
+ * the test is skipped, saying why.
  */
 class StandaloneClusterTest {
 
@@ -62,7 +66,7 @@ class StandaloneClusterTest {
     }
 
     @Test
-    void aSweepSubmittedToAStandaloneClusterWritesWhatALocalSweepWrites() throws Exception {
+    void aSweepAndAStressSetSubmittedToAStandaloneClusterWriteWhatTheLocalExecutorWrites() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // Spark reads its version and Scala version from a distribution; from Maven jars it needs these two.
         Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
@@ -79,28 +83,45 @@ class StandaloneClusterTest {
                 "--work-dir", Files.createDirectories(dir.resolve("work")).toString(), master);
         awaitLine(workerJvm, "worker", "Successfully registered with master");
 
-        Path config = SparkSweepTest.sweepConfig(dir);
+        Path config = SparkExecutorTest.config(dir);
         Path app = applicationJar();
-        Process submit = start("submit", classpath, sparkHome, List.of("-Xmx768m"), "org.apache.spark.deploy.SparkSubmit",
-                "--master", master, "--deploy-mode", "client", "--class", CrashlabSubmit.class.getName(),
-                "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.driver.host=127.0.0.1",
-                "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m", "--conf", "spark.executor.cores=2",
-                "--conf", "spark.executor.extraClassPath=" + classpath,
-                app.toString(), config.toString(), "--output", dir.resolve("cluster").toString());
-        boolean finished = submit.waitFor(600, TimeUnit.SECONDS);
-        String submitLog = Files.readString(dir.resolve("submit.log"));
-        assertThat(finished).as("spark-submit finished; its log:%n%s", submitLog).isTrue();
-        assertThat(submit.exitValue()).as("spark-submit's exit code; its log:%n%s", submitLog).isZero();
-        assertThat(submitLog).contains("on Spark " + master);
+        // The master is spark-submit's --master: CrashlabSubmit names none of its own.
+        String sweepLog = submit(classpath, sparkHome, master, app, config, "sweep");
+        assertThat(sweepLog).contains("sweep: 12 units in ").contains("on Spark " + master);
+        String stressLog = submit(classpath, sparkHome, master, app, config, "stress");
+        assertThat(stressLog).contains("stress: 16 units in ").contains("on Spark " + master);
 
         SweepJob.run(ConfigLoader.load(config), dir.resolve("local"), getClass().getClassLoader(), 2, Clock.systemUTC(),
                 JobLog.console());
-        Map<String, String> cluster = TestFiles.contents(dir.resolve("cluster/sweep-dca"));
+        StressJob.run(ConfigLoader.load(config), dir.resolve("local"), getClass().getClassLoader(), Set.of(), 2,
+                Clock.systemUTC(), JobLog.console());
+        Map<String, String> cluster = TestFiles.contents(dir.resolve("cluster-sweep/sweep-dca"));
         Map<String, String> local = TestFiles.contents(dir.resolve("local/sweep-dca"));
         assertThat(cluster.keySet()).isEqualTo(local.keySet());
         assertThat(cluster.get("variants.csv")).isEqualTo(local.get("variants.csv"));
         assertThat(withoutTime(cluster.get("best/results.json"))).isEqualTo(withoutTime(local.get("best/results.json")));
         assertThat(withoutTime(cluster.get("sweep.json"))).isEqualTo(withoutTime(local.get("sweep.json")));
+        assertThat(withoutTime(Files.readString(dir.resolve("cluster-stress/stress-dca/stress.json"))))
+                .isEqualTo(withoutTime(Files.readString(dir.resolve("local/stress-dca/stress.json"))));
+    }
+
+    /**
+     * Submits {@code goal} of {@code config} to the cluster at {@code master} through SparkSubmit in
+     * client mode, writing into {@code cluster-<goal>}; waits for it to succeed and returns its log.
+     */
+    private String submit(String classpath, Path sparkHome, String master, Path app, Path config, String goal)
+            throws IOException, InterruptedException {
+        Process submit = start("submit-" + goal, classpath, sparkHome, List.of("-Xmx768m"), "org.apache.spark.deploy.SparkSubmit",
+                "--master", master, "--deploy-mode", "client", "--class", CrashlabSubmit.class.getName(),
+                "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m", "--conf", "spark.executor.cores=2",
+                "--conf", "spark.executor.extraClassPath=" + classpath,
+                app.toString(), config.toString(), "--goal", goal, "--output", dir.resolve("cluster-" + goal).toString());
+        boolean finished = submit.waitFor(600, TimeUnit.SECONDS);
+        String log = Files.readString(dir.resolve("submit-" + goal + ".log"));
+        assertThat(finished).as("spark-submit of the %s finished; its log:%n%s", goal, log).isTrue();
+        assertThat(submit.exitValue()).as("spark-submit's exit code; its log:%n%s", log).isZero();
+        return log;
     }
 
     private static String withoutTime(String json) {

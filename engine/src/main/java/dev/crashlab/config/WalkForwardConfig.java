@@ -151,7 +151,7 @@ public record WalkForwardConfig(String run, String metric, List<SweepConfig.Axis
      * @param outOfSampleTo    its last day
      */
     public record Fold(int index, LocalDate inSampleFrom, LocalDate inSampleTo, LocalDate outOfSampleFrom,
-            LocalDate outOfSampleTo) {
+            LocalDate outOfSampleTo) implements java.io.Serializable {
     }
 
     public WalkForwardConfig {

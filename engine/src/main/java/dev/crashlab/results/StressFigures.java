@@ -18,7 +18,7 @@ import java.util.function.ToDoubleFunction;
  * @param invested            initial cash plus net external flows
  */
 public record StressFigures(double finalEquity, double totalReturn, double cagr, double maxDrawdown, double maxDrawdownDays,
-        double moneyWeightedReturn, int liquidations, double invested) {
+        double moneyWeightedReturn, int liquidations, double invested) implements java.io.Serializable {
 
     /** A figure of a path by name: the names are {@link RunMetrics}' fields. */
     public record Field(String name, ToDoubleFunction<StressFigures> value) {

@@ -23,6 +23,7 @@ import dev.crashlab.results.StressSet;
 import dev.crashlab.results.StressSteps;
 import dev.crashlab.results.StressTerms;
 import dev.crashlab.strategy.CrisisWindow;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -91,7 +92,8 @@ public final class StressTest {
     private final long[] stepTimes;
 
     /**
-     * One path's outcome.
+     * One path's outcome. Serializable, so that an executor may run paths in other JVMs and send
+     * them back.
      *
      * @param method  how it was made
      * @param path    its number within its method, from 0
@@ -99,7 +101,8 @@ public final class StressTest {
      * @param equity  its equity at each step's close
      * @param invested initial cash plus the net flows paid in by each step
      */
-    public record Path(StressMethod method, int path, StressFigures figures, double[] equity, double[] invested) {
+    public record Path(StressMethod method, int path, StressFigures figures, double[] equity, double[] invested)
+            implements Serializable {
         public Path {
             Objects.requireNonNull(figures, "figures");
         }

@@ -11,16 +11,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntConsumer;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * Runs units on this JVM's threads, the default executor and crashlab's one thread pool for
  * units of work: every unit is prepared (a sweep's variants bound and checked), then every unit
  * is run, each thread taking the next unit not yet taken so that no unit waits behind a slow one.
- * Progress goes to the log about every 5% with the rate and the time left. Besides plans (which
- * other executors can ship elsewhere), it runs units that exist only in this JVM
- * ({@link #run(String, Units, int[], JobLog)}), such as a walk-forward's folds.
+ * Progress goes to the log about every 5% with the rate and the time left.
  */
 public final class LocalExecutor implements UnitExecutor {
 
@@ -72,27 +68,6 @@ public final class LocalExecutor implements UnitExecutor {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /**
-     * Runs units 0..{@code count}−1 that have nothing to bind before they run (their inputs were
-     * checked when they were planned), {@code unit} making the result of one; returns the results
-     * in index order.
-     *
-     * @throws RuntimeException the failure of the lowest failing unit
-     */
-    public <R> List<R> run(String kind, int count, IntFunction<R> unit, JobLog log) {
-        return run(kind, new Units<R>() {
-            @Override
-            public void prepare(int index) {
-                // nothing to bind: the caller planned and checked every unit
-            }
-
-            @Override
-            public R run(int index) {
-                return unit.apply(index);
-            }
-        }, IntStream.range(0, count).toArray(), log);
     }
 
     @Override

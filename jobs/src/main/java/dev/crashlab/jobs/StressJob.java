@@ -23,19 +23,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Runs a config's stress paths: each stressed run re-simulated on many resampled histories
- * ({@link StressTest}), in parallel on the given number of threads, with progress in the log and
- * the wall time at the end. Writes into {@code <output>/stress-<run>/} the stress document
- * ({@code stress.json}, schema {@code crashlab-stress/1}) and its page ({@code stress.html}: an
- * equity fan and a histogram per figure), then the output folder's index, which links the page.
+ * ({@link StressTest}), on a {@link UnitExecutor} (by default the {@link LocalExecutor} on the
+ * given number of threads), with progress in the log and the wall time at the end. Writes into
+ * {@code <output>/stress-<run>/} the stress document ({@code stress.json}, schema
+ * {@code crashlab-stress/1}) and its page ({@code stress.html}: an equity fan and a histogram per
+ * figure), then the output folder's index, which links the page.
  * The Maven goal {@code crashlab:stress} is a thin shell over it.
  *
  * <h2>Units of work</h2>
- * A path is one unit: {@link StressTest#path(int)}, a plain function of the path's index that
- * any executor may call on any thread; path k depends on (seed, k) alone, so the numbers are the
- * same on any number of threads. Paths are collected in index order.
+ * A path is one unit of a run's {@link StressPlan}: {@link StressTest#path(int)}, a plain
+ * function of the path's index that any executor may run in any JVM, on any thread; path k
+ * depends on (seed, k) alone, so the numbers are the same on any executor and any number of
+ * threads. Paths are collected in index order and aggregated here.
  */
 public final class StressJob {
 
@@ -84,6 +87,19 @@ public final class StressJob {
      */
     public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, Set<String> only, int threads,
             Clock clock, JobLog log) {
+        try (UnitExecutor local = new LocalExecutor(threads, loader)) {
+            return run(config, output, loader, only, local, clock, log);
+        }
+    }
+
+    /**
+     * Runs the stress paths as {@link #run(CrashlabConfig, Path, ClassLoader, Set, int, Clock, JobLog)}
+     * does, the paths on {@code executor}: each run's historical path and the aggregation run here.
+     *
+     * @throws ConfigException when the config has no stress section or {@code only} names no run it stresses
+     */
+    public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, Set<String> only,
+            UnitExecutor executor, Clock clock, JobLog log) {
         StressConfig stress = config.stress();
         if (stress == null) {
             throw new ConfigException("stress", "missing: this config has no stress section (README, \"Stress paths\")");
@@ -97,16 +113,18 @@ public final class StressJob {
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
         // Every run is planned (data read, parameters bound) before any path runs.
         List<StressTest> tests = new ArrayList<>();
+        List<StressPlan> plans = new ArrayList<>();
         for (String name : names) {
+            RunConfig run = config.run(name).orElseThrow();
             // Crisis replay splices the windows the run scores (planned from its crises: the built-in ones, then its own).
-            tests.add(StressTest.of(planner.plan(config.run(name).orElseThrow()), stress.options()));
+            StressTest test = StressTest.of(planner.plan(run), stress.options());
+            tests.add(test);
+            plans.add(new StressPlan(ShippedRun.of(config, run), test.size()));
         }
         Instant now = clock.instant();
         List<Stressed> out = new ArrayList<>();
-        int workers = Math.max(1, threads);
-        LocalExecutor executor = new LocalExecutor(workers, loader);
-        for (StressTest test : tests) {
-            out.add(stress(test, output, executor, workers, now, log));
+        for (int i = 0; i < tests.size(); i++) {
+            out.add(stress(tests.get(i), plans.get(i), output, executor, now, log));
         }
         Set<String> written = new HashSet<>();
         out.forEach(s -> written.add(OutputIndex.href(output, s.page())));
@@ -115,20 +133,20 @@ public final class StressJob {
         return new Outcome(out, index);
     }
 
-    private static Stressed stress(StressTest test, Path output, LocalExecutor executor, int workers, Instant now,
+    private static Stressed stress(StressTest test, StressPlan plan, Path output, UnitExecutor executor, Instant now,
             JobLog log) {
         String name = test.backtest().name();
         int total = test.size();
-        log.info(String.format(Locale.ROOT, "stress of %s: %d paths (%s, seed %d, mean block %s days, period %d) on %d threads",
+        log.info(String.format(Locale.ROOT, "stress of %s: %d paths (%s, seed %d, mean block %s days, period %d) on %s",
                 name, total, test.options().methods(), test.options().seed(), Double.isNaN(test.meanBlockDays()) ? "-"
-                        : String.format(Locale.ROOT, "%.1f", test.meanBlockDays()), test.history().period(), workers));
+                        : String.format(Locale.ROOT, "%.1f", test.meanBlockDays()), test.history().period(),
+                executor.describe()));
         StressTest.Path historical = test.historical();
         long started = System.nanoTime();
-        // A path has nothing to bind: the run was planned, its parameters checked, before any path.
-        List<StressTest.Path> paths = executor.run("stress", total, test::path, log);
+        List<StressTest.Path> paths = executor.run(plan, new StressPlan.Paths(test), IntStream.range(0, total).toArray(), log);
         double seconds = (System.nanoTime() - started) / 1e9;
-        log.info(String.format(Locale.ROOT, "stress: %d paths of %s in %.2f s, %.1f paths/s on %d threads", total, name, seconds,
-                total / Math.max(seconds, 1e-9), workers));
+        log.info(String.format(Locale.ROOT, "stress: %d paths of %s in %.2f s, %.1f paths/s on %s", total, name, seconds,
+                total / Math.max(seconds, 1e-9), executor.describe()));
         StressResults results = test.results(historical, paths, now);
         Path folder = folder(output, name);
         Path document = folder.resolve(DOCUMENT);

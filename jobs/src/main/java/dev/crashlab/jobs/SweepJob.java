@@ -185,7 +185,7 @@ public final class SweepJob {
         RunPlanner planner = new RunPlanner(new StrategyFactory(loader));
         List<Map<String, JsonNode>> grid = sweep.variants();
         List<String> parameters = sweep.axes().stream().map(SweepConfig.Axis::parameter).toList();
-        return new Setup(sweep, metric, run, planner, grid, parameters, SweepPlan.of(config, run, grid.size()),
+        return new Setup(sweep, metric, run, planner, grid, parameters, SweepPlan.of(config, run, SweepPlan.Grid.SWEEP, grid.size()),
                 new SweepPlan.Variants(planner, run, grid));
     }
 

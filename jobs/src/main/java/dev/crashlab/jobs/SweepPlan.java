@@ -2,14 +2,11 @@ package dev.crashlab.jobs;
 
 import dev.crashlab.backtest.BacktestBatch;
 import dev.crashlab.backtest.VariantOutcome;
-import dev.crashlab.config.ConfigException;
-import dev.crashlab.config.ConfigLoader;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
 import dev.crashlab.config.RunPlanner;
 import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.strategy.Strategy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -18,28 +15,41 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A config's sweep as units: unit k is variant k of the grid, its result the variant's
- * {@link VariantOutcome}. Its inputs are the config file, then the swept run's price files, then
- * its series files, in config order; opened elsewhere, the run reads the local copy of each.
+ * {@link VariantOutcome}. The grid is the {@code sweep} section's, or the {@code walkforward}
+ * section's (a walk-forward's whole-span sweep). Its inputs are the swept run's
+ * ({@link ShippedRun}); opened elsewhere, the run reads the local copy of each.
  *
- * @param config the config file, absolute
- * @param run    the swept run's name
- * @param size   the number of variants
- * @param inputs the config file and the run's data files, absolute, in that order
+ * @param run  the swept run, as shipped
+ * @param grid the config section whose grid is swept
+ * @param size the number of variants
  */
-record SweepPlan(String config, String run, int size, List<String> inputs) implements UnitPlan<VariantOutcome> {
+record SweepPlan(ShippedRun run, Grid grid, int size) implements RunUnitPlan<VariantOutcome> {
 
-    SweepPlan {
-        inputs = List.copyOf(inputs);
+    /** The config section a sweep's grid comes from. */
+    enum Grid {
+        /** The {@code sweep} section's. */
+        SWEEP("sweep"),
+        /** The {@code walkforward} section's. */
+        WALK_FORWARD("walkforward");
+
+        private final String section;
+
+        Grid(String section) {
+            this.section = section;
+        }
+
+        /** Returns the section's grid in {@code config}, in grid order, or null when the config has no such section. */
+        List<Map<String, JsonNode>> variants(CrashlabConfig config) {
+            return switch (this) {
+                case SWEEP -> config.sweep() == null ? null : config.sweep().variants();
+                case WALK_FORWARD -> config.walkForward() == null ? null : config.walkForward().variants();
+            };
+        }
     }
 
-    /** Returns the plan of the sweep of {@code run} in {@code config}, whose grid has {@code size} variants. */
-    static SweepPlan of(CrashlabConfig config, RunConfig run, int size) {
-        List<String> inputs = new ArrayList<>();
-        inputs.add(config.file().toAbsolutePath().toString());
-        run.prices().forEach(p -> inputs.add(p.file().toAbsolutePath().toString()));
-        run.series().forEach(s -> inputs.add(s.file().toAbsolutePath().toString()));
-        run.detail().forEach(d -> inputs.add(d.file().toAbsolutePath().toString()));
-        return new SweepPlan(inputs.getFirst(), run.name(), size, inputs);
+    /** Returns the plan of the sweep of {@code run} in {@code config} over the grid of {@code grid}, of {@code size} variants. */
+    static SweepPlan of(CrashlabConfig config, RunConfig run, Grid grid, int size) {
+        return new SweepPlan(ShippedRun.of(config, run), grid, size);
     }
 
     @Override
@@ -49,29 +59,13 @@ record SweepPlan(String config, String run, int size, List<String> inputs) imple
 
     @Override
     public Units<VariantOutcome> open(Inputs files, ClassLoader loader) {
-        CrashlabConfig loaded = ConfigLoader.load(files.local(config));
-        RunConfig planned = loaded.run(run).orElseThrow(() -> new ConfigException("sweep.run", "no run named " + run
-                + " in " + config + " as opened here"));
-        int n = 1;
-        List<RunConfig.PriceFile> prices = new ArrayList<>();
-        for (RunConfig.PriceFile p : planned.prices()) {
-            prices.add(new RunConfig.PriceFile(p.symbol(), files.local(inputs.get(n++)), p.options(), p.path()));
+        ShippedRun.Opened opened = run.open(files, grid.section);
+        List<Map<String, JsonNode>> variants = grid.variants(opened.config());
+        if (variants == null || variants.size() != size) {
+            throw new IllegalStateException("the " + grid.section + " grid in " + run.config() + " opened here differs from"
+                    + " the one planned: expected " + size + " variants");
         }
-        List<RunConfig.SeriesFile> series = new ArrayList<>();
-        for (RunConfig.SeriesFile s : planned.series()) {
-            series.add(new RunConfig.SeriesFile(s.name(), files.local(inputs.get(n++)), s.column(), s.publication(), s.unit(),
-                    s.path()));
-        }
-        List<RunConfig.PriceFile> detail = new ArrayList<>();
-        for (RunConfig.PriceFile d : planned.detail()) {
-            detail.add(new RunConfig.PriceFile(d.symbol(), files.local(inputs.get(n++)), d.options(), d.path()));
-        }
-        if (n != inputs.size() || loaded.sweep() == null || loaded.sweep().variants().size() != size) {
-            throw new IllegalStateException("the sweep in " + config + " opened here differs from the one planned: expected "
-                    + size + " variants over " + (inputs.size() - 1) + " data files");
-        }
-        return new Variants(new RunPlanner(new StrategyFactory(loader)), planned.withFiles(prices, series, detail),
-                loaded.sweep().variants());
+        return new Variants(new RunPlanner(new StrategyFactory(loader)), opened.run(), variants);
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.crashlab.results.WalkForwardFold;
 import dev.crashlab.results.WalkForwardResults;
 import dev.crashlab.results.WalkForwardSummary;
 import dev.crashlab.strategy.Strategy;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,12 +60,12 @@ import tools.jackson.databind.JsonNode;
  * <li>The three curves, stitched from the segments' period returns
  * ({@link WalkForwardCurve#stitch}), with the run's flows from the whole-span run.</li>
  * </ol>
- * The whole-span grid runs on a {@link LocalExecutor} as a sweep's units ({@link SweepPlan.Variants},
- * which binds and checks every variant before any runs); then the folds, independent units of
- * work, run on the same executor, each on one thread with its in-sample grid in grid order, and
- * their results are collected in fold order, so that the output is the same whatever the thread
- * count. They run in this JVM only: a fold's units hold bound strategies, not a plan another
- * executor could ship.
+ * The whole-span grid runs on a {@link UnitExecutor} (by default the {@link LocalExecutor}) as a
+ * sweep's units ({@link SweepPlan} over the {@code walkforward} grid, which binds and checks every
+ * variant before any runs); then the folds, independent units of work ({@link WalkForwardPlan}),
+ * run on the same executor, each in one task with its in-sample grid in grid order, and their
+ * results are collected in fold order, so that the output is the same to the byte whatever the
+ * executor or thread count. The whole-span run and the aggregation run here.
  */
 public final class WalkForwardJob {
 
@@ -120,11 +121,34 @@ public final class WalkForwardJob {
      * @param fixed       the fixed parameters' segment run
      */
     record FoldRun(WalkForwardConfig.Fold fold, int chosen, RunMetrics inSample, VariantOutcome outOfSample,
-            VariantOutcome best, VariantOutcome fixed) {
+            VariantOutcome best, VariantOutcome fixed) implements Serializable {
+    }
+
+    /**
+     * Returns what every fold shares: {@code strategies} are the grid's, in grid order, and
+     * {@code bestVariant} the whole-span sweep's choice, −1 for none (the run's own parameters
+     * then stand in).
+     */
+    static Context context(RunPlanner planner, RunConfig run, List<Map<String, JsonNode>> grid,
+            List<Supplier<Strategy>> strategies, int bestVariant, Metric metric) {
+        Supplier<Strategy> fixed = planner.strategy(run, Map.of());
+        return new Context(planner, run, grid, strategies, fixed, bestVariant < 0 ? fixed : strategies.get(bestVariant),
+                metric);
     }
 
     /** Runs the walk-forward of {@code config} with {@code threads} threads and writes into {@code output}. */
     public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, int threads, Clock clock, JobLog log) {
+        try (UnitExecutor local = new LocalExecutor(threads, loader)) {
+            return run(config, output, loader, local, clock, log);
+        }
+    }
+
+    /**
+     * Runs the walk-forward of {@code config}, its whole-span sweep and its folds on
+     * {@code executor}, and writes into {@code output}.
+     */
+    public static Outcome run(CrashlabConfig config, Path output, ClassLoader loader, UnitExecutor executor, Clock clock,
+            JobLog log) {
         WalkForwardConfig wf = config.walkForward();
         if (wf == null) {
             throw new ConfigException("walkforward", "missing: this config has no walkforward section (README, \"Walk-forward\")");
@@ -141,33 +165,29 @@ public final class WalkForwardJob {
         LocalDate last = day(whole.timeMillis(whole.size() - 1));
         List<WalkForwardConfig.Fold> folds = wf.folds(first, last);
         log.info(String.format(Locale.ROOT, "walk-forward of %s: %d folds (%s, in sample %s, out of sample %s, purge %d days),"
-                + " %d variants over %s each, on %d threads", run.name(), folds.size(), wf.mode().label(), wf.inSample(),
-                wf.outOfSample(), wf.purgeDays(), grid.size(), parameters, threads));
+                + " %d variants over %s each, on %s", run.name(), folds.size(), wf.mode().label(), wf.inSample(),
+                wf.outOfSample(), wf.purgeDays(), grid.size(), parameters, executor.describe()));
 
         Instant now = clock.instant();
-        WalkForwardResults results;
-        try (LocalExecutor executor = new LocalExecutor(threads, loader)) {
-            SweepPlan.Variants variants = new SweepPlan.Variants(planner, run, grid);
-            int[] all = IntStream.range(0, grid.size()).toArray();
-            List<VariantOutcome> overall = executor.run("walk-forward whole-span sweep", variants, all, log);
-            List<Supplier<Strategy>> strategies = IntStream.range(0, grid.size()).mapToObj(variants::strategy).toList();
-            int bestVariant = metric.bestOf(overall.stream().mapToDouble(o -> metric.of(o.metrics())).toArray());
-            Supplier<Strategy> fixed = planner.strategy(run, Map.of());
-            Context context = new Context(planner, run, grid, strategies, fixed,
-                    bestVariant < 0 ? fixed : strategies.get(bestVariant), metric);
-            log.info("walk-forward: in-sample-optimised over the whole span: " + (bestVariant < 0 ? "none (no variant has a"
-                    + " value of " + metric.field() + "; the run's own parameters stand in)" : grid.get(bestVariant)));
-            // Every variant was bound and checked by the whole-span sweep.
-            List<FoldRun> runs = executor.run("walk-forward folds", folds.size(), k -> fold(context, folds.get(k)), log);
-            for (FoldRun done : runs) {
-                WalkForwardConfig.Fold fold = done.fold();
-                log.info(String.format(Locale.ROOT, "fold %d: in sample %s..%s chose %s (%s %s); out of sample %s..%s: %s %s",
-                        fold.index(), fold.inSampleFrom(), fold.inSampleTo(), done.chosen() < 0 ? "the run's own parameters"
-                        : grid.get(done.chosen()), metric.field(), g(metric.of(done.inSample())), fold.outOfSampleFrom(),
-                        fold.outOfSampleTo(), metric.field(), g(metric.of(done.outOfSample().metrics()))));
-            }
-            results = results(wf, run, whole, runs, fixedParameters, bestVariant, now);
+        SweepPlan.Variants variants = new SweepPlan.Variants(planner, run, grid);
+        List<VariantOutcome> overall = executor.run(SweepPlan.of(config, run, SweepPlan.Grid.WALK_FORWARD, grid.size()),
+                variants, IntStream.range(0, grid.size()).toArray(), log);
+        List<Supplier<Strategy>> strategies = IntStream.range(0, grid.size()).mapToObj(variants::strategy).toList();
+        int bestVariant = metric.bestOf(overall.stream().mapToDouble(o -> metric.of(o.metrics())).toArray());
+        log.info("walk-forward: in-sample-optimised over the whole span: " + (bestVariant < 0 ? "none (no variant has a"
+                + " value of " + metric.field() + "; the run's own parameters stand in)" : grid.get(bestVariant)));
+        // Every variant was bound and checked by the whole-span sweep.
+        WalkForwardPlan plan = new WalkForwardPlan(ShippedRun.of(config, run), first, last, bestVariant, folds.size());
+        List<FoldRun> runs = executor.run(plan, new WalkForwardPlan.Folds(context(planner, run, grid, strategies,
+                bestVariant, metric), folds), IntStream.range(0, folds.size()).toArray(), log);
+        for (FoldRun done : runs) {
+            WalkForwardConfig.Fold fold = done.fold();
+            log.info(String.format(Locale.ROOT, "fold %d: in sample %s..%s chose %s (%s %s); out of sample %s..%s: %s %s",
+                    fold.index(), fold.inSampleFrom(), fold.inSampleTo(), done.chosen() < 0 ? "the run's own parameters"
+                    : grid.get(done.chosen()), metric.field(), g(metric.of(done.inSample())), fold.outOfSampleFrom(),
+                    fold.outOfSampleTo(), metric.field(), g(metric.of(done.outOfSample().metrics()))));
         }
+        WalkForwardResults results = results(wf, run, whole, runs, fixedParameters, bestVariant, now);
         Path folder = folder(output, run.name());
         Path json = folder.resolve(JSON);
         ResultsJson.write(results, json);

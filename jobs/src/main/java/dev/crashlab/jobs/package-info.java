@@ -7,13 +7,12 @@
  * {@link dev.crashlab.jobs.JobLog}.
  *
  * <h2>Units and executors</h2>
- * Work made of independent units (a sweep's variants; stress paths and walk-forward folds the
- * same way) is a serializable {@link dev.crashlab.jobs.UnitPlan}; a {@link
- * dev.crashlab.jobs.UnitExecutor} runs its units (all, or a {@link dev.crashlab.jobs.Shard}) on
- * local threads ({@link dev.crashlab.jobs.LocalExecutor}) or elsewhere ({@code crashlab-spark}),
- * and the job aggregates the results, collected in index order. The local executor is the one
- * thread pool for units: a walk-forward's folds, which exist only in this JVM, run on it as
- * {@link dev.crashlab.jobs.Units} without a plan.
+ * Work made of independent units (a sweep's variants, a stress set's paths, a walk-forward's
+ * folds) is a serializable {@link dev.crashlab.jobs.UnitPlan} over a run shipped as its config
+ * and data files ({@code ShippedRun}); a {@link dev.crashlab.jobs.UnitExecutor} runs its units
+ * (all, or a {@link dev.crashlab.jobs.Shard}) on local threads
+ * ({@link dev.crashlab.jobs.LocalExecutor}, the one thread pool for units) or elsewhere
+ * ({@code crashlab-spark}), and the job aggregates the results, collected in index order.
  *
  * <h2>Output folders</h2>
  * Every file is written atomically ({@code AtomicWrite}), so a failure never leaves a

@@ -77,7 +77,7 @@ class StressJobTest {
 
         String index = Files.readString(one.index());
         assertThat(index).contains("href=\"stress-dca/stress.html\"").contains("href=\"stress-hold-3x/stress.html\"");
-        assertThat(log.lines).anyMatch(l -> l.startsWith("stress: 48 paths of hold-3x in ") && l.endsWith(" on 1 threads"));
+        assertThat(log.lines).anyMatch(l -> l.startsWith("stress: 48 paths of hold-3x in ") && l.endsWith(" on 1 thread"));
         assertThat(log.lines).anyMatch(l -> l.startsWith("stress hold-3x (crisis-replay, 24 paths): P(liquidation) "));
     }
 

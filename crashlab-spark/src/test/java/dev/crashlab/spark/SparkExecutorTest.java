@@ -7,7 +7,11 @@ import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.jobs.JobLog;
 import dev.crashlab.jobs.LocalExecutor;
 import dev.crashlab.jobs.Shard;
+import dev.crashlab.jobs.StressJob;
 import dev.crashlab.jobs.SweepJob;
+import dev.crashlab.jobs.WalkForwardJob;
+import dev.crashlab.results.StressResults;
+import dev.crashlab.results.StressSet;
 import dev.crashlab.testing.SharedData;
 import dev.crashlab.testing.TestFiles;
 import java.nio.file.Files;
@@ -16,17 +20,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same sweep run by the local executor and by Spark {@code local[2]} (the plan and its data
- * broadcast, the units run in Spark tasks) gives equal outcomes and the same files to the byte;
- * a shard run on Spark and one run locally merge into the same output too.
+ * The same sweep, stress set and walk-forward run by the local executor and by Spark
+ * {@code local[2]} (the plan and its data broadcast, the units run in Spark tasks) give equal
+ * records and the same files to the byte; a shard run on Spark and one run locally merge into the
+ * same output too.
  */
-class SparkSweepTest {
+class SparkExecutorTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -43,7 +49,7 @@ class SparkSweepTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkExecutor.start("local[2]", LOOPBACK, SparkSweepTest.class.getClassLoader());
+        spark = SparkExecutor.start("local[2]", LOOPBACK, SparkExecutorTest.class.getClassLoader());
     }
 
     @AfterAll
@@ -51,8 +57,11 @@ class SparkSweepTest {
         spark.close();
     }
 
-    /** A 12-variant sweep of a levered, benchmarked DCA on BTC and ETH: 3 files shipped to the executors. */
-    static Path sweepConfig(Path dir) {
+    /**
+     * A benchmarked DCA on BTC and ETH (3 files shipped to the executors) with a 12-variant sweep,
+     * 2 × 8 stress paths and a walk-forward of the sweep's grid over 6-month segments.
+     */
+    static Path config(Path dir) {
         Path data = SharedData.folder().toAbsolutePath();
         return TestFiles.write(dir, "crashlab.yaml",
                 "data:",
@@ -71,12 +80,14 @@ class SparkSweepTest {
                 "  metric: calmar",
                 "  params:",
                 "    threshold: [0.1, 0.25, 0.4, 0.55]",
-                "    lookbackDays: [0, 90, 365]");
+                "    lookbackDays: [0, 90, 365]",
+                "stress: {paths: 8, seed: 7, method: both}",
+                "walkforward: {mode: rolling, inSample: 1y, outOfSample: 6m}");
     }
 
     @Test
     void aSweepOnSparkEqualsTheLocalSweepToTheByte() {
-        CrashlabConfig config = ConfigLoader.load(sweepConfig(dir));
+        CrashlabConfig config = ConfigLoader.load(config(dir));
 
         SweepJob.Outcome local = SweepJob.run(config, dir.resolve("local"), loader(), 2, CLOCK, log);
         SweepJob.Outcome onSpark = SweepJob.run(config, dir.resolve("spark"), loader(), spark, CLOCK, log);
@@ -88,8 +99,36 @@ class SparkSweepTest {
     }
 
     @Test
+    void stressPathsOnSparkEqualTheLocalPathsToTheByte() {
+        CrashlabConfig config = ConfigLoader.load(config(dir));
+
+        StressJob.Outcome local = StressJob.run(config, dir.resolve("local"), loader(), Set.of(), 2, CLOCK, log);
+        StressJob.Outcome onSpark = StressJob.run(config, dir.resolve("spark"), loader(), Set.of(), spark, CLOCK, log);
+
+        StressResults results = onSpark.runs().getFirst().results();
+        assertThat(results.sets()).extracting(StressSet::method).containsExactly("bootstrap", "crisis-replay");
+        assertThat(results.allPaths()).hasSize(16);
+        assertThat(results).isEqualTo(local.runs().getFirst().results());
+        assertThat(TestFiles.contents(dir.resolve("spark/stress-dca"))).isEqualTo(TestFiles.contents(dir.resolve("local/stress-dca")))
+                .containsKeys("stress.json", "stress.html");
+    }
+
+    @Test
+    void aWalkForwardOnSparkEqualsTheLocalWalkForwardToTheByte() {
+        CrashlabConfig config = ConfigLoader.load(config(dir));
+
+        WalkForwardJob.Outcome local = WalkForwardJob.run(config, dir.resolve("local"), loader(), 2, CLOCK, log);
+        WalkForwardJob.Outcome onSpark = WalkForwardJob.run(config, dir.resolve("spark"), loader(), spark, CLOCK, log);
+
+        assertThat(onSpark.results().folds()).hasSizeGreaterThan(4);
+        assertThat(onSpark.results()).isEqualTo(local.results());
+        assertThat(TestFiles.contents(dir.resolve("spark/walkforward-dca")))
+                .isEqualTo(TestFiles.contents(dir.resolve("local/walkforward-dca"))).containsKeys("walkforward.json");
+    }
+
+    @Test
     void aShardRunOnSparkMergesWithAShardRunLocally() {
-        CrashlabConfig config = ConfigLoader.load(sweepConfig(dir));
+        CrashlabConfig config = ConfigLoader.load(config(dir));
         SweepJob.Outcome whole = SweepJob.run(config, dir.resolve("whole"), loader(), 2, CLOCK, log);
 
         SweepJob.runShard(config, dir.resolve("sharded"), loader(), spark, new Shard(1, 2), CLOCK, log);
