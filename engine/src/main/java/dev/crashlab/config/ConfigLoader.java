@@ -2,6 +2,7 @@ package dev.crashlab.config;
 
 import dev.crashlab.Names;
 import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.GapPolicy;
@@ -70,7 +71,7 @@ public final class ConfigLoader {
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData",
-            "crises", "candles");
+            "crises", "candles", "path");
     private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "walkforward", "checks",
             "output", "stress"))
             .toArray(String[]::new);
@@ -266,7 +267,37 @@ public final class ConfigLoader {
         }
         return new RunConfig(name, run.path(), prices, series, detail, start, end, initialCash, contributions, costs, margin, periods,
                 riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.bool("allowPartialData", false),
-                run.json(), crises(run), candles(run));
+                run.json(), crises(run), candles(run), sensitivity(run));
+    }
+
+    /**
+     * Returns the run's {@code path: {sensitivity: ...}}: {@code sensitivity} an object of
+     * {@code bridges}, {@code subBars} and {@code seed} (each defaulting to
+     * {@link PathSensitivity.Options#DEFAULTS}), or {@code true} for the defaults, {@code false} or
+     * left out for none.
+     */
+    private static RunConfig.Sensitivity sensitivity(Node run) {
+        Node path = run.object("path");
+        if (path == null) {
+            return null;
+        }
+        path.onlyFields("sensitivity");
+        JsonNode value = path.json().get("sensitivity");
+        String at = path.childPath("sensitivity");
+        if (value == null || value.isNull() || value.isBoolean() && !value.asBoolean()) {
+            return null;
+        }
+        PathSensitivity.Options defaults = PathSensitivity.Options.DEFAULTS;
+        if (value.isBoolean()) {
+            return new RunConfig.Sensitivity(defaults, at);
+        }
+        if (!value.isObject()) {
+            throw new ConfigException(at, "expected {bridges, subBars, seed}, true or false, got " + value);
+        }
+        Node s = new Node(value, at).onlyFields("bridges", "subBars", "seed");
+        return new RunConfig.Sensitivity(new PathSensitivity.Options((int) s.integer("bridges", defaults.bridges(), 1, 10_000),
+                (int) s.integer("subBars", defaults.subBars(), 4, 100_000),
+                s.integer("seed", defaults.seed(), Long.MIN_VALUE, Long.MAX_VALUE)), at);
     }
 
     /** Returns the run's {@code candles: {from, to}}, the report's candlestick window, or null for the default. */

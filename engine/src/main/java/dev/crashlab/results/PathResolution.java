@@ -1,5 +1,8 @@
 package dev.crashlab.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Map;
 
 /**
@@ -19,9 +22,13 @@ import java.util.Map;
  *                      the outcome: some instrument had a trigger level (a waiting limit or stop, a
  *                      liquidation price) between its open and its high and another between its
  *                      open and its low (README, "Ambiguous bars")
+ * @param sensitivity   the spread of the run's events and outcome over other paths of its bars, or
+ *                      {@code null} when the run did not configure {@code path.sensitivity}; left out
+ *                      of the file when null, so that runs without it write what they wrote before
  */
 public record PathResolution(String mode, Map<String, String> detail, long detailBars, long ruleBars,
-        long ambiguousBars) {
+        long ambiguousBars,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSetter(nulls = Nulls.SET) PathSensitivityResults sensitivity) {
 
     /** The mode of a run without detail bars. */
     public static final String RULE = "rule";

@@ -170,7 +170,7 @@ class GoldenResultsTest {
             assertThat(t.rate()).isEqualTo(written.account().margin().maintenance());
         });
         assertThat(early.costs().pathRule()).isEqualTo("unknown");
-        assertThat(early.path()).isEqualTo(new dev.crashlab.results.PathResolution("unknown", java.util.Map.of(), 0, 0, 0));
+        assertThat(early.path()).isEqualTo(new dev.crashlab.results.PathResolution("unknown", java.util.Map.of(), 0, 0, 0, null));
         assertThat(early.trades()).allSatisfy(t -> assertThat(t.carry()).isZero());
         assertThat(early.fills()).allSatisfy(f -> assertThat(f.liquidationPrice()).isNaN());
         assertThat(early.metrics()).isEqualTo(written.metrics());

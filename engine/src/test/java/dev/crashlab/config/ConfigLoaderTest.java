@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
@@ -271,15 +272,15 @@ class ConfigLoaderTest {
                 "strategy: {class: X}",
                 "costz: {}")))
                 .hasMessage("costz: unknown field; did you mean costs?; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, candles, runs,"
-                        + " sweep, walkforward, checks, output, stress (crashlab.yaml:3:1)");
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, candles, path,"
+                        + " runs, sweep, walkforward, checks, output, stress (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
                 .hasMessage("runs[0].costz: unknown field; did you mean costs?; expected one of name, data, start, end,"
                         + " initialCash, contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy,"
-                        + " allowPartialData, crises, candles (crashlab.yaml:3:37)");
+                        + " allowPartialData, crises, candles, path (crashlab.yaml:3:37)");
     }
 
     @Test
@@ -415,6 +416,65 @@ class ConfigLoaderTest {
                 "strategy: {class: " + DIP + "}",
                 "candles: {form: 2022-11-30, to: 2022-12-01}")))
                 .hasMessageStartingWith("candles.form: unknown field; did you mean from?");
+    }
+
+    @Test
+    void readsThePathSensitivityWithDefaultsAndARunMaySwitchItOff() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {bridges: 8, seed: 42}}",
+                "runs:",
+                "  - name: top",
+                "  - name: own",
+                "    path: {sensitivity: {subBars: 24}}",
+                "  - name: defaults",
+                "    path: {sensitivity: true}",
+                "  - name: off",
+                "    path: {sensitivity: false}"));
+
+        assertThat(config.run("top").orElseThrow().sensitivity())
+                .isEqualTo(new RunConfig.Sensitivity(new PathSensitivity.Options(8, 96, 42), "runs[0].path.sensitivity"));
+        assertThat(config.run("own").orElseThrow().sensitivity().options())
+                .as("a run's object is merged over the top level's, field by field").isEqualTo(new PathSensitivity.Options(8, 24, 42));
+        assertThat(config.run("defaults").orElseThrow().sensitivity().options()).isEqualTo(PathSensitivity.Options.DEFAULTS);
+        assertThat(config.run("off").orElseThrow().sensitivity()).isNull();
+        assertThat(ConfigLoader.load(yaml("data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}", "strategy: {class: " + DIP + "}"))
+                .runs().getFirst().sensitivity()).as("left out: none").isNull();
+    }
+
+    @Test
+    void refusesABadPathSensitivityNamingTheFieldAndItsPlaceInTheFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {bridges: 0}}")))
+                .hasMessage("path.sensitivity.bridges: expected a whole number in [1, 10000], got 0 (crashlab.yaml:3:22)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {bridge: 10}}")))
+                .hasMessageStartingWith("path.sensitivity.bridge: unknown field; did you mean bridges?; expected one of bridges,"
+                        + " subBars, seed");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivty: true}")))
+                .hasMessageStartingWith("path.sensitivty: unknown field; did you mean sensitivity?");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: 20}")))
+                .hasMessageStartingWith("path.sensitivity: expected {bridges, subBars, seed}, true or false, got 20");
+        CrashlabConfig sevenSubBars = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {subBars: 7}}"));
+        RunPlanner planner = new RunPlanner(new StrategyFactory(getClass().getClassLoader()));
+        assertThatThrownBy(() -> planner.plan(sevenSubBars.runs().getFirst()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("path.sensitivity.subBars: cannot cut 1d bars of BTC-USD into 7 sub-bars of whole milliseconds"
+                        + " (a bar's length in milliseconds must be a multiple of subBars)");
     }
 
     @Test
