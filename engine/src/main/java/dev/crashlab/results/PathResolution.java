@@ -3,6 +3,7 @@ package dev.crashlab.results;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,16 @@ public record PathResolution(String mode, Map<String, String> detail, long detai
     /** The mode of a document written before runs recorded it. */
     public static final String UNKNOWN = "unknown";
 
+    /** The figures a risk limit reads as {@code path.<figure>} ({@link #figure}): the counts, then those of the sensitivity. */
+    public static final List<String> FIGURES = List.of("ambiguousBars", "ruleBars", "detailBars", "liquidatedShare",
+            "finalEquity.highFirst", "finalEquity.lowFirst", "finalEquity.min", "finalEquity.median", "finalEquity.max",
+            "maxDrawdown.highFirst", "maxDrawdown.lowFirst", "maxDrawdown.min", "maxDrawdown.median", "maxDrawdown.max");
+
+    /** The figures of {@link #FIGURES} that only a run with {@code sensitivity} has. */
+    public static boolean needsSensitivity(String figure) {
+        return FIGURES.indexOf(figure) >= FIGURES.indexOf("liquidatedShare");
+    }
+
     public PathResolution {
         if (!RULE.equals(mode) && !DETAIL.equals(mode) && !UNKNOWN.equals(mode)) {
             throw new ResultsException("mode", "expected \"" + RULE + "\", \"" + DETAIL + "\" or \"" + UNKNOWN
@@ -47,5 +58,41 @@ public record PathResolution(String mode, Map<String, String> detail, long detai
             throw new ResultsException("ruleBars", "bar counts must be >= 0 and ambiguousBars <= ruleBars, got "
                     + detailBars + ", " + ruleBars + ", " + ambiguousBars);
         }
+    }
+
+    /**
+     * Returns the figure {@code name} of {@link #FIGURES}, as a risk limit reads it: a bar count;
+     * {@code liquidatedShare}, the share of bridge paths liquidated at least once; or the final
+     * equity's or max drawdown's {@code highFirst}, {@code lowFirst}, or {@code min}, {@code median},
+     * {@code max} over the bridge paths.
+     *
+     * @throws IllegalArgumentException when {@code name} is not one of {@link #FIGURES}
+     * @throws IllegalStateException    when it needs the sensitivity and the run has none
+     */
+    public double figure(String name) {
+        if (!FIGURES.contains(name)) {
+            throw new IllegalArgumentException("unknown path figure \"" + name + "\"; known: " + FIGURES);
+        }
+        if (needsSensitivity(name) && sensitivity == null) {
+            throw new IllegalStateException("path." + name + " needs the run's path sensitivity, and it has none");
+        }
+        return switch (name) {
+            case "ambiguousBars" -> ambiguousBars;
+            case "ruleBars" -> ruleBars;
+            case "detailBars" -> detailBars;
+            case "liquidatedShare" -> sensitivity.liquidatedShare();
+            default -> {
+                int dot = name.indexOf('.');
+                PathSensitivityResults.Outcome o = name.startsWith("finalEquity") ? sensitivity.finalEquity()
+                        : sensitivity.maxDrawdown();
+                yield switch (name.substring(dot + 1)) {
+                    case "highFirst" -> o.highFirst();
+                    case "lowFirst" -> o.lowFirst();
+                    case "min" -> o.bridgeMin();
+                    case "median" -> o.bridgeMedian();
+                    default -> o.bridgeMax();
+                };
+            }
+        };
     }
 }

@@ -17,6 +17,7 @@ import dev.crashlab.execution.Margin;
 import dev.crashlab.results.PathSensitivityResults;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
+import dev.crashlab.results.check.RiskRule;
 import dev.crashlab.strategy.Order;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -174,5 +175,9 @@ class PathSensitivityTest {
         String withoutIt = new String(ResultsJson.toBytes(backtest.run().toResults(Instant.EPOCH)), StandardCharsets.UTF_8);
         assertThat(withoutIt).as("a run without the option writes no sensitivity field").doesNotContain("sensitivity");
         assertThat(ResultsJson.read(withoutIt.getBytes(StandardCharsets.UTF_8)).path().sensitivity()).isNull();
+        assertThat(RiskRule.parse("path.liquidatedShare < 0.05").check(written).why()).isEqualTo("path.liquidatedShare = 0");
+        RiskRule.Outcome worst = RiskRule.parse("path.finalEquity.min >= 1000").check(written);
+        assertThat(worst.holds()).isFalse();
+        assertThat(worst.value()).isEqualTo(written.path().sensitivity().finalEquity().bridgeMin());
     }
 }
