@@ -3,6 +3,7 @@ package dev.crashlab.jobs;
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestException;
 import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import dev.crashlab.results.RunResults;
 import java.util.Set;
 
@@ -65,10 +67,15 @@ public final class BacktestJob {
         List<String> synthetic = new ArrayList<>();
         List<RunFailure> failed = new ArrayList<>();
         RuntimeException firstFailure = null;
-        for (Backtest backtest : planned) {
+        for (int i = 0; i < planned.size(); i++) {
+            Backtest backtest = planned.get(i);
             BacktestResult result;
+            PathSensitivity.Report sensitivity = null;
             try {
                 result = backtest.run();
+                if (runs.get(i).sensitivity() != null) {
+                    sensitivity = sensitivity(backtest, runs.get(i).sensitivity().options(), log);
+                }
             } catch (RuntimeException e) {
                 // The other runs go on, and the index and comparison list those that finished, so a
                 // failure leaves a consistent folder; the build fails below, naming every failed run.
@@ -79,7 +86,8 @@ public final class BacktestJob {
                 continue;
             }
             Path folder = output.resolve(result.name());
-            RunResults results = RunFolder.write(result, folder, now);
+            RunResults results = RunFolder.write(sensitivity == null ? result.toResults(now) : result.toResults(now, sensitivity),
+                    folder, now);
             RunSummary summary = RunFolder.summary(results, folder);
             summaries.add(summary);
             links.add(RunFolder.link(results, folder));
@@ -108,6 +116,21 @@ public final class BacktestJob {
             throw new BacktestException(message.toString(), firstFailure);
         }
         return new Outcome(summaries, comparison, index);
+    }
+
+    /**
+     * Returns the path sensitivity of {@code backtest}, logging one line per event and the spread
+     * of the outcome, and how long it took (wall time: the log's, never the results').
+     */
+    private static PathSensitivity.Report sensitivity(Backtest backtest, PathSensitivity.Options options, JobLog log) {
+        long started = System.nanoTime();
+        PathSensitivity.Report report = PathSensitivity.of(backtest, options);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info(String.format(Locale.ROOT, "Path sensitivity of '%s': high-first, low-first and %d bridge paths of %d sub-bars"
+                + " (seed %d) in %.1f s; %d of %d bridge paths liquidated", backtest.name(), options.bridges(),
+                options.subBars(), options.seed(), millis / 1000.0, report.liquidatedBridges(), options.bridges()));
+        report.events().forEach(e -> log.info("  " + e));
+        return report;
     }
 
     /** Returns the title of the index of {@code config}'s output folder. */

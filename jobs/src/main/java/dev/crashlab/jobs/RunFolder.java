@@ -32,7 +32,11 @@ final class RunFolder {
      * the same records, which it returns.
      */
     static RunResults write(BacktestResult result, Path folder, Instant now) {
-        RunResults results = result.toResults(now);
+        return write(result.toResults(now), folder, now);
+    }
+
+    /** Writes {@code results} as {@code folder}'s results.json and its report beside it, and returns them. */
+    static RunResults write(RunResults results, Path folder, Instant now) {
         ResultsJson.write(results, folder.resolve(RESULTS));
         render(results, folder, ReportOptions.at(now));
         return results;
