@@ -71,10 +71,13 @@ public final class BacktestJob {
             Backtest backtest = planned.get(i);
             BacktestResult result;
             PathSensitivity.Report sensitivity = null;
+            long sensitivityNanos = 0;
             try {
                 result = backtest.run();
                 if (runs.get(i).sensitivity() != null) {
-                    sensitivity = sensitivity(backtest, runs.get(i).sensitivity().options(), log);
+                    long started = System.nanoTime();
+                    sensitivity = PathSensitivity.of(backtest, runs.get(i).sensitivity().options());
+                    sensitivityNanos = System.nanoTime() - started;
                 }
             } catch (RuntimeException e) {
                 // The other runs go on, and the index and comparison list those that finished, so a
@@ -93,6 +96,9 @@ public final class BacktestJob {
             links.add(RunFolder.link(results, folder));
             log.info(summary.line());
             log.info("  " + summary.report());
+            if (sensitivity != null) {
+                log(sensitivity, backtest.name(), sensitivityNanos, log);
+            }
             if (result.synthetic()) {
                 synthetic.add(result.name());
             }
@@ -119,18 +125,15 @@ public final class BacktestJob {
     }
 
     /**
-     * Returns the path sensitivity of {@code backtest}, logging one line per event and the spread
-     * of the outcome, and how long it took (wall time: the log's, never the results').
+     * Logs {@code report} of run {@code name}: the options, how long it took (wall time: the
+     * log's, never the results'), how many bridge paths were liquidated, then one line per event.
      */
-    private static PathSensitivity.Report sensitivity(Backtest backtest, PathSensitivity.Options options, JobLog log) {
-        long started = System.nanoTime();
-        PathSensitivity.Report report = PathSensitivity.of(backtest, options);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info(String.format(Locale.ROOT, "Path sensitivity of '%s': high-first, low-first and %d bridge paths of %d sub-bars"
-                + " (seed %d) in %.1f s; %d of %d bridge paths liquidated", backtest.name(), options.bridges(),
-                options.subBars(), options.seed(), millis / 1000.0, report.liquidatedBridges(), options.bridges()));
-        report.events().forEach(e -> log.info("  " + e));
-        return report;
+    private static void log(PathSensitivity.Report report, String name, long nanos, JobLog log) {
+        PathSensitivity.Options options = report.options();
+        log.info(String.format(Locale.ROOT, "  path sensitivity: high-first, low-first and %d bridge paths of %d sub-bars"
+                + " (seed %d) in %.1f s; %d of %d bridge paths liquidated", options.bridges(), options.subBars(), options.seed(),
+                nanos / 1e9, report.liquidatedBridges(), options.bridges()));
+        report.events().forEach(e -> log.info("    " + e));
     }
 
     /** Returns the title of the index of {@code config}'s output folder. */

@@ -106,10 +106,12 @@ class BacktestJobTest {
         assertThat(spread.seed()).isEqualTo(3);
         assertThat(spread.events()).isNotEmpty().allMatch(e -> e.event().startsWith("liquidation BTC-USD"));
         assertThat(spread.liquidated().onBridges()).isEqualTo(6);
-        assertThat(log.lines).anyMatch(l -> l.startsWith("Path sensitivity of 'paths': high-first, low-first and 6 bridge paths"
-                + " of 24 sub-bars (seed 3) in ") && l.endsWith("; 6 of 6 bridge paths liquidated"));
-        assertThat(log.lines).filteredOn(l -> l.startsWith("  liquidation BTC-USD on 2024-")).hasSize(spread.events().size())
-                .allMatch(l -> l.contains("% of 6 bridge paths; high-first"));
+        int summary = log.lines.indexOf(log.lines.stream().filter(l -> l.startsWith("paths: total return")).findFirst().orElseThrow());
+        assertThat(log.lines.get(summary + 2)).startsWith("  path sensitivity: high-first, low-first and 6 bridge paths"
+                + " of 24 sub-bars (seed 3) in ").endsWith("; 6 of 6 bridge paths liquidated");
+        assertThat(log.lines.subList(summary + 3, summary + 3 + spread.events().size()))
+                .allMatch(l -> l.startsWith("    liquidation BTC-USD on 2024-") && l.contains("% of 6 bridge paths; high-first"));
+        assertThat(log.lines).filteredOn(l -> l.contains("path sensitivity")).hasSize(1);
         assertThat(Files.readString(out.resolve("paths/report.html"))).contains("id=\"path-sensitivity\"");
         assertThat(Files.readString(out.resolve("plain/report.html"))).doesNotContain("id=\"path-sensitivity\"");
     }
