@@ -194,13 +194,16 @@ public final class ConfigLoader {
             throw new ConfigException(run.childPath("name"), "expected a name of letters, digits, '.', '_' or '-'"
                     + " (it names the output folder), got \"" + name + "\"");
         }
-        Node data = run.requireObject("data").onlyFields("folder", "prices", "series", "detail");
+        Node data = run.requireObject("data").onlyFields("folder", "prices", "series", "detail", "cache");
         // The data files' folder, so that one line moves a project from the bundled sample to real data.
         Path files = data.has("folder") ? base.resolve(data.requireString("folder")) : base;
+        // The bar cache of every price and detail file that names none, beside the config (never
+        // in the data folder, which may be shared and read-only).
+        PriceFiles priceFiles = new PriceFiles(files, base, data.has("cache") ? base.resolve(data.requireString("cache")) : null);
         List<RunConfig.PriceFile> prices = new ArrayList<>();
         Node priceNodes = data.requireObject("prices");
         for (Map.Entry<String, Node> e : priceNodes.entries()) {
-            prices.add(priceFile(e.getKey(), e.getValue(), files));
+            prices.add(priceFiles.read(e.getKey(), e.getValue()));
         }
         if (prices.isEmpty()) {
             throw priceNodes.error("give at least one price file");
@@ -223,7 +226,7 @@ public final class ConfigLoader {
                     throw e.getValue().error("detail bars need the price file they detail: \"" + e.getKey()
                             + "\" is not among the run's price symbols " + prices.stream().map(p -> p.symbol().value()).toList());
                 }
-                detail.add(priceFile(e.getKey(), e.getValue(), files));
+                detail.add(priceFiles.read(e.getKey(), e.getValue()));
             }
         }
         var start = run.date("start", null);
@@ -371,7 +374,19 @@ public final class ConfigLoader {
         return new RunConfig.Component(node.requireString("class"), params(node), node.path());
     }
 
-    private static RunConfig.PriceFile priceFile(String symbolText, Node node, Path base) {
+    /**
+     * Where a run's price files are read from: the data folder {@code files}, the config's folder
+     * {@code config} (a file's {@code cache} is relative to it), and the run's default bar cache
+     * {@code cache} ({@code data.cache}), or null for none.
+     */
+    private record PriceFiles(Path files, Path config, Path cache) {
+
+        RunConfig.PriceFile read(String symbol, Node node) {
+            return priceFile(symbol, node, files, config, cache);
+        }
+    }
+
+    private static RunConfig.PriceFile priceFile(String symbolText, Node node, Path base, Path config, Path defaultCache) {
         node.onlyFields("file", "format", "assetClass", "calendar", "quoteCurrency", "lenient", "adjusted", "columns",
                 "timeFormat", "zone", "delimiter", "decimalComma", "header", "dailyBars", "gaps", "cache");
         Symbol symbol;
@@ -403,8 +418,9 @@ public final class ConfigLoader {
                 .zone(node.parsed("zone", ZoneId.of("UTC"), ZoneId::of))
                 .gaps(node.choice("gaps", GapPolicy.KEEP, GapPolicy.class));
         String cache = node.string("cache", null);
-        if (cache != null) {
-            options.cacheFolder(base.resolve(cache));
+        Path cacheFolder = cache != null ? config.resolve(cache) : defaultCache;
+        if (cacheFolder != null) {
+            options.cacheFolder(cacheFolder);
         }
         String delimiter = node.string("delimiter", ",");
         if (delimiter.length() != 1) {

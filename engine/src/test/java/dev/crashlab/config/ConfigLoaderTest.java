@@ -215,6 +215,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dataCacheIsTheBarCacheOfEveryPriceAndDetailFileThatNamesNoneBothBesideTheConfigNotTheDataFolder() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data:",
+                "  folder: data",
+                "  cache: target/bars",
+                "  prices: {BTC-USD: {file: BTC-USD.csv}, ETH-USD: {file: BTC-USD.csv, cache: elsewhere}}",
+                "  detail: {BTC-USD: {file: BTC-USD-5m.csv}}",
+                "strategy: {class: X}"));
+
+        RunConfig run = config.runs().getFirst();
+        Path beside = dir.resolve("target/bars").toAbsolutePath();
+        assertThat(run.prices().get(0).file()).isEqualTo(dir.resolve("data/BTC-USD.csv").toAbsolutePath());
+        assertThat(run.prices().get(0).options().cacheFolder()).isEqualTo(beside);
+        assertThat(run.prices().get(1).options().cacheFolder()).as("a file's own cache wins")
+                .isEqualTo(dir.resolve("elsewhere").toAbsolutePath());
+        assertThat(run.detail().getFirst().options().cacheFolder()).isEqualTo(beside);
+        assertThat(ConfigLoader.load(yaml("data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}", "strategy: {class: X}"))
+                .runs().getFirst().prices().getFirst().options().cacheFolder()).as("none by default").isNull();
+        CrashlabConfig cached = ConfigLoader.load(yaml("data: {folder: data, cache: target/bars, prices: {BTC-USD: {file: BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}"));
+        new RunPlanner(new StrategyFactory(getClass().getClassLoader())).plan(cached.runs().getFirst());
+        assertThat(beside.toFile().list((folder, name) -> name.endsWith(".bars"))).as("planning the run filled the cache")
+                .hasSize(1);
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}, cahce: x}",
+                "strategy: {class: X}"))).hasMessageStartingWith("data.cahce: unknown field; did you mean cache?");
+    }
+
+    @Test
     void readsTheGapPolicyAndCacheFolderOfAPriceFileAndSuggestsTheGapPolicyMeant() {
         CrashlabConfig config = ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv, gaps: fill, cache: target/bars}}}",
