@@ -38,6 +38,19 @@ public record PathSensitivityResults(int bridges, int subBars, long seed, List<E
         }
     }
 
+    /**
+     * Returns whether the path decided {@code event}: it did not happen on every bridge path, or
+     * not both high-first and low-first. An event on every path happened whichever way its bar went.
+     */
+    public boolean decidedByPath(Event event) {
+        return event.onBridges() < bridges || !event.highFirst() || !event.lowFirst();
+    }
+
+    /** Returns the number of events the path decided ({@link #decidedByPath}). */
+    public long decidedEvents() {
+        return events.stream().filter(this::decidedByPath).count();
+    }
+
     /** Returns the share of bridge paths on which the account was liquidated at least once, 0 to 1. */
     public double liquidatedShare() {
         return (double) liquidated.onBridges() / bridges;

@@ -116,6 +116,7 @@ class PathSensitivityTest {
         PathSensitivityResults r = report.toResults();
         assertThat(r.liquidated()).isEqualTo(new PathSensitivityResults.Liquidated(true, true, 12));
         assertThat(r.liquidatedShare()).isEqualTo(1.0);
+        assertThat(r.decidedEvents()).as("on every path, both ways: not the path's choice").isZero();
         // Liquidated at its liquidation price on every path: the same equity whichever way the bar
         // went, up to rounding (the level is sought again from a different point of each path).
         org.assertj.core.data.Offset<Double> rounding = org.assertj.core.data.Offset.offset(1e-9);
@@ -132,6 +133,7 @@ class PathSensitivityTest {
                 PathSensitivityResults.Event::lowFirst).containsExactly(tuple("limit sell BTC-USD", true, false),
                 tuple("stop sell BTC-USD", false, true));
         assertThat(r.events().getFirst().onBridges()).isStrictlyBetween(0, 40);
+        assertThat(r.decidedEvents()).isEqualTo(2);
         // Long 5 from 100 (cash 1,000): the limit at 110 gains about 50, the stop at 90 loses about 50 (less fees).
         assertThat(r.finalEquity().highFirst()).isGreaterThan(1_040);
         assertThat(r.finalEquity().lowFirst()).isLessThan(960);

@@ -68,14 +68,13 @@ public final class PathSection {
     /** Returns the rows of the first {@link #MAX_EVENTS} events. */
     public List<EventRow> events() {
         return sensitivity.events().stream().limit(MAX_EVENTS).map(e -> new EventRow(e.event(), Formats.time(e.bar()),
-                share(e.onBridges()), e.onBridges(), yes(e.highFirst()), yes(e.lowFirst()),
-                e.onBridges() < sensitivity.bridges() || !e.highFirst() || !e.lowFirst())).toList();
+                share(e.onBridges()), e.onBridges(), yes(e.highFirst()), yes(e.lowFirst()), sensitivity.decidedByPath(e)))
+                .toList();
     }
 
     /** Returns the number of events the path decided: not on every bridge path, or not both high-first and low-first. */
     public long decidedCount() {
-        return sensitivity.events().stream()
-                .filter(e -> e.onBridges() < sensitivity.bridges() || !e.highFirst() || !e.lowFirst()).count();
+        return sensitivity.decidedEvents();
     }
 
     /** Returns the rows of the outcome table: final equity and max drawdown. */
