@@ -23,6 +23,7 @@ import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
 import dev.crashlab.results.Metric;
+import dev.crashlab.results.PathResolution;
 import dev.crashlab.results.check.RiskRule;
 import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.stress.StressMethod;
@@ -565,6 +566,7 @@ public final class ConfigLoader {
                     for (RunConfig checked : runs) {
                         if (run == null || run.equals(checked.name())) {
                             parsed.requireWindow(checked.name(), checked.crises().stream().map(CrisisWindow::name).toList());
+                            requireSensitivity(parsed, checked, rule);
                         }
                     }
                 } catch (IllegalArgumentException e) {
@@ -574,6 +576,15 @@ public final class ConfigLoader {
             }
         }
         return out;
+    }
+
+    /** Fails when {@code rule} reads a figure of the path sensitivity and {@code run} does not run it. */
+    private static void requireSensitivity(RiskRule rule, RunConfig run, Node at) {
+        if (rule.figure().scope().equals("path") && PathResolution.needsSensitivity(rule.figure().field())
+                && run.sensitivity() == null) {
+            throw at.error("\"" + rule + "\": run '" + run.name() + "' has no path sensitivity for " + rule.figure()
+                    + " to read; give the run path: {sensitivity: {bridges, subBars, seed}}, or the rule a run that has it");
+        }
     }
 
     /** Returns the run a rule applies to: {@code run} (null: every run), or the swept or walked-forward run for their figures. */

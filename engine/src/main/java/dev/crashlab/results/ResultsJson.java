@@ -48,7 +48,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *   <li>Reading is strict: every field must be present, none may be unknown, and only the fields
  *       documented as nullable ({@code benchmark}, {@code regimes}, an event's {@code symbol}, an
  *       order's {@code side}, a sweep variant's {@code report}) or holding a figure may be
- *       {@code null}. An error names the field's path, such as {@code equity[12].time}.</li>
+ *       {@code null}. An error names the field's path, such as {@code equity[12].time}. One field
+ *       is left out rather than null: a run's {@code path.sensitivity}, written only when the run
+ *       configured it, so that other runs write what they wrote before it existed.</li>
  * </ul>
  *
  * <h2>Documents</h2>

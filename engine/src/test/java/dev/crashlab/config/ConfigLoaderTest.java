@@ -472,6 +472,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRiskRuleOnThePathSensitivityOfARunWithoutItIsAConfigError() {
+        String[] lines = {
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "runs: [{name: plain}, {name: paths, path: {sensitivity: true}}]",
+                "checks:",
+                "  - run: paths",
+                "    rules: [path.liquidatedShare < 0.05, path.ambiguousBars < 10]",
+                "  - rules: [path.finalEquity.min > 0]"};
+
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(lines)))
+                .hasMessage("checks[1].rules[0]: \"path.finalEquity.min > 0\": run 'plain' has no path sensitivity for"
+                        + " path.finalEquity.min to read; give the run path: {sensitivity: {bridges, subBars, seed}}, or the rule"
+                        + " a run that has it (crashlab.yaml:7:13)");
+        lines[6] = "  - rules: [path.ambiguousBars == 0]";
+        assertThat(ConfigLoader.load(yaml(lines)).checks()).as("the bar counts are every run's").hasSize(3);
+    }
+
+    @Test
     void refusesABadPathSensitivityNamingTheFieldAndItsPlaceInTheFile() {
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
