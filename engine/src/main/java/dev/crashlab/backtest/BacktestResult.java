@@ -538,7 +538,15 @@ public final class BacktestResult {
      * report needs, each figure as results.json holds it (NaN for an undefined one, never -0).
      */
     public RunResults toResults(Instant generatedAt) {
-        return ResultsOf.run(this, generatedAt);
+        return ResultsOf.run(this, generatedAt, null);
+    }
+
+    /**
+     * Returns the results records of this run as {@link #toResults(Instant)} does, with
+     * {@code sensitivity} (of this run's backtest, {@link PathSensitivity#of}) in {@code path}.
+     */
+    public RunResults toResults(Instant generatedAt, PathSensitivity.Report sensitivity) {
+        return ResultsOf.run(this, generatedAt, java.util.Objects.requireNonNull(sensitivity, "sensitivity"));
     }
 
     @Override

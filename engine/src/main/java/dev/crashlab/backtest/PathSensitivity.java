@@ -5,6 +5,9 @@ import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.execution.BridgeBars;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.PathRule;
+import dev.crashlab.results.Figures;
+import dev.crashlab.results.PathSensitivityResults;
+import dev.crashlab.results.Quantiles;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.OrderType;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Path sensitivity is how much a run's outcome depends on the order of events inside bars that
@@ -83,14 +87,30 @@ public final class PathSensitivity {
     }
 
     /**
-     * The runs and the spread of their events.
+     * The outcome of one of the runs: what the report keeps of it (not the run itself, whose
+     * bridge data would hold K copies of every bar cut into sub-bars).
      *
+     * @param finalEquity the equity at the last close
+     * @param maxDrawdown the max drawdown of the time-weighted index, a fraction {@code <= 0}
+     * @param liquidated  whether the account had at least one liquidation
+     */
+    public record Outcome(double finalEquity, double maxDrawdown, boolean liquidated) {
+
+        static Outcome of(BacktestResult r) {
+            return new Outcome(r.equity(r.size() - 1), r.metrics().maxDrawdown(), r.metrics().liquidations() > 0);
+        }
+    }
+
+    /**
+     * The runs' outcomes and the spread of their events.
+     *
+     * @param options   what was tried
      * @param highFirst the run with every bar resolved high-first
      * @param lowFirst  the run with every bar resolved low-first
-     * @param bridges   the runs on each bridge path
+     * @param bridges   the run on each bridge path, path k at index k
      * @param events    every liquidation and limit or stop fill of any run, by bar, then name
      */
-    public record Report(BacktestResult highFirst, BacktestResult lowFirst, List<BacktestResult> bridges,
+    public record Report(Options options, Outcome highFirst, Outcome lowFirst, List<Outcome> bridges,
             List<EventSpread> events) {
 
         public Report {
@@ -100,9 +120,31 @@ public final class PathSensitivity {
 
         /** Returns each bridge path's final equity, sorted ascending. */
         public double[] bridgeFinalEquities() {
-            double[] out = bridges.stream().mapToDouble(r -> r.equity(r.size() - 1)).toArray();
+            double[] out = bridges.stream().mapToDouble(Outcome::finalEquity).toArray();
             Arrays.sort(out);
             return out;
+        }
+
+        /** Returns on how many bridge paths the account was liquidated at least once. */
+        public int liquidatedBridges() {
+            return (int) bridges.stream().filter(Outcome::liquidated).count();
+        }
+
+        /** Returns the report as results.json holds it, inside {@code path}. */
+        public PathSensitivityResults toResults() {
+            return new PathSensitivityResults(options.bridges(), options.subBars(), options.seed(),
+                    events.stream().map(e -> new PathSensitivityResults.Event(e.event(), e.bar(), e.highFirst(), e.lowFirst(),
+                            e.onBridges())).toList(),
+                    spread(Outcome::finalEquity), spread(Outcome::maxDrawdown),
+                    new PathSensitivityResults.Liquidated(highFirst.liquidated(), lowFirst.liquidated(), liquidatedBridges()));
+        }
+
+        private PathSensitivityResults.Outcome spread(ToDoubleFunction<Outcome> figure) {
+            double[] sorted = Quantiles.sortedDefined(bridges.stream().mapToDouble(figure).toArray());
+            return new PathSensitivityResults.Outcome(Figures.figure(figure.applyAsDouble(highFirst)),
+                    Figures.figure(figure.applyAsDouble(lowFirst)), sorted.length == 0 ? Double.NaN : Figures.figure(sorted[0]),
+                    Figures.figure(Quantiles.ofSorted(sorted, 0.5)),
+                    sorted.length == 0 ? Double.NaN : Figures.figure(sorted[sorted.length - 1]));
         }
     }
 
@@ -116,27 +158,26 @@ public final class PathSensitivity {
         MarketData daily = backtest.data().withoutDetail();
         BacktestResult high = with(backtest, daily, PathRule.HIGH_FIRST).run();
         BacktestResult low = with(backtest, daily, PathRule.LOW_FIRST).run();
-        List<BacktestResult> bridges = new ArrayList<>();
+        Set<Key> highEvents = events(high);
+        Set<Key> lowEvents = events(low);
+        Map<Key, int[]> counts = new TreeMap<>();
+        highEvents.forEach(e -> counts.putIfAbsent(e, new int[1]));
+        lowEvents.forEach(e -> counts.putIfAbsent(e, new int[1]));
+        List<Outcome> bridges = new ArrayList<>();
         for (int k = 0; k < options.bridges(); k++) {
             MarketData bridged = daily;
             for (OhlcvSeries s : daily.prices()) {
                 bridged = bridged.withDetail(BridgeBars.of(s, options.subBars(), options.seed() + k));
             }
-            bridges.add(with(backtest, bridged, backtest.costs().pathRule()).run());
-        }
-        Set<Key> highEvents = events(high);
-        Set<Key> lowEvents = events(low);
-        List<Set<Key>> bridgeEvents = bridges.stream().map(PathSensitivity::events).toList();
-        Map<Key, int[]> counts = new TreeMap<>();
-        highEvents.forEach(e -> counts.putIfAbsent(e, new int[1]));
-        lowEvents.forEach(e -> counts.putIfAbsent(e, new int[1]));
-        for (Set<Key> run : bridgeEvents) {
-            run.forEach(e -> counts.computeIfAbsent(e, x -> new int[1])[0]++);
+            // One bridged run at a time, kept only as its outcome and events: the sub-bars are freed.
+            BacktestResult run = with(backtest, bridged, backtest.costs().pathRule()).run();
+            bridges.add(Outcome.of(run));
+            events(run).forEach(e -> counts.computeIfAbsent(e, x -> new int[1])[0]++);
         }
         List<EventSpread> spread = new ArrayList<>();
         counts.forEach((e, n) -> spread.add(new EventSpread(e.event(), Instant.ofEpochMilli(e.bar()), highEvents.contains(e),
                 lowEvents.contains(e), n[0], options.bridges())));
-        return new Report(high, low, bridges, spread);
+        return new Report(options, Outcome.of(high), Outcome.of(low), bridges, spread);
     }
 
     private static Backtest with(Backtest b, MarketData data, PathRule rule) {

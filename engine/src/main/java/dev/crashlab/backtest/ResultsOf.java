@@ -72,7 +72,7 @@ final class ResultsOf {
     private ResultsOf() {
     }
 
-    static RunResults run(BacktestResult result, Instant generatedAt) {
+    static RunResults run(BacktestResult result, Instant generatedAt, PathSensitivity.Report sensitivity) {
         Backtest spec = result.spec();
         int steps = result.size();
         List<InstrumentInfo> universe = new ArrayList<>();
@@ -120,14 +120,15 @@ final class ResultsOf {
                 benchmark, regimes, result.crises().stream().map(c -> crisis(c, times)).toList(), series(result),
                 result.tracked().stream().map(t -> new TrackedSeries(t.name(),
                         t.state() ? TrackedSeries.STATE : TrackedSeries.VALUE, Figures.figures(t.values()))).toList(),
-                path(result), candles(result), null, null, null);
+                path(result, sensitivity), candles(result), null, null, null);
     }
 
-    private static PathResolution path(BacktestResult result) {
+    private static PathResolution path(BacktestResult result, PathSensitivity.Report sensitivity) {
         Map<String, String> detail = new LinkedHashMap<>();
         result.spec().data().detail().forEach((symbol, bars) -> detail.put(symbol.value(), bars.interval().toString()));
         return new PathResolution(detail.isEmpty() ? PathResolution.RULE : PathResolution.DETAIL, detail,
-                result.detailBars(), result.ruleBars(), result.ambiguousBars());
+                result.detailBars(), result.ruleBars(), result.ambiguousBars(),
+                sensitivity == null ? null : sensitivity.toResults());
     }
 
     /** The overlays of a candle window: simple moving averages of the closes, by bar count. */

@@ -2,6 +2,7 @@ package dev.crashlab.config;
 
 import dev.crashlab.Names;
 import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.GapPolicy;
@@ -22,6 +23,7 @@ import dev.crashlab.execution.MarginMode;
 import dev.crashlab.execution.PathRule;
 import dev.crashlab.portfolio.Contributions;
 import dev.crashlab.results.Metric;
+import dev.crashlab.results.PathResolution;
 import dev.crashlab.results.check.RiskRule;
 import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.stress.StressMethod;
@@ -70,7 +72,7 @@ public final class ConfigLoader {
     // are the defaults of every run, beside the top's own fields.
     private static final List<String> RUN_FIELDS = List.of("name", "data", "start", "end", "initialCash", "contributions",
             "costs", "margin", "periodsPerYear", "riskFreeRate", "benchmark", "regime", "strategy", "allowPartialData",
-            "crises", "candles");
+            "crises", "candles", "path");
     private static final String[] TOP_FIELDS = Stream.concat(RUN_FIELDS.stream(), Stream.of("runs", "sweep", "walkforward", "checks",
             "output", "stress"))
             .toArray(String[]::new);
@@ -193,13 +195,16 @@ public final class ConfigLoader {
             throw new ConfigException(run.childPath("name"), "expected a name of letters, digits, '.', '_' or '-'"
                     + " (it names the output folder), got \"" + name + "\"");
         }
-        Node data = run.requireObject("data").onlyFields("folder", "prices", "series", "detail");
+        Node data = run.requireObject("data").onlyFields("folder", "prices", "series", "detail", "cache");
         // The data files' folder, so that one line moves a project from the bundled sample to real data.
         Path files = data.has("folder") ? base.resolve(data.requireString("folder")) : base;
+        // The bar cache of every price and detail file that names none, beside the config (never
+        // in the data folder, which may be shared and read-only).
+        PriceFiles priceFiles = new PriceFiles(files, base, data.has("cache") ? base.resolve(data.requireString("cache")) : null);
         List<RunConfig.PriceFile> prices = new ArrayList<>();
         Node priceNodes = data.requireObject("prices");
         for (Map.Entry<String, Node> e : priceNodes.entries()) {
-            prices.add(priceFile(e.getKey(), e.getValue(), files));
+            prices.add(priceFiles.read(e.getKey(), e.getValue()));
         }
         if (prices.isEmpty()) {
             throw priceNodes.error("give at least one price file");
@@ -222,7 +227,7 @@ public final class ConfigLoader {
                     throw e.getValue().error("detail bars need the price file they detail: \"" + e.getKey()
                             + "\" is not among the run's price symbols " + prices.stream().map(p -> p.symbol().value()).toList());
                 }
-                detail.add(priceFile(e.getKey(), e.getValue(), files));
+                detail.add(priceFiles.read(e.getKey(), e.getValue()));
             }
         }
         var start = run.date("start", null);
@@ -266,7 +271,37 @@ public final class ConfigLoader {
         }
         return new RunConfig(name, run.path(), prices, series, detail, start, end, initialCash, contributions, costs, margin, periods,
                 riskFree, benchmark, regime, new RunConfig.StrategySpec(core, wrappers), run.bool("allowPartialData", false),
-                run.json(), crises(run), candles(run));
+                run.json(), crises(run), candles(run), sensitivity(run));
+    }
+
+    /**
+     * Returns the run's {@code path: {sensitivity: ...}}: {@code sensitivity} an object of
+     * {@code bridges}, {@code subBars} and {@code seed} (each defaulting to
+     * {@link PathSensitivity.Options#DEFAULTS}), or {@code true} for the defaults, {@code false} or
+     * left out for none.
+     */
+    private static RunConfig.Sensitivity sensitivity(Node run) {
+        Node path = run.object("path");
+        if (path == null) {
+            return null;
+        }
+        path.onlyFields("sensitivity");
+        JsonNode value = path.json().get("sensitivity");
+        String at = path.childPath("sensitivity");
+        if (value == null || value.isNull() || value.isBoolean() && !value.asBoolean()) {
+            return null;
+        }
+        PathSensitivity.Options defaults = PathSensitivity.Options.DEFAULTS;
+        if (value.isBoolean()) {
+            return new RunConfig.Sensitivity(defaults, at);
+        }
+        if (!value.isObject()) {
+            throw new ConfigException(at, "expected {bridges, subBars, seed}, true or false, got " + value);
+        }
+        Node s = new Node(value, at).onlyFields("bridges", "subBars", "seed");
+        return new RunConfig.Sensitivity(new PathSensitivity.Options((int) s.integer("bridges", defaults.bridges(), 1, 10_000),
+                (int) s.integer("subBars", defaults.subBars(), 4, 100_000),
+                s.integer("seed", defaults.seed(), Long.MIN_VALUE, Long.MAX_VALUE)), at);
     }
 
     /** Returns the run's {@code candles: {from, to}}, the report's candlestick window, or null for the default. */
@@ -340,7 +375,19 @@ public final class ConfigLoader {
         return new RunConfig.Component(node.requireString("class"), params(node), node.path());
     }
 
-    private static RunConfig.PriceFile priceFile(String symbolText, Node node, Path base) {
+    /**
+     * Where a run's price files are read from: the data folder {@code files}, the config's folder
+     * {@code config} (a file's {@code cache} is relative to it), and the run's default bar cache
+     * {@code cache} ({@code data.cache}), or null for none.
+     */
+    private record PriceFiles(Path files, Path config, Path cache) {
+
+        RunConfig.PriceFile read(String symbol, Node node) {
+            return priceFile(symbol, node, files, config, cache);
+        }
+    }
+
+    private static RunConfig.PriceFile priceFile(String symbolText, Node node, Path base, Path config, Path defaultCache) {
         node.onlyFields("file", "format", "assetClass", "calendar", "quoteCurrency", "lenient", "adjusted", "columns",
                 "timeFormat", "zone", "delimiter", "decimalComma", "header", "dailyBars", "gaps", "cache");
         Symbol symbol;
@@ -372,8 +419,9 @@ public final class ConfigLoader {
                 .zone(node.parsed("zone", ZoneId.of("UTC"), ZoneId::of))
                 .gaps(node.choice("gaps", GapPolicy.KEEP, GapPolicy.class));
         String cache = node.string("cache", null);
-        if (cache != null) {
-            options.cacheFolder(base.resolve(cache));
+        Path cacheFolder = cache != null ? config.resolve(cache) : defaultCache;
+        if (cacheFolder != null) {
+            options.cacheFolder(cacheFolder);
         }
         String delimiter = node.string("delimiter", ",");
         if (delimiter.length() != 1) {
@@ -518,6 +566,7 @@ public final class ConfigLoader {
                     for (RunConfig checked : runs) {
                         if (run == null || run.equals(checked.name())) {
                             parsed.requireWindow(checked.name(), checked.crises().stream().map(CrisisWindow::name).toList());
+                            requireSensitivity(parsed, checked, rule);
                         }
                     }
                 } catch (IllegalArgumentException e) {
@@ -527,6 +576,15 @@ public final class ConfigLoader {
             }
         }
         return out;
+    }
+
+    /** Fails when {@code rule} reads a figure of the path sensitivity and {@code run} does not run it. */
+    private static void requireSensitivity(RiskRule rule, RunConfig run, Node at) {
+        if (rule.figure().scope().equals("path") && PathResolution.needsSensitivity(rule.figure().field())
+                && run.sensitivity() == null) {
+            throw at.error("\"" + rule + "\": run '" + run.name() + "' has no path sensitivity for " + rule.figure()
+                    + " to read; give the run path: {sensitivity: {bridges, subBars, seed}}, or the rule a run that has it");
+        }
     }
 
     /** Returns the run a rule applies to: {@code run} (null: every run), or the swept or walked-forward run for their figures. */

@@ -1,6 +1,7 @@
 package dev.crashlab.config;
 
 import dev.crashlab.backtest.Backtest;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.data.PublicationRule;
 import dev.crashlab.data.Symbol;
 import dev.crashlab.data.io.LoadOptions;
@@ -41,12 +42,14 @@ import tools.jackson.databind.JsonNode;
  *                       its {@code crises}
  * @param candles        the window of the report's candlestick chart ({@code candles: {from, to}}),
  *                       or {@code null} for the default around the deepest drawdown
+ * @param sensitivity    the path sensitivity the backtest job runs beside the run
+ *                       ({@code path: {sensitivity: ...}}), or {@code null} for none
  */
 public record RunConfig(String name, String path, List<PriceFile> prices, List<SeriesFile> series, List<PriceFile> detail,
         LocalDate start,
         LocalDate end, double initialCash, Contributions contributions, Costs costs, Margin margin, double periodsPerYear,
         double riskFreeRate, String benchmark, Component regime, StrategySpec strategy, boolean allowPartialData,
-        JsonNode echo, List<CrisisWindow> crises, Backtest.Window candles) {
+        JsonNode echo, List<CrisisWindow> crises, Backtest.Window candles, Sensitivity sensitivity) {
 
     public RunConfig {
         prices = List.copyOf(prices);
@@ -61,7 +64,16 @@ public record RunConfig(String name, String path, List<PriceFile> prices, List<S
      */
     public RunConfig withFiles(List<PriceFile> prices, List<SeriesFile> series, List<PriceFile> detail) {
         return new RunConfig(name, path, prices, series, detail, start, end, initialCash, contributions, costs, margin,
-                periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, echo, crises, candles);
+                periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, echo, crises, candles, sensitivity);
+    }
+
+    /**
+     * The path sensitivity of a run: what to try, and where the config says so.
+     *
+     * @param options the bridge paths, sub-bars and seed
+     * @param path    its place in the config, such as {@code runs[2].path.sensitivity}
+     */
+    public record Sensitivity(PathSensitivity.Options options, String path) {
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.data.io.SeriesLoader;
+import dev.crashlab.execution.BridgeBars;
 import dev.crashlab.strategy.BuyAndHold;
 import dev.crashlab.strategy.RegimeClassifier;
 import dev.crashlab.strategy.Strategy;
@@ -74,6 +75,18 @@ public final class RunPlanner {
      */
     public Backtest plan(RunConfig run, String name, Map<String, JsonNode> overrides) {
         MarketData data = data(run);
+        if (run.sensitivity() != null) {
+            // Checked here, before anything runs, so that the error names the config field.
+            int subBars = run.sensitivity().options().subBars();
+            for (OhlcvSeries series : data.prices()) {
+                try {
+                    BridgeBars.requireCuttable(series, subBars);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(run.sensitivity().path() + ".subBars", e.getMessage()
+                            + " (a bar's length in milliseconds must be a multiple of subBars)", e);
+                }
+            }
+        }
         Bound bound = bind(run, overrides);
         String strategyPath = run.strategy().strategy().path();
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -37,13 +37,9 @@ public final class BridgeBars {
      *                                  milliseconds times {@code subBars}, or is a calendar month
      */
     public static OhlcvSeries of(OhlcvSeries bars, int subBars, long seed) {
+        requireCuttable(bars, subBars);
         BarInterval interval = bars.interval();
-        long length = interval.nominal().toMillis();
-        if (subBars < 4 || interval.isCalendarMonth() || length % subBars != 0) {
-            throw new IllegalArgumentException("cannot cut " + interval + " bars of " + bars.symbol() + " into " + subBars
-                    + " sub-bars of whole milliseconds");
-        }
-        long step = length / subBars;
+        long step = interval.nominal().toMillis() / subBars;
         SplittableRandom random = new SplittableRandom(seed);
         OhlcvSeries.Builder out = OhlcvSeries.builder(bars.instrument())
                 .source(new DataSource("bridge:" + bars.source().path() + "#" + seed, "", "bridge", true))
@@ -60,6 +56,20 @@ public final class BridgeBars {
             }
         }
         return out.build();
+    }
+
+    /**
+     * Fails unless {@code bars} can be cut into {@code subBars} bridge bars each: at least 4, of a
+     * whole number of milliseconds, and not calendar months (whose length varies).
+     *
+     * @throws IllegalArgumentException naming the bars' interval and symbol when they cannot
+     */
+    public static void requireCuttable(OhlcvSeries bars, int subBars) {
+        BarInterval interval = bars.interval();
+        if (subBars < 4 || interval.isCalendarMonth() || interval.nominal().toMillis() % subBars != 0) {
+            throw new IllegalArgumentException("cannot cut " + interval + " bars of " + bars.symbol() + " into " + subBars
+                    + " sub-bars of whole milliseconds");
+        }
     }
 
     /** Fills {@code y} (m + 1 points) with one bridge path from {@code open} to {@code close} touching {@code high} and {@code low}. */

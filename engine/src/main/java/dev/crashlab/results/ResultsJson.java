@@ -49,7 +49,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       documented as nullable ({@code benchmark}, {@code regimes}, {@code stress}, {@code sweep},
  *       {@code walkforward}, an event's {@code symbol}, an
  *       order's {@code side}, a sweep variant's {@code report}) or holding a figure may be
- *       {@code null}. An error names the field's path, such as {@code equity[12].time}.</li>
+ *       {@code null}. An error names the field's path, such as {@code equity[12].time}. One field
+ *       is left out rather than null: a run's {@code path.sensitivity}, written only when the run
+ *       configured it, so that other runs write what they wrote before it existed.</li>
  * </ul>
  *
  * <h2>Documents</h2>

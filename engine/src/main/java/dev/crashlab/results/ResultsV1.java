@@ -143,7 +143,8 @@ final class ResultsV1 {
 
     /**
      * Gives {@code root} (version 1, or version 2 written before runs recorded how they resolved
-     * their bars) the {@code path} of mode {@code unknown} with no counts, when it has none.
+     * their bars) the {@code path} of mode {@code unknown} with no counts, when it has none, and
+     * its {@code path} a null {@code sensitivity} when it has none (a run without the option).
      */
     static void addPathResolution(ObjectNode root) {
         if (!root.has("path")) {
@@ -153,6 +154,10 @@ final class ResultsV1 {
             path.put("detailBars", 0);
             path.put("ruleBars", 0);
             path.put("ambiguousBars", 0);
+        }
+        // Written only when configured (PathResolution#sensitivity): absent reads as none.
+        if (root.get("path") instanceof ObjectNode path && !path.has("sensitivity")) {
+            path.putNull("sensitivity");
         }
     }
 

@@ -12,8 +12,8 @@ import dev.crashlab.results.CrisisMetrics;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.ResultsJson;
 import dev.crashlab.results.RunResults;
-import dev.crashlab.results.TradeRow;
 import dev.crashlab.results.TrackedSeries;
+import dev.crashlab.results.TradeRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +170,7 @@ class GoldenResultsTest {
             assertThat(t.rate()).isEqualTo(written.account().margin().maintenance());
         });
         assertThat(early.costs().pathRule()).isEqualTo("unknown");
-        assertThat(early.path()).isEqualTo(new dev.crashlab.results.PathResolution("unknown", java.util.Map.of(), 0, 0, 0));
+        assertThat(early.path()).isEqualTo(new dev.crashlab.results.PathResolution("unknown", java.util.Map.of(), 0, 0, 0, null));
         assertThat(early.trades()).allSatisfy(t -> assertThat(t.carry()).isZero());
         assertThat(early.fills()).allSatisfy(f -> assertThat(f.liquidationPrice()).isNaN());
         assertThat(early.metrics()).isEqualTo(written.metrics());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.GapPolicy;
@@ -214,6 +215,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dataCacheIsTheBarCacheOfEveryPriceAndDetailFileThatNamesNoneBothBesideTheConfigNotTheDataFolder() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data:",
+                "  folder: data",
+                "  cache: target/bars",
+                "  prices: {BTC-USD: {file: BTC-USD.csv}, ETH-USD: {file: BTC-USD.csv, cache: elsewhere}}",
+                "  detail: {BTC-USD: {file: BTC-USD-5m.csv}}",
+                "strategy: {class: X}"));
+
+        RunConfig run = config.runs().getFirst();
+        Path beside = dir.resolve("target/bars").toAbsolutePath();
+        assertThat(run.prices().get(0).file()).isEqualTo(dir.resolve("data/BTC-USD.csv").toAbsolutePath());
+        assertThat(run.prices().get(0).options().cacheFolder()).isEqualTo(beside);
+        assertThat(run.prices().get(1).options().cacheFolder()).as("a file's own cache wins")
+                .isEqualTo(dir.resolve("elsewhere").toAbsolutePath());
+        assertThat(run.detail().getFirst().options().cacheFolder()).isEqualTo(beside);
+        assertThat(ConfigLoader.load(yaml("data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}", "strategy: {class: X}"))
+                .runs().getFirst().prices().getFirst().options().cacheFolder()).as("none by default").isNull();
+        CrashlabConfig cached = ConfigLoader.load(yaml("data: {folder: data, cache: target/bars, prices: {BTC-USD: {file: BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}"));
+        new RunPlanner(new StrategyFactory(getClass().getClassLoader())).plan(cached.runs().getFirst());
+        assertThat(beside.toFile().list((folder, name) -> name.endsWith(".bars"))).as("planning the run filled the cache")
+                .hasSize(1);
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}, cahce: x}",
+                "strategy: {class: X}"))).hasMessageStartingWith("data.cahce: unknown field; did you mean cache?");
+    }
+
+    @Test
     void readsTheGapPolicyAndCacheFolderOfAPriceFileAndSuggestsTheGapPolicyMeant() {
         CrashlabConfig config = ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv, gaps: fill, cache: target/bars}}}",
@@ -271,15 +300,15 @@ class ConfigLoaderTest {
                 "strategy: {class: X}",
                 "costz: {}")))
                 .hasMessage("costz: unknown field; did you mean costs?; expected one of name, data, start, end, initialCash, contributions,"
-                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, candles, runs,"
-                        + " sweep, walkforward, checks, output, stress (crashlab.yaml:3:1)");
+                        + " costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy, allowPartialData, crises, candles, path,"
+                        + " runs, sweep, walkforward, checks, output, stress (crashlab.yaml:3:1)");
         assertThatThrownBy(() -> ConfigLoader.load(yaml(
                 "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
                 "runs:",
                 "  - {name: a, strategy: {class: X}, costz: {}}")))
                 .hasMessage("runs[0].costz: unknown field; did you mean costs?; expected one of name, data, start, end,"
                         + " initialCash, contributions, costs, margin, periodsPerYear, riskFreeRate, benchmark, regime, strategy,"
-                        + " allowPartialData, crises, candles (crashlab.yaml:3:37)");
+                        + " allowPartialData, crises, candles, path (crashlab.yaml:3:37)");
     }
 
     @Test
@@ -415,6 +444,84 @@ class ConfigLoaderTest {
                 "strategy: {class: " + DIP + "}",
                 "candles: {form: 2022-11-30, to: 2022-12-01}")))
                 .hasMessageStartingWith("candles.form: unknown field; did you mean from?");
+    }
+
+    @Test
+    void readsThePathSensitivityWithDefaultsAndARunMaySwitchItOff() {
+        CrashlabConfig config = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {bridges: 8, seed: 42}}",
+                "runs:",
+                "  - name: top",
+                "  - name: own",
+                "    path: {sensitivity: {subBars: 24}}",
+                "  - name: defaults",
+                "    path: {sensitivity: true}",
+                "  - name: off",
+                "    path: {sensitivity: false}"));
+
+        assertThat(config.run("top").orElseThrow().sensitivity())
+                .isEqualTo(new RunConfig.Sensitivity(new PathSensitivity.Options(8, 96, 42), "runs[0].path.sensitivity"));
+        assertThat(config.run("own").orElseThrow().sensitivity().options())
+                .as("a run's object is merged over the top level's, field by field").isEqualTo(new PathSensitivity.Options(8, 24, 42));
+        assertThat(config.run("defaults").orElseThrow().sensitivity().options()).isEqualTo(PathSensitivity.Options.DEFAULTS);
+        assertThat(config.run("off").orElseThrow().sensitivity()).isNull();
+        assertThat(ConfigLoader.load(yaml("data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}", "strategy: {class: " + DIP + "}"))
+                .runs().getFirst().sensitivity()).as("left out: none").isNull();
+    }
+
+    @Test
+    void aRiskRuleOnThePathSensitivityOfARunWithoutItIsAConfigError() {
+        String[] lines = {
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "runs: [{name: plain}, {name: paths, path: {sensitivity: true}}]",
+                "checks:",
+                "  - run: paths",
+                "    rules: [path.liquidatedShare < 0.05, path.ambiguousBars < 10]",
+                "  - rules: [path.finalEquity.min > 0]"};
+
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(lines)))
+                .hasMessage("checks[1].rules[0]: \"path.finalEquity.min > 0\": run 'plain' has no path sensitivity for"
+                        + " path.finalEquity.min to read; give the run path: {sensitivity: {bridges, subBars, seed}}, or the rule"
+                        + " a run that has it (crashlab.yaml:7:13)");
+        lines[6] = "  - rules: [path.ambiguousBars == 0]";
+        assertThat(ConfigLoader.load(yaml(lines)).checks()).as("the bar counts are every run's").hasSize(3);
+    }
+
+    @Test
+    void refusesABadPathSensitivityNamingTheFieldAndItsPlaceInTheFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {bridges: 0}}")))
+                .hasMessage("path.sensitivity.bridges: expected a whole number in [1, 10000], got 0 (crashlab.yaml:3:22)");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {bridge: 10}}")))
+                .hasMessageStartingWith("path.sensitivity.bridge: unknown field; did you mean bridges?; expected one of bridges,"
+                        + " subBars, seed");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivty: true}")))
+                .hasMessageStartingWith("path.sensitivty: unknown field; did you mean sensitivity?");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: 20}")))
+                .hasMessageStartingWith("path.sensitivity: expected {bridges, subBars, seed}, true or false, got 20");
+        CrashlabConfig sevenSubBars = ConfigLoader.load(yaml(
+                "data: {prices: {BTC-USD: {file: data/BTC-USD.csv}}}",
+                "strategy: {class: " + DIP + "}",
+                "path: {sensitivity: {subBars: 7}}"));
+        RunPlanner planner = new RunPlanner(new StrategyFactory(getClass().getClassLoader()));
+        assertThatThrownBy(() -> planner.plan(sevenSubBars.runs().getFirst()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("path.sensitivity.subBars: cannot cut 1d bars of BTC-USD into 7 sub-bars of whole milliseconds"
+                        + " (a bar's length in milliseconds must be a multiple of subBars)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.crashlab.jobs;
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestException;
 import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.config.ConfigException;
 import dev.crashlab.config.CrashlabConfig;
 import dev.crashlab.config.RunConfig;
@@ -11,12 +12,13 @@ import dev.crashlab.config.StrategyFactory;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.RunFailure;
 import dev.crashlab.report.RunLink;
+import dev.crashlab.results.RunResults;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.crashlab.results.RunResults;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -65,10 +67,18 @@ public final class BacktestJob {
         List<String> synthetic = new ArrayList<>();
         List<RunFailure> failed = new ArrayList<>();
         RuntimeException firstFailure = null;
-        for (Backtest backtest : planned) {
+        for (int i = 0; i < planned.size(); i++) {
+            Backtest backtest = planned.get(i);
             BacktestResult result;
+            PathSensitivity.Report sensitivity = null;
+            long sensitivityNanos = 0;
             try {
                 result = backtest.run();
+                if (runs.get(i).sensitivity() != null) {
+                    long started = System.nanoTime();
+                    sensitivity = PathSensitivity.of(backtest, runs.get(i).sensitivity().options());
+                    sensitivityNanos = System.nanoTime() - started;
+                }
             } catch (RuntimeException e) {
                 // The other runs go on, and the index and comparison list those that finished, so a
                 // failure leaves a consistent folder; the build fails below, naming every failed run.
@@ -79,12 +89,16 @@ public final class BacktestJob {
                 continue;
             }
             Path folder = output.resolve(result.name());
-            RunResults results = RunFolder.write(result, folder, now);
+            RunResults results = RunFolder.write(sensitivity == null ? result.toResults(now) : result.toResults(now, sensitivity),
+                    folder, now);
             RunSummary summary = RunFolder.summary(results, folder);
             summaries.add(summary);
             links.add(RunFolder.link(results, folder));
             log.info(summary.line());
             log.info("  " + summary.report());
+            if (sensitivity != null) {
+                log(sensitivity, backtest.name(), sensitivityNanos, log);
+            }
             if (result.synthetic()) {
                 synthetic.add(result.name());
             }
@@ -108,6 +122,18 @@ public final class BacktestJob {
             throw new BacktestException(message.toString(), firstFailure);
         }
         return new Outcome(summaries, comparison, index);
+    }
+
+    /**
+     * Logs {@code report} of run {@code name}: the options, how long it took (wall time: the
+     * log's, never the results'), how many bridge paths were liquidated, then one line per event.
+     */
+    private static void log(PathSensitivity.Report report, String name, long nanos, JobLog log) {
+        PathSensitivity.Options options = report.options();
+        log.info(String.format(Locale.ROOT, "  path sensitivity: high-first, low-first and %d bridge paths of %d sub-bars"
+                + " (seed %d) in %.1f s; %d of %d bridge paths liquidated", options.bridges(), options.subBars(), options.seed(),
+                nanos / 1e9, report.liquidatedBridges(), options.bridges()));
+        report.events().forEach(e -> log.info("    " + e));
     }
 
     /** Returns the title of the index of {@code config}'s output folder. */

@@ -41,26 +41,36 @@ final class RunFolder {
      * kept when they are of the same run.
      */
     static RunResults write(BacktestResult result, Path folder, Instant now) {
-        RunResults results = result.toResults(now).withStudiesOf(previous(folder));
-        write(results, folder, now);
-        return results;
+        return write(result.toResults(now), folder, now);
     }
 
     /**
-     * Writes {@code run}'s folder in {@code output} as {@link #write(BacktestResult, Path, Instant)}
-     * does, with {@code study} (such as {@code r -> r.withStress(summary)}) applied to its results:
-     * the results.json of a run then always holds the run the study was made on.
+     * Writes {@code results} as {@code folder}'s results.json and its report beside it, with the
+     * study sections of the results already there when they are of the same run, and returns what
+     * it wrote.
+     */
+    static RunResults write(RunResults results, Path folder, Instant now) {
+        return store(results.withStudiesOf(previous(folder)), folder, now);
+    }
+
+    /**
+     * Adds {@code study} (such as {@code r -> r.withStress(summary)}) to the results of
+     * {@code run} in {@code output}: to the results already in its folder when they are of the
+     * same run (keeping all they hold, path sensitivity and other studies included), else to
+     * {@code run}'s own results, which replace them; the results.json of a run then always holds
+     * the run the study was made on.
      */
     static RunResults addStudy(BacktestResult run, Path output, UnaryOperator<RunResults> study, Instant now) {
         Path folder = output.resolve(run.name());
-        RunResults results = study.apply(run.toResults(now).withStudiesOf(previous(folder)));
-        write(results, folder, now);
-        return results;
+        RunResults fresh = run.toResults(now);
+        RunResults previous = previous(folder);
+        return store(study.apply(previous != null && previous.sameRun(fresh) ? previous : fresh), folder, now);
     }
 
-    private static void write(RunResults results, Path folder, Instant now) {
+    private static RunResults store(RunResults results, Path folder, Instant now) {
         ResultsJson.write(results, folder.resolve(RESULTS));
         render(results, folder, ReportOptions.at(now));
+        return results;
     }
 
     /**

@@ -85,4 +85,34 @@ class BacktestJobTest {
         assertThat(index.select("#failed-runs .failed-run strong").eachText()).isEqualTo(List.of("broken"));
         assertThat(index.select("a[href=comparison.html]")).isEmpty();
     }
+
+    @Test
+    void aRunWithPathSensitivityWritesTheSpreadIntoItsResultsAndLogsEachEventWhileTheOtherRunsWriteNone() throws Exception {
+        Path out = dir.resolve("out");
+        CollectedLog log = new CollectedLog();
+        Path file = Files.writeString(dir.resolve("crashlab.yaml"), "data: {folder: '" + SAMPLE + "', prices: {BTC-USD: {file: BTC-USD.csv}}}\n"
+                + "start: 2024-01-01\nend: 2024-06-30\ninitialCash: 1000\nmargin: {initial: 0.1}\n"
+                + "strategy: {class: BuyAndHold, wrappers: [{class: Leveraged, params: {leverage: 10}}]}\n"
+                + "runs:\n  - {name: plain}\n  - {name: paths, path: {sensitivity: {bridges: 6, subBars: 24, seed: 3}}}\n");
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+
+        BacktestJob.run(ConfigLoader.load(file), out, getClass().getClassLoader(), Set.of(), clock, log);
+
+        assertThat(Files.readString(out.resolve("plain/results.json"))).doesNotContain("sensitivity");
+        var results = dev.crashlab.results.ResultsJson.read(out.resolve("paths/results.json"));
+        var spread = results.path().sensitivity();
+        assertThat(spread.bridges()).isEqualTo(6);
+        assertThat(spread.subBars()).isEqualTo(24);
+        assertThat(spread.seed()).isEqualTo(3);
+        assertThat(spread.events()).isNotEmpty().allMatch(e -> e.event().startsWith("liquidation BTC-USD"));
+        assertThat(spread.liquidated().onBridges()).isEqualTo(6);
+        int summary = log.lines.indexOf(log.lines.stream().filter(l -> l.startsWith("paths: total return")).findFirst().orElseThrow());
+        assertThat(log.lines.get(summary + 2)).startsWith("  path sensitivity: high-first, low-first and 6 bridge paths"
+                + " of 24 sub-bars (seed 3) in ").endsWith("; 6 of 6 bridge paths liquidated");
+        assertThat(log.lines.subList(summary + 3, summary + 3 + spread.events().size()))
+                .allMatch(l -> l.startsWith("    liquidation BTC-USD on 2024-") && l.contains("% of 6 bridge paths; high-first"));
+        assertThat(log.lines).filteredOn(l -> l.contains("path sensitivity")).hasSize(1);
+        assertThat(Files.readString(out.resolve("paths/report.html"))).contains("id=\"path-sensitivity\"");
+        assertThat(Files.readString(out.resolve("plain/report.html"))).doesNotContain("id=\"path-sensitivity\"");
+    }
 }

@@ -2,6 +2,7 @@ package dev.crashlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashlab.report.internal.Formats;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.StressSummary;
 import dev.crashlab.results.SweepSummary;
@@ -68,6 +69,7 @@ class ReportBrowserTest {
         write("gated.html", Reports.renderRun(SampleRuns.gated(), SampleRuns.OPTIONS));
         write("crowded.html", Reports.renderRun(SampleRuns.crowded(), SampleRuns.OPTIONS));
         write("flip.html", Reports.renderRun(ChartRuns.longThenShort(), SampleRuns.OPTIONS));
+        write("paths.html", Reports.renderRun(SampleRuns.pathSensitive(), SampleRuns.OPTIONS));
         write("comparison-params.html", Reports.renderComparison("Trend and tiered DCA", List.of(runs.get(0),
                 new RunLink("dca-on-drawdown", ChartRuns.tieredDca(), null)), SampleRuns.OPTIONS));
         write("comparison.html", Reports.renderComparison("Trend on BTC at 1x, 2x, 3x", runs, SampleRuns.OPTIONS));
@@ -501,6 +503,34 @@ class ReportBrowserTest {
                   .filter(s => s.type === 'scatter').map(s => s.name + ':' + s.data.length)""");
         assertThat(markers.toString()).isEqualTo("[\"Buy:1\",\"Sell → Short:1\"]");
         assertThat(chromium.messages()).isEmpty();
+    }
+
+    @Test
+    void thePathSensitivitySectionListsEveryEventAndTheOutcomeOverThePathsOffline() throws Exception {
+        Path page = OUT.resolve("paths.html");
+        chromium.open(page, CHARTS_DRAWN, Duration.ofSeconds(30));
+        var spread = SampleRuns.pathSensitive().path().sensitivity();
+
+        assertThat(chromium.messages()).isEmpty();
+        assertThat(chromium.requests()).containsExactly(page.toUri().toString());
+        assertThat(chromium.evaluate("document.querySelectorAll('#path-events tbody tr').length").asInt())
+                .isEqualTo(spread.events().size()).isGreaterThan(2);
+        int decided = chromium.evaluate("document.querySelectorAll('#path-events tr[data-decided=true]').length").asInt();
+        assertThat(decided).as("some exits of the bracket are the path's choice").isPositive();
+        assertThat(chromium.evaluate("document.querySelector('#path-sensitivity .note').textContent").asString())
+                .contains("20 bridge paths of 24 sub-bars a bar, seeds 1 to 20", decided + " of " + spread.events().size());
+        assertThat(chromium.evaluate("Array.from(document.querySelectorAll('#path-outcome tbody th')).map(t => t.textContent)")
+                .toString()).isEqualTo("[\"Final equity\",\"Max drawdown\",\"Liquidated\"]");
+        assertThat(chromium.evaluate("document.querySelector('#path-outcome tbody tr td:nth-of-type(3)').textContent").asString())
+                .as("the lowest final equity over the bridges").isEqualTo(Formats.money(spread.finalEquity().bridgeMin()));
+        assertThat(chromium.evaluate("document.getElementById('path-liquidated').textContent").asString())
+                .contains(spread.liquidated().onBridges() + " of 20");
+        chromium.screenshot(Path.of("target", "report-path-sensitivity.png"),
+                chromium.evaluate("document.getElementById('path-sensitivity').getBoundingClientRect().top + window.scrollY").asInt(),
+                WIDTH, HEIGHT);
+        chromium.open(OUT.resolve("report.html"), CHARTS_DRAWN, Duration.ofSeconds(30));
+        assertThat(chromium.evaluate("document.getElementById('path-sensitivity') === null").asBoolean())
+                .as("a run without the option has no such section").isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.crashlab.report;
 
 import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.PathSensitivity;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.AssetClass;
 import dev.crashlab.data.Instrument;
@@ -15,6 +16,15 @@ import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Margin;
 import dev.crashlab.indicator.FastIndicator;
 import dev.crashlab.portfolio.Contributions;
+import dev.crashlab.results.Metric;
+import dev.crashlab.results.ResultsJson;
+import dev.crashlab.results.RunMetrics;
+import dev.crashlab.results.RunResults;
+import dev.crashlab.results.StressResults;
+import dev.crashlab.results.SweepAxis;
+import dev.crashlab.results.SweepResults;
+import dev.crashlab.results.SweepSelection;
+import dev.crashlab.results.SweepVariant;
 import dev.crashlab.strategy.CrisisWindow;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
@@ -34,15 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import dev.crashlab.results.ResultsJson;
-import dev.crashlab.results.RunMetrics;
-import dev.crashlab.results.RunResults;
-import dev.crashlab.results.StressResults;
-import dev.crashlab.results.Metric;
-import dev.crashlab.results.SweepAxis;
-import dev.crashlab.results.SweepResults;
-import dev.crashlab.results.SweepSelection;
-import dev.crashlab.results.SweepVariant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -430,6 +431,50 @@ public final class SampleRuns {
             b.add(first.plusDays(d), open, high, low, close, 1000);
         }
         return b.build();
+    }
+
+    private static RunResults pathSensitive;
+
+    /**
+     * Returns a 90-day run of {@link Bracket} on a wide-wicked random walk of BTC-USD at up to 3x margin, with
+     * its path sensitivity over 20 bridge paths of 24 sub-bars: brackets whose limit and stop both
+     * lie inside some bar's range, so that the path decides which exit fills.
+     */
+    static synchronized RunResults pathSensitive() {
+        if (pathSensitive == null) {
+            // Wicks of up to 4 % beyond the open and the close: many bars reach both exits of a bracket.
+            SplittableRandom random = new SplittableRandom(11);
+            OhlcvSeries.Builder b = OhlcvSeries.builder(Instrument.of(BTC, AssetClass.CRYPTO));
+            double close = 40_000;
+            for (int d = 0; d < 90; d++) {
+                double open = close;
+                close = open * Math.exp(0.03 * (random.nextDouble() * 2 - 1));
+                b.add(LocalDate.of(2024, 1, 1).plusDays(d), open, Math.max(open, close) * (1 + 0.04 * random.nextDouble()),
+                        Math.min(open, close) * (1 - 0.04 * random.nextDouble()), close, 1000);
+            }
+            OhlcvSeries btc = b.build();
+            Backtest backtest = Backtest.builder(MarketData.of(btc)).name("bracket-paths").strategy(Bracket::new)
+                    .initialCash(10_000).margin(Margin.forLeverage(3, 0.05, 0.01)).build();
+            pathSensitive = backtest.run().toResults(GENERATED,
+                    PathSensitivity.of(backtest, new PathSensitivity.Options(20, 24, 1)));
+        }
+        return pathSensitive;
+    }
+
+    /** Holds BTC-USD at 2x with a take-profit 3 % above and a stop 3 % below each close; re-enters when flat. */
+    static final class Bracket implements Strategy {
+        @Override
+        public void onBar(StrategyContext ctx) {
+            var bars = ctx.bars(BTC);
+            double close = bars.close(bars.size() - 1);
+            ctx.cancelAll(BTC);
+            if (ctx.portfolio().quantity(BTC) == 0) {
+                ctx.targetWeight(BTC, 2);
+            } else {
+                ctx.submit(Order.closeLimit(BTC, close * 1.03));
+                ctx.submit(Order.closeStop(BTC, close * 0.97));
+            }
+        }
     }
 
     /** Buys {@code symbol} with all cash, whenever there is cash. */

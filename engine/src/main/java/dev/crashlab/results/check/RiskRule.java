@@ -4,15 +4,16 @@ import dev.crashlab.Names;
 import dev.crashlab.results.CrisisBenchmark;
 import dev.crashlab.results.CrisisMetrics;
 import dev.crashlab.results.Metric;
+import dev.crashlab.results.PathResolution;
 import dev.crashlab.results.Quantiles;
 import dev.crashlab.results.RegimeMetrics;
 import dev.crashlab.results.RunResults;
 import dev.crashlab.results.StressFigures;
 import dev.crashlab.results.StressResults;
 import dev.crashlab.results.StressSet;
+import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.TailFigures;
 import dev.crashlab.results.TailMetric;
-import dev.crashlab.results.SweepResults;
 import dev.crashlab.results.WalkForwardResults;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -28,7 +29,8 @@ import java.util.function.ToDoubleFunction;
  * {@code maxDrawdown > -0.5}, {@code benchmark.sharpe >= 0.3},
  * {@code regimes["CRASH"].totalReturn > -30%}, {@code tail.cvar95 > -0.08},
  * {@code crises["FTX collapse"].return > -0.3}, {@code sweep.deflatedSharpe >= 0.95},
- * {@code walkforward.efficiency > 0.5}, {@code stress.probability(liquidation) < 0.01}. {@code crashlab:check} fails the build when a rule does not
+ * {@code walkforward.efficiency > 0.5}, {@code stress.probability(liquidation) < 0.01},
+ * {@code path.liquidatedShare < 0.05}. {@code crashlab:check} fails the build when a rule does not
  * hold, as a failing test would.
  *
  * <h2>Grammar</h2>
@@ -39,7 +41,7 @@ import java.util.function.ToDoubleFunction;
  *            | 'regimes["' label '"].' (regimeField | "tail." tail)
  *            | 'crises["' window '"].' (crisisField | "tail." tail
  *                                       | "benchmark." (windowField | "tail." tail))
- *            | "sweep." sweepFigure | "walkforward." walkForwardFigure | stress
+ *            | "sweep." sweepFigure | "walkforward." walkForwardFigure | stress | "path." pathFigure
  * stress     = "stress" [ '["' method '"]' ] "." ( "probability(" event ")" | "quantile(" pathFigure "," number ")" )
  * event      = "liquidation" | "belowContributions" | pathFigure comparison number
  * comparison = "&gt;" | "&gt;=" | "&lt;" | "&lt;=" | "==" | "!="
@@ -64,6 +66,14 @@ import java.util.function.ToDoubleFunction;
  * {@code walkforward-<run>/walkforward.json}: {@code efficiency}, {@code crisisFolds}, or a
  * figure of the stitched out-of-sample curve ({@code maxDrawdown}, {@code sharpe}, ...). Such a
  * rule applies to the run the config sweeps or walks forward.
+ *
+ * <h2>Paths inside bars</h2>
+ * A {@code pathFigure} ({@link PathResolution#FIGURES}) reads the run's {@code path}:
+ * {@code ambiguousBars}, {@code ruleBars}, {@code detailBars}, and, for a run configured with
+ * {@code path: {sensitivity: ...}}, {@code liquidatedShare} (the share of bridge paths liquidated
+ * at least once) and {@code finalEquity.<highFirst|lowFirst|min|median|max>} and
+ * {@code maxDrawdown.<...>} (min, median and max over the bridge paths); without it those are
+ * undefined, and the rule fails saying so.
  *
  * <h2>Stress paths</h2>
  * A {@code stress} figure reads the run's stress document ({@code crashlab:stress}), over the
@@ -140,7 +150,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
      * What a rule reads from a run's results.
      *
      * @param scope  {@code run}, {@code benchmark}, {@code regimes}, {@code crises}, {@code sweep},
-     *               {@code walkforward} or {@code stress}
+     *               {@code walkforward}, {@code stress} or {@code path}
      * @param label  the regime's label ({@code regimes}), the window's name ({@code crises}) or the
      *               stress method ({@code stress}, {@code null} for every method), else {@code null}
      * @param field  the field below the scope, dotted: {@code sharpe}, {@code tail.cvar95},
@@ -163,7 +173,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
         @Override
         public String toString() {
             return switch (scope) {
-                case "benchmark", "sweep", "walkforward" -> scope + "." + field;
+                case "benchmark", "sweep", "walkforward", "path" -> scope + "." + field;
                 case "regimes", "crises" -> scope + "[\"" + label + "\"]." + field;
                 case "stress" -> "stress" + (label == null ? "" : "[\"" + label + "\"]") + "." + stress;
                 default -> field;
@@ -339,6 +349,9 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                     : Reading.of(field.startsWith("tail.") ? tail(results.benchmark().tail(), field)
                             : metric(field).of(results.benchmark().metrics()));
             case "regimes" -> regime(results, field);
+            case "path" -> PathResolution.needsSensitivity(field) && results.path().sensitivity() == null
+                    ? Reading.missing("the run has no path sensitivity; configure path: {sensitivity: {bridges, subBars, seed}}")
+                    : Reading.of(results.path().figure(field));
             case "crises" -> crisis(results, field);
             default -> Reading.of(field.startsWith("tail.") ? tail(results.tail(), field) : metric(field).of(results.metrics()));
         };
@@ -492,6 +505,10 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
             if (first.equals("stress") && (peek('.') || peek('['))) {
                 return stress();
             }
+            if (first.equals("path") && peek('.')) {
+                at++;
+                return new Figure("path", null, pathResolutionFigure());
+            }
             at = start;
             return new Figure("run", null, metricName());
         }
@@ -565,6 +582,22 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                         + "a path's figures are " + String.join(", ", StressFigures.names()));
             }
             return name;
+        }
+
+        /** Reads what follows {@code path.}: one of {@link PathResolution#FIGURES}, dotted ({@code finalEquity.min}). */
+        private String pathResolutionFigure() {
+            int start = at;
+            String field = name("a path figure: " + String.join(", ", PathResolution.FIGURES));
+            if ((field.equals("finalEquity") || field.equals("maxDrawdown")) && peek('.')) {
+                at++;
+                field += "." + name("highFirst, lowFirst, min, median or max");
+            }
+            if (!PathResolution.FIGURES.contains(field)) {
+                at = start;
+                throw error("unknown path figure \"" + field + "\"" + Names.didYouMean(field, PathResolution.FIGURES)
+                        + "; path.<figure> is one of " + String.join(", ", PathResolution.FIGURES));
+            }
+            return field;
         }
 
         /** Reads what follows {@code benchmark.}: a metric or {@code tail.<figure>}. */
@@ -641,7 +674,7 @@ public record RiskRule(String text, Figure figure, Comparison op, double thresho
                         + ", regimes[\"<label>\"].<" + String.join("|", REGIME_FIELDS) + "|" + TAIL_FORM
                         + ">, crises[\"<window>\"].<" + String.join("|", CRISIS_FIELDS) + "|" + TAIL_FORM + "|benchmark.<"
                         + String.join("|", WINDOW_FIELDS) + "|" + TAIL_FORM + ">>, sweep.<figure>, walkforward.<figure>,"
-                        + " stress.probability(<event>) or stress.quantile(<figure>, <level>)");
+                        + " stress.probability(<event>), stress.quantile(<figure>, <level>) or path.<figure>");
             }
             return field;
         }

@@ -17,11 +17,11 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import tools.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Risk rules on the golden run's results (engine test resources, golden/results.json): a 5x long
@@ -74,6 +74,10 @@ class RiskRuleTest {
             "crises[\"COVID crash\"].return > -0.3 | false | crises[\"COVID crash\"].return is undefined: the run's period (2024-03-01T00:00:00Z .. 2024-03-08T00:00:00Z) does not cover crisis window \"COVID crash\" (2020-03-12 .. 2020-03-16)",
             "crises[\"Golden tail\"].return >= 0 | true | crises[\"Golden tail\"].return = 0; the run covers only part of crisis window \"Golden tail\" (2024-03-07 .. 2024-03-12), 2 period returns",
             "crises[\"FTX collapse\"].return > -0.3 | false | crises[\"FTX collapse\"].return is undefined: the run scored no crisis window \"FTX collapse\"; its windows are [COVID crash, Golden crash, Golden tail]",
+            "path.ruleBars == 7              | true  | path.ruleBars = 7",
+            "path.ambiguousBars == 0         | true  | path.ambiguousBars = 0",
+            "path.liquidatedShare < 0.05     | false | path.liquidatedShare is undefined: the run has no path sensitivity; configure path: {sensitivity: {bridges, subBars, seed}}",
+            "path.finalEquity.min > 0        | false | path.finalEquity.min is undefined: the run has no path sensitivity; configure path: {sensitivity: {bridges, subBars, seed}}",
     })
     void aRuleReadsItsFigureAndComparesIt(String text, boolean holds, String why) {
         RiskRule.Outcome outcome = RiskRule.parse(text).check(golden);
@@ -119,6 +123,9 @@ class RiskRuleTest {
             "sweep.deflatedSharp >= 0.95 | at 7: unknown sweep figure \"deflatedSharp\"; did you mean deflatedSharpe?; sweep.<figure> is one of probabilisticSharpe, deflatedSharpe, pbo,",
             "walkforward.eficiency > 0.5 | at 13: unknown walkforward figure \"eficiency\"; did you mean efficiency?; walkforward.<figure> is one of efficiency,",
             "sweep.pbo.x < 0.5           | at 10: expected a comparison",
+            "path.liquidatedShar < 0.05  | \"path.liquidatedShar < 0.05\" at 6: unknown path figure \"liquidatedShar\"; did you mean liquidatedShare?; path.<figure> is one of ambiguousBars, ruleBars, detailBars, liquidatedShare, finalEquity.highFirst,",
+            "path.finalEquity.mean > 0   | at 6: unknown path figure \"finalEquity.mean\"; did you mean finalEquity.min?",
+            "path.finalEquity > 0        | at 6: unknown path figure \"finalEquity\"",
     })
     void aBrokenRuleSaysWhatIsWrongAndWhere(String text, String message) {
         assertThatThrownBy(() -> RiskRule.parse(text)).isInstanceOf(IllegalArgumentException.class)
@@ -208,7 +215,7 @@ class RiskRuleTest {
                 + "cvar95|var99|cvar99|tailRatio|skewness|excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>|"
                 + "benchmark.<return|maxDrawdown|daysToRecover|tail.<var95|cvar95|var99|cvar99|tailRatio|skewness|"
                 + "excessKurtosis|ulcerIndex|painIndex|longestUnderwaterDays>>>, sweep.<figure>, walkforward.<figure>,"
-                + " stress.probability(<event>) or stress.quantile(<figure>, <level>)");
+                + " stress.probability(<event>), stress.quantile(<figure>, <level>) or path.<figure>");
     }
 
     @Test

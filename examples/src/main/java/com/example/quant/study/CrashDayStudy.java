@@ -11,6 +11,7 @@ import dev.crashlab.data.io.LoadOptions;
 import dev.crashlab.data.io.PriceLoader;
 import dev.crashlab.execution.Fill;
 import dev.crashlab.execution.Margin;
+import dev.crashlab.results.PathSensitivityResults;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -164,6 +165,44 @@ public final class CrashDayStudy {
     }
 
     /**
+     * A 10× long with a take-profit in one window: whether it was liquidated, by the daily bars'
+     * rule, high-first, low-first, on the bridge paths, and on the real path (detail bars).
+     *
+     * @param window the window
+     * @param limit  the take-profit: 1 % above D − 1's close
+     * @param rule   the run on daily bars by the default rule (the nearer extreme first)
+     * @param spread the path sensitivity on daily bars (20 bridge paths of 96 sub-bars, seed 1)
+     * @param detail the run on the window's detail bars
+     * @param taken  the take-profit's fill on detail bars, or null
+     */
+    record TakeProfitRow(Window window, double limit, Outcome rule, PathSensitivityResults spread, Outcome detail, Fill taken) {
+    }
+
+    /**
+     * Returns, for each window, a 10× long bought at D − 1's open with a take-profit limit 1 % above
+     * D − 1's close, placed at that close: on a crash day that first rose 1 % the take-profit closes
+     * the long before the fall, on one that fell first the long is liquidated; daily bars cannot
+     * tell which, and the path sensitivity says on what share of plausible paths each happens.
+     */
+    public List<TakeProfitRow> takeProfit() {
+        List<TakeProfitRow> rows = new ArrayList<>();
+        String symbol = BTC.symbol().value();
+        Margin margin = Margin.forLeverage(10);
+        for (Window w : WINDOWS) {
+            double limit = 1.01 * daily.close(daily.indexAtOrBefore(millis(w.crash().minusDays(1))));
+            Consumer<StrategyContext> buy = ctx -> ctx.buyValue(symbol, 10 * ctx.portfolio().equity());
+            Consumer<StrategyContext> place = ctx -> ctx.submit(Order.closeLimit(symbol, limit).withTag("take-profit +1%"));
+            Backtest backtest = backtest(w, MarketData.of(daily), margin, buy, place);
+            BacktestResult onDetail = run(w, MarketData.of(daily).withDetail(detail(w)), margin, buy, place);
+            Fill taken = onDetail.fills().stream().filter(f -> f.kind() != Fill.Kind.LIQUIDATION && f.quantity() < 0)
+                    .findFirst().orElse(null);
+            rows.add(new TakeProfitRow(w, limit, outcome(backtest.run()),
+                    PathSensitivity.of(backtest, PathSensitivity.Options.DEFAULTS).toResults(), outcome(onDetail), taken));
+        }
+        return rows;
+    }
+
+    /**
      * Runs from D − 2's close to the window's last day: {@code first} at D − 2's close (its orders
      * fill at D − 1's open), then {@code second} at D − 1's close.
      */
@@ -217,6 +256,17 @@ public final class CrashDayStudy {
         out.append("\nPath sensitivity on daily bars alone (3× long, stop −8 %, take-profit +4 % of the close before the crash day):\n\n");
         for (String line : sensitivity()) {
             out.append("- ").append(line).append('\n');
+        }
+        out.append("\n| window | take-profit at | daily bars (rule) | high-first | low-first | liquidated on bridge paths"
+                + " | real path (detail bars) |\n");
+        out.append("|---|---:|---|---|---|---:|---|\n");
+        for (TakeProfitRow r : takeProfit()) {
+            PathSensitivityResults.Liquidated l = r.spread().liquidated();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d of %d | %s |%n", r.window().name(),
+                    money(r.limit()), r.rule().liquidated() ? "liquidated " + when(r.rule()) : "taken",
+                    l.highFirst() ? "liquidated" : "taken", l.lowFirst() ? "liquidated" : "taken", l.onBridges(),
+                    r.spread().bridges(), r.detail().liquidated() ? "liquidated " + when(r.detail())
+                            : r.taken() == null ? "neither" : "taken " + fill(r.taken())));
         }
         return out.toString();
     }

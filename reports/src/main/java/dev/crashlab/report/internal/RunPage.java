@@ -553,6 +553,11 @@ public final class RunPage {
         return studies;
     }
 
+    /** Returns the path sensitivity section (absent unless the run configured {@code path.sensitivity}). */
+    public PathSection pathSensitivity() {
+        return new PathSection(results.path().sensitivity());
+    }
+
     /** Returns the length of the rolling window in steps. */
     public int rollingSteps() {
         return rollingSteps;
