@@ -35,7 +35,7 @@ class RunStudiesTest {
     Path dir;
 
     /** A DCA on drawdown over 500 seeded days of BTC with a 40 % fall, with a stress, sweep and walk-forward section. */
-    private CrashlabConfig config(String file, double threshold) {
+    private CrashlabConfig config(String file, double threshold, String... more) {
         CrashBtc.write(dir, 500);
         return ConfigLoader.load(TestFiles.write(dir, file,
                 "data: {prices: {BTC-USD: {file: BTC-USD.csv}}}",
@@ -47,7 +47,8 @@ class RunStudiesTest {
                 "strategy: {class: DcaOnDrawdown, params: {threshold: " + threshold + "}}",
                 "stress: {paths: 8, seed: 5, method: both, meanBlockDays: 10}",
                 "sweep: {metric: sharpe, params: {threshold: [0.1, 0.2, 0.3]}}",
-                "walkforward: {metric: sharpe, mode: anchored, inSample: 6m, outOfSample: 3m, params: {threshold: [0.1, 0.2, 0.3]}}"));
+                "walkforward: {metric: sharpe, mode: anchored, inSample: 6m, outOfSample: 3m, params: {threshold: [0.1, 0.2, 0.3]}}",
+                String.join("\n", more)));
     }
 
     private RunResults results(Path out) {
@@ -105,6 +106,21 @@ class RunStudiesTest {
         RunResults changed = results(out);
         assertThat(changed.config().toString()).contains("\"threshold\":0.3");
         assertThat(changed.stress()).isNull();
+    }
+
+    @Test
+    void aStudyKeepsWhatTheBacktestWroteAboutTheSameRunItsPathSensitivityIncluded() {
+        CrashlabConfig config = config("crashlab.yaml", 0.2, "path: {sensitivity: {bridges: 3, subBars: 4, seed: 2}}");
+        Path out = dir.resolve("out");
+        BacktestJob.run(config, out, getClass().getClassLoader(), Set.of(), CLOCK, new CollectedLog());
+        RunResults backtest = results(out);
+        assertThat(backtest.path().sensitivity()).isNotNull();
+
+        StressJob.run(config, out, getClass().getClassLoader(), Set.of(), 1, CLOCK, new CollectedLog());
+
+        RunResults stressed = results(out);
+        assertThat(stressed.stress()).isNotNull();
+        assertThat(stressed.withStress(null)).isEqualTo(backtest);
     }
 
     @Test
