@@ -69,9 +69,9 @@ final class Run {
      * What a run leaves behind; {@link BacktestResult} derives everything else from it. The run's
      * own lists are handed over unmodifiable and not copied (the run is done with them), and the
      * per-fill arrays may be longer than the fills: entries from {@code fills().size()} on mean
-     * nothing. A detailed run also keeps, per step, the carry charged ({@code financed}) and the
-     * liquidations ({@code liquidated}) up to the step's close, cumulative, for the crisis
-     * scorecard; {@code null} otherwise.
+     * nothing. A detailed run with crisis windows also keeps, per step, the carry charged
+     * ({@code financed}) and the liquidations ({@code liquidated}) up to the step's close,
+     * cumulative, for the crisis scorecard; {@code null} otherwise.
      */
     record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
             double[] financed, int[] liquidated,
@@ -190,8 +190,10 @@ final class Run {
         int steps = clock.size();
         double[] equity = new double[steps];
         double[] cash = detailed ? new double[steps] : null;
-        double[] financed = detailed ? new double[steps] : null;
-        int[] liquidated = detailed ? new int[steps] : null;
+        // Carry and liquidations by step feed the crisis scorecard alone: 12 B a step for nothing without one.
+        boolean scored = detailed && !spec.crises().isEmpty();
+        double[] financed = scored ? new double[steps] : null;
+        int[] liquidated = scored ? new int[steps] : null;
         // Without external flows there is nothing to record: null stands for "always 0".
         double[] contributed = spec.contributions().isNone() ? null : new double[steps];
         int[] regimes = classifier == null ? null : new int[steps];
@@ -286,6 +288,8 @@ final class Run {
             double cashNow = account.cash();
             if (cash != null) {
                 cash[s] = cashNow;
+            }
+            if (financed != null) {
                 financed[s] = account.financingPaid();
                 liquidated[s] = liquidations;
             }
