@@ -496,13 +496,25 @@ final class Run {
         return List.copyOf(all);
     }
 
-    /**
-     * Places an order from the strategy: rejected at once if it cannot be valid, else waiting for
-     * its bar. Short, the refusals apart, so that the JIT inlines it where the strategy built the
-     * order, which then needs no allocation of its own: only the placed copy is kept.
-     */
+    /** Places an order the strategy built ({@code StrategyContext.submit}): its placed copy is kept. */
     Order submit(Order order) {
-        Order placed = order.placed(nextOrderId++, now());
+        return accept(order.placed(nextOrderId++, now()));
+    }
+
+    /**
+     * Places a new untagged order of these fields, as {@code submit} places the same order built
+     * by a factory of {@link Order}, without building that unplaced copy first: the strategy
+     * context's order methods come here (an order 64 B and one object less).
+     */
+    Order place(String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount, double price) {
+        // The id is taken once the order is built: a field the order refuses (a null symbol) takes none, as before.
+        Order placed = new Order(nextOrderId, symbol, side, type, sizing, amount, price, now(), "");
+        nextOrderId++;
+        return accept(placed);
+    }
+
+    /** Keeps {@code placed}, refused at once if it cannot be valid, else waiting for its bar. */
+    private Order accept(Order placed) {
         if (detailed) {
             orders.add(placed);
         }
