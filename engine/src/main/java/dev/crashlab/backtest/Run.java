@@ -57,15 +57,6 @@ import java.util.Set;
 final class Run {
 
     /**
-     * An order waiting to fill: the instrument's index, and the instant its step's bars closed:
-     * it may fill only on a bar that starts at or after that instant. A {@code forced} order is a
-     * liquidation's close of a position whose market had no bar when the account was liquidated:
-     * it fills at that market's next open, as a liquidation.
-     */
-    record Waiting(Order order, int instrument, long decided, boolean forced) {
-    }
-
-    /**
      * What a run leaves behind; {@link BacktestResult} derives everything else from it. The run's
      * own lists are handed over unmodifiable and not copied (the run is done with them), and the
      * per-fill arrays may be longer than the fills: entries from {@code fills().size()} on mean
@@ -112,7 +103,7 @@ final class Run {
     private final double[] opens;
     private Instant nowInstant;
     private int nowInstantStep = Integer.MIN_VALUE;
-    final ArrayList<Waiting> pending = new ArrayList<>();
+    final WaitingOrders pending = new WaitingOrders();
     private final List<Order> orders = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
@@ -384,16 +375,16 @@ final class Run {
             return Collections.emptyList();
         }
         List<Order> open = new ArrayList<>(pending.size());
-        for (Waiting w : pending) {
-            open.add(w.order());
+        for (int k = 0; k < pending.size(); k++) {
+            open.add(pending.order(k));
         }
         return Collections.unmodifiableList(open);
     }
 
     /** Returns whether an order of instrument {@code i} is waiting. */
     boolean hasWaiting(int i) {
-        for (Waiting w : pending) {
-            if (w.instrument() == i) {
+        for (int k = 0; k < pending.size(); k++) {
+            if (pending.instrument(k) == i) {
                 return true;
             }
         }
@@ -403,9 +394,9 @@ final class Run {
     /** Returns what the waiting buy orders are expected to spend, fees included (see {@code Portfolio.availableCash}). */
     private double committedCash() {
         double committed = 0;
-        for (Waiting w : pending) {
-            Order order = w.order();
-            int i = w.instrument();
+        for (int k = 0; k < pending.size(); k++) {
+            Order order = pending.order(k);
+            int i = pending.instrument(k);
             double mark = account.mark(i);
             double price = order.type() == OrderType.MARKET || Double.isNaN(order.price()) ? mark : order.price();
             if (Double.isNaN(price)) {
@@ -525,7 +516,7 @@ final class Run {
             return placed;
         }
         coverage.checkOrder(i, placed);
-        pending.add(new Waiting(placed, i, decided(), false));
+        pending.add(placed, i, decided(), false);
         return placed;
     }
 
@@ -542,8 +533,8 @@ final class Run {
     boolean cancel(long orderId) {
         for (int k = 0; k < pending.size(); k++) {
             // A liquidation's close is the venue's, not the strategy's to cancel.
-            if (pending.get(k).order().id() == orderId && !pending.get(k).forced()) {
-                Order order = pending.remove(k).order();
+            if (pending.order(k).id() == orderId && !pending.forced(k)) {
+                Order order = pending.remove(k);
                 record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled", Double.NaN);
                 return true;
             }
