@@ -19,6 +19,9 @@ final class LowerTail {
     /** Below this many values a sort is as quick, and obviously right. */
     private static final int SMALL = 256;
 
+    /** Values sampled to place the thresholds of {@link #fromSample}. */
+    static final int SAMPLE = 4096;
+
     /** Partition rounds before a range is sorted instead: bounds the worst case at a sort's. */
     private static final int ROUNDS = 64;
 
@@ -36,11 +39,9 @@ final class LowerTail {
         if (n < 2) {
             return out;
         }
-        long[] keys = new long[n];
         boolean nan = false;
-        for (int i = 0; i < n; i++) {
-            keys[i] = key(values[i]);
-            nan |= values[i] != values[i];
+        for (double v : values) {
+            nan |= v != v;
         }
         if (n < SMALL || nan) {
             double[] sorted = values.clone();
@@ -49,15 +50,76 @@ final class LowerTail {
             out[k] = sorted[n - k];
             return out;
         }
-        select(keys, 0, n - 1, k - 1);
-        // Everything from k on is at or above rank k - 1, so rank n - k is found among them.
-        select(keys, k, n - 1, n - k);
-        out[k] = value(keys[n - k]);
-        Arrays.sort(keys, 0, k);
-        for (int i = 0; i < k; i++) {
-            out[i] = value(keys[i]);
+        if (!fromSample(values, k, out)) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = key(values[i]);
+            }
+            select(keys, 0, n - 1, k - 1);
+            // Everything from k on is at or above rank k - 1, so rank n - k is found among them.
+            select(keys, k, n - 1, n - k);
+            out[k] = value(keys[n - k]);
+            Arrays.sort(keys, 0, k);
+            for (int i = 0; i < k; i++) {
+                out[i] = value(keys[i]);
+            }
         }
         return out;
+    }
+
+    /**
+     * Fills {@code out} as {@link #of} does from two thresholds read off a sorted sample of the
+     * values: one a little above the k-th smallest, one a little below the k-th largest (three
+     * standard deviations of the sample's rank, and two places, beyond). Every value at or below
+     * the first is collected and sorted, and every value at or above the second: when each
+     * collection holds at least k values, the k smallest are the first k of the one and the k-th
+     * largest is k from the end of the other, whatever the ties. Two passes without a branch on
+     * the data and two sorts of about k values, where a selection's partitions mispredict at every
+     * other value. Returns false, having filled nothing, when a collection came out short (a
+     * sample that misjudged the data): the caller then selects.
+     */
+    private static boolean fromSample(double[] values, int k, double[] out) {
+        int n = values.length;
+        int size = Math.min(n, SAMPLE);
+        int stride = n / size;
+        long[] sample = new long[size];
+        for (int j = 0; j < size; j++) {
+            sample[j] = key(values[j * stride]);
+        }
+        Arrays.sort(sample);
+        double p = (double) k / n;
+        double margin = 3 * Math.sqrt(size * p * (1 - p)) + 2;
+        long lowest = sample[(int) Math.min(size - 1, Math.ceil(p * size + margin))];
+        long highest = sample[(int) Math.max(0, Math.floor((1 - p) * size - margin))];
+        int below = 0;
+        int above = 0;
+        for (double v : values) {
+            long x = key(v);
+            below += x <= lowest ? 1 : 0;
+            above += x >= highest ? 1 : 0;
+        }
+        if (below < k || above < k) {
+            return false;
+        }
+        // One slot more than needed: each value is written at the end, kept only when it counts.
+        long[] low = new long[below + 1];
+        long[] high = new long[above + 1];
+        int b = 0;
+        int a = 0;
+        for (double v : values) {
+            long x = key(v);
+            low[b] = x;
+            b += x <= lowest ? 1 : 0;
+            high[a] = x;
+            a += x >= highest ? 1 : 0;
+        }
+        Arrays.sort(low, 0, below);
+        Arrays.sort(high, 0, above);
+        for (int i = 0; i < k; i++) {
+            out[i] = value(low[i]);
+        }
+        out[k] = value(high[above - k]);
+        return true;
     }
 
     /**
