@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The order statistics {@link TailMetrics} reads, without sorting every return: the k smallest
  * in ascending order and the k-th largest. A full sort of a 1,000,000-bar run's returns was
- * most of its result's time; selecting the two ranks is linear, and only the k smallest
- * (5 % of them) are sorted.
+ * most of its result's time; here the values beyond two thresholds read off a sample are
+ * collected in linear passes (a selection takes over when the sample misjudged the data), and
+ * only those, about 5 % of the values each, are sorted.
  *
  * <p>The answer is that of {@code Arrays.sort}, bit for bit: the doubles are ordered as it
  * orders them ({@link Double#compare}: −0.0 before 0.0), through a {@code long} key that sorts
@@ -29,7 +30,7 @@ final class LowerTail {
     }
 
     /**
-     * Returns {@code k + 1} values of {@code values} (n of them, n &gt;= 2, 1 &lt;= k &lt;= n / 2 + 1):
+     * Returns {@code k + 1} values of {@code values} (n of them, n &gt;= 2, 1 &lt;= k &lt;= n):
      * at 0..k − 1 the k smallest in ascending order, at k the value of ascending rank n − k
      * (0-based), the k-th largest; {@code values} is left as it is. For n &lt; 2, k + 1 zeros.
      */
@@ -56,10 +57,13 @@ final class LowerTail {
                 keys[i] = key(values[i]);
             }
             select(keys, 0, n - 1, k - 1);
-            // Everything from k on is at or above rank k - 1, so rank n - k is found among them.
-            select(keys, k, n - 1, n - k);
-            out[k] = value(keys[n - k]);
+            if (n - k >= k) {
+                // Everything from k on is at or above rank k - 1, so rank n - k is found among them.
+                select(keys, k, n - 1, n - k);
+            }
+            // Sorting the k smallest leaves rank n - k in place: among them (then sorted) or beyond.
             Arrays.sort(keys, 0, k);
+            out[k] = value(keys[n - k]);
             for (int i = 0; i < k; i++) {
                 out[i] = value(keys[i]);
             }

@@ -17,7 +17,7 @@ class LowerTailTest {
         for (int n : new int[] {2, 3, 20, 21, 255, 256, 257, 1_000, 4_369, 50_001, 200_000}) {
             double[] values = sample(random, n, (int) (seed % 7));
             double[] before = values.clone();
-            for (int percent : new int[] {1, 5, 50}) {
+            for (int percent : new int[] {1, 5, 50, 51, 100}) {
                 int k = TailMetrics.tailCount(n, percent);
                 double[] sorted = values.clone();
                 Arrays.sort(sorted);
