@@ -5,6 +5,7 @@ import dev.crashlab.backtest.BacktestResult;
 import dev.crashlab.clock.Schedule;
 import dev.crashlab.data.MarketData;
 import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.metrics.tail.TailMetrics;
 import dev.crashlab.strategies.DcaOnDrawdown;
 import dev.crashlab.strategy.Strategy;
 import dev.crashlab.strategy.StrategyContext;
@@ -114,10 +115,23 @@ public class DcaBenchmark {
         return new double[] {fills, cash + units * bars.close(bars.size() - 1)};
     }
 
-    /** The full run: loop, result and metrics. */
+    /**
+     * The full run: loop, result and metrics (the tail scorecard is derived when first read: see
+     * {@link #crashlabAndTail}).
+     */
     @Benchmark
     public BacktestResult crashlab() {
         return backtest.run();
+    }
+
+    /**
+     * The full run and its tail and pain figures (VaR, CVaR, moments, ulcer and pain index,
+     * drawdown episodes), which {@code results.json} holds: what writing a run's results costs
+     * beyond its metrics.
+     */
+    @Benchmark
+    public TailMetrics crashlabAndTail() {
+        return backtest.run().tail();
     }
 
     /**

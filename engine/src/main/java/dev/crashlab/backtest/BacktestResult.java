@@ -84,12 +84,14 @@ public final class BacktestResult {
     private final Metrics metrics;
     private final Benchmark benchmark;
     private final Regimes regimes;
-    private final TailMetrics tail;
+    // Derived on first use too, like the holdings: a sort-free but still several-pass look at
+    // every period return, which a run that is only summarised by its metrics never reads.
+    private volatile TailMetrics tail;
     private final List<CrisisStats> crises;
     private final List<String> benchmarkWarnings;
 
     private BacktestResult(Backtest spec, Run.Outcome run, boolean[] invested, List<Trade> trades, Metrics metrics,
-            Benchmark benchmark, Regimes regimes, TailMetrics tail, List<CrisisStats> crises, List<String> benchmarkWarnings) {
+            Benchmark benchmark, Regimes regimes, List<CrisisStats> crises, List<String> benchmarkWarnings) {
         this.spec = spec;
         this.run = run;
         this.invested = invested;
@@ -97,7 +99,6 @@ public final class BacktestResult {
         this.metrics = metrics;
         this.benchmark = benchmark;
         this.regimes = regimes;
-        this.tail = tail;
         this.crises = crises;
         this.benchmarkWarnings = benchmarkWarnings;
     }
@@ -106,11 +107,10 @@ public final class BacktestResult {
         List<Instrument> instruments = spec.data().instruments();
         int steps = main.clock().size();
         List<Trade> trades = trades(spec, main);
-        long[] times = new long[steps];
-        for (int s = 0; s < steps; s++) {
-            times[s] = main.clock().timeMillis(s);
-        }
-        double[] returns = PerformanceMetrics.periodReturns(main.equity(), main.contributed());
+        // Times and returns only for what reads them now: the benchmark's tail, regimes, crises.
+        boolean byPeriod = main.regimes() != null || !spec.crises().isEmpty();
+        long[] times = byPeriod || bench != null ? stepTimes(main.clock()) : null;
+        double[] returns = byPeriod ? PerformanceMetrics.periodReturns(main.equity(), main.contributed()) : null;
         Benchmark benchmark = null;
         double[] benchReturns = null;
         if (bench != null) {
@@ -131,11 +131,23 @@ public final class BacktestResult {
             regimes = new Regimes(main.regimeLabels(), main.regimes(), main.crisisWindows(), RegimeStats.of(
                     main.regimeLabels(), main.regimes(), returns, invested), List.copyOf(tails));
         }
-        CrisisStats.Input scorecard = new CrisisStats.Input(times, returns, benchReturns, main.financed(), main.liquidated(),
-                main.events());
-        List<CrisisStats> crises = spec.crises().stream().map(w -> CrisisStats.of(w, scorecard)).toList();
-        return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes, TailMetrics.of(returns, times),
-                crises, bench == null ? null : bench.warnings());
+        List<CrisisStats> crises = List.of();
+        if (!spec.crises().isEmpty()) {
+            CrisisStats.Input scorecard = new CrisisStats.Input(times, returns, benchReturns, main.financed(),
+                    main.liquidated(), main.events());
+            crises = spec.crises().stream().map(w -> CrisisStats.of(w, scorecard)).toList();
+        }
+        return new BacktestResult(spec, main, invested, trades, metrics, benchmark, regimes, crises,
+                bench == null ? null : bench.warnings());
+    }
+
+    /** Returns the time of every step of {@code clock}, UTC epoch milliseconds. */
+    private static long[] stepTimes(MarketClock clock) {
+        long[] times = new long[clock.size()];
+        for (int s = 0; s < times.length; s++) {
+            times[s] = clock.timeMillis(s);
+        }
+        return times;
     }
 
     /** Returns the round trips of {@code run}, open ones included, marked at the last step. */
@@ -449,7 +461,12 @@ public final class BacktestResult {
 
     /** Returns the tail and pain figures of the run's period returns, over all its periods. */
     public TailMetrics tail() {
-        return tail;
+        TailMetrics t = tail;
+        if (t == null) {
+            t = TailMetrics.of(PerformanceMetrics.periodReturns(run.equity(), run.contributed()), stepTimes(run.clock()));
+            tail = t;
+        }
+        return t;
     }
 
     /** Returns the crisis scorecard: one row per window of {@link Backtest#crises()}, in that order. */

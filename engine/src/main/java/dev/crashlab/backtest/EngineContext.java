@@ -5,6 +5,7 @@ import dev.crashlab.strategy.Bars;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Indicators;
 import dev.crashlab.strategy.Order;
+import dev.crashlab.strategy.OrderType;
 import dev.crashlab.strategy.Portfolio;
 import dev.crashlab.strategy.PublishedSeries;
 import dev.crashlab.strategy.StrategyContext;
@@ -42,6 +43,11 @@ class EngineContext implements StrategyContext {
             @Override
             public boolean cancel(long orderId) {
                 throw new IllegalStateException("a regime classifier cannot cancel orders");
+            }
+
+            @Override
+            Order place(String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount, double price) {
+                return submit(new Order(0, symbol, side, type, sizing, amount, price, Order.NOT_PLACED, ""));
             }
 
             @Override
@@ -123,6 +129,65 @@ class EngineContext implements StrategyContext {
     @Override
     public Order submit(Order order) {
         return run.submit(order);
+    }
+
+    /**
+     * Places the order of these fields ({@link Run#place}); the order methods below build the same
+     * orders as {@link StrategyContext}'s defaults, which submit a factory's order (a test holds
+     * them equal), without the unplaced copy.
+     */
+    Order place(String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount, double price) {
+        return run.place(symbol, side, type, sizing, amount, price);
+    }
+
+    @Override
+    public Order buy(String symbol, double quantity) {
+        return place(symbol, Order.Side.BUY, OrderType.MARKET, Order.Sizing.QUANTITY, quantity, Double.NaN);
+    }
+
+    @Override
+    public Order sell(String symbol, double quantity) {
+        return place(symbol, Order.Side.SELL, OrderType.MARKET, Order.Sizing.QUANTITY, quantity, Double.NaN);
+    }
+
+    @Override
+    public Order buyValue(String symbol, double cash) {
+        return place(symbol, Order.Side.BUY, OrderType.MARKET, Order.Sizing.VALUE, cash, Double.NaN);
+    }
+
+    @Override
+    public Order sellValue(String symbol, double cash) {
+        return place(symbol, Order.Side.SELL, OrderType.MARKET, Order.Sizing.VALUE, cash, Double.NaN);
+    }
+
+    @Override
+    public Order targetWeight(String symbol, double weight) {
+        return place(symbol, null, OrderType.MARKET, Order.Sizing.TARGET_WEIGHT, weight, Double.NaN);
+    }
+
+    @Override
+    public Order closePosition(String symbol) {
+        return place(symbol, null, OrderType.MARKET, Order.Sizing.CLOSE, 0, Double.NaN);
+    }
+
+    @Override
+    public Order buyLimit(String symbol, double quantity, double limit) {
+        return place(symbol, Order.Side.BUY, OrderType.LIMIT, Order.Sizing.QUANTITY, quantity, limit);
+    }
+
+    @Override
+    public Order sellLimit(String symbol, double quantity, double limit) {
+        return place(symbol, Order.Side.SELL, OrderType.LIMIT, Order.Sizing.QUANTITY, quantity, limit);
+    }
+
+    @Override
+    public Order buyStop(String symbol, double quantity, double stop) {
+        return place(symbol, Order.Side.BUY, OrderType.STOP, Order.Sizing.QUANTITY, quantity, stop);
+    }
+
+    @Override
+    public Order sellStop(String symbol, double quantity, double stop) {
+        return place(symbol, Order.Side.SELL, OrderType.STOP, Order.Sizing.QUANTITY, quantity, stop);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.crashlab.portfolio.Account;
 import dev.crashlab.strategy.Event;
 import dev.crashlab.strategy.Order;
 import dev.crashlab.strategy.OrderType;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -167,16 +166,24 @@ final class StepExecution {
             }
             OhlcvSeries s = run.bars[i];
             int b = run.cur[i];
-            double open = s.open(b);
-            double high = s.high(b);
-            double low = s.low(b);
+            // The bar's extremes are read only when a priced order waits: a step that fills market
+            // orders alone (most trading steps) is never ambiguous, and the high and low arrays are
+            // not in cache there (a miss each was a tenth of the SMA crossover's run).
+            double open = Double.NaN;
+            double high = Double.NaN;
+            double low = Double.NaN;
             boolean up = false;
             boolean down = false;
             // Indexed, not for-each: this runs on every walked step, and an iterator each time adds up.
-            for (int k = 0; k < run.pending.size(); k++) {
-                Run.Waiting w = run.pending.get(k);
-                if (w.instrument() == i && !w.forced() && w.order().type() != OrderType.MARKET) {
-                    double level = w.order().price();
+            WaitingOrders pending = run.pending;
+            for (int k = 0; k < pending.size(); k++) {
+                if (pending.instrument(k) == i && !pending.forced(k) && pending.order(k).type() != OrderType.MARKET) {
+                    if (Double.isNaN(open)) {
+                        open = s.open(b);
+                        high = s.high(b);
+                        low = s.low(b);
+                    }
+                    double level = pending.order(k).price();
                     up |= level > open && level <= high;
                     down |= level < open && level >= low;
                 }
@@ -196,18 +203,17 @@ final class StepExecution {
     /** Walks the current paths (the bars', or the current sub-bars'), from the gap to the close. */
     private void walk() {
         double at = 0;
-        List<Run.Waiting> pending = run.pending;
+        WaitingOrders pending = run.pending;
         while (true) {
             int next = -1;
             double nextAt = Double.POSITIVE_INFINITY;
             double nextPrice = Double.NaN;
             for (int k = 0; k < pending.size(); k++) {
-                Run.Waiting w = pending.get(k);
-                if (!eligible(w)) {
+                if (!eligible(k)) {
                     continue;
                 }
-                int i = w.instrument();
-                Order order = w.order();
+                int i = pending.instrument(k);
+                Order order = pending.order(k);
                 double position;
                 double price;
                 int direction = order.type() == OrderType.MARKET ? 1 : direction(order, i, fillPrice(i, at));
@@ -239,13 +245,15 @@ final class StepExecution {
             if (next < 0) {
                 return;
             }
-            Run.Waiting w = pending.remove(next);
+            int i = pending.instrument(next);
+            boolean forced = pending.forced(next);
+            Order order = pending.remove(next);
             at = nextAt;
             markAt(at);
-            if (w.forced()) {
-                closeForced(w.instrument(), nextPrice);
+            if (forced) {
+                closeForced(i, nextPrice);
             } else {
-                fill(w.order(), w.instrument(), nextPrice, w.order().type() != OrderType.LIMIT);
+                fill(order, i, nextPrice, order.type() != OrderType.LIMIT);
             }
         }
     }
@@ -253,13 +261,12 @@ final class StepExecution {
     /** Fills the waiting market orders of instruments with a bar at their close (close-fill mode), checking the margin after each. */
     void fillAtClose() {
         startStep();
-        List<Run.Waiting> pending = run.pending;
+        WaitingOrders pending = run.pending;
         for (int k = 0; k < pending.size(); ) {
-            Run.Waiting w = pending.get(k);
-            int i = w.instrument();
-            if (run.fresh[i] && w.order().type() == OrderType.MARKET && !w.forced()) {
-                pending.remove(k);
-                fill(w.order(), i, run.bars[i].close(run.cur[i]), true);
+            int i = pending.instrument(k);
+            if (run.fresh[i] && pending.order(k).type() == OrderType.MARKET && !pending.forced(k)) {
+                Order order = pending.remove(k);
+                fill(order, i, run.bars[i].close(run.cur[i]), true);
                 liquidate(BarPath.CLOSE, BarPath.CLOSE);
                 k = 0;
             } else {
@@ -339,11 +346,12 @@ final class StepExecution {
         return position <= BarPath.OPEN ? walked(i).open(walkedIndex(i)) : path(i).price(position);
     }
 
-    /** Returns whether {@code w} may fill on its instrument's current bar. */
-    private boolean eligible(Run.Waiting w) {
-        int i = w.instrument();
-        return run.fresh[i] && (w.forced() || w.order().type() != OrderType.MARKET || !run.closeFills)
-                && run.bars[i].timeMillis(run.cur[i]) >= w.decided();
+    /** Returns whether the {@code k}-th waiting order may fill on its instrument's current bar. */
+    private boolean eligible(int k) {
+        WaitingOrders pending = run.pending;
+        int i = pending.instrument(k);
+        return run.fresh[i] && (pending.forced(k) || pending.order(k).type() != OrderType.MARKET || !run.closeFills)
+                && run.bars[i].timeMillis(run.cur[i]) >= pending.decided(k);
     }
 
     /** Returns +1 to buy, −1 to sell, 0 for no trade, for {@code order} on instrument {@code i} at {@code price}. */
@@ -449,8 +457,7 @@ final class StepExecution {
             } else {
                 // Its market has no bar now (a weekend, the hours of a daily bar): it is closed at its
                 // next open, not at a close it no longer trades at.
-                run.pending.add(new Run.Waiting(Order.close(run.bars[i].symbol().value()).withTag("liquidation"), i,
-                        run.decided(), true));
+                run.pending.add(Order.close(run.bars[i].symbol().value()).withTag("liquidation"), i, run.decided(), true);
                 forcedReasons[i] = why;
                 run.record(Event.Kind.LIQUIDATION, run.bars[i].symbol().value(), String.format(Locale.ROOT,
                         "%s %.8g %s to be liquidated at its next open (its market has no bar now): %s",
@@ -474,7 +481,7 @@ final class StepExecution {
     private boolean forcedWaiting() {
         // Indexed, not for-each: asked on every step at risk, where an iterator would be 32 B a step.
         for (int k = 0; k < run.pending.size(); k++) {
-            if (run.pending.get(k).forced()) {
+            if (run.pending.forced(k)) {
                 return true;
             }
         }
@@ -486,12 +493,11 @@ final class StepExecution {
      * every instrument) that a strategy placed.
      */
     private void cancelWaiting(int i) {
-        List<Run.Waiting> pending = run.pending;
+        WaitingOrders pending = run.pending;
         for (int k = 0; k < pending.size(); ) {
-            Run.Waiting w = pending.get(k);
-            if (!w.forced() && (i < 0 || w.instrument() == i)) {
-                pending.remove(k);
-                run.record(Event.Kind.CANCELLED, w.order().symbol(), w.order() + " cancelled by the liquidation", Double.NaN);
+            if (!pending.forced(k) && (i < 0 || pending.instrument(k) == i)) {
+                Order order = pending.remove(k);
+                run.record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled by the liquidation", Double.NaN);
             } else {
                 k++;
             }

@@ -2,7 +2,6 @@ package dev.crashlab.metrics.tail;
 
 import dev.crashlab.metrics.PerformanceMetrics;
 import dev.crashlab.metrics.ReturnMoments;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -88,8 +87,9 @@ public record TailMetrics(int count, double valueAtRisk95, double conditionalVal
             throw new IllegalArgumentException("expected " + (n + 1) + " step times for " + n
                     + " period returns, got " + stepTimes.length);
         }
-        double[] sorted = returns.clone();
-        Arrays.sort(sorted);
+        int k5 = tailCount(n, 5);
+        // The tails need the k5 smallest returns in order and the k5-th largest, not a sort of all.
+        double[] lowest = LowerTail.of(returns, k5);
         double[] index = new double[n + 1];
         index[0] = 1;
         double peak = 1;
@@ -105,10 +105,10 @@ public record TailMetrics(int count, double valueAtRisk95, double conditionalVal
         List<DrawdownEpisode> episodes = DrawdownEpisode.of(stepTimes, index);
         double longest = episodes.stream().mapToDouble(DrawdownEpisode::underwaterDays).max().orElse(0);
         ReturnMoments moments = ReturnMoments.of(returns);
-        int k5 = tailCount(n, 5);
-        double lower5 = valueAtRisk(sorted, 5);
-        double upper5 = n < 2 ? Double.NaN : sorted[n - k5];
-        return new TailMetrics(n, lower5, shortfall(sorted, k5), valueAtRisk(sorted, 1), shortfall(sorted, tailCount(n, 1)),
+        double lower5 = valueAtRisk(lowest, n, 5);
+        double upper5 = n < 2 ? Double.NaN : lowest[k5];
+        return new TailMetrics(n, lower5, shortfall(lowest, n, k5), valueAtRisk(lowest, n, 1),
+                shortfall(lowest, n, tailCount(n, 1)),
                 lower5 == 0 ? Double.NaN : Math.abs(upper5) / Math.abs(lower5), moments.skewness(),
                 moments.excessKurtosis(), n == 0 ? Double.NaN : Math.sqrt(squares / n),
                 n == 0 ? Double.NaN : absolute / n, longest, episodes);
@@ -128,19 +128,22 @@ public record TailMetrics(int count, double valueAtRisk95, double conditionalVal
         return Math.ceilDiv(n * percent, 100);
     }
 
-    /** Returns the lower {@code percent} % quantile of the ascending {@code sorted}; NaN below 2 returns. */
-    private static double valueAtRisk(double[] sorted, int percent) {
-        return sorted.length < 2 ? Double.NaN : sorted[tailCount(sorted.length, percent) - 1];
+    /**
+     * Returns the lower {@code percent} % quantile of {@code n} returns, from their smallest in
+     * ascending order ({@link LowerTail}); NaN below 2 returns.
+     */
+    private static double valueAtRisk(double[] lowest, int n, int percent) {
+        return n < 2 ? Double.NaN : lowest[tailCount(n, percent) - 1];
     }
 
-    /** Returns the mean of the {@code k} smallest of the ascending {@code sorted}; NaN below 2 returns. */
-    private static double shortfall(double[] sorted, int k) {
-        if (sorted.length < 2) {
+    /** Returns the mean of the {@code k} smallest of {@code n} returns, from their smallest in ascending order; NaN below 2 returns. */
+    private static double shortfall(double[] lowest, int n, int k) {
+        if (n < 2) {
             return Double.NaN;
         }
         double sum = 0;
         for (int i = 0; i < k; i++) {
-            sum += sorted[i];
+            sum += lowest[i];
         }
         return sum / k;
     }
