@@ -168,13 +168,17 @@ public record RunResults(String schema, String crashlabVersion, Instant generate
     }
 
     /**
-     * Returns whether {@code other} describes the same run as these results: the same name,
-     * strategy and parameters, configuration and data files (by SHA-256), so that what was
-     * computed about one holds for the other.
+     * Returns whether {@code other} describes the same run as these results, so that what was
+     * computed about one holds for the other: the same name, crashlab version, strategy and
+     * parameters, configuration and data files (by SHA-256), and the same outcome, metrics and
+     * equity at every step as results.json writes them (a change to a strategy's code, which its
+     * name and parameters do not show, makes another run).
      */
     public boolean sameRun(RunResults other) {
-        return name.equals(other.name) && strategy.equals(other.strategy) && config.equals(other.config)
-                && data.equals(other.data);
+        return name.equals(other.name) && crashlabVersion.equals(other.crashlabVersion) && strategy.equals(other.strategy)
+                && config.equals(other.config) && data.equals(other.data)
+                && ResultsJson.toTree(metrics).equals(ResultsJson.toTree(other.metrics))
+                && ResultsJson.toTree(equity).equals(ResultsJson.toTree(other.equity));
     }
 
     private RunResults withStudies(StressSummary stress, SweepSummary sweep, WalkForwardSummary walkforward) {

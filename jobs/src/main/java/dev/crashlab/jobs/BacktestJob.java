@@ -90,7 +90,7 @@ public final class BacktestJob {
             }
             Path folder = output.resolve(result.name());
             RunResults results = RunFolder.write(sensitivity == null ? result.toResults(now) : result.toResults(now, sensitivity),
-                    folder, now);
+                    folder, now, log);
             RunSummary summary = RunFolder.summary(results, folder);
             summaries.add(summary);
             links.add(RunFolder.link(results, folder));

@@ -1,6 +1,9 @@
 package dev.crashlab.jobs;
 
+import dev.crashlab.backtest.Backtest;
 import dev.crashlab.backtest.BacktestResult;
+import dev.crashlab.backtest.PathSensitivity;
+import dev.crashlab.config.RunConfig;
 import dev.crashlab.data.io.AtomicWrite;
 import dev.crashlab.report.ReportOptions;
 import dev.crashlab.report.Reports;
@@ -36,35 +39,37 @@ final class RunFolder {
     }
 
     /**
-     * Writes {@code result}'s results.json into {@code folder} and its report beside it, both from
-     * the same records, which it returns; the study sections of the results already there are
-     * kept when they are of the same run.
-     */
-    static RunResults write(BacktestResult result, Path folder, Instant now) {
-        return write(result.toResults(now), folder, now);
-    }
-
-    /**
      * Writes {@code results} as {@code folder}'s results.json and its report beside it, with the
      * study sections of the results already there when they are of the same run, and returns what
      * it wrote.
      */
-    static RunResults write(RunResults results, Path folder, Instant now) {
-        return store(results.withStudiesOf(previous(folder)), folder, now);
+    static RunResults write(RunResults results, Path folder, Instant now, JobLog log) {
+        return store(results.withStudiesOf(previous(folder, log)), folder, now);
     }
 
     /**
      * Adds {@code study} (such as {@code r -> r.withStress(summary)}) to the results of
-     * {@code run} in {@code output}: to the results already in its folder when they are of the
-     * same run (keeping all they hold, path sensitivity and other studies included), else to
-     * {@code run}'s own results, which replace them; the results.json of a run then always holds
-     * the run the study was made on.
+     * {@code backtest}, planned from {@code run}, in {@code output}, running it first: to the
+     * results already in its folder when they are of the same run ({@link RunResults#sameRun}: the
+     * same outcome too), keeping all they hold, else to the run's own results as
+     * {@code crashlab:backtest} writes them (with its path sensitivity when configured), which
+     * replace them. A run's results.json then always holds the run the study was made on.
      */
-    static RunResults addStudy(BacktestResult run, Path output, UnaryOperator<RunResults> study, Instant now) {
-        Path folder = output.resolve(run.name());
-        RunResults fresh = run.toResults(now);
-        RunResults previous = previous(folder);
-        return store(study.apply(previous != null && previous.sameRun(fresh) ? previous : fresh), folder, now);
+    static RunResults addStudy(Backtest backtest, RunConfig run, Path output, UnaryOperator<RunResults> study, Instant now,
+            JobLog log) {
+        Path folder = output.resolve(backtest.name());
+        BacktestResult result = backtest.run();
+        RunResults fresh = result.toResults(now);
+        RunResults previous = previous(folder, log);
+        RunResults base;
+        if (previous != null && previous.sameRun(fresh)) {
+            base = previous;
+        } else if (run.sensitivity() == null) {
+            base = fresh;
+        } else {
+            base = result.toResults(now, PathSensitivity.of(backtest, run.sensitivity().options()));
+        }
+        return store(study.apply(base), folder, now);
     }
 
     private static RunResults store(RunResults results, Path folder, Instant now) {
@@ -75,15 +80,19 @@ final class RunFolder {
 
     /**
      * Returns the results in {@code folder}, or null when there are none or they cannot be read
-     * (written by another version, or broken): new results then replace them whole.
+     * (written by another version, or broken), saying so in {@code log}: new results then
+     * replace them whole.
      */
-    private static RunResults previous(Path folder) {
-        if (!Files.isRegularFile(folder.resolve(RESULTS))) {
+    private static RunResults previous(Path folder, JobLog log) {
+        Path file = folder.resolve(RESULTS);
+        if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return ResultsJson.read(folder.resolve(RESULTS));
+            return ResultsJson.read(file);
         } catch (ResultsException e) {
+            log.warn(file + " cannot be read (" + e.getMessage() + "): it is replaced, and the stress, sweep and"
+                    + " walk-forward figures it may hold with it");
             return null;
         }
     }

@@ -124,7 +124,7 @@ public final class StressJob {
         Instant now = clock.instant();
         List<Stressed> out = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) {
-            out.add(stress(tests.get(i), plans.get(i), output, executor, now, log));
+            out.add(stress(tests.get(i), config.run(names.get(i)).orElseThrow(), plans.get(i), output, executor, now, log));
         }
         Set<String> written = new HashSet<>();
         out.forEach(s -> written.add(OutputIndex.href(output, s.page())));
@@ -133,8 +133,8 @@ public final class StressJob {
         return new Outcome(out, index);
     }
 
-    private static Stressed stress(StressTest test, StressPlan plan, Path output, UnitExecutor executor, Instant now,
-            JobLog log) {
+    private static Stressed stress(StressTest test, RunConfig run, StressPlan plan, Path output, UnitExecutor executor,
+            Instant now, JobLog log) {
         String name = test.backtest().name();
         int total = test.size();
         log.info(String.format(Locale.ROOT, "stress of %s: %d paths (%s, seed %d, mean block %s days, period %d) on %s",
@@ -151,10 +151,11 @@ public final class StressJob {
         Path folder = folder(output, name);
         Path document = folder.resolve(DOCUMENT);
         ResultsJson.write(results, document);
-        StressSummary summary = StressSummary.of(results, OutputIndex.href(output, document));
-        RunFolder.addStudy(test.backtest().run(), output, r -> r.withStress(summary), now);
         Path page = folder.resolve(PAGE);
         AtomicWrite.text(page, Reports.renderStress(results, ReportOptions.at(now)));
+        // After the page, so that the run's report never links to a page not yet written.
+        StressSummary summary = StressSummary.of(results, OutputIndex.href(output, document));
+        RunFolder.addStudy(test.backtest(), run, output, r -> r.withStress(summary), now, log);
         results.terms().notes().forEach(note -> log.warn("stress of " + name + ": " + note));
         for (StressSet set : results.sets()) {
             log.info(summary(name, set));

@@ -228,13 +228,13 @@ public final class SweepJob {
         AtomicWrite.text(csv, csv(run.name(), grid, setup.parameters(), metrics));
         Path bestFolder = folder.resolve(BEST);
         Backtest bestRun = setup.planner().plan(run, variants.get(best).id(), grid.get(best));
-        RunResults bestResults = RunFolder.write(bestRun.run(), bestFolder, now);
+        RunResults bestResults = RunFolder.write(bestRun.run().toResults(now), bestFolder, now, log);
         Path json = folder.resolve(JSON);
         ResultsJson.write(results, json);
-        SweepSummary study = SweepSummary.of(results, OutputIndex.href(output, json));
-        RunFolder.addStudy(setup.planner().plan(run).run(), output, r -> r.withSweep(study), now);
         Path report = folder.resolve(PAGE);
         AtomicWrite.text(report, Reports.renderSweep(results, ReportOptions.at(now)));
+        SweepSummary study = SweepSummary.of(results, OutputIndex.href(output, json));
+        RunFolder.addStudy(setup.planner().plan(run), run, output, r -> r.withSweep(study), now, log);
         RunSummary summary = RunFolder.summary(bestResults, bestFolder);
         log.info("best by " + metric.field() + ": " + variants.get(best).id() + " " + grid.get(best) + " -> " + summary.line());
         for (LogLine line : selectionLines(results)) {

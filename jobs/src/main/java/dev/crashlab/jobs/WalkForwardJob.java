@@ -191,10 +191,10 @@ public final class WalkForwardJob {
         Path folder = folder(output, run.name());
         Path json = folder.resolve(JSON);
         ResultsJson.write(results, json);
-        WalkForwardSummary study = WalkForwardSummary.of(results, OutputIndex.href(output, json));
-        RunFolder.addStudy(whole, output, r -> r.withWalkForward(study), now);
         Path report = folder.resolve(PAGE);
         AtomicWrite.text(report, Reports.renderWalkForward(results, ReportOptions.at(now)));
+        WalkForwardSummary study = WalkForwardSummary.of(results, OutputIndex.href(output, json));
+        RunFolder.addStudy(planner.plan(run), run, output, r -> r.withWalkForward(study), now, log);
         for (String line : summary(results)) {
             log.info(line);
         }

@@ -124,6 +124,52 @@ class RunStudiesTest {
     }
 
     @Test
+    void aStudyOfARunWithNoResultsYetWritesItsPathSensitivityAsTheBacktestWould() {
+        CrashlabConfig config = config("crashlab.yaml", 0.2, "path: {sensitivity: {bridges: 3, subBars: 4, seed: 2}}");
+        Path out = dir.resolve("out");
+
+        StressJob.run(config, out, getClass().getClassLoader(), Set.of(), 1, CLOCK, new CollectedLog());
+        RunResults stressed = results(out);
+        BacktestJob.run(config, out, getClass().getClassLoader(), Set.of(), CLOCK, new CollectedLog());
+
+        assertThat(stressed.path().sensitivity()).isNotNull();
+        assertThat(results(out)).as("the backtest finds the same run and keeps the section").isEqualTo(stressed);
+    }
+
+    @Test
+    void resultsOfTheSameConfigWithAnotherOutcomeAreAnotherRunTheirSectionsDropped() throws Exception {
+        CrashlabConfig config = config("crashlab.yaml", 0.2);
+        Path out = dir.resolve("out");
+        StressJob.run(config, out, getClass().getClassLoader(), Set.of(), 1, CLOCK, new CollectedLog());
+        // As if the strategy's code had changed since: same name, parameters, config and data, another outcome.
+        Path file = out.resolve("dca/results.json");
+        RunResults written = ResultsJson.read(file);
+        String equity = String.valueOf(written.metrics().finalEquity());
+        assertThat(Files.readString(file)).contains("\"finalEquity\" : " + equity);
+        Files.writeString(file, Files.readString(file).replace("\"finalEquity\" : " + equity, "\"finalEquity\" : 1.5"));
+        CollectedLog log = new CollectedLog();
+
+        BacktestJob.run(config, out, getClass().getClassLoader(), Set.of(), CLOCK, log);
+
+        assertThat(results(out).stress()).isNull();
+        assertThat(results(out).metrics().finalEquity()).isEqualTo(written.metrics().finalEquity());
+    }
+
+    @Test
+    void anUnreadableResultsFileIsReplacedWithAWarningNamingIt() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out.resolve("dca"));
+        Files.writeString(out.resolve("dca/results.json"), "{\"schema\": \"crashlab-results/9\"}");
+        CollectedLog log = new CollectedLog();
+
+        StressJob.run(config("crashlab.yaml", 0.2), out, getClass().getClassLoader(), Set.of(), 1, CLOCK, log);
+
+        assertThat(results(out).stress()).isNotNull();
+        assertThat(log.lines).anyMatch(l -> l.contains(out.resolve("dca/results.json") + " cannot be read (")
+                && l.contains("crashlab-results/9"));
+    }
+
+    @Test
     void resultsWrittenBeforeTheSectionsExistedReadWithoutThem() throws Exception {
         Path out = dir.resolve("out");
         BacktestJob.run(config("crashlab.yaml", 0.2), out, getClass().getClassLoader(), Set.of(), CLOCK, new CollectedLog());
