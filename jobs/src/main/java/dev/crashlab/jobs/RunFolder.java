@@ -49,16 +49,15 @@ final class RunFolder {
 
     /**
      * Adds {@code study} (such as {@code r -> r.withStress(summary)}) to the results of
-     * {@code backtest}, planned from {@code run}, in {@code output}, running it first: to the
+     * {@code backtest}, planned from {@code run}, in {@code output}, given its {@code result}: to the
      * results already in its folder when they are of the same run ({@link RunResults#sameRun}: the
      * same outcome too), keeping all they hold, else to the run's own results as
      * {@code crashlab:backtest} writes them (with its path sensitivity when configured), which
      * replace them. A run's results.json then always holds the run the study was made on.
      */
-    static RunResults addStudy(Backtest backtest, RunConfig run, Path output, UnaryOperator<RunResults> study, Instant now,
-            JobLog log) {
+    static RunResults addStudy(Backtest backtest, BacktestResult result, RunConfig run, Path output,
+            UnaryOperator<RunResults> study, Instant now, JobLog log) {
         Path folder = output.resolve(backtest.name());
-        BacktestResult result = backtest.run();
         RunResults fresh = result.toResults(now);
         RunResults previous = previous(folder, log);
         RunResults base;

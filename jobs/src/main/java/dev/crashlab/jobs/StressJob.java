@@ -155,7 +155,7 @@ public final class StressJob {
         AtomicWrite.text(page, Reports.renderStress(results, ReportOptions.at(now)));
         // After the page, so that the run's report never links to a page not yet written.
         StressSummary summary = StressSummary.of(results, OutputIndex.href(output, document));
-        RunFolder.addStudy(test.backtest(), run, output, r -> r.withStress(summary), now, log);
+        RunFolder.addStudy(test.backtest(), test.backtest().run(), run, output, r -> r.withStress(summary), now, log);
         results.terms().notes().forEach(note -> log.warn("stress of " + name + ": " + note));
         for (StressSet set : results.sets()) {
             log.info(summary(name, set));

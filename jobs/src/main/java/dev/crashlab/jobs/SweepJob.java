@@ -234,7 +234,8 @@ public final class SweepJob {
         Path report = folder.resolve(PAGE);
         AtomicWrite.text(report, Reports.renderSweep(results, ReportOptions.at(now)));
         SweepSummary study = SweepSummary.of(results, OutputIndex.href(output, json));
-        RunFolder.addStudy(setup.planner().plan(run), run, output, r -> r.withSweep(study), now, log);
+        Backtest swept = setup.planner().plan(run);
+        RunFolder.addStudy(swept, swept.run(), run, output, r -> r.withSweep(study), now, log);
         RunSummary summary = RunFolder.summary(bestResults, bestFolder);
         log.info("best by " + metric.field() + ": " + variants.get(best).id() + " " + grid.get(best) + " -> " + summary.line());
         for (LogLine line : selectionLines(results)) {

@@ -160,7 +160,8 @@ public final class WalkForwardJob {
         List<String> parameters = wf.axes().stream().map(SweepConfig.Axis::parameter).toList();
         Map<String, JsonNode> fixedParameters = planner.boundValues(run, parameters);
 
-        BacktestResult whole = planner.plan(run).run();
+        Backtest planned = planner.plan(run);
+        BacktestResult whole = planned.run();
         LocalDate first = day(whole.timeMillis(0));
         LocalDate last = day(whole.timeMillis(whole.size() - 1));
         List<WalkForwardConfig.Fold> folds = wf.folds(first, last);
@@ -194,7 +195,8 @@ public final class WalkForwardJob {
         Path report = folder.resolve(PAGE);
         AtomicWrite.text(report, Reports.renderWalkForward(results, ReportOptions.at(now)));
         WalkForwardSummary study = WalkForwardSummary.of(results, OutputIndex.href(output, json));
-        RunFolder.addStudy(planner.plan(run), run, output, r -> r.withWalkForward(study), now, log);
+        // The whole-span run is the run itself: its results are those the study is added to.
+        RunFolder.addStudy(planned, whole, run, output, r -> r.withWalkForward(study), now, log);
         for (String line : summary(results)) {
             log.info(line);
         }

@@ -96,6 +96,7 @@ public final class RunPage {
     private final SignalsSection signals;
     private final TailSection tail;
     private final StudiesSection studies;
+    private final PathSection pathSensitivity;
     private final int rollingSteps;
     private final String dataJson;
 
@@ -105,6 +106,7 @@ public final class RunPage {
         this.page = page;
         this.parameters = results.strategy().parameterTexts();
         this.studies = new StudiesSection(results);
+        this.pathSensitivity = new PathSection(results.path().sensitivity());
         BenchmarkResults bench = results.benchmark();
         int footnote = 1;
         for (Metric m : Metric.ALL) {
@@ -555,7 +557,7 @@ public final class RunPage {
 
     /** Returns the path sensitivity section (absent unless the run configured {@code path.sensitivity}). */
     public PathSection pathSensitivity() {
-        return new PathSection(results.path().sensitivity());
+        return pathSensitivity;
     }
 
     /** Returns the length of the rolling window in steps. */
