@@ -78,6 +78,11 @@ final class OutputIndex {
      */
     static Path writeComparisonAndIndex(Path output, String title, List<RunLink> runs, List<RunFailure> failed,
             Set<String> pagesWritten, ReportOptions options) {
+        return OutputLock.holding(output, () -> comparisonAndIndex(output, title, runs, failed, pagesWritten, options));
+    }
+
+    private static Path comparisonAndIndex(Path output, String title, List<RunLink> runs, List<RunFailure> failed,
+            Set<String> pagesWritten, ReportOptions options) {
         Path comparison = output.resolve(RunFolder.COMPARISON);
         Set<String> written = new HashSet<>(pagesWritten);
         if (runs.isEmpty()) {
@@ -92,7 +97,7 @@ final class OutputIndex {
             written.add(RunFolder.COMPARISON);
         }
         runs.forEach(r -> written.add(r.href()));
-        return write(output, title, written, failed, options);
+        return index(output, title, written, failed, options);
     }
 
     /**
@@ -102,6 +107,11 @@ final class OutputIndex {
      * and {@code failed} the runs it could not finish. Returns the index.
      */
     static Path write(Path output, String title, Set<String> written, List<RunFailure> failed, ReportOptions options) {
+        // Under the output's lock: another goal's pages, written meanwhile, are then listed too.
+        return OutputLock.holding(output, () -> index(output, title, written, failed, options));
+    }
+
+    private static Path index(Path output, String title, Set<String> written, List<RunFailure> failed, ReportOptions options) {
         List<RunLink> runs = new ArrayList<>();
         List<PageLink> pages = new ArrayList<>();
         List<PageLink> nested = new ArrayList<>();

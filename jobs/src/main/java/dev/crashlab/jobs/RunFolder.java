@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  * the sweep of its parameters, its walk-forward analysis: {@link RunResults#stress()} and the
  * sections beside it). Each such goal adds its section with {@link #addStudy}; writing the run
  * again keeps the sections of the results already in the folder when they are of the same run
- * ({@link RunResults#withStudiesOf}).
+ * ({@link RunResults#withStudiesOf}). Both hold the output folder's {@link OutputLock}, so goals
+ * run at the same time on one folder add their sections one after the other.
  */
 final class RunFolder {
 
@@ -44,7 +45,7 @@ final class RunFolder {
      * it wrote.
      */
     static RunResults write(RunResults results, Path folder, Instant now, JobLog log) {
-        return store(results.withStudiesOf(previous(folder, log)), folder, now);
+        return OutputLock.holding(folder.getParent(), () -> store(results.withStudiesOf(previous(folder, log)), folder, now));
     }
 
     /**
@@ -59,16 +60,18 @@ final class RunFolder {
             UnaryOperator<RunResults> study, Instant now, JobLog log) {
         Path folder = output.resolve(backtest.name());
         RunResults fresh = result.toResults(now);
-        RunResults previous = previous(folder, log);
-        RunResults base;
-        if (previous != null && previous.sameRun(fresh)) {
-            base = previous;
-        } else if (run.sensitivity() == null) {
-            base = fresh;
-        } else {
-            base = result.toResults(now, PathSensitivity.of(backtest, run.sensitivity().options()));
-        }
-        return store(study.apply(base), folder, now);
+        return OutputLock.holding(output, () -> {
+            RunResults previous = previous(folder, log);
+            RunResults base;
+            if (previous != null && previous.sameRun(fresh)) {
+                base = previous;
+            } else if (run.sensitivity() == null) {
+                base = fresh;
+            } else {
+                base = result.toResults(now, PathSensitivity.of(backtest, run.sensitivity().options()));
+            }
+            return store(study.apply(base), folder, now);
+        });
     }
 
     private static RunResults store(RunResults results, Path folder, Instant now) {

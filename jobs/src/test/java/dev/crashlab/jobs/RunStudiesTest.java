@@ -18,6 +18,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,5 +186,31 @@ class RunStudiesTest {
         RunResults read = ResultsJson.read(older.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(read).isEqualTo(ResultsJson.read(file));
+    }
+
+    @RepeatedTest(3)
+    void goalsRunAtTheSameTimeOnOneFolderEachKeepTheirSection() throws Exception {
+        CrashlabConfig config = config("crashlab.yaml", 0.2);
+        Path out = dir.resolve("out");
+        ClassLoader loader = getClass().getClassLoader();
+        List<Callable<Object>> goals = List.of(
+                () -> StressJob.run(config, out, loader, Set.of(), 1, CLOCK, new CollectedLog()),
+                () -> SweepJob.run(config, out, loader, 1, CLOCK, new CollectedLog()),
+                () -> WalkForwardJob.run(config, out, loader, 1, CLOCK, new CollectedLog()));
+        ExecutorService pool = Executors.newFixedThreadPool(goals.size());
+        try {
+            for (Future<Object> goal : pool.invokeAll(goals)) {
+                goal.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        RunResults all = results(out);
+        assertThat(all.stress()).isNotNull();
+        assertThat(all.sweep()).isNotNull();
+        assertThat(all.walkforward()).isNotNull();
+        assertThat(Jsoup.parse(Files.readString(out.resolve("index.html"))).select("a").eachAttr("href"))
+                .contains("dca/report.html", "stress-dca/stress.html", "sweep-dca/sweep.html", "walkforward-dca/walkforward.html");
     }
 }
