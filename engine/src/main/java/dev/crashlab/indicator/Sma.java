@@ -91,10 +91,90 @@ public final class Sma extends BarIndicator {
     public void updateAll(OhlcvSeries bars, int from, int to) {
         Objects.checkFromToIndex(from, to, bars.size());
         int n = barCount;
-        for (int b = from; b < to; b++) {
-            push(bars.close(b));
+        int b = from;
+        while (b < to) {
+            if (integral && scaled && filled == n) {
+                b = pushFullWindows(bars, b, to);
+                if (b == to) {
+                    break;
+                }
+            }
+            push(bars.close(b++));
             append(filled == n ? hi / n : Double.NaN);
         }
+    }
+
+    /**
+     * Pushes bars {@code from} onwards, up to {@code to}, while the window is full and the sum
+     * integral, as {@link #push} and {@link #append} would, and returns the first bar not pushed
+     * ({@code to}, or one whose close is not within the integer sum's range: {@link #push} takes
+     * it and leaves the integer sum). The state lives in local variables,
+     * which the JIT keeps in registers, and goes back to the fields when the loop ends; a bar
+     * whose rounded sum leaves the normal range ends the loop too, pushed, through
+     * {@link #leaveIntegral}.
+     */
+    private int pushFullWindows(OhlcvSeries bars, int from, int to) {
+        int n = barCount;
+        double[] closes = window;
+        long[] highs = windowHigh;
+        long[] lows = windowLow;
+        int at = next;
+        long high = sumHigh;
+        long low = sumLow;
+        int s = scale;
+        int max = maxShift;
+        double[] values = reserve(to - from);
+        int v = size();
+        int b = from;
+        double sum = hi;
+        for (; b < to; b++) {
+            double close = bars.close(b);
+            // split(close), inlined: close = ±mantissa × 2^exponent = ±part × 2^scale
+            long bits = Double.doubleToRawLongBits(close);
+            int biased = (int) (bits >>> 52) & 0x7ff;
+            long mantissa = bits & 0xf_ffff_ffff_ffffL;
+            if (biased != 0) {
+                mantissa |= 1L << 52;
+            }
+            int shift = Math.max(biased, 1) - 1075 - s;
+            if (biased == 0x7ff || mantissa != 0 && (shift < 0 || shift > max)) {
+                break;
+            }
+            long partLow = shift < 64 ? mantissa << shift : 0;
+            long partHigh = shift == 0 ? 0 : (shift < 64 ? mantissa >>> (64 - shift) : mantissa << (shift - 64));
+            if (bits < 0) {
+                partLow = -partLow;
+                partHigh = partLow == 0 ? -partHigh : ~partHigh;
+            }
+            // The leaving close out, the new one in: addToWindow's borrow and carry.
+            long leavingLow = lows[at];
+            long difference = low - leavingLow;
+            high -= highs[at] + (((~low & leavingLow) | (~(low ^ leavingLow) & difference)) >>> 63);
+            long added = difference + partLow;
+            high += partHigh + (((difference & partLow) | ((difference | partLow) & ~added)) >>> 63);
+            low = added;
+            closes[at] = close;
+            highs[at] = partHigh;
+            lows[at] = partLow;
+            at = at + 1 == n ? 0 : at + 1;
+            sum = toDouble(high, low, s);
+            if (Double.isNaN(sum)) {
+                break;
+            }
+            values[v++] = sum / n;
+        }
+        next = at;
+        sumHigh = high;
+        sumLow = low;
+        hi = sum;
+        appended(v - size());
+        if (b < to && Double.isNaN(sum)) {
+            // Bar b is pushed, its rounded sum outside the normal range: the pair of doubles takes over.
+            leaveIntegral();
+            append(hi / n);
+            b++;
+        }
+        return b;
     }
 
     /** Adds {@code close} to the window and takes out the close it replaces, keeping the sum exact and hi its rounding. */
@@ -213,7 +293,13 @@ public final class Sma extends BarIndicator {
     /**
      * Returns the 128-bit two's complement integer {@code high:low} times 2<sup>scale</sup>
      * rounded to the nearest double, ties to even; NaN when that double would be subnormal or
-     * infinite. The double is assembled from its bits: its top 53 bits, rounded, and its exponent.
+     * infinite.
+     *
+     * <p>The hardware rounds it: the magnitude's top 63 bits, the lowest of them or-ed with every
+     * bit below (a sticky bit), convert to the same double as the whole integer would, since the
+     * rounding to 53 bits only asks whether what lies below the 54th bit is zero, half or more;
+     * the power of two then scales that double exactly. Where the power is not a normal double or
+     * the result might leave the normal range, {@link #roundBits} decides, bit by bit.
      */
     static double toDouble(long high, long low, int scale) {
         long sign = high & Long.MIN_VALUE;
@@ -221,6 +307,32 @@ public final class Sma extends BarIndicator {
             low = -low;
             high = low == 0 ? -high : ~high;
         }
+        // The top 64 bits from the highest non-zero one, then what lies below them.
+        boolean small = high == 0;
+        long h = small ? low : high;
+        if (h == 0) {
+            return 0.0;
+        }
+        long l = small ? 0 : low;
+        int zeros = Long.numberOfLeadingZeros(h);
+        long top = (h << zeros) | ((l >>> 1) >>> (63 - zeros));
+        long rest = l << zeros;
+        long sticky = (top | (rest | -rest) >>> 63) & 1;
+        // magnitude ≈ (top >>> 1 | sticky) × 2^(1 − zeros (+ 64 unless small)), times 2^scale.
+        int exponent = (small ? 1 : 65) - zeros + scale;
+        if (exponent < Double.MIN_EXPONENT || exponent > Double.MAX_EXPONENT - 63) {
+            return roundBits(high, low, sign, scale);
+        }
+        // In [2^62, 2^63] times a normal power of two: the product is normal, and exact.
+        double magnitude = (double) ((top >>> 1) | sticky) * Double.longBitsToDouble((long) (exponent + 1023) << 52);
+        return sign != 0 ? -magnitude : magnitude;
+    }
+
+    /**
+     * Returns {@link #toDouble}'s double from the magnitude {@code high:low} (non-negative) and
+     * its {@code sign} bit, assembled from its bits: its top 53 bits, rounded, and its exponent.
+     */
+    private static double roundBits(long high, long low, long sign, int scale) {
         int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
         if (length == 0) {
             return 0.0;
