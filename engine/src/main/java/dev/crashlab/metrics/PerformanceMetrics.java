@@ -55,7 +55,10 @@ public final class PerformanceMetrics {
      */
     private static double periodReturn(double[] equity, double[] contributed, int t) {
         double base = contributed == null ? equity[t - 1] : equity[t - 1] + contributed[t] - contributed[t - 1];
-        return base > 0 ? Math.max(-1, equity[t] / base - 1) : 0;
+        double r = equity[t] / base - 1;
+        // Math.max(-1, r), NaN and -0.0 included, without its NaN and signed-zero handling: a
+        // third of the metrics' pass when it was Math.max.
+        return base > 0 ? (r < -1 ? -1 : r) : 0;
     }
 
     /**

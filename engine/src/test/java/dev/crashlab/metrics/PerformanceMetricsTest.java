@@ -42,6 +42,32 @@ class PerformanceMetricsTest {
         assertThat(r).containsExactly(new double[] {0.1, 10.0 / 210, -0.1}, within(EXACT));
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {61, 62, 63})
+    void aPeriodReturnIsAtLeastMinusOneAsMathMaxGivesItToTheBit(long seed) {
+        // Losses past a total one, zero and negative bases, NaN and infinite equity, returns of -0.0.
+        double[] special = {0.0, -0.0, -1.0, 1.0, -5.0, 1e-300, -1e-300, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 100.0, 99.99999999999999};
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 5_000;
+        double[] equity = new double[n];
+        double[] contributed = new double[n];
+        for (int t = 0; t < n; t++) {
+            equity[t] = random.nextInt(4) == 0 ? special[random.nextInt(special.length)] : random.nextDouble(-50, 200);
+            contributed[t] = (t == 0 ? 0 : contributed[t - 1]) + (random.nextInt(5) == 0 ? random.nextDouble(-20, 20) : 0);
+        }
+
+        for (double[] flows : new double[][] {null, contributed}) {
+            double[] r = PerformanceMetrics.periodReturns(equity, flows);
+            for (int t = 1; t < n; t++) {
+                double base = flows == null ? equity[t - 1] : equity[t - 1] + flows[t] - flows[t - 1];
+                double expected = base > 0 ? Math.max(-1, equity[t] / base - 1) : 0;
+                // Boxed: Double.equals tells NaN equal to NaN and -0.0 apart from 0.0.
+                assertThat(Double.valueOf(r[t - 1])).as("step %d", t).isEqualTo(Double.valueOf(expected));
+            }
+        }
+    }
+
     @Test
     void computesReturnVolatilityAndRatiosByTheDocumentedFormulas() {
         double[] equity = {100, 110, 99, 108.9, 119.79};
