@@ -106,12 +106,11 @@ public final class Sma extends BarIndicator {
 
     /**
      * Pushes bars {@code from} onwards, up to {@code to}, while the window is full and the sum
-     * integral, as {@link #push} and {@link #append} would, and returns the first bar not pushed
-     * ({@code to}, or one whose close is not within the integer sum's range: {@link #push} takes
-     * it and leaves the integer sum). The state lives in local variables,
-     * which the JIT keeps in registers, and goes back to the fields when the loop ends; a bar
-     * whose rounded sum leaves the normal range ends the loop too, pushed, through
-     * {@link #leaveIntegral}.
+     * integral, as {@link #push} and {@link #append} would, and returns the first bar not pushed:
+     * {@code to}, or one whose close is not positive, normal and within the integer sum's range
+     * ({@link #push} takes it). The state lives in local variables, which the JIT keeps in
+     * registers, and goes back to the fields when the loop ends; a bar whose rounded sum leaves
+     * the normal range ends the loop too, pushed, through {@link #leaveIntegral}.
      */
     private int pushFullWindows(OhlcvSeries bars, int from, int to) {
         int n = barCount;
@@ -129,23 +128,17 @@ public final class Sma extends BarIndicator {
         double sum = hi;
         for (; b < to; b++) {
             double close = bars.close(b);
-            // split(close), inlined: close = ±mantissa × 2^exponent = ±part × 2^scale
+            // split(close), inlined for the closes a series holds, positive and normal: close =
+            // mantissa × 2^exponent = part × 2^scale. Others (a sign bit, a zero exponent field,
+            // infinity, NaN) end the loop as a close out of range does; push handles them.
             long bits = Double.doubleToRawLongBits(close);
-            int biased = (int) (bits >>> 52) & 0x7ff;
-            long mantissa = bits & 0xf_ffff_ffff_ffffL;
-            if (biased != 0) {
-                mantissa |= 1L << 52;
-            }
-            int shift = Math.max(biased, 1) - 1075 - s;
-            if (biased == 0x7ff || mantissa != 0 && (shift < 0 || shift > max)) {
+            int shift = (int) (bits >>> 52) - 1075 - s;
+            if (bits <= 0xf_ffff_ffff_ffffL || bits >= 0x7ff0_0000_0000_0000L || shift < 0 || shift > max) {
                 break;
             }
+            long mantissa = (bits & 0xf_ffff_ffff_ffffL) | (1L << 52);
             long partLow = shift < 64 ? mantissa << shift : 0;
-            long partHigh = shift == 0 ? 0 : (shift < 64 ? mantissa >>> (64 - shift) : mantissa << (shift - 64));
-            if (bits < 0) {
-                partLow = -partLow;
-                partHigh = partLow == 0 ? -partHigh : ~partHigh;
-            }
+            long partHigh = shift < 64 ? (mantissa >>> 1) >>> (63 - shift) : mantissa << (shift - 64);
             // The leaving close out, the new one in: addToWindow's borrow and carry.
             long leavingLow = lows[at];
             long difference = low - leavingLow;
@@ -302,6 +295,11 @@ public final class Sma extends BarIndicator {
      * the result might leave the normal range, {@link #roundBits} decides, bit by bit.
      */
     static double toDouble(long high, long low, int scale) {
+        if (high > 0 && scale >= Double.MIN_EXPONENT - 2 && scale <= Double.MAX_EXPONENT - 127) {
+            // The common case, a positive sum of at least 2^64 units: its exponent below is
+            // within [scale + 2, scale + 64], where the product is normal.
+            return scaled(high, low, 65 + scale);
+        }
         long sign = high & Long.MIN_VALUE;
         if (sign != 0) {
             low = -low;
@@ -314,18 +312,26 @@ public final class Sma extends BarIndicator {
             return 0.0;
         }
         long l = small ? 0 : low;
-        int zeros = Long.numberOfLeadingZeros(h);
-        long top = (h << zeros) | ((l >>> 1) >>> (63 - zeros));
-        long rest = l << zeros;
-        long sticky = (top | (rest | -rest) >>> 63) & 1;
-        // magnitude ≈ (top >>> 1 | sticky) × 2^(1 − zeros (+ 64 unless small)), times 2^scale.
-        int exponent = (small ? 1 : 65) - zeros + scale;
+        int exponent = (small ? 1 : 65) - Long.numberOfLeadingZeros(h) + scale;
         if (exponent < Double.MIN_EXPONENT || exponent > Double.MAX_EXPONENT - 63) {
             return roundBits(high, low, sign, scale);
         }
-        // In [2^62, 2^63] times a normal power of two: the product is normal, and exact.
-        double magnitude = (double) ((top >>> 1) | sticky) * Double.longBitsToDouble((long) (exponent + 1023) << 52);
+        double magnitude = scaled(h, l, (small ? 1 : 65) + scale);
         return sign != 0 ? -magnitude : magnitude;
+    }
+
+    /**
+     * Returns the unsigned 128-bit integer {@code h:l} ({@code h} not zero) times
+     * 2<sup>power − 65</sup> rounded to the nearest double, when 2<sup>power − z</sup>, z the
+     * leading zeros of {@code h}, is a normal double of exponent at most 1023 − 63.
+     */
+    private static double scaled(long h, long l, int power) {
+        int zeros = Long.numberOfLeadingZeros(h);
+        long top = (h << zeros) | ((l >>> 1) >>> (63 - zeros));
+        long sticky = (top & 1) | (l << zeros != 0 ? 1 : 0);
+        // h:l × 2^(power − 65) ≈ (top >>> 1 | sticky) × 2^(power − zeros): a long in [2^62, 2^63]
+        // times a normal power of two at most 2^960, so the product is normal, and exact.
+        return (double) ((top >>> 1) | sticky) * Double.longBitsToDouble((long) (power - zeros + 1023) << 52);
     }
 
     /**
