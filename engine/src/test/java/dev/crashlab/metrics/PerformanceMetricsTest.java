@@ -106,6 +106,59 @@ class PerformanceMetricsTest {
         assertThat(m.maxDrawdownDays()).isEqualTo(3); // day 0 -> day 3 beats day 4 -> day 6 (2 days)
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {71, 72, 73, 74})
+    void theDeepestAndLongestDrawdownAreThoseOfTheBranchingTrackerToTheBit(long seed) {
+        // A trading curve (flat while out of the market, a random walk while in), irregular times,
+        // and now and then a NaN or a total loss.
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 20_000;
+        double[] equity = new double[n];
+        long[] times = new long[n];
+        double e = 100;
+        boolean in = false;
+        for (int t = 0; t < n; t++) {
+            in ^= random.nextInt(20) == 0;
+            e = in ? e * (1 + 0.01 * random.nextGaussian()) : e;
+            equity[t] = random.nextInt(5_000) == 0 ? (seed % 2 == 0 ? Double.NaN : 0) : e;
+            times[t] = t == 0 ? 0 : times[t - 1] + 60_000L * random.nextInt(1, 4_000);
+        }
+        Metrics m = PerformanceMetrics.compute(new PerformanceMetrics.Input(timeOf(times), equity, null, 100, 365, 0, 0,
+                0, 0, 0, 0, List.of(), null, null));
+
+        // The tracker as it was: a branch on each step being a new peak, the longest in days.
+        double peak = 1;
+        long peakTime = times[0];
+        double max = 0;
+        double trough = 1;
+        double longest = 0;
+        boolean under = false;
+        double index = 1;
+        double[] r = PerformanceMetrics.periodReturns(equity, null);
+        for (int t = 1; t < n; t++) {
+            index *= 1 + r[t - 1];
+            if (index >= peak) {
+                if (under) {
+                    longest = Math.max(longest, (times[t] - peakTime) / (double) DAY);
+                    under = false;
+                }
+                peak = index;
+                peakTime = times[t];
+                trough = peak * (1 + max);
+            } else {
+                under = true;
+                if (index < trough) {
+                    max = Math.min(max, index / peak - 1);
+                    trough = peak * (1 + max);
+                }
+            }
+        }
+        longest = under ? Math.max(longest, (times[n - 1] - peakTime) / (double) DAY) : longest;
+
+        assertThat(Double.valueOf(m.maxDrawdown())).isEqualTo(Double.valueOf(max));
+        assertThat(Double.valueOf(m.maxDrawdownDays())).isEqualTo(Double.valueOf(longest));
+    }
+
     @Test
     void computesTheMoneyWeightedReturnAsAnXirrOnDatedFlows() {
         // 100 at day 0, 100 more at day 1, 210 at day 365: solve -100 - 100 v^(1/365) + 210 v = 0.
