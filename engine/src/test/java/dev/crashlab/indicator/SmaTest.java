@@ -153,13 +153,7 @@ class SmaTest {
             };
             long low = random.nextLong();
             if (k % 7 == 0) {
-                // A tie: the bits below the 54th from the top are one, then zeros.
-                int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high < 0 ? ~high : high) : 64;
-                int tieAt = Math.max(0, length - 54);
-                if (tieAt < 64) {
-                    low = (low & -(1L << tieAt)) | (1L << tieAt);
-                    low &= ~((1L << tieAt) - 1);
-                }
+                low = tie(high, low);
             }
             int scale = random.nextInt(-200, 200);
             java.math.BigDecimal exact = new java.math.BigDecimal(new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
@@ -231,16 +225,21 @@ class SmaTest {
             long low = random.nextLong();
             if (k % 3 == 0) {
                 // A tie or a near tie at the rounding position, from either side.
-                int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high < 0 ? ~high : high) : 64;
-                int tieAt = Math.max(0, length - 54);
-                if (tieAt < 64) {
-                    low = (low & -(1L << tieAt)) | (1L << tieAt);
-                    low &= ~((1L << tieAt) - 1);
-                    low += random.nextInt(-1, 2);
-                }
+                long tie = tie(high, low);
+                low = tie == low ? low : tie + random.nextInt(-1, 2);
             }
             assertRoundsAsBigDecimal(high, low, random.nextInt(-1_250, 1_100));
         }
+    }
+
+    /**
+     * Returns {@code low} made a tie of {@code high:low} when the rounding position falls in it:
+     * the bit below the 53 kept from the top one, then zeros.
+     */
+    private static long tie(long high, long low) {
+        int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high < 0 ? ~high : high) : 64;
+        int tieAt = Math.max(0, length - 54);
+        return tieAt < 64 ? ((low & -(1L << tieAt)) | (1L << tieAt)) & ~((1L << tieAt) - 1) : low;
     }
 
     /**
