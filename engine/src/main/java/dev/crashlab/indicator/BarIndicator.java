@@ -77,6 +77,20 @@ public abstract class BarIndicator implements FastIndicator {
     }
 
     /**
+     * Returns the history's array with room for {@code more} values after the {@link #size()}
+     * appended, for a subclass's {@link #updateAll} that writes them in place and then says how
+     * many with {@link #appended}: one store a value, where {@link #append} checks and counts each.
+     */
+    final double[] reserve(int more) {
+        return history.reserve(more);
+    }
+
+    /** Counts {@code count} values written in place after {@link #reserve}. */
+    final void appended(int count) {
+        history.appended(count);
+    }
+
+    /**
      * Returns this indicator's value at the bar being pushed, or NaN while warming up; called once
      * per bar, in time order, and must not allocate.
      */

@@ -91,10 +91,83 @@ public final class Sma extends BarIndicator {
     public void updateAll(OhlcvSeries bars, int from, int to) {
         Objects.checkFromToIndex(from, to, bars.size());
         int n = barCount;
-        for (int b = from; b < to; b++) {
-            push(bars.close(b));
+        int b = from;
+        while (b < to) {
+            if (integral && scaled && filled == n) {
+                b = pushFullWindows(bars, b, to);
+                if (b == to) {
+                    break;
+                }
+            }
+            push(bars.close(b++));
             append(filled == n ? hi / n : Double.NaN);
         }
+    }
+
+    /**
+     * Pushes bars {@code from} onwards, up to {@code to}, while the window is full and the sum
+     * integral, as {@link #push} and {@link #append} would, and returns the first bar not pushed:
+     * {@code to}, or one whose close is not positive, normal and within the integer sum's range
+     * ({@link #push} takes it). The state lives in local variables, which the JIT keeps in
+     * registers, and goes back to the fields when the loop ends; a bar whose rounded sum leaves
+     * the normal range ends the loop too, pushed, through {@link #leaveIntegral}.
+     */
+    private int pushFullWindows(OhlcvSeries bars, int from, int to) {
+        int n = barCount;
+        double[] closes = window;
+        long[] highs = windowHigh;
+        long[] lows = windowLow;
+        int at = next;
+        long high = sumHigh;
+        long low = sumLow;
+        int s = scale;
+        int max = maxShift;
+        double[] values = reserve(to - from);
+        int v = size();
+        int b = from;
+        double sum = hi;
+        for (; b < to; b++) {
+            double close = bars.close(b);
+            // split(close), inlined for the closes a series holds, positive and normal: close =
+            // mantissa × 2^exponent = part × 2^scale. Others (a sign bit, a zero exponent field,
+            // infinity, NaN) end the loop as a close out of range does; push handles them.
+            long bits = Double.doubleToRawLongBits(close);
+            int shift = (int) (bits >>> 52) - 1075 - s;
+            if (bits <= 0xf_ffff_ffff_ffffL || bits >= 0x7ff0_0000_0000_0000L || shift < 0 || shift > max) {
+                break;
+            }
+            long mantissa = (bits & 0xf_ffff_ffff_ffffL) | (1L << 52);
+            long partLow = shift < 64 ? mantissa << shift : 0;
+            long partHigh = shift < 64 ? (mantissa >>> 1) >>> (63 - shift) : mantissa << (shift - 64);
+            // The leaving close out, the new one in: addToWindow's borrow and carry.
+            long leavingLow = lows[at];
+            long difference = low - leavingLow;
+            high -= highs[at] + (((~low & leavingLow) | (~(low ^ leavingLow) & difference)) >>> 63);
+            long added = difference + partLow;
+            high += partHigh + (((difference & partLow) | ((difference | partLow) & ~added)) >>> 63);
+            low = added;
+            closes[at] = close;
+            highs[at] = partHigh;
+            lows[at] = partLow;
+            at = at + 1 == n ? 0 : at + 1;
+            sum = toDouble(high, low, s);
+            if (Double.isNaN(sum)) {
+                break;
+            }
+            values[v++] = sum / n;
+        }
+        next = at;
+        sumHigh = high;
+        sumLow = low;
+        hi = sum;
+        appended(v - size());
+        if (b < to && Double.isNaN(sum)) {
+            // Bar b is pushed, its rounded sum outside the normal range: the pair of doubles takes over.
+            leaveIntegral();
+            append(hi / n);
+            b++;
+        }
+        return b;
     }
 
     /** Adds {@code close} to the window and takes out the close it replaces, keeping the sum exact and hi its rounding. */
@@ -213,14 +286,59 @@ public final class Sma extends BarIndicator {
     /**
      * Returns the 128-bit two's complement integer {@code high:low} times 2<sup>scale</sup>
      * rounded to the nearest double, ties to even; NaN when that double would be subnormal or
-     * infinite. The double is assembled from its bits: its top 53 bits, rounded, and its exponent.
+     * infinite.
+     *
+     * <p>The hardware rounds it: the magnitude's top 63 bits, the lowest of them or-ed with every
+     * bit below (a sticky bit), convert to the same double as the whole integer would, since the
+     * rounding to 53 bits only asks whether what lies below the 54th bit is zero, half or more;
+     * the power of two then scales that double exactly. Where the power is not a normal double or
+     * the result might leave the normal range, {@link #roundBits} decides, bit by bit.
      */
     static double toDouble(long high, long low, int scale) {
+        if (high > 0 && scale >= Double.MIN_EXPONENT - 2 && scale <= Double.MAX_EXPONENT - 127) {
+            // The common case, a positive sum of at least 2^64 units: its exponent below is
+            // within [scale + 2, scale + 64], where the product is normal.
+            return scaled(high, low, 65 + scale);
+        }
         long sign = high & Long.MIN_VALUE;
         if (sign != 0) {
             low = -low;
             high = low == 0 ? -high : ~high;
         }
+        // The top 64 bits from the highest non-zero one, then what lies below them.
+        boolean small = high == 0;
+        long h = small ? low : high;
+        if (h == 0) {
+            return 0.0;
+        }
+        long l = small ? 0 : low;
+        int exponent = (small ? 1 : 65) - Long.numberOfLeadingZeros(h) + scale;
+        if (exponent < Double.MIN_EXPONENT || exponent > Double.MAX_EXPONENT - 63) {
+            return roundBits(high, low, sign, scale);
+        }
+        double magnitude = scaled(h, l, (small ? 1 : 65) + scale);
+        return sign != 0 ? -magnitude : magnitude;
+    }
+
+    /**
+     * Returns the unsigned 128-bit integer {@code h:l} ({@code h} not zero) times
+     * 2<sup>power − 65</sup> rounded to the nearest double, when 2<sup>power − z</sup>, z the
+     * leading zeros of {@code h}, is a normal double of exponent at most 1023 − 63.
+     */
+    private static double scaled(long h, long l, int power) {
+        int zeros = Long.numberOfLeadingZeros(h);
+        long top = (h << zeros) | ((l >>> 1) >>> (63 - zeros));
+        long sticky = (top & 1) | (l << zeros != 0 ? 1 : 0);
+        // h:l × 2^(power − 65) ≈ (top >>> 1 | sticky) × 2^(power − zeros): a long in [2^62, 2^63]
+        // times a normal power of two at most 2^960, so the product is normal, and exact.
+        return (double) ((top >>> 1) | sticky) * Double.longBitsToDouble((long) (power - zeros + 1023) << 52);
+    }
+
+    /**
+     * Returns {@link #toDouble}'s double from the magnitude {@code high:low} (non-negative) and
+     * its {@code sign} bit, assembled from its bits: its top 53 bits, rounded, and its exponent.
+     */
+    private static double roundBits(long high, long low, long sign, int scale) {
         int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
         if (length == 0) {
             return 0.0;

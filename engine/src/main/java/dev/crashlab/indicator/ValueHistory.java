@@ -31,6 +31,30 @@ final class ValueHistory {
         values[count++] = value;
     }
 
+    /**
+     * Returns the array of values, grown if needed so that {@code more} values fit after the
+     * {@link #size()} appended; the caller writes them there and counts them with {@link #appended}.
+     */
+    double[] reserve(int more) {
+        long needed = (long) count + more;
+        if (needed > values.length) {
+            if (needed > MAX_CAPACITY) {
+                throw full();
+            }
+            long doubled = Math.max(MIN_GROWTH, 2L * values.length);
+            values = Arrays.copyOf(values, (int) Math.max(needed, Math.min(MAX_CAPACITY, doubled)));
+        }
+        return values;
+    }
+
+    /** Counts {@code more} values written in place after {@link #reserve}. */
+    void appended(int more) {
+        if (more < 0 || more > values.length - count) {
+            throw new IllegalArgumentException("cannot count " + more + " values appended: room for " + (values.length - count));
+        }
+        count += more;
+    }
+
     /** Returns the newest value, or NaN when the history is empty. */
     double latest() {
         return count == 0 ? Double.NaN : values[count - 1];
@@ -105,9 +129,13 @@ final class ValueHistory {
 
     private void grow() {
         if (count == MAX_CAPACITY) {
-            throw new IllegalStateException("an indicator's history cannot hold more than " + MAX_CAPACITY + " values");
+            throw full();
         }
         long doubled = Math.max(MIN_GROWTH, 2L * values.length);
         values = Arrays.copyOf(values, (int) Math.min(MAX_CAPACITY, doubled));
+    }
+
+    private static IllegalStateException full() {
+        return new IllegalStateException("an indicator's history cannot hold more than " + MAX_CAPACITY + " values");
     }
 }

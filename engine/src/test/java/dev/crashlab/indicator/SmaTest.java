@@ -153,13 +153,7 @@ class SmaTest {
             };
             long low = random.nextLong();
             if (k % 7 == 0) {
-                // A tie: the bits below the 54th from the top are one, then zeros.
-                int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high < 0 ? ~high : high) : 64;
-                int tieAt = Math.max(0, length - 54);
-                if (tieAt < 64) {
-                    low = (low & -(1L << tieAt)) | (1L << tieAt);
-                    low &= ~((1L << tieAt) - 1);
-                }
+                low = tie(high, low);
             }
             int scale = random.nextInt(-200, 200);
             java.math.BigDecimal exact = new java.math.BigDecimal(new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
@@ -168,6 +162,120 @@ class SmaTest {
 
             assertThat(Sma.toDouble(high, low, scale)).as("%x:%x × 2^%d", high, low, scale).isEqualTo(exact.doubleValue());
         }
+    }
+
+    @ParameterizedTest(name = "seed {0}, barCount {1}")
+    @CsvSource({"41, 10", "42, 30", "43, 1", "44, 2", "45, 200"})
+    void updateAllGivesWhatUpdateGivesAndTheCorrectlyRoundedMeanInAnyChunks(long seed, int barCount) {
+        // Positive closes, as a series holds: four-decimal prices, and leaps out of the integer
+        // sum's range (huge, tiny, subnormal) after which the pair of doubles takes over.
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] closes = new double[4_000];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = random.nextInt(1, 3_000_000) / 1e4;
+        }
+        int leapAt = random.nextInt(1_000, 3_000);
+        closes[leapAt] = new double[] {1e30, 3e-40, 1e300, Double.MIN_VALUE, 0x1p-1000}[(int) (seed % 5)];
+        TestBars bars = TestBars.closes(closes);
+        double[] pushedOneByOne = bars.feed(new Sma(barCount));
+
+        Sma sma = new Sma(barCount, 16);
+        dev.crashlab.data.OhlcvSeries series = bars.toSeries();
+        for (int from = 0; from < closes.length; ) {
+            int to = Math.min(closes.length, from + random.nextInt(1, 700));
+            sma.updateAll(series, from, to);
+            from = to;
+        }
+
+        assertThat(sma.size()).isEqualTo(closes.length);
+        for (int i = 0; i < closes.length; i++) {
+            double value = sma.value(closes.length - 1 - i);
+            // Boxed: Double.equals tells NaN from NaN equal and 0.0 from -0.0 apart.
+            assertThat(Double.valueOf(value)).as("bar %d", i).isEqualTo(Double.valueOf(pushedOneByOne[i]));
+            if (i >= barCount - 1) {
+                assertThat(value).as("bar %d", i).isEqualTo(correctlyRoundedSum(closes, i - barCount + 1, i + 1) / barCount);
+            }
+        }
+    }
+
+    @Test
+    void roundsHandPicked128BitIntegersAtTheEdgesOfTheFastPath() {
+        long[][] integers = {
+                {0, 0}, {0, 1}, {-1, -1}, {0, -1}, {-1, 0}, {1, 0}, {Long.MAX_VALUE, -1}, {Long.MIN_VALUE, 0},
+                {Long.MIN_VALUE, 1}, {0, 1L << 53}, {0, (1L << 53) + 1}, {0, (1L << 54) + 2}, {0, (1L << 54) + 6},
+                {0, (1L << 54) + 3}, {0, Long.MAX_VALUE}, {0, Long.MIN_VALUE}, {1, 1}, {1L << 52, 0},
+                {(1L << 53) - 1, -1}, {(1L << 53) - 1, Long.MIN_VALUE}, {(1L << 53) - 1, Long.MIN_VALUE + 1},
+                {(1L << 52) + 1, Long.MIN_VALUE}, {(1L << 52) + 3, Long.MIN_VALUE}, {3, 1L << 54},
+                {-(1L << 52) - 1, Long.MIN_VALUE}, {-2, Long.MIN_VALUE}, {-3, 1},
+        };
+        int[] scales = {0, -64, 64, -200, 200, -1022, -1074, -1085, -1086, -1150, -1200, 894, 895, 896, 959, 960, 961, 1023};
+        for (long[] integer : integers) {
+            for (int scale : scales) {
+                assertRoundsAsBigDecimal(integer[0], integer[1], scale);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"51", "52", "53"})
+    void roundsRandom128BitIntegersWithScalesAcrossTheWholeExponentRange(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 20_000; k++) {
+            long high = random.nextLong() >> random.nextInt(64);
+            long low = random.nextLong();
+            if (k % 3 == 0) {
+                // A tie or a near tie at the rounding position, from either side.
+                long tie = tie(high, low);
+                low = tie == low ? low : tie + random.nextInt(-1, 2);
+            }
+            assertRoundsAsBigDecimal(high, low, random.nextInt(-1_250, 1_100));
+        }
+    }
+
+    /**
+     * Returns {@code low} made a tie of {@code high:low} when the rounding position falls in it:
+     * the bit below the 53 kept from the top one, then zeros.
+     */
+    private static long tie(long high, long low) {
+        int length = high != 0 ? 128 - Long.numberOfLeadingZeros(high < 0 ? ~high : high) : 64;
+        int tieAt = Math.max(0, length - 54);
+        return tieAt < 64 ? ((low & -(1L << tieAt)) | (1L << tieAt)) & ~((1L << tieAt) - 1) : low;
+    }
+
+    /**
+     * Asserts that {@link Sma#toDouble} rounds {@code high:low × 2^scale} to 53 bits, ties to
+     * even, as BigInteger arithmetic does, and gives NaN exactly where that value's exponent is
+     * outside the normal range; where it is inside, the double is also BigDecimal's.
+     */
+    private static void assertRoundsAsBigDecimal(long high, long low, int scale) {
+        java.math.BigInteger integer = new java.math.BigInteger(java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array());
+        double actual = Sma.toDouble(high, low, scale);
+        String label = String.format("%x:%x × 2^%d", high, low, scale);
+        if (integer.signum() == 0) {
+            assertThat(Double.doubleToRawLongBits(actual)).as(label).isZero();
+            return;
+        }
+        java.math.BigInteger magnitude = integer.abs();
+        int shift = Math.max(0, magnitude.bitLength() - 53);
+        java.math.BigInteger top = magnitude.shiftRight(shift);
+        if (shift > 0) {
+            java.math.BigInteger rest = magnitude.subtract(top.shiftLeft(shift));
+            int versusHalf = rest.compareTo(java.math.BigInteger.ONE.shiftLeft(shift - 1));
+            if (versusHalf > 0 || versusHalf == 0 && top.testBit(0)) {
+                top = top.add(java.math.BigInteger.ONE);
+            }
+        }
+        int exponent = top.bitLength() - 1 + shift + scale;
+        if (exponent < Double.MIN_EXPONENT || exponent > Double.MAX_EXPONENT) {
+            assertThat(actual).as(label).isNaN();
+            return;
+        }
+        double expected = integer.signum() * Math.scalb(top.doubleValue(), shift + scale);
+        java.math.BigDecimal exact = new java.math.BigDecimal(integer);
+        exact = scale >= 0 ? exact.multiply(new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(scale)))
+                : exact.divide(new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(-scale)));
+        assertThat(expected).as(label).isEqualTo(exact.doubleValue());
+        assertThat(actual).as(label).isEqualTo(expected);
     }
 
     /** Returns the sum of {@code values[from..to)} computed exactly in decimal, rounded once to the nearest double. */

@@ -42,6 +42,32 @@ class PerformanceMetricsTest {
         assertThat(r).containsExactly(new double[] {0.1, 10.0 / 210, -0.1}, within(EXACT));
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {61, 62, 63})
+    void aPeriodReturnIsAtLeastMinusOneAsMathMaxGivesItToTheBit(long seed) {
+        // Losses past a total one, zero and negative bases, NaN and infinite equity, returns of -0.0.
+        double[] special = {0.0, -0.0, -1.0, 1.0, -5.0, 1e-300, -1e-300, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 100.0, 99.99999999999999};
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 5_000;
+        double[] equity = new double[n];
+        double[] contributed = new double[n];
+        for (int t = 0; t < n; t++) {
+            equity[t] = random.nextInt(4) == 0 ? special[random.nextInt(special.length)] : random.nextDouble(-50, 200);
+            contributed[t] = (t == 0 ? 0 : contributed[t - 1]) + (random.nextInt(5) == 0 ? random.nextDouble(-20, 20) : 0);
+        }
+
+        for (double[] flows : new double[][] {null, contributed}) {
+            double[] r = PerformanceMetrics.periodReturns(equity, flows);
+            for (int t = 1; t < n; t++) {
+                double base = flows == null ? equity[t - 1] : equity[t - 1] + flows[t] - flows[t - 1];
+                double expected = base > 0 ? Math.max(-1, equity[t] / base - 1) : 0;
+                // Boxed: Double.equals tells NaN equal to NaN and -0.0 apart from 0.0.
+                assertThat(Double.valueOf(r[t - 1])).as("step %d", t).isEqualTo(Double.valueOf(expected));
+            }
+        }
+    }
+
     @Test
     void computesReturnVolatilityAndRatiosByTheDocumentedFormulas() {
         double[] equity = {100, 110, 99, 108.9, 119.79};
@@ -78,6 +104,59 @@ class PerformanceMetricsTest {
 
         assertThat(m.maxDrawdown()).isCloseTo(100.0 / 120 - 1, within(EXACT));
         assertThat(m.maxDrawdownDays()).isEqualTo(3); // day 0 -> day 3 beats day 4 -> day 6 (2 days)
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {71, 72, 73, 74})
+    void theDeepestAndLongestDrawdownAreThoseOfTheBranchingTrackerToTheBit(long seed) {
+        // A trading curve (flat while out of the market, a random walk while in), irregular times,
+        // and now and then a NaN or a total loss.
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 20_000;
+        double[] equity = new double[n];
+        long[] times = new long[n];
+        double e = 100;
+        boolean in = false;
+        for (int t = 0; t < n; t++) {
+            in ^= random.nextInt(20) == 0;
+            e = in ? e * (1 + 0.01 * random.nextGaussian()) : e;
+            equity[t] = random.nextInt(5_000) == 0 ? (seed % 2 == 0 ? Double.NaN : 0) : e;
+            times[t] = t == 0 ? 0 : times[t - 1] + 60_000L * random.nextInt(1, 4_000);
+        }
+        Metrics m = PerformanceMetrics.compute(new PerformanceMetrics.Input(timeOf(times), equity, null, 100, 365, 0, 0,
+                0, 0, 0, 0, List.of(), null, null));
+
+        // The tracker as it was: a branch on each step being a new peak, the longest in days.
+        double peak = 1;
+        long peakTime = times[0];
+        double max = 0;
+        double trough = 1;
+        double longest = 0;
+        boolean under = false;
+        double index = 1;
+        double[] r = PerformanceMetrics.periodReturns(equity, null);
+        for (int t = 1; t < n; t++) {
+            index *= 1 + r[t - 1];
+            if (index >= peak) {
+                if (under) {
+                    longest = Math.max(longest, (times[t] - peakTime) / (double) DAY);
+                    under = false;
+                }
+                peak = index;
+                peakTime = times[t];
+                trough = peak * (1 + max);
+            } else {
+                under = true;
+                if (index < trough) {
+                    max = Math.min(max, index / peak - 1);
+                    trough = peak * (1 + max);
+                }
+            }
+        }
+        longest = under ? Math.max(longest, (times[n - 1] - peakTime) / (double) DAY) : longest;
+
+        assertThat(Double.valueOf(m.maxDrawdown())).isEqualTo(Double.valueOf(max));
+        assertThat(Double.valueOf(m.maxDrawdownDays())).isEqualTo(Double.valueOf(longest));
     }
 
     @Test
