@@ -184,19 +184,16 @@ final class ResultsOf {
             Map<String, List<Double>> overlays = new LinkedHashMap<>();
             for (int k = 0; k < smas.length; k++) {
                 smas[k] = new Sma(OVERLAY_SMAS[k]);
+                // Every bar up to the window's last at once: the average's own loop, not a call a bar.
+                smas[k].updateAll(bars, 0, last + 1);
                 overlays.put("SMA " + OVERLAY_SMAS[k], new ArrayList<>());
             }
             List<Candle> candles = new ArrayList<>();
-            for (int b = 0; b <= last; b++) {
-                for (Sma sma : smas) {
-                    sma.update(bars.open(b), bars.high(b), bars.low(b), bars.close(b), bars.volume(b));
-                }
-                if (b >= first) {
-                    candles.add(new Candle(bars.time(b), Figures.figure(bars.open(b)), Figures.figure(bars.high(b)),
-                            Figures.figure(bars.low(b)), Figures.figure(bars.close(b))));
-                    for (int k = 0; k < smas.length; k++) {
-                        overlays.get("SMA " + OVERLAY_SMAS[k]).add(Figures.figure(smas[k].value()));
-                    }
+            for (int b = first; b <= last; b++) {
+                candles.add(new Candle(bars.time(b), Figures.figure(bars.open(b)), Figures.figure(bars.high(b)),
+                        Figures.figure(bars.low(b)), Figures.figure(bars.close(b))));
+                for (int k = 0; k < smas.length; k++) {
+                    overlays.get("SMA " + OVERLAY_SMAS[k]).add(Figures.figure(smas[k].value(last - b)));
                 }
             }
             series.add(new CandleSeries(symbol, candles, overlays));
