@@ -6,6 +6,7 @@ import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Carry;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
@@ -58,19 +59,19 @@ final class Run {
 
     /**
      * What a run leaves behind; {@link BacktestResult} derives everything else from it. The run's
-     * own lists are handed over unmodifiable and not copied (the run is done with them), and the
-     * per-fill arrays may be longer than the fills: entries from {@code fills().size()} on mean
-     * nothing. A detailed run with crisis windows also keeps, per step, the carry charged
-     * ({@code financed}) and the liquidations ({@code liquidated}) up to the step's close,
-     * cumulative, for the crisis scorecard; {@code null} otherwise.
+     * own lists and columns are handed over unmodifiable and not copied (the run is done with
+     * them); the fills are columns ({@link FillColumns}: each fill's step, instrument and carry
+     * beside it), the cash a {@link StepCurve} ({@code null} for a run that is not detailed). A
+     * detailed run with crisis windows also keeps, per step, the carry charged ({@code financed})
+     * and the liquidations ({@code liquidated}) up to the step's close, cumulative, for the crisis
+     * scorecard; {@code null} otherwise.
      */
-    record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
+    record Outcome(String strategyName, MarketClock clock, double[] equity, StepCurve cash, double[] contributed,
             double[] financed, int[] liquidated,
-            List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
+            List<Order> orders, List<Order> openOrders, FillColumns fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
-            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps,
-            int[] fillInstruments, double[] fillCarry, double[] finalCarry, List<String> warnings, List<Tracked> tracked,
-            long detailBars, long ruleBars, long ambiguousBars) {
+            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, double[] finalCarry,
+            List<String> warnings, List<Tracked> tracked, long detailBars, long ruleBars, long ambiguousBars) {
     }
 
     final Backtest spec;
@@ -92,9 +93,6 @@ final class Run {
     final double periodsPerYear;
     int step = -1;
     private long now;
-    private int[] fillSteps = new int[16];
-    private int[] fillInstruments = new int[16];
-    private double[] fillCarry = new double[16];
     /**
      * The open of each instrument's current bar, written by every common step and never read: the
      * store keeps the compiler from dropping the load that streams the opens into cache for fill
@@ -105,7 +103,7 @@ final class Run {
     private int nowInstantStep = Integer.MIN_VALUE;
     final WaitingOrders pending = new WaitingOrders();
     private final List<Order> orders = new ArrayList<>();
-    private final List<Fill> fills = new ArrayList<>();
+    private final FillColumns fills;
     private final List<Event> events = new ArrayList<>();
     private final Set<String> seriesUsed = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
@@ -171,6 +169,7 @@ final class Run {
                 fundingScale[i] = funding.scale();
             }
         }
+        this.fills = new FillColumns(clock, Arrays.stream(bars).map(OhlcvSeries::symbol).toArray(Symbol[]::new));
         this.coverage = new DataCoverage(this);
         this.feeds = new EngineFeeds(this);
         this.context = new EngineContext(this);
@@ -180,7 +179,8 @@ final class Run {
     Outcome execute() {
         int steps = clock.size();
         double[] equity = new double[steps];
-        double[] cash = detailed ? new double[steps] : null;
+        // Without carry, cash changes only at fills and flows: kept where it changes.
+        StepCurve cash = detailed ? new StepCurve(steps, carryFree) : null;
         // Carry and liquidations by step feed the crisis scorecard alone: 12 B a step for nothing without one.
         boolean scored = detailed && !spec.crises().isEmpty();
         double[] financed = scored ? new double[steps] : null;
@@ -278,7 +278,7 @@ final class Run {
             }
             double cashNow = account.cash();
             if (cash != null) {
-                cash[s] = cashNow;
+                cash.record(s, cashNow);
             }
             if (financed != null) {
                 financed[s] = account.financingPaid();
@@ -299,11 +299,11 @@ final class Run {
         }
         return new Outcome(strategy.name(), clock, equity, cash, contributed, financed, liquidated,
                 Collections.unmodifiableList(orders),
-                waitingOrders(), Collections.unmodifiableList(fills), Collections.unmodifiableList(events), account.feesPaid(),
+                waitingOrders(), fills, Collections.unmodifiableList(events), account.feesPaid(),
                 account.financingPaid(), liquidations, List.copyOf(seriesUsed), regimes,
                 classifier == null ? List.of() : List.copyOf(classifier.labels()),
-                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks, fillSteps,
-                fillInstruments, fillCarry, carry, allWarnings(), tracked.entrySet().stream()
+                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks, carry,
+                allWarnings(), tracked.entrySet().stream()
                         .map(e -> new Tracked(e.getKey(), states.contains(e.getKey()), e.getValue())).toList(),
                 detailBars, ruleBars, ambiguousBars);
     }
@@ -417,20 +417,13 @@ final class Run {
     }
 
     /**
-     * Records a fill with the step it happened at, its instrument's index and the instrument's
-     * carry so far, so that results replay positions without searching times or symbols and
-     * trades know their carry.
+     * Records a fill of instrument {@code instrument} (the other arguments are {@link Fill}'s
+     * fields) with the step it happened at and the instrument's carry so far, so that results
+     * replay positions without searching times or symbols and trades know their carry.
      */
-    void addFill(Fill fill, int instrument, double carryBefore) {
-        if (fills.size() == fillSteps.length) {
-            fillSteps = Arrays.copyOf(fillSteps, fillSteps.length * 2);
-            fillInstruments = Arrays.copyOf(fillInstruments, fillInstruments.length * 2);
-            fillCarry = Arrays.copyOf(fillCarry, fillCarry.length * 2);
-        }
-        fillSteps[fills.size()] = step;
-        fillInstruments[fills.size()] = instrument;
-        fillCarry[fills.size()] = carryBefore;
-        fills.add(fill);
+    void addFill(int instrument, long orderId, long timeMillis, double quantity, double price, double fee, Fill.Kind kind,
+            String tag, double liquidationPrice, double carryBefore) {
+        fills.add(step, instrument, orderId, timeMillis, quantity, price, fee, kind, tag, liquidationPrice, carryBefore);
     }
 
     void noteSeriesUsed(String name) {

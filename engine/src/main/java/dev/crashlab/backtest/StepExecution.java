@@ -531,8 +531,7 @@ final class StepExecution {
         double reference = heldBefore ? previousClose : account.position(i).averageCost();
         account.applyFill(i, -q, price, fee);
         OhlcvSeries s = run.bars[i];
-        run.addFill(new Fill(0, s.symbol(), barStart(i), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation",
-                Double.NaN), i, carry);
+        run.addFill(i, 0, barStart(i), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation", Double.NaN, carry);
         double loss = q * (reference - price) + fee;
         run.record(Event.Kind.LIQUIDATION, s.symbol().value(), String.format(Locale.ROOT,
                 "%s %.8g %s liquidated at %.8g: %s; loss %.2f (from %s %.8g, fee %.2f included); equity %.2f -> %.2f",
@@ -608,8 +607,7 @@ final class StepExecution {
         account.applyFill(i, delta, price, fee);
         // Not at risk, nothing can be liquidated: no need to solve for a price.
         double liquidationPrice = account.atRisk() ? account.liquidationPrice(i) : Double.NaN;
-        run.addFill(new Fill(order.id(), run.bars[i].symbol(), barStart(i), delta, price, fee, Fill.Kind.ORDER, order.tag(),
-                liquidationPrice), i, carry);
+        run.addFill(i, order.id(), barStart(i), delta, price, fee, Fill.Kind.ORDER, order.tag(), liquidationPrice, carry);
     }
 
     /**

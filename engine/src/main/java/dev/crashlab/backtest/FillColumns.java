@@ -1,0 +1,206 @@
+package dev.crashlab.backtest;
+
+import dev.crashlab.clock.MarketClock;
+import dev.crashlab.data.Symbol;
+import dev.crashlab.execution.Fill;
+import dev.crashlab.execution.Fills;
+
+/**
+ * A run's fills as columns, appended as they happen, with what results need beside each fill:
+ * its step, its instrument's index and that instrument's carry before it. Kept in {@link Blocks}:
+ * no copies as the run grows. A fill's step, instrument, order id, quantity and price take 32 B;
+ * the other fields are kept only where they differ from their usual value (fee 0, liquidation
+ * price NaN, carry 0, tag empty, an order's fill, at the start of its step), block by block, so a
+ * run without fees, carry or leverage pays nothing for them.
+ */
+final class FillColumns implements Fills {
+
+    /** One block of fills: the dense columns, and the others once a fill of the block needs them. */
+    private static final class Block {
+        final int[] step;
+        final int[] instrument;
+        final long[] orderId;
+        final double[] quantity;
+        final double[] price;
+        long[] time;
+        double[] fee;
+        double[] liquidationPrice;
+        double[] carry;
+        String[] tag;
+        boolean[] liquidation;
+
+        Block(int length) {
+            step = new int[length];
+            instrument = new int[length];
+            orderId = new long[length];
+            quantity = new double[length];
+            price = new double[length];
+        }
+    }
+
+    private static final long NAN_BITS = Double.doubleToRawLongBits(Double.NaN);
+
+    private final MarketClock clock;
+    private final Symbol[] symbols;
+    private Block[] blocks = new Block[4];
+    private int size;
+    // Where the next fill goes: the last block and its first free position.
+    private Block last;
+    private int free;
+    private int room;
+
+    /** Creates no fills of the instruments {@code symbols} (by index) on {@code clock}'s steps. */
+    FillColumns(MarketClock clock, Symbol[] symbols) {
+        this.clock = clock;
+        this.symbols = symbols;
+    }
+
+    /**
+     * Appends a fill at {@code step} of instrument {@code instrument}, whose carry before it was
+     * {@code carryBefore}; the other arguments are {@link Fill}'s fields.
+     */
+    void add(int step, int instrument, long orderId, long timeMillis, double quantity, double price, double fee,
+            Fill.Kind kind, String tag, double liquidationPrice, double carryBefore) {
+        if (free == room) {
+            int b = Blocks.block(size);
+            if (b == blocks.length) {
+                blocks = java.util.Arrays.copyOf(blocks, b * 2);
+            }
+            room = Blocks.length(b);
+            last = new Block(room);
+            blocks[b] = last;
+            free = 0;
+        }
+        Block block = last;
+        int k = free;
+        block.step[k] = step;
+        block.instrument[k] = instrument;
+        block.orderId[k] = orderId;
+        block.quantity[k] = quantity;
+        block.price[k] = price;
+        // Bits, not values: a fee of -0.0 or a NaN of another payload is kept as it was.
+        if (Double.doubleToRawLongBits(fee) != 0) {
+            if (block.fee == null) {
+                block.fee = new double[room];
+            }
+            block.fee[k] = fee;
+        }
+        if (Double.doubleToRawLongBits(liquidationPrice) != NAN_BITS) {
+            if (block.liquidationPrice == null) {
+                block.liquidationPrice = new double[room];
+                java.util.Arrays.fill(block.liquidationPrice, Double.NaN);
+            }
+            block.liquidationPrice[k] = liquidationPrice;
+        }
+        if (Double.doubleToRawLongBits(carryBefore) != 0) {
+            if (block.carry == null) {
+                block.carry = new double[room];
+            }
+            block.carry[k] = carryBefore;
+        }
+        if (!tag.isEmpty()) {
+            if (block.tag == null) {
+                block.tag = new String[room];
+            }
+            block.tag[k] = tag;
+        }
+        if (kind == Fill.Kind.LIQUIDATION) {
+            if (block.liquidation == null) {
+                block.liquidation = new boolean[room];
+            }
+            block.liquidation[k] = true;
+        }
+        if (timeMillis != clock.timeMillis(step)) {
+            if (block.time == null) {
+                block.time = new long[room];
+                // A block's fills before this one were at their steps' times.
+                for (int j = 0; j < k; j++) {
+                    block.time[j] = clock.timeMillis(block.step[j]);
+                }
+            }
+            block.time[k] = timeMillis;
+        } else if (block.time != null) {
+            block.time[k] = timeMillis;
+        }
+        free++;
+        size++;
+    }
+
+    private Block block(int k) {
+        java.util.Objects.checkIndex(k, size);
+        return blocks[Blocks.block(k)];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** Returns the step fill {@code k} happened at. */
+    int step(int k) {
+        return block(k).step[Blocks.offset(k)];
+    }
+
+    /** Returns the index of fill {@code k}'s instrument in the universe. */
+    int instrument(int k) {
+        return block(k).instrument[Blocks.offset(k)];
+    }
+
+    @Override
+    public long orderId(int k) {
+        return block(k).orderId[Blocks.offset(k)];
+    }
+
+    @Override
+    public Symbol symbol(int k) {
+        return symbols[instrument(k)];
+    }
+
+    @Override
+    public long timeMillis(int k) {
+        Block block = block(k);
+        int j = Blocks.offset(k);
+        return block.time == null ? clock.timeMillis(block.step[j]) : block.time[j];
+    }
+
+    @Override
+    public double quantity(int k) {
+        return block(k).quantity[Blocks.offset(k)];
+    }
+
+    @Override
+    public double price(int k) {
+        return block(k).price[Blocks.offset(k)];
+    }
+
+    @Override
+    public double fee(int k) {
+        double[] fee = block(k).fee;
+        return fee == null ? 0 : fee[Blocks.offset(k)];
+    }
+
+    @Override
+    public Fill.Kind kind(int k) {
+        boolean[] liquidation = block(k).liquidation;
+        return liquidation != null && liquidation[Blocks.offset(k)] ? Fill.Kind.LIQUIDATION : Fill.Kind.ORDER;
+    }
+
+    @Override
+    public String tag(int k) {
+        String[] tag = block(k).tag;
+        String t = tag == null ? null : tag[Blocks.offset(k)];
+        return t == null ? "" : t;
+    }
+
+    @Override
+    public double liquidationPrice(int k) {
+        double[] price = block(k).liquidationPrice;
+        return price == null ? Double.NaN : price[Blocks.offset(k)];
+    }
+
+    @Override
+    public double carryBefore(int k) {
+        double[] carry = block(k).carry;
+        return carry == null ? 0 : carry[Blocks.offset(k)];
+    }
+}
