@@ -8,10 +8,11 @@ import dev.crashlab.execution.Fills;
 /**
  * A run's fills as columns, appended as they happen, with what results need beside each fill:
  * its step, its instrument's index and that instrument's carry before it. Kept in {@link Blocks}:
- * no copies as the run grows. A fill's step, instrument, order id, quantity and price take 32 B;
- * the other fields are kept only where they differ from their usual value (fee 0, liquidation
- * price NaN, carry 0, tag empty, an order's fill, at the start of its step), block by block, so a
- * run without fees, carry or leverage pays nothing for them.
+ * no copies as the run grows. A fill's step, instrument, quantity and price take 24 B; the other
+ * fields are kept only where they differ from their usual value (the order one after the previous
+ * fill's, fee 0, liquidation price NaN, carry 0, tag empty, an order's fill, at the start of its
+ * step), block by block, so a run whose orders each fill once, without fees, carry or leverage,
+ * pays nothing for them.
  */
 final class FillColumns implements Fills {
 
@@ -19,9 +20,11 @@ final class FillColumns implements Fills {
     private static final class Block {
         final int[] step;
         final int[] instrument;
-        final long[] orderId;
         final double[] quantity;
         final double[] price;
+        /** The order id of the block's first fill when {@code orderId} is null: the others follow it one by one. */
+        final long firstOrderId;
+        long[] orderId;
         long[] time;
         double[] fee;
         double[] liquidationPrice;
@@ -29,10 +32,10 @@ final class FillColumns implements Fills {
         String[] tag;
         boolean[] liquidation;
 
-        Block(int length) {
+        Block(int length, long firstOrderId) {
+            this.firstOrderId = firstOrderId;
             step = new int[length];
             instrument = new int[length];
-            orderId = new long[length];
             quantity = new double[length];
             price = new double[length];
         }
@@ -48,6 +51,7 @@ final class FillColumns implements Fills {
     private Block last;
     private int free;
     private int room;
+    private long lastOrderId;
 
     /** Creates no fills of the instruments {@code symbols} (by index) on {@code clock}'s steps. */
     FillColumns(MarketClock clock, Symbol[] symbols) {
@@ -67,7 +71,7 @@ final class FillColumns implements Fills {
                 blocks = java.util.Arrays.copyOf(blocks, b * 2);
             }
             room = Blocks.length(b);
-            last = new Block(room);
+            last = new Block(room, lastOrderId + 1);
             blocks[b] = last;
             free = 0;
         }
@@ -75,7 +79,18 @@ final class FillColumns implements Fills {
         int k = free;
         block.step[k] = step;
         block.instrument[k] = instrument;
-        block.orderId[k] = orderId;
+        if (orderId != lastOrderId + 1) {
+            if (block.orderId == null) {
+                block.orderId = new long[room];
+                for (int j = 0; j < k; j++) {
+                    block.orderId[j] = block.firstOrderId + j;
+                }
+            }
+            block.orderId[k] = orderId;
+        } else if (block.orderId != null) {
+            block.orderId[k] = orderId;
+        }
+        lastOrderId = orderId;
         block.quantity[k] = quantity;
         block.price[k] = price;
         // Bits, not values: a fee of -0.0 or a NaN of another payload is kept as it was.
@@ -148,7 +163,9 @@ final class FillColumns implements Fills {
 
     @Override
     public long orderId(int k) {
-        return block(k).orderId[Blocks.offset(k)];
+        Block block = block(k);
+        int j = Blocks.offset(k);
+        return block.orderId == null ? block.firstOrderId + j : block.orderId[j];
     }
 
     @Override

@@ -35,6 +35,7 @@ class FillColumnsTest {
         List<Integer> steps = new ArrayList<>();
         List<Double> carries = new ArrayList<>();
         int step = 0;
+        long orderId = 0;
         // Enough fills for several blocks, most of them plain, some with every optional field.
         for (int k = 0; k < 20_000; k++) {
             step = Math.min(clock.size() - 1, step + (random.nextInt(50) == 0 ? 1 : 0));
@@ -46,7 +47,9 @@ class FillColumnsTest {
             double carry = odd && random.nextBoolean() ? random.nextGaussian() : 0.0;
             Fill.Kind kind = odd && random.nextBoolean() ? Fill.Kind.LIQUIDATION : Fill.Kind.ORDER;
             String tag = odd && random.nextBoolean() ? "tag" + k : "";
-            Fill fill = new Fill(kind == Fill.Kind.LIQUIDATION ? 0 : k + 1, symbols[i], time, random.nextGaussian(),
+            // Mostly the next order, as when each order fills once; sometimes one skipped (a rejection) or repeated.
+            orderId += odd ? random.nextInt(3) : 1;
+            Fill fill = new Fill(kind == Fill.Kind.LIQUIDATION ? 0 : orderId, symbols[i], time, random.nextGaussian(),
                     50 + random.nextDouble(), fee, kind, tag, liquidation);
             columns.add(step, i, fill.orderId(), fill.timeMillis(), fill.quantity(), fill.price(), fill.fee(), fill.kind(),
                     fill.tag(), fill.liquidationPrice(), carry);
@@ -59,6 +62,7 @@ class FillColumnsTest {
         for (int k = 0; k < expected.size(); k++) {
             Fill fill = expected.get(k);
             assertThat(columns.step(k)).isEqualTo(steps.get(k));
+            assertThat(columns.orderId(k)).isEqualTo(fill.orderId());
             assertThat(columns.symbol(k)).isEqualTo(fill.symbol());
             assertThat(Double.doubleToRawLongBits(columns.fee(k))).isEqualTo(Double.doubleToRawLongBits(fill.fee()));
             assertThat(Double.doubleToRawLongBits(columns.carryBefore(k))).isEqualTo(Double.doubleToRawLongBits(carries.get(k)));
