@@ -37,6 +37,30 @@ final class Blocks {
         return (k - GROWN) % LAST;
     }
 
+    /**
+     * Returns {@code column}, a block's column of {@code length} kept only once an entry differs
+     * from {@code usual} (allocated and filled with {@code usual} when null), with {@code value} at
+     * {@code k}.
+     */
+    static double[] set(double[] column, int length, int k, double value, double usual) {
+        double[] c = column;
+        if (c == null) {
+            c = new double[length];
+            if (Double.doubleToRawLongBits(usual) != 0) {
+                java.util.Arrays.fill(c, usual);
+            }
+        }
+        c[k] = value;
+        return c;
+    }
+
+    /** Returns {@code column}, a block's column of {@code length} kept only once an entry is set (allocated when null), with {@code value} at {@code k}. */
+    static <T> T[] set(T[] column, java.util.function.IntFunction<T[]> make, int length, int k, T value) {
+        T[] c = column == null ? make.apply(length) : column;
+        c[k] = value;
+        return c;
+    }
+
     /** Returns the length of block {@code b}. */
     static int length(int b) {
         return b < GROWING ? FIRST << b : LAST;

@@ -14,10 +14,10 @@ import dev.crashlab.execution.Fills;
  * step), block by block, so a run whose orders each fill once, without fees, carry or leverage,
  * pays nothing for them.
  */
-final class FillColumns implements Fills {
+final class FillColumns extends BlockedColumns<FillColumns.Block> implements Fills {
 
     /** One block of fills: the dense columns, and the others once a fill of the block needs them. */
-    private static final class Block {
+    static final class Block {
         final int[] step;
         final int[] instrument;
         final double[] quantity;
@@ -45,12 +45,6 @@ final class FillColumns implements Fills {
 
     private final MarketClock clock;
     private final Symbol[] symbols;
-    private Block[] blocks = new Block[4];
-    private int size;
-    // Where the next fill goes: the last block and its first free position.
-    private Block last;
-    private int free;
-    private int room;
     private long lastOrderId;
 
     /** Creates no fills of the instruments {@code symbols} (by index) on {@code clock}'s steps. */
@@ -65,17 +59,7 @@ final class FillColumns implements Fills {
      */
     void add(int step, int instrument, long orderId, long timeMillis, double quantity, double price, double fee,
             Fill.Kind kind, String tag, double liquidationPrice, double carryBefore) {
-        if (free == room) {
-            int b = Blocks.block(size);
-            if (b == blocks.length) {
-                blocks = java.util.Arrays.copyOf(blocks, b * 2);
-            }
-            room = Blocks.length(b);
-            last = new Block(room, lastOrderId + 1);
-            blocks[b] = last;
-            free = 0;
-        }
-        Block block = last;
+        Block block = nextBlock();
         int k = free;
         block.step[k] = step;
         block.instrument[k] = instrument;
@@ -95,29 +79,16 @@ final class FillColumns implements Fills {
         block.price[k] = price;
         // Bits, not values: a fee of -0.0 or a NaN of another payload is kept as it was.
         if (Double.doubleToRawLongBits(fee) != 0) {
-            if (block.fee == null) {
-                block.fee = new double[room];
-            }
-            block.fee[k] = fee;
+            block.fee = Blocks.set(block.fee, room, k, fee, 0);
         }
         if (Double.doubleToRawLongBits(liquidationPrice) != NAN_BITS) {
-            if (block.liquidationPrice == null) {
-                block.liquidationPrice = new double[room];
-                java.util.Arrays.fill(block.liquidationPrice, Double.NaN);
-            }
-            block.liquidationPrice[k] = liquidationPrice;
+            block.liquidationPrice = Blocks.set(block.liquidationPrice, room, k, liquidationPrice, Double.NaN);
         }
         if (Double.doubleToRawLongBits(carryBefore) != 0) {
-            if (block.carry == null) {
-                block.carry = new double[room];
-            }
-            block.carry[k] = carryBefore;
+            block.carry = Blocks.set(block.carry, room, k, carryBefore, 0);
         }
         if (!tag.isEmpty()) {
-            if (block.tag == null) {
-                block.tag = new String[room];
-            }
-            block.tag[k] = tag;
+            block.tag = Blocks.set(block.tag, String[]::new, room, k, tag);
         }
         if (kind == Fill.Kind.LIQUIDATION) {
             if (block.liquidation == null) {
@@ -137,13 +108,16 @@ final class FillColumns implements Fills {
         } else if (block.time != null) {
             block.time[k] = timeMillis;
         }
-        free++;
-        size++;
+        appended();
+    }
+
+    @Override
+    Block newBlock(int length) {
+        return new Block(length, lastOrderId + 1);
     }
 
     private Block block(int k) {
-        java.util.Objects.checkIndex(k, size);
-        return blocks[Blocks.block(k)];
+        return blockOf(k);
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.RandomAccess;
  * previous order's, placed at its step's time, NaN, empty). {@link #asList()} builds each
  * {@link Order} when read: a run of 200,000 weekly purchases keeps no order object.
  */
-final class OrderColumns {
+final class OrderColumns extends BlockedColumns<OrderColumns.Block> {
 
     private static final long NAN_BITS = Double.doubleToRawLongBits(Double.NaN);
     private static final Order.Side[] SIDES = {null, Order.Side.BUY, Order.Side.SELL};
@@ -22,7 +22,7 @@ final class OrderColumns {
     private static final Order.Sizing[] SIZINGS = Order.Sizing.values();
 
     /** One block of orders: the dense columns, and the others once an order of the block needs them. */
-    private static final class Block {
+    static final class Block {
         final String[] symbol;
         final double[] amount;
         final int[] step;
@@ -41,11 +41,6 @@ final class OrderColumns {
     }
 
     private final MarketClock clock;
-    private Block[] blocks = new Block[4];
-    private int size;
-    private Block last;
-    private int free;
-    private int room;
 
     /** Creates no orders on {@code clock}'s steps. */
     OrderColumns(MarketClock clock) {
@@ -60,17 +55,7 @@ final class OrderColumns {
     /** Appends the order of these fields ({@link Order}'s), placed at step {@code step} (−1 in {@code init}). */
     void add(int step, long id, String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount,
             double price, long submittedAtMillis, String tag) {
-        if (free == room) {
-            int b = Blocks.block(size);
-            if (b == blocks.length) {
-                blocks = java.util.Arrays.copyOf(blocks, b * 2);
-            }
-            room = Blocks.length(b);
-            last = new Block(room);
-            blocks[b] = last;
-            free = 0;
-        }
-        Block block = last;
+        Block block = nextBlock();
         int k = free;
         block.symbol[k] = symbol;
         block.amount[k] = amount;
@@ -99,20 +84,17 @@ final class OrderColumns {
             block.time[k] = submittedAtMillis;
         }
         if (Double.doubleToRawLongBits(price) != NAN_BITS) {
-            if (block.price == null) {
-                block.price = new double[room];
-                java.util.Arrays.fill(block.price, Double.NaN);
-            }
-            block.price[k] = price;
+            block.price = Blocks.set(block.price, room, k, price, Double.NaN);
         }
         if (!tag.isEmpty()) {
-            if (block.tag == null) {
-                block.tag = new String[room];
-            }
-            block.tag[k] = tag;
+            block.tag = Blocks.set(block.tag, String[]::new, room, k, tag);
         }
-        free++;
-        size++;
+        appended();
+    }
+
+    @Override
+    Block newBlock(int length) {
+        return new Block(length);
     }
 
     /** Returns the number of orders. */
@@ -122,8 +104,7 @@ final class OrderColumns {
 
     /** Returns the {@code k}-th order placed, built from its columns. */
     Order get(int k) {
-        java.util.Objects.checkIndex(k, size);
-        Block block = blocks[Blocks.block(k)];
+        Block block = blockOf(k);
         int j = Blocks.offset(k);
         int kind = block.kind[j];
         String tag = block.tag == null ? null : block.tag[j];
