@@ -5,6 +5,7 @@ import dev.crashlab.data.DataSource;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Fill;
+import dev.crashlab.execution.Fills;
 import dev.crashlab.metrics.Metrics;
 import dev.crashlab.metrics.PerformanceMetrics;
 import dev.crashlab.metrics.RegimeStats;
@@ -154,7 +155,7 @@ public final class BacktestResult {
     static List<Trade> trades(Backtest spec, Run.Outcome run) {
         List<Instrument> instruments = spec.data().instruments();
         MarketClock clock = run.clock();
-        return RoundTrips.from(run.fills(), run.fillCarry(), bySymbol(instruments, run.finalMarks()),
+        return RoundTrips.from(run.fills(), bySymbol(instruments, run.finalMarks()),
                 bySymbol(instruments, run.finalCarry()), clock.time(clock.size() - 1));
     }
 
@@ -181,19 +182,20 @@ public final class BacktestResult {
         return out;
     }
 
-    private static double notional(List<Fill> fills) {
+    /** Returns the traded value of {@code fills}, each {@link Fill#notional()} summed in order. */
+    private static double notional(Fills fills) {
         double sum = 0;
-        for (Fill f : fills) {
-            sum += f.notional();
+        for (int k = 0; k < fills.size(); k++) {
+            sum += Math.abs(fills.quantity(k)) * fills.price(k);
         }
         return sum;
     }
 
 
-    /** Returns the quantity of instrument {@code i} after {@code fill} when it held {@code held}; a remainder within rounding is 0. */
-    private static double after(double held, Fill fill) {
-        double after = held + fill.quantity();
-        return Math.abs(after) <= 1e-12 * Math.abs(fill.quantity()) ? 0 : after;
+    /** Returns the quantity of an instrument after a fill of {@code quantity} when it held {@code held}; a remainder within rounding is 0. */
+    private static double after(double held, double quantity) {
+        double after = held + quantity;
+        return Math.abs(after) <= 1e-12 * Math.abs(quantity) ? 0 : after;
     }
 
     /** Replays the fills at their steps: the quantity of each instrument at each step's close. */
@@ -201,14 +203,12 @@ public final class BacktestResult {
         int n = instruments.size();
         double[][] q = new double[n][steps];
         double[] held = new double[n];
-        List<Fill> fills = run.fills();
-        int[] fillSteps = run.fillSteps();
-        int[] fillInstruments = run.fillInstruments();
+        FillColumns fills = run.fills();
         int f = 0;
         for (int s = 0; s < steps; s++) {
-            while (f < fills.size() && fillSteps[f] == s) {
-                int i = fillInstruments[f];
-                held[i] = after(held[i], fills.get(f++));
+            while (f < fills.size() && fills.step(f) == s) {
+                int i = fills.instrument(f);
+                held[i] = after(held[i], fills.quantity(f++));
             }
             for (int i = 0; i < n; i++) {
                 q[i][s] = held[i];
@@ -240,16 +240,14 @@ public final class BacktestResult {
     private static void replayOpenPositions(Run.Outcome run, List<Instrument> instruments, int steps, OpenRuns runs) {
         double[] held = new double[instruments.size()];
         int open = 0;
-        List<Fill> fills = run.fills();
-        int[] fillSteps = run.fillSteps();
-        int[] fillInstruments = run.fillInstruments();
+        FillColumns fills = run.fills();
         int s = 0;
         for (int f = 0; f < fills.size(); ) {
-            int at = fillSteps[f];
+            int at = fills.step(f);
             runs.accept(s, at, open > 0);
-            while (f < fills.size() && fillSteps[f] == at) {
-                int i = fillInstruments[f];
-                double after = after(held[i], fills.get(f++));
+            while (f < fills.size() && fills.step(f) == at) {
+                int i = fills.instrument(f);
+                double after = after(held[i], fills.quantity(f++));
                 open += (after != 0 ? 1 : 0) - (held[i] != 0 ? 1 : 0);
                 held[i] = after;
             }
@@ -350,7 +348,7 @@ public final class BacktestResult {
 
     /** Returns the cash at step {@code s}'s close. */
     public double cash(int s) {
-        return run.cash()[s];
+        return run.cash().get(s);
     }
 
     /** Returns the external flows up to and including step {@code s}. */
@@ -434,9 +432,12 @@ public final class BacktestResult {
         return run.openOrders();
     }
 
-    /** Returns every fill, in order. */
+    /**
+     * Returns every fill, in order: a view over the run's fill columns, each {@code Fill} built
+     * when read (a run keeps no fill objects: see {@link Fills}).
+     */
     public List<Fill> fills() {
-        return run.fills();
+        return run.fills().asList();
     }
 
     /** Returns every event, in order. */
@@ -516,7 +517,7 @@ public final class BacktestResult {
             shorts[s] = shortExposure(s);
         }
         return Table.create(name() + " equity", time, DoubleColumn.create("equity", e),
-                DoubleColumn.create("cash", run.cash().clone()), DoubleColumn.create("contributions", contributionCurve()),
+                DoubleColumn.create("cash", run.cash().toArray()), DoubleColumn.create("contributions", contributionCurve()),
                 DoubleColumn.create("long", longs), DoubleColumn.create("short", shorts));
     }
 

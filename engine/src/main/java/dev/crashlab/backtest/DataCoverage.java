@@ -3,7 +3,6 @@ package dev.crashlab.backtest;
 import dev.crashlab.data.BarInterval;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.TradingCalendar;
-import dev.crashlab.strategy.Order;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +88,7 @@ final class DataCoverage {
      * order's decision, or the bar of one interval after it for weekly, monthly and round-the-clock
      * bars).
      */
-    void checkOrder(int i, Order order) {
+    void checkOrder(int i) {
         OhlcvSeries s = run.bars[i];
         if (run.cur[i] >= 0 || reported[i]) {
             return;

@@ -132,12 +132,15 @@ class EngineContext implements StrategyContext {
     }
 
     /**
-     * Places the order of these fields ({@link Run#place}); the order methods below build the same
-     * orders as {@link StrategyContext}'s defaults, which submit a factory's order (a test holds
-     * them equal), without the unplaced copy.
+     * Places the order of these fields ({@link Run#place}) and returns it as placed; the order
+     * methods below build the same orders as {@link StrategyContext}'s defaults, which submit a
+     * factory's order (a test holds them equal), without the unplaced copy. The placed order is
+     * built here, small enough to be inlined into the strategy, so that a strategy that ignores it
+     * allocates nothing: the run keeps the order's fields, not the object.
      */
     Order place(String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount, double price) {
-        return run.place(symbol, side, type, sizing, amount, price);
+        long id = run.place(symbol, side, type, sizing, amount, price);
+        return new Order(id, symbol, side, type, sizing, amount, price, run.now(), "");
     }
 
     @Override

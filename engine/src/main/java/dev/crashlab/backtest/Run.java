@@ -6,6 +6,7 @@ import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Carry;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
@@ -58,19 +59,19 @@ final class Run {
 
     /**
      * What a run leaves behind; {@link BacktestResult} derives everything else from it. The run's
-     * own lists are handed over unmodifiable and not copied (the run is done with them), and the
-     * per-fill arrays may be longer than the fills: entries from {@code fills().size()} on mean
-     * nothing. A detailed run with crisis windows also keeps, per step, the carry charged
-     * ({@code financed}) and the liquidations ({@code liquidated}) up to the step's close,
-     * cumulative, for the crisis scorecard; {@code null} otherwise.
+     * own lists and columns are handed over unmodifiable and not copied (the run is done with
+     * them); the fills are columns ({@link FillColumns}: each fill's step, instrument and carry
+     * beside it), the cash a {@link StepCurve} ({@code null} for a run that is not detailed). A
+     * detailed run with crisis windows also keeps, per step, the carry charged ({@code financed})
+     * and the liquidations ({@code liquidated}) up to the step's close, cumulative, for the crisis
+     * scorecard; {@code null} otherwise.
      */
-    record Outcome(String strategyName, MarketClock clock, double[] equity, double[] cash, double[] contributed,
+    record Outcome(String strategyName, MarketClock clock, double[] equity, StepCurve cash, double[] contributed,
             double[] financed, int[] liquidated,
-            List<Order> orders, List<Order> openOrders, List<Fill> fills, List<Event> events, double feesPaid,
+            List<Order> orders, List<Order> openOrders, FillColumns fills, List<Event> events, double feesPaid,
             double financingPaid, int liquidations, List<String> seriesUsed, int[] regimes, List<String> regimeLabels,
-            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, int[] fillSteps,
-            int[] fillInstruments, double[] fillCarry, double[] finalCarry, List<String> warnings, List<Tracked> tracked,
-            long detailBars, long ruleBars, long ambiguousBars) {
+            List<CrisisWindow> crisisWindows, double[] finalQuantities, double[] finalMarks, double[] finalCarry,
+            List<String> warnings, List<Tracked> tracked, long detailBars, long ruleBars, long ambiguousBars) {
     }
 
     final Backtest spec;
@@ -92,9 +93,6 @@ final class Run {
     final double periodsPerYear;
     int step = -1;
     private long now;
-    private int[] fillSteps = new int[16];
-    private int[] fillInstruments = new int[16];
-    private double[] fillCarry = new double[16];
     /**
      * The open of each instrument's current bar, written by every common step and never read: the
      * store keeps the compiler from dropping the load that streams the opens into cache for fill
@@ -104,8 +102,8 @@ final class Run {
     private Instant nowInstant;
     private int nowInstantStep = Integer.MIN_VALUE;
     final WaitingOrders pending = new WaitingOrders();
-    private final List<Order> orders = new ArrayList<>();
-    private final List<Fill> fills = new ArrayList<>();
+    private final OrderColumns orders;
+    private final FillColumns fills;
     private final List<Event> events = new ArrayList<>();
     private final Set<String> seriesUsed = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
@@ -171,6 +169,8 @@ final class Run {
                 fundingScale[i] = funding.scale();
             }
         }
+        this.orders = new OrderColumns(clock);
+        this.fills = new FillColumns(clock, Arrays.stream(bars).map(OhlcvSeries::symbol).toArray(Symbol[]::new));
         this.coverage = new DataCoverage(this);
         this.feeds = new EngineFeeds(this);
         this.context = new EngineContext(this);
@@ -180,7 +180,8 @@ final class Run {
     Outcome execute() {
         int steps = clock.size();
         double[] equity = new double[steps];
-        double[] cash = detailed ? new double[steps] : null;
+        // Without carry, cash changes only at fills and flows: kept where it changes.
+        StepCurve cash = detailed ? new StepCurve(steps, carryFree) : null;
         // Carry and liquidations by step feed the crisis scorecard alone: 12 B a step for nothing without one.
         boolean scored = detailed && !spec.crises().isEmpty();
         double[] financed = scored ? new double[steps] : null;
@@ -278,7 +279,7 @@ final class Run {
             }
             double cashNow = account.cash();
             if (cash != null) {
-                cash[s] = cashNow;
+                cash.record(s, cashNow);
             }
             if (financed != null) {
                 financed[s] = account.financingPaid();
@@ -298,12 +299,12 @@ final class Run {
             carry[i] = account.carry(i);
         }
         return new Outcome(strategy.name(), clock, equity, cash, contributed, financed, liquidated,
-                Collections.unmodifiableList(orders),
-                waitingOrders(), Collections.unmodifiableList(fills), Collections.unmodifiableList(events), account.feesPaid(),
+                orders.asList(),
+                waitingOrders(), fills, Collections.unmodifiableList(events), account.feesPaid(),
                 account.financingPaid(), liquidations, List.copyOf(seriesUsed), regimes,
                 classifier == null ? List.of() : List.copyOf(classifier.labels()),
-                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks, fillSteps,
-                fillInstruments, fillCarry, carry, allWarnings(), tracked.entrySet().stream()
+                classifier == null ? List.of() : List.copyOf(classifier.namedWindows()), quantities, marks, carry,
+                allWarnings(), tracked.entrySet().stream()
                         .map(e -> new Tracked(e.getKey(), states.contains(e.getKey()), e.getValue())).toList(),
                 detailBars, ruleBars, ambiguousBars);
     }
@@ -395,19 +396,21 @@ final class Run {
     private double committedCash() {
         double committed = 0;
         for (int k = 0; k < pending.size(); k++) {
-            Order order = pending.order(k);
             int i = pending.instrument(k);
             double mark = account.mark(i);
-            double price = order.type() == OrderType.MARKET || Double.isNaN(order.price()) ? mark : order.price();
+            double limit = pending.price(k);
+            double price = pending.type(k) == OrderType.MARKET || Double.isNaN(limit) ? mark : limit;
             if (Double.isNaN(price)) {
                 // A market buy of an instrument that has no bar yet: nothing says what it will cost.
                 continue;
             }
-            committed += switch (order.sizing()) {
-                case VALUE -> order.side() == Order.Side.BUY ? order.amount() : 0;
-                case QUANTITY -> order.side() == Order.Side.BUY ? costs.fee(order.amount() * price) + order.amount() * price : 0;
+            double amount = pending.amount(k);
+            boolean buy = pending.side(k) == Order.Side.BUY;
+            committed += switch (pending.sizing(k)) {
+                case VALUE -> buy ? amount : 0;
+                case QUANTITY -> buy ? costs.fee(amount * price) + amount * price : 0;
                 case TARGET_WEIGHT -> {
-                    double missing = order.amount() * account.equity() - account.quantity(i) * mark;
+                    double missing = amount * account.equity() - account.quantity(i) * mark;
                     yield missing > 0 && !Double.isNaN(missing) ? missing + costs.fee(missing) : 0;
                 }
                 case CLOSE -> account.quantity(i) < 0 ? -account.quantity(i) * mark : 0;
@@ -417,20 +420,13 @@ final class Run {
     }
 
     /**
-     * Records a fill with the step it happened at, its instrument's index and the instrument's
-     * carry so far, so that results replay positions without searching times or symbols and
-     * trades know their carry.
+     * Records a fill of instrument {@code instrument} (the other arguments are {@link Fill}'s
+     * fields) with the step it happened at and the instrument's carry so far, so that results
+     * replay positions without searching times or symbols and trades know their carry.
      */
-    void addFill(Fill fill, int instrument, double carryBefore) {
-        if (fills.size() == fillSteps.length) {
-            fillSteps = Arrays.copyOf(fillSteps, fillSteps.length * 2);
-            fillInstruments = Arrays.copyOf(fillInstruments, fillInstruments.length * 2);
-            fillCarry = Arrays.copyOf(fillCarry, fillCarry.length * 2);
-        }
-        fillSteps[fills.size()] = step;
-        fillInstruments[fills.size()] = instrument;
-        fillCarry[fills.size()] = carryBefore;
-        fills.add(fill);
+    void addFill(int instrument, long orderId, long timeMillis, double quantity, double price, double fee, Fill.Kind kind,
+            String tag, double liquidationPrice, double carryBefore) {
+        fills.add(step, instrument, orderId, timeMillis, quantity, price, fee, kind, tag, liquidationPrice, carryBefore);
     }
 
     void noteSeriesUsed(String name) {
@@ -487,37 +483,47 @@ final class Run {
         return List.copyOf(all);
     }
 
-    /** Places an order the strategy built ({@code StrategyContext.submit}): its placed copy is kept. */
+    /** Places an order the strategy built ({@code StrategyContext.submit}): returns its placed copy. */
     Order submit(Order order) {
-        return accept(order.placed(nextOrderId++, now()));
+        Order placed = order.placed(nextOrderId++, now());
+        accept(placed.id(), placed.symbol(), placed.side(), placed.type(), placed.sizing(), placed.amount(), placed.price(),
+                placed.tag());
+        return placed;
     }
 
     /**
      * Places a new untagged order of these fields, as {@code submit} places the same order built
-     * by a factory of {@link Order}, without building that unplaced copy first: the strategy
-     * context's order methods come here (an order 64 B and one object less).
+     * by a factory of {@link Order}, and returns its id: the strategy context's order methods come
+     * here and build the placed order they return themselves, so that the run keeps no order
+     * object (its fields go to columns) and a strategy that ignores the order it gets back makes
+     * none (the compiler drops an object nothing reads). Like {@code new Order}, a null symbol is
+     * refused before an id is taken.
      */
-    Order place(String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount, double price) {
-        // The id is taken once the order is built: a field the order refuses (a null symbol) takes none, as before.
-        Order placed = new Order(nextOrderId, symbol, side, type, sizing, amount, price, now(), "");
-        nextOrderId++;
-        return accept(placed);
+    long place(String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount, double price) {
+        java.util.Objects.requireNonNull(symbol, "symbol");
+        long id = nextOrderId++;
+        accept(id, symbol, side, type, sizing, amount, price, "");
+        return id;
     }
 
-    /** Keeps {@code placed}, refused at once if it cannot be valid, else waiting for its bar. */
-    private Order accept(Order placed) {
+    /**
+     * Keeps the order of these fields ({@link Order}'s), placed at the current step, refused at
+     * once if it cannot be valid, else waiting for its bar.
+     */
+    private void accept(long id, String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount,
+            double price, String tag) {
+        long time = now();
         if (detailed) {
-            orders.add(placed);
+            orders.add(step, id, symbol, side, type, sizing, amount, price, time, tag);
         }
-        int i = account.indexOf(placed.symbol());
-        String problem = i < 0 ? null : placed.problem();
+        int i = account.indexOf(symbol);
+        String problem = i < 0 ? null : Order.problem(type, sizing, amount, price);
         if (i < 0 || problem != null) {
-            refuse(placed, problem);
-            return placed;
+            refuse(new Order(id, symbol, side, type, sizing, amount, price, time, tag), problem);
+            return;
         }
-        coverage.checkOrder(i, placed);
-        pending.add(placed, i, decided(), false);
-        return placed;
+        coverage.checkOrder(i);
+        pending.add(id, symbol, side, type, sizing, amount, price, time, tag, i, decided(), false);
     }
 
     /** Records the rejection of {@code placed}: its symbol is not in the universe, or it has {@code problem}. */
@@ -533,8 +539,9 @@ final class Run {
     boolean cancel(long orderId) {
         for (int k = 0; k < pending.size(); k++) {
             // A liquidation's close is the venue's, not the strategy's to cancel.
-            if (pending.order(k).id() == orderId && !pending.forced(k)) {
-                Order order = pending.remove(k);
+            if (pending.id(k) == orderId && !pending.forced(k)) {
+                Order order = pending.order(k);
+                pending.remove(k);
                 record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled", Double.NaN);
                 return true;
             }

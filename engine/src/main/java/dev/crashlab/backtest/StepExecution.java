@@ -177,13 +177,13 @@ final class StepExecution {
             // Indexed, not for-each: this runs on every walked step, and an iterator each time adds up.
             WaitingOrders pending = run.pending;
             for (int k = 0; k < pending.size(); k++) {
-                if (pending.instrument(k) == i && !pending.forced(k) && pending.order(k).type() != OrderType.MARKET) {
+                if (pending.instrument(k) == i && !pending.forced(k) && pending.type(k) != OrderType.MARKET) {
                     if (Double.isNaN(open)) {
                         open = s.open(b);
                         high = s.high(b);
                         low = s.low(b);
                     }
-                    double level = pending.order(k).price();
+                    double level = pending.price(k);
                     up |= level > open && level <= high;
                     down |= level < open && level >= low;
                 }
@@ -213,18 +213,18 @@ final class StepExecution {
                     continue;
                 }
                 int i = pending.instrument(k);
-                Order order = pending.order(k);
+                OrderType type = pending.type(k);
                 double position;
                 double price;
-                int direction = order.type() == OrderType.MARKET ? 1 : direction(order, i, fillPrice(i, at));
-                if (direction == 0 || order.type() == OrderType.MARKET) {
+                int direction = type == OrderType.MARKET ? 1 : direction(k, i, fillPrice(i, at));
+                if (direction == 0 || type == OrderType.MARKET) {
                     // Market orders, and orders with nothing left to trade (resolved with a note), go at the open.
                     position = Math.max(at, BarPath.OPEN);
                     price = fillPrice(i, position);
                 } else {
-                    boolean limit = order.type() == OrderType.LIMIT;
+                    boolean limit = type == OrderType.LIMIT;
                     // A buy limit and a sell stop wait for the price to come down to them; the others for it to rise.
-                    BarPath.Reach reach = path(i).reach(order.price(), limit == direction > 0, at);
+                    BarPath.Reach reach = path(i).reach(pending.price(k), limit == direction > 0, at);
                     if (reach == null) {
                         continue;
                     }
@@ -247,13 +247,15 @@ final class StepExecution {
             }
             int i = pending.instrument(next);
             boolean forced = pending.forced(next);
-            Order order = pending.remove(next);
             at = nextAt;
             markAt(at);
             if (forced) {
+                pending.remove(next);
                 closeForced(i, nextPrice);
             } else {
-                fill(order, i, nextPrice, order.type() != OrderType.LIMIT);
+                // Filled from its columns, then removed: filling reads no other waiting order.
+                fill(next, i, nextPrice, pending.type(next) != OrderType.LIMIT);
+                pending.remove(next);
             }
         }
     }
@@ -264,9 +266,9 @@ final class StepExecution {
         WaitingOrders pending = run.pending;
         for (int k = 0; k < pending.size(); ) {
             int i = pending.instrument(k);
-            if (run.fresh[i] && pending.order(k).type() == OrderType.MARKET && !pending.forced(k)) {
-                Order order = pending.remove(k);
-                fill(order, i, run.bars[i].close(run.cur[i]), true);
+            if (run.fresh[i] && pending.type(k) == OrderType.MARKET && !pending.forced(k)) {
+                fill(k, i, run.bars[i].close(run.cur[i]), true);
+                pending.remove(k);
                 liquidate(BarPath.CLOSE, BarPath.CLOSE);
                 k = 0;
             } else {
@@ -350,22 +352,23 @@ final class StepExecution {
     private boolean eligible(int k) {
         WaitingOrders pending = run.pending;
         int i = pending.instrument(k);
-        return run.fresh[i] && (pending.forced(k) || pending.order(k).type() != OrderType.MARKET || !run.closeFills)
+        return run.fresh[i] && (pending.forced(k) || pending.type(k) != OrderType.MARKET || !run.closeFills)
                 && run.bars[i].timeMillis(run.cur[i]) >= pending.decided(k);
     }
 
-    /** Returns +1 to buy, −1 to sell, 0 for no trade, for {@code order} on instrument {@code i} at {@code price}. */
-    private int direction(Order order, int i, double price) {
+    /** Returns +1 to buy, −1 to sell, 0 for no trade, for the {@code k}-th waiting order on instrument {@code i} at {@code price}. */
+    private int direction(int k, int i, double price) {
         double q = account.quantity(i);
-        return switch (order.sizing()) {
+        WaitingOrders pending = run.pending;
+        return switch (pending.sizing(k)) {
             case CLOSE -> q > 0 ? -1 : (q < 0 ? 1 : 0);
             case TARGET_WEIGHT -> {
                 // Flat before its first bar the instrument has no mark yet (NaN): it adds nothing.
                 double equity = q == 0 ? account.equity() : account.equity() + q * (price - account.mark(i));
-                double target = order.amount() * equity / price;
+                double target = pending.amount(k) * equity / price;
                 yield target > q ? 1 : (target < q ? -1 : 0);
             }
-            default -> order.side().sign();
+            default -> pending.side(k).sign();
         };
     }
 
@@ -496,7 +499,8 @@ final class StepExecution {
         WaitingOrders pending = run.pending;
         for (int k = 0; k < pending.size(); ) {
             if (!pending.forced(k) && (i < 0 || pending.instrument(k) == i)) {
-                Order order = pending.remove(k);
+                Order order = pending.order(k);
+                pending.remove(k);
                 run.record(Event.Kind.CANCELLED, order.symbol(), order + " cancelled by the liquidation", Double.NaN);
             } else {
                 k++;
@@ -531,8 +535,7 @@ final class StepExecution {
         double reference = heldBefore ? previousClose : account.position(i).averageCost();
         account.applyFill(i, -q, price, fee);
         OhlcvSeries s = run.bars[i];
-        run.addFill(new Fill(0, s.symbol(), barStart(i), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation",
-                Double.NaN), i, carry);
+        run.addFill(i, 0, barStart(i), -q, price, fee, Fill.Kind.LIQUIDATION, "liquidation", Double.NaN, carry);
         double loss = q * (reference - price) + fee;
         run.record(Event.Kind.LIQUIDATION, s.symbol().value(), String.format(Locale.ROOT,
                 "%s %.8g %s liquidated at %.8g: %s; loss %.2f (from %s %.8g, fee %.2f included); equity %.2f -> %.2f",
@@ -542,42 +545,45 @@ final class StepExecution {
     }
 
     /**
-     * Fills {@code order} on instrument {@code i} at {@code base} (moved by the slippage when
+     * Fills the {@code k}-th waiting order (left waiting: the caller removes it) on instrument {@code i} at {@code base} (moved by the slippage when
      * {@code slip}, within the bar's range), or rejects it with an event when the cash or margin
      * cannot carry it; cuts target weights and margin value buys to what the margin carries.
      */
-    private void fill(Order order, int i, double base, boolean slip) {
+    private void fill(int k, int i, double base, boolean slip) {
+        WaitingOrders pending = run.pending;
+        Order.Sizing sizing = pending.sizing(k);
+        double amount = pending.amount(k);
         double q = account.quantity(i);
         double target = 0;
         int direction;
-        switch (order.sizing()) {
+        switch (sizing) {
             case CLOSE -> direction = q > 0 ? -1 : (q < 0 ? 1 : 0);
             case TARGET_WEIGHT -> {
                 double equity = q == 0 ? account.equity() : account.equity() + q * (base - account.mark(i));
-                target = order.amount() * equity / base;
+                target = amount * equity / base;
                 direction = target > q ? 1 : (target < q ? -1 : 0);
             }
-            default -> direction = order.side().sign();
+            default -> direction = pending.side(k).sign();
         }
         if (direction == 0) {
-            run.record(Event.Kind.NOTE, order.symbol(), order + " needed no trade: "
-                    + (order.sizing() == Order.Sizing.CLOSE ? "the position was already flat" : "the position was already at its target"),
+            run.record(Event.Kind.NOTE, pending.symbol(k), pending.order(k) + " needed no trade: "
+                    + (sizing == Order.Sizing.CLOSE ? "the position was already flat" : "the position was already at its target"),
                     Double.NaN);
             return;
         }
         // The bar's high and low are read only when slippage could pass them: they are not in cache.
         double price = slip && costs.slippageBps() > 0
                 ? costs.slipped(base, direction > 0, run.bars[i].low(run.cur[i]), run.bars[i].high(run.cur[i])) : base;
-        double delta = switch (order.sizing()) {
-            case QUANTITY -> direction * order.amount();
+        double delta = switch (sizing) {
+            case QUANTITY -> direction * amount;
             case VALUE -> direction > 0
-                    ? (order.amount() - costs.fixedFee()) / (price * (1 + costs.feeRate()))
-                    : -order.amount() / price;
+                    ? (amount - costs.fixedFee()) / (price * (1 + costs.feeRate()))
+                    : -amount / price;
             case TARGET_WEIGHT -> target - q;
             case CLOSE -> -q;
         };
         if (direction > 0 && delta <= 0) {
-            run.record(Event.Kind.REJECTED, order.symbol(), order + " rejected: the cash value does not cover the fixed fee "
+            run.record(Event.Kind.REJECTED, pending.symbol(k), pending.order(k) + " rejected: the cash value does not cover the fixed fee "
                     + costs.fixedFee(), Double.NaN);
             return;
         }
@@ -586,30 +592,29 @@ final class StepExecution {
             // Target weights are cut to what the cash or margin carries, and so are cash-value buys
             // on margin: with fees, a leveraged buy of exactly leverage × equity would never fit.
             // In a cash account an unaffordable cash-value buy is refused: "not enough cash".
-            boolean cut = order.sizing() == Order.Sizing.TARGET_WEIGHT
-                    || order.sizing() == Order.Sizing.VALUE && direction > 0 && margin.initial() < 1;
+            boolean cut = sizing == Order.Sizing.TARGET_WEIGHT
+                    || sizing == Order.Sizing.VALUE && direction > 0 && margin.initial() < 1;
             if (!cut) {
-                reject(order, i, delta, price, fee);
+                reject(pending.order(k), i, delta, price, fee);
                 return;
             }
             double max = account.maxQuantity(i, direction, price, base, costs.feeRate(), costs.fixedFee());
             if (max <= Math.abs(delta) * 1e-9) {
-                reject(order, i, delta, price, fee);
+                reject(pending.order(k), i, delta, price, fee);
                 return;
             }
             delta = direction * Math.min(Math.abs(delta), max);
             fee = costs.fee(Math.abs(delta) * price);
         }
         if (delta > 0 && q >= 0 && margin.initial() >= 1
-                && (order.sizing() == Order.Sizing.TARGET_WEIGHT || order.sizing() == Order.Sizing.VALUE)) {
+                && (sizing == Order.Sizing.TARGET_WEIGHT || sizing == Order.Sizing.VALUE)) {
             delta = withinCash(delta, price, fee);
         }
         double carry = account.carry(i);
         account.applyFill(i, delta, price, fee);
         // Not at risk, nothing can be liquidated: no need to solve for a price.
         double liquidationPrice = account.atRisk() ? account.liquidationPrice(i) : Double.NaN;
-        run.addFill(new Fill(order.id(), run.bars[i].symbol(), barStart(i), delta, price, fee, Fill.Kind.ORDER, order.tag(),
-                liquidationPrice), i, carry);
+        run.addFill(i, pending.id(k), barStart(i), delta, price, fee, Fill.Kind.ORDER, pending.tag(k), liquidationPrice, carry);
     }
 
     /**

@@ -7,7 +7,7 @@
  * dev.crashlab.execution.MaintenanceTiers}, {@link dev.crashlab.execution.MarginMode}), where an
  * account is liquidated ({@link dev.crashlab.execution.Liquidation}), what holding costs ({@link
  * dev.crashlab.execution.Carry}), and the record of a trade done ({@link
- * dev.crashlab.execution.Fill}).
+ * dev.crashlab.execution.Fill}; {@link dev.crashlab.execution.Fills} for many, read field by field).
  *
  * <h2>Invariants</h2>
  * No fill is at a price its bar did not trade. Within a bar, events happen in the order its

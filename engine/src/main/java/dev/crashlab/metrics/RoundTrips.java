@@ -2,6 +2,7 @@ package dev.crashlab.metrics;
 
 import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Fill;
+import dev.crashlab.execution.Fills;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,43 +34,44 @@ public final class RoundTrips {
      * at {@code finalMarks} at {@code end}), ordered by entry time, then symbol.
      */
     public static List<Trade> from(List<Fill> fills, Map<Symbol, Double> finalMarks, Instant end) {
-        return from(fills, null, finalMarks, Map.of(), end);
+        return from(Fills.of(fills), finalMarks, Map.of(), end);
     }
 
     /**
      * Returns the trades of {@code fills} as {@link #from(List, Map, Instant)} does, each with the
-     * carry charged while it was open: {@code carryAtFill[k]} is the carry of fill k's instrument
-     * up to that fill (before it), {@code finalCarry} each instrument's carry at the end;
-     * {@code null} and an empty map for none.
+     * carry charged while it was open: {@link Fills#carryBefore} is the carry of fill k's
+     * instrument up to that fill, {@code finalCarry} each instrument's carry at the end (an empty
+     * map for none). The fills are read field by field: no {@code Fill} is built.
      */
-    public static List<Trade> from(List<Fill> fills, double[] carryAtFill, Map<Symbol, Double> finalMarks,
-            Map<Symbol, Double> finalCarry, Instant end) {
+    public static List<Trade> from(Fills fills, Map<Symbol, Double> finalMarks, Map<Symbol, Double> finalCarry,
+            Instant end) {
         Map<Symbol, Builder> open = new LinkedHashMap<>();
         List<Trade> trades = new ArrayList<>();
         for (int k = 0; k < fills.size(); k++) {
-            Fill fill = fills.get(k);
-            double carryNow = carryAtFill == null ? 0 : carryAtFill[k];
-            double remaining = fill.quantity();
-            double fee = fill.fee();
-            Builder current = open.get(fill.symbol());
+            Symbol symbol = fills.symbol(k);
+            double quantity = fills.quantity(k);
+            double carryNow = fills.carryBefore(k);
+            double remaining = quantity;
+            double fee = fills.fee(k);
+            Builder current = open.get(symbol);
             if (current != null && Math.signum(remaining) != current.side) {
                 double closing = Math.min(Math.abs(remaining), Math.abs(current.quantity));
                 double share = closing / Math.abs(remaining);
-                current.exit(closing, fill.price(), fee * share, fill.kind() == Fill.Kind.LIQUIDATION);
+                current.exit(closing, fills.price(k), fee * share, fills.kind(k) == Fill.Kind.LIQUIDATION);
                 remaining += current.side * closing;
                 fee -= fee * share;
                 if (current.isFlat()) {
-                    trades.add(current.close(fill.timeMillis(), Double.NaN, false, carryNow));
-                    open.remove(fill.symbol());
+                    trades.add(current.close(fills.timeMillis(k), Double.NaN, false, carryNow));
+                    open.remove(symbol);
                     current = null;
                 }
             }
-            if (Math.abs(remaining) > 1e-15 * Math.abs(fill.quantity())) {
+            if (Math.abs(remaining) > 1e-15 * Math.abs(quantity)) {
                 if (current == null) {
-                    current = new Builder(fill.symbol(), fill.timeMillis(), Math.signum(remaining), carryNow);
-                    open.put(fill.symbol(), current);
+                    current = new Builder(symbol, fills.timeMillis(k), Math.signum(remaining), carryNow);
+                    open.put(symbol, current);
                 }
-                current.enter(remaining, fill.price(), fee);
+                current.enter(remaining, fills.price(k), fee);
             }
         }
         for (Builder b : open.values()) {

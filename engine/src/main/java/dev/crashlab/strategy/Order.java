@@ -176,6 +176,14 @@ public record Order(long id, String symbol, Side side, OrderType type, Sizing si
      * a limit or stop price that is not positive.
      */
     public String problem() {
+        return problem(type, sizing, amount, price);
+    }
+
+    /**
+     * Returns why the engine must refuse an order of these fields, or {@code null} when they are
+     * well-formed (see {@link #problem()}): the engine checks orders it keeps as columns with it.
+     */
+    public static String problem(OrderType type, Sizing sizing, double amount, double price) {
         if ((sizing == Sizing.QUANTITY || sizing == Sizing.VALUE) && !(amount > 0 && Double.isFinite(amount))) {
             return (sizing == Sizing.QUANTITY ? "quantity" : "cash value") + " must be > 0, got " + amount;
         }
