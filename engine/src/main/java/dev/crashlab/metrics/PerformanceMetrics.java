@@ -237,9 +237,13 @@ public final class PerformanceMetrics {
      * discount factors are built by multiplying one power per gap between flows (one exponential
      * per distinct gap: weekly contributions need one) instead of one exponential per flow, and
      * that sum decides when it exceeds a bound on its own error and on the rounding of the exact
-     * sum ({@link #certainSign}). Otherwise, and for the two points finally compared, the NPV is
-     * summed exactly as without: the bisection visits the same points and returns the same bits
-     * (a sweep spent half its time here).
+     * sum ({@link #certainSign}). Near the root (a bracket narrower than {@link #ANCHORED_WIDTH})
+     * the last exact sum decides instead, through its slope and rigorous bounds on the exact
+     * sums' rounding and the line's error ({@link Npv#certainSign}), for the cost of one
+     * multiplication: about half the exact sums of a weekly-contribution run are left, those
+     * where rounding alone decides the sign. Otherwise, and for the two points finally compared,
+     * the NPV is summed exactly as without: the bisection visits the same points and returns the
+     * same bits (a sweep spent half its time here).
      */
     static double xirr(java.util.function.IntToLongFunction times, int n, double[] contributed, double initialCash,
             double finalEquity, boolean cheapSigns) {
@@ -310,15 +314,23 @@ public final class PerformanceMetrics {
         for (int i = firstFlow; i <= lastFlow; i++) {
             sizes += Math.abs(amounts[i]);
         }
+        Npv anchor = null; // the latest NPV summed exactly, whose slope decides the points near it
         while (true) {
             double mid = lo + (hi - lo) / 2;
             if (mid <= lo || mid >= hi) {
                 break;
             }
             double fMid = Double.NaN;
-            double signMid = cheapSigns ? certainSign(amounts, millis, firstFlow, lastFlow, mid, sizes) : 0;
+            double signMid = 0;
+            if (cheapSigns) {
+                signMid = anchor == null ? 0 : anchor.certainSign(mid, sizes);
+                if (signMid == 0 && hi - lo > ANCHORED_WIDTH) {
+                    signMid = certainSign(amounts, millis, firstFlow, lastFlow, mid, sizes);
+                }
+            }
             if (signMid == 0) {
-                fMid = scaledNpv(amounts, years, firstFlow, lastFlow, mid);
+                anchor = Npv.at(amounts, years, firstFlow, lastFlow, mid);
+                fMid = anchor.value();
                 if (fMid == 0) {
                     return Math.expm1(mid);
                 }
@@ -383,11 +395,76 @@ public final class PerformanceMetrics {
      * outside that range are left out: their exponents would be positive.
      */
     private static double scaledNpv(double[] amounts, double[] years, int first, int last, double y) {
-        double shift = y < 0 ? years[last] : years[first];
-        double sum = 0;
-        for (int i = first; i <= last; i++) {
-            sum += amounts[i] * Math.exp((shift - years[i]) * y);
+        return Npv.at(amounts, years, first, last, y).value();
+    }
+
+    /**
+     * Below this width of the bracket (in y = ln(1 + x)), a point the last exact NPV's slope
+     * cannot decide is summed exactly rather than by {@link #certainSign}: the exact sum then
+     * serves as the next anchor, closer to the root.
+     */
+    private static final double ANCHORED_WIDTH = 1e-3;
+
+    /**
+     * An NPV summed exactly at y ({@link #scaledNpv}'s value, to the bit) with what bounds the
+     * exact sum at points near y: its slope Σ g<sub>i</sub> t<sub>i</sub>, the terms' sizes
+     * Σ |t<sub>i</sub>|, their curvature Σ g<sub>i</sub>² |t<sub>i</sub>| and the largest
+     * |g<sub>i</sub>|, t<sub>i</sub> the terms a<sub>i</sub> e<sup>g<sub>i</sub> y</sup> and
+     * g<sub>i</sub> = shift − years<sub>i</sub> as doubles.
+     */
+    private record Npv(double y, double value, double slope, double size, double curvature, double reach, int flows) {
+
+        private static final double U = 0x1p-53;
+
+        static Npv at(double[] amounts, double[] years, int first, int last, double y) {
+            double shift = y < 0 ? years[last] : years[first];
+            double sum = 0;
+            double slope = 0;
+            double size = 0;
+            double curvature = 0;
+            double reach = 0;
+            for (int i = first; i <= last; i++) {
+                double g = shift - years[i];
+                double term = amounts[i] * Math.exp(g * y);
+                sum += term;
+                slope += term * g;
+                size += Math.abs(term);
+                curvature += Math.abs(term) * g * g;
+                reach = Math.max(reach, Math.abs(g));
+            }
+            return new Npv(y, sum, slope, size, curvature, reach, last - first + 1);
         }
-        return sum;
+
+        /**
+         * Returns the sign of the exact sum at {@code x} when the line through this one with its
+         * slope settles it beyond doubt, else 0. With f(x) = Σ a<sub>i</sub> e<sup>g<sub>i</sub> x</sup>
+         * in real arithmetic, δ = x − y and R = e<sup>max|g| |δ|</sup>: a summed NPV is within
+         * E(x) = (n + 3 + max|g| |x|) u S(x) of f (each term within (|g x| + 3) u, the exponential
+         * within an ulp; the sum within (n − 1) u of the terms' sizes), S(x) &lt;= R S(y); the slope
+         * within (n + 4 + max|g| |y|) u max|g| S(y) of f′(y); and f(x) − f(y) − f′(y) δ within
+         * δ² / 2 · R Σ g<sub>i</sub>² |t<sub>i</sub>|. The sign is taken when the line's value
+         * exceeds four times the sum of these bounds, the rounding of the line's own arithmetic
+         * and a term for subnormal exponentials; points of the other sign of y are scaled
+         * otherwise and not decided here.
+         */
+        double certainSign(double x, double sizes) {
+            if ((x < 0) != (y < 0)) {
+                return 0;
+            }
+            double d = x - y;
+            double far = Math.abs(d);
+            double grow = Math.exp(reach * far) * 1.01;
+            if (!(grow < 2)) {
+                return 0;
+            }
+            double line = value + slope * d;
+            double bound = (flows + 3 + reach * Math.abs(y)) * U * 1.01 * size
+                    + (flows + 3 + reach * Math.abs(x)) * U * 1.01 * size * grow
+                    + far * (flows + 4 + reach * Math.abs(y)) * U * 1.01 * reach * size
+                    + 0.5 * d * d * curvature * 1.01 * grow
+                    + U * (Math.abs(value) + 3 * Math.abs(slope * d))
+                    + 8 * Double.MIN_NORMAL * sizes;
+            return line > 4 * bound ? 1 : (line < -4 * bound ? -1 : 0);
+        }
     }
 }
