@@ -288,8 +288,10 @@ public final class PerformanceMetrics {
         }
         double lo = -700;
         double hi = 700;
-        double fLo = scaledNpv(amounts, years, firstFlow, lastFlow, lo);
-        double fHi = scaledNpv(amounts, years, firstFlow, lastFlow, hi);
+        // The latest NPV summed exactly, whose slope decides the points near it: one object a call.
+        Npv npv = new Npv();
+        double fLo = npv.sumAt(amounts, years, firstFlow, lastFlow, lo);
+        double fHi = npv.sumAt(amounts, years, firstFlow, lastFlow, hi);
         if (Double.isNaN(fLo) || Double.isNaN(fHi)) {
             return Double.NaN;
         }
@@ -314,7 +316,6 @@ public final class PerformanceMetrics {
         for (int i = firstFlow; i <= lastFlow; i++) {
             sizes += Math.abs(amounts[i]);
         }
-        Npv anchor = null; // the latest NPV summed exactly, whose slope decides the points near it
         while (true) {
             double mid = lo + (hi - lo) / 2;
             if (mid <= lo || mid >= hi) {
@@ -323,14 +324,13 @@ public final class PerformanceMetrics {
             double fMid = Double.NaN;
             double signMid = 0;
             if (cheapSigns) {
-                signMid = anchor == null ? 0 : anchor.certainSign(mid, sizes);
+                signMid = npv.certainSign(mid, sizes);
                 if (signMid == 0 && hi - lo > ANCHORED_WIDTH) {
                     signMid = certainSign(amounts, millis, firstFlow, lastFlow, mid, sizes);
                 }
             }
             if (signMid == 0) {
-                anchor = Npv.at(amounts, years, firstFlow, lastFlow, mid);
-                fMid = anchor.value();
+                fMid = npv.sumAt(amounts, years, firstFlow, lastFlow, mid);
                 if (fMid == 0) {
                     return Math.expm1(mid);
                 }
@@ -344,13 +344,13 @@ public final class PerformanceMetrics {
                 fHi = fMid;
             }
         }
-        fLo = Double.isNaN(fLo) ? scaledNpv(amounts, years, firstFlow, lastFlow, lo) : fLo;
-        fHi = Double.isNaN(fHi) ? scaledNpv(amounts, years, firstFlow, lastFlow, hi) : fHi;
+        fLo = Double.isNaN(fLo) ? npv.sumAt(amounts, years, firstFlow, lastFlow, lo) : fLo;
+        fHi = Double.isNaN(fHi) ? npv.sumAt(amounts, years, firstFlow, lastFlow, hi) : fHi;
         return Math.expm1(Math.abs(fLo) <= Math.abs(fHi) ? lo : hi);
     }
 
     /**
-     * Returns the sign of {@link #scaledNpv} at {@code y} when a cheaper sum settles it beyond
+     * Returns the sign of the exact NPV ({@link Npv#sumAt}) at {@code y} when a cheaper sum settles it beyond
      * doubt, else 0. The discount factor of each flow is the previous one's times
      * exp(−gap / 365 days × |y|), walking away from the flow whose factor is 1 (the first for
      * y &gt;= 0, the last for y &lt; 0), one exponential per distinct gap. Each factor is then
@@ -390,15 +390,6 @@ public final class PerformanceMetrics {
     }
 
     /**
-     * Returns the NPV of flows {@code first..last} at y = ln(1 + x), times (1 + x) to the power
-     * of the last flow's time when y &lt; 0 and of the first flow's time otherwise. Zero flows
-     * outside that range are left out: their exponents would be positive.
-     */
-    private static double scaledNpv(double[] amounts, double[] years, int first, int last, double y) {
-        return Npv.at(amounts, years, first, last, y).value();
-    }
-
-    /**
      * Below this width of the bracket (in y = ln(1 + x)), a point the last exact NPV's slope
      * cannot decide is summed exactly rather than by {@link #certainSign}: the exact sum then
      * serves as the next anchor, closer to the root.
@@ -406,17 +397,32 @@ public final class PerformanceMetrics {
     private static final double ANCHORED_WIDTH = 1e-3;
 
     /**
-     * An NPV summed exactly at y ({@link #scaledNpv}'s value, to the bit) with what bounds the
-     * exact sum at points near y: its slope Σ g<sub>i</sub> t<sub>i</sub>, the terms' sizes
-     * Σ |t<sub>i</sub>|, their curvature Σ g<sub>i</sub>² |t<sub>i</sub>| and the largest
-     * |g<sub>i</sub>|, t<sub>i</sub> the terms a<sub>i</sub> e<sup>g<sub>i</sub> y</sup> and
-     * g<sub>i</sub> = shift − years<sub>i</sub> as doubles.
+     * The NPV last summed exactly, with what bounds the exact sum at points near it: its slope
+     * Σ g<sub>i</sub> t<sub>i</sub>, the terms' sizes Σ |t<sub>i</sub>|, their curvature
+     * Σ g<sub>i</sub>² |t<sub>i</sub>| and the largest |g<sub>i</sub>|, t<sub>i</sub> the terms
+     * a<sub>i</sub> e<sup>g<sub>i</sub> y</sup> and g<sub>i</sub> = shift − years<sub>i</sub> as
+     * doubles. Mutable and private to one {@link #xirr} call, so that a call allocates one, not
+     * one per exact sum.
      */
-    private record Npv(double y, double value, double slope, double size, double curvature, double reach, int flows) {
+    private static final class Npv {
 
         private static final double U = 0x1p-53;
 
-        static Npv at(double[] amounts, double[] years, int first, int last, double y) {
+        private double y = Double.NaN;
+        private double value;
+        private double slope;
+        private double size;
+        private double curvature;
+        private double reach;
+        private int flows;
+
+        /**
+         * Returns the NPV of flows {@code first..last} at y = ln(1 + x), times (1 + x) to the
+         * power of the last flow's time when y &lt; 0 and of the first flow's time otherwise, and
+         * keeps it with its bounds. Zero flows outside that range are left out: their exponents
+         * would be positive.
+         */
+        double sumAt(double[] amounts, double[] years, int first, int last, double y) {
             double shift = y < 0 ? years[last] : years[first];
             double sum = 0;
             double slope = 0;
@@ -432,7 +438,14 @@ public final class PerformanceMetrics {
                 curvature += Math.abs(term) * g * g;
                 reach = Math.max(reach, Math.abs(g));
             }
-            return new Npv(y, sum, slope, size, curvature, reach, last - first + 1);
+            this.y = y;
+            this.value = sum;
+            this.slope = slope;
+            this.size = size;
+            this.curvature = curvature;
+            this.reach = reach;
+            this.flows = last - first + 1;
+            return sum;
         }
 
         /**
@@ -448,7 +461,7 @@ public final class PerformanceMetrics {
          * otherwise and not decided here.
          */
         double certainSign(double x, double sizes) {
-            if ((x < 0) != (y < 0)) {
+            if (Double.isNaN(y) || (x < 0) != (y < 0)) {
                 return 0;
             }
             double d = x - y;
