@@ -242,9 +242,13 @@ public final class PerformanceMetrics {
      * discount factors are built by multiplying one power per gap between flows (one exponential
      * per distinct gap: weekly contributions need one) instead of one exponential per flow, and
      * that sum decides when it exceeds a bound on its own error and on the rounding of the exact
-     * sum ({@link #certainSign}). Otherwise, and for the two points finally compared, the NPV is
-     * summed exactly as without: the bisection visits the same points and returns the same bits
-     * (a sweep spent half its time here).
+     * sum ({@link #certainSign}). Near the root (a bracket narrower than {@link #ANCHORED_WIDTH})
+     * the last exact sum decides instead, through its slope and rigorous bounds on the exact
+     * sums' rounding and the line's error ({@link Npv#certainSign}), for the cost of one
+     * multiplication: about half the exact sums of a weekly-contribution run are left, those
+     * where rounding alone decides the sign. Otherwise, and for the two points finally compared,
+     * the NPV is summed exactly as without: the bisection visits the same points and returns the
+     * same bits (a sweep spent half its time here).
      */
     static double xirr(java.util.function.IntToLongFunction times, int n, double[] contributed, double initialCash,
             double finalEquity, boolean cheapSigns) {
@@ -289,8 +293,10 @@ public final class PerformanceMetrics {
         }
         double lo = -700;
         double hi = 700;
-        double fLo = scaledNpv(amounts, years, firstFlow, lastFlow, lo);
-        double fHi = scaledNpv(amounts, years, firstFlow, lastFlow, hi);
+        // The latest NPV summed exactly, whose slope decides the points near it: one object a call.
+        Npv npv = new Npv();
+        double fLo = npv.sumAt(amounts, years, firstFlow, lastFlow, lo);
+        double fHi = npv.sumAt(amounts, years, firstFlow, lastFlow, hi);
         if (Double.isNaN(fLo) || Double.isNaN(fHi)) {
             return Double.NaN;
         }
@@ -321,9 +327,15 @@ public final class PerformanceMetrics {
                 break;
             }
             double fMid = Double.NaN;
-            double signMid = cheapSigns ? certainSign(amounts, millis, firstFlow, lastFlow, mid, sizes) : 0;
+            double signMid = 0;
+            if (cheapSigns) {
+                signMid = npv.certainSign(mid, sizes);
+                if (signMid == 0 && hi - lo > ANCHORED_WIDTH) {
+                    signMid = certainSign(amounts, millis, firstFlow, lastFlow, mid, sizes);
+                }
+            }
             if (signMid == 0) {
-                fMid = scaledNpv(amounts, years, firstFlow, lastFlow, mid);
+                fMid = npv.sumAt(amounts, years, firstFlow, lastFlow, mid);
                 if (fMid == 0) {
                     return Math.expm1(mid);
                 }
@@ -337,13 +349,13 @@ public final class PerformanceMetrics {
                 fHi = fMid;
             }
         }
-        fLo = Double.isNaN(fLo) ? scaledNpv(amounts, years, firstFlow, lastFlow, lo) : fLo;
-        fHi = Double.isNaN(fHi) ? scaledNpv(amounts, years, firstFlow, lastFlow, hi) : fHi;
+        fLo = Double.isNaN(fLo) ? npv.sumAt(amounts, years, firstFlow, lastFlow, lo) : fLo;
+        fHi = Double.isNaN(fHi) ? npv.sumAt(amounts, years, firstFlow, lastFlow, hi) : fHi;
         return Math.expm1(Math.abs(fLo) <= Math.abs(fHi) ? lo : hi);
     }
 
     /**
-     * Returns the sign of {@link #scaledNpv} at {@code y} when a cheaper sum settles it beyond
+     * Returns the sign of the exact NPV ({@link Npv#sumAt}) at {@code y} when a cheaper sum settles it beyond
      * doubt, else 0. The discount factor of each flow is the previous one's times
      * exp(−gap / 365 days × |y|), walking away from the flow whose factor is 1 (the first for
      * y &gt;= 0, the last for y &lt; 0), one exponential per distinct gap. Each factor is then
@@ -383,16 +395,94 @@ public final class PerformanceMetrics {
     }
 
     /**
-     * Returns the NPV of flows {@code first..last} at y = ln(1 + x), times (1 + x) to the power
-     * of the last flow's time when y &lt; 0 and of the first flow's time otherwise. Zero flows
-     * outside that range are left out: their exponents would be positive.
+     * Below this width of the bracket (in y = ln(1 + x)), a point the last exact NPV's slope
+     * cannot decide is summed exactly rather than by {@link #certainSign}: the exact sum then
+     * serves as the next anchor, closer to the root.
      */
-    private static double scaledNpv(double[] amounts, double[] years, int first, int last, double y) {
-        double shift = y < 0 ? years[last] : years[first];
-        double sum = 0;
-        for (int i = first; i <= last; i++) {
-            sum += amounts[i] * Math.exp((shift - years[i]) * y);
+    private static final double ANCHORED_WIDTH = 1e-3;
+
+    /**
+     * The NPV last summed exactly, with what bounds the exact sum at points near it: its slope
+     * Σ g<sub>i</sub> t<sub>i</sub>, the terms' sizes Σ |t<sub>i</sub>|, their curvature
+     * Σ g<sub>i</sub>² |t<sub>i</sub>| and the largest |g<sub>i</sub>|, t<sub>i</sub> the terms
+     * a<sub>i</sub> e<sup>g<sub>i</sub> y</sup> and g<sub>i</sub> = shift − years<sub>i</sub> as
+     * doubles. Mutable and private to one {@link #xirr} call, so that a call allocates one, not
+     * one per exact sum.
+     */
+    private static final class Npv {
+
+        private static final double U = 0x1p-53;
+
+        private double y = Double.NaN;
+        private double value;
+        private double slope;
+        private double size;
+        private double curvature;
+        private double reach;
+        private int flows;
+
+        /**
+         * Returns the NPV of flows {@code first..last} at y = ln(1 + x), times (1 + x) to the
+         * power of the last flow's time when y &lt; 0 and of the first flow's time otherwise, and
+         * keeps it with its bounds. Zero flows outside that range are left out: their exponents
+         * would be positive.
+         */
+        double sumAt(double[] amounts, double[] years, int first, int last, double y) {
+            double shift = y < 0 ? years[last] : years[first];
+            double sum = 0;
+            double slope = 0;
+            double size = 0;
+            double curvature = 0;
+            double reach = 0;
+            for (int i = first; i <= last; i++) {
+                double g = shift - years[i];
+                double term = amounts[i] * Math.exp(g * y);
+                sum += term;
+                slope += term * g;
+                size += Math.abs(term);
+                curvature += Math.abs(term) * g * g;
+                reach = Math.max(reach, Math.abs(g));
+            }
+            this.y = y;
+            this.value = sum;
+            this.slope = slope;
+            this.size = size;
+            this.curvature = curvature;
+            this.reach = reach;
+            this.flows = last - first + 1;
+            return sum;
         }
-        return sum;
+
+        /**
+         * Returns the sign of the exact sum at {@code x} when the line through this one with its
+         * slope settles it beyond doubt, else 0. With f(x) = Σ a<sub>i</sub> e<sup>g<sub>i</sub> x</sup>
+         * in real arithmetic, δ = x − y and R = e<sup>max|g| |δ|</sup>: a summed NPV is within
+         * E(x) = (n + 3 + max|g| |x|) u S(x) of f (each term within (|g x| + 3) u, the exponential
+         * within an ulp; the sum within (n − 1) u of the terms' sizes), S(x) &lt;= R S(y); the slope
+         * within (n + 4 + max|g| |y|) u max|g| S(y) of f′(y); and f(x) − f(y) − f′(y) δ within
+         * δ² / 2 · R Σ g<sub>i</sub>² |t<sub>i</sub>|. The sign is taken when the line's value
+         * exceeds four times the sum of these bounds, the rounding of the line's own arithmetic
+         * and a term for subnormal exponentials; points of the other sign of y are scaled
+         * otherwise and not decided here.
+         */
+        double certainSign(double x, double sizes) {
+            if (Double.isNaN(y) || (x < 0) != (y < 0)) {
+                return 0;
+            }
+            double d = x - y;
+            double far = Math.abs(d);
+            double grow = Math.exp(reach * far) * 1.01;
+            if (!(grow < 2)) {
+                return 0;
+            }
+            double line = value + slope * d;
+            double bound = (flows + 3 + reach * Math.abs(y)) * U * 1.01 * size
+                    + (flows + 3 + reach * Math.abs(x)) * U * 1.01 * size * grow
+                    + far * (flows + 4 + reach * Math.abs(y)) * U * 1.01 * reach * size
+                    + 0.5 * d * d * curvature * 1.01 * grow
+                    + U * (Math.abs(value) + 3 * Math.abs(slope * d))
+                    + 8 * Double.MIN_NORMAL * sizes;
+            return line > 4 * bound ? 1 : (line < -4 * bound ? -1 : 0);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.crashlab.metrics.selection;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -34,9 +35,11 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * degradation regression; a slope below 0 is what overfitting looks like), and the probability of
  * loss, the share of combinations whose selected variant scores below 0 out of sample.
  *
- * <p>Cost: C(S, S/2) · N · S block sums for a {@link PerformanceFunction.FromMoments} function
- * (12,870 combinations at the default S = 16), C(S, S/2) · N · T reads otherwise; S is limited to
- * 24 (2,704,156 combinations).
+ * <p>Cost: the OOS half of a combination is the IS half of another (its complement), so each
+ * half is scored once: C(S, S/2) · N · S / 2 block sums for a
+ * {@link PerformanceFunction.FromMoments} function (12,870 combinations at the default S = 16),
+ * C(S, S/2) · N · T / 2 reads otherwise, on the common fork-join pool; S is limited to 24
+ * (2,704,156 combinations). The result does not depend on how the work is split.
  *
  * @param probability          PBO, in [0, 1]; NaN with fewer than two variants or fewer periods
  *                             than blocks
@@ -172,50 +175,99 @@ public record BacktestOverfitting(double probability, int blocks, int periodsUse
                 ? new MomentHalves(returns, s, size, dropped, moments)
                 : new CopiedHalves(returns, s, size, dropped, options.performance());
         int count = (int) binomial(s, s / 2);
-        int[] selected = new int[count];
-        double[] inSample = new double[count];
-        double[] outOfSample = new double[count];
-        double[] logits = new double[count];
-        double[] is = new double[variants];
-        double[] oos = new double[variants];
-        boolean[] inIs = new boolean[s];
+        int[] masks = new int[count];
         int[] combination = new int[s / 2];
         for (int i = 0; i < combination.length; i++) {
             combination[i] = i;
         }
+        for (int c = 0; c < count; c++) {
+            for (int b : combination) {
+                masks[c] |= 1 << b;
+            }
+            nextCombination(combination, s);
+        }
+        int[] complements = complements(masks, s);
+        int[] selected = new int[count];
+        double[] inSample = new double[count];
+        double[] outOfSample = new double[count];
+        double[] logits = new double[count];
+        // The OOS half of a combination is the IS half of its complement, and a half's score
+        // depends only on its blocks (summed in ascending order either way): each pair of
+        // complementary combinations scores its two halves once. Pairs are independent, each
+        // writing its own combinations' slots, so they run in parallel with the same bits.
+        int[] pairs = IntStream.range(0, count).filter(c -> c < complements[c]).toArray();
+        int chunk = 16; // pairs a task: its two score arrays are allocated once for them
+        IntStream.range(0, (pairs.length + chunk - 1) / chunk).parallel().forEach(k -> {
+            double[] a = new double[variants];
+            double[] b = new double[variants];
+            int[] blocks = new int[s / 2];
+            for (int p = k * chunk; p < Math.min(pairs.length, (k + 1) * chunk); p++) {
+                int c = pairs[p];
+                halves.scores(blocksOf(masks[c], blocks), a);
+                halves.scores(blocksOf(masks[complements[c]], blocks), b);
+                select(a, b, c, selected, inSample, outOfSample, logits);
+                select(b, a, complements[c], selected, inSample, outOfSample, logits);
+            }
+        });
         int overfit = 0;
         int losses = 0;
         SimpleRegression degradation = new SimpleRegression();
         for (int c = 0; c < count; c++) {
-            Arrays.fill(inIs, false);
-            for (int b : combination) {
-                inIs[b] = true;
+            overfit += logits[c] <= 0 ? 1 : 0;
+            losses += outOfSample[c] < 0 ? 1 : 0;
+            if (Double.isFinite(inSample[c]) && Double.isFinite(outOfSample[c])) {
+                degradation.addData(inSample[c], outOfSample[c]); // in combination order: the line's bits depend on it
             }
-            for (int v = 0; v < variants; v++) {
-                is[v] = halves.score(v, inIs, true);
-                oos[v] = halves.score(v, inIs, false);
-            }
-            int best = 0;
-            for (int v = 1; v < variants; v++) {
-                if (compare(is[v], is[best]) > 0) {
-                    best = v;
-                }
-            }
-            double omega = rank(oos, oos[best]) / (variants + 1);
-            double lambda = Math.log(omega / (1 - omega));
-            selected[c] = best;
-            inSample[c] = is[best];
-            outOfSample[c] = oos[best];
-            logits[c] = lambda;
-            overfit += lambda <= 0 ? 1 : 0;
-            losses += oos[best] < 0 ? 1 : 0;
-            if (Double.isFinite(is[best]) && Double.isFinite(oos[best])) {
-                degradation.addData(is[best], oos[best]);
-            }
-            nextCombination(combination, s);
         }
         return new BacktestOverfitting((double) overfit / count, s, size * s, dropped, selected, inSample, outOfSample,
                 logits, (double) losses / count, degradation.getSlope(), degradation.getIntercept());
+    }
+
+    /**
+     * Records combination {@code c}, whose IS half scores {@code is} and OOS half {@code oos}: its
+     * selected variant (the first best IS score), that variant's scores and its OOS logit.
+     */
+    private static void select(double[] is, double[] oos, int c, int[] selected, double[] inSample, double[] outOfSample,
+            double[] logits) {
+        int best = 0;
+        for (int v = 1; v < is.length; v++) {
+            if (compare(is[v], is[best]) > 0) {
+                best = v;
+            }
+        }
+        double omega = rank(oos, oos[best]) / (is.length + 1);
+        selected[c] = best;
+        inSample[c] = is[best];
+        outOfSample[c] = oos[best];
+        logits[c] = Math.log(omega / (1 - omega));
+    }
+
+    /** Returns, for each combination's block mask, the index of the combination holding the other blocks. */
+    private static int[] complements(int[] masks, int blocks) {
+        int all = (1 << blocks) - 1;
+        long[] sorted = new long[masks.length];
+        for (int c = 0; c < masks.length; c++) {
+            sorted[c] = (long) masks[c] << 32 | c;
+        }
+        Arrays.sort(sorted);
+        int[] complements = new int[masks.length];
+        for (int c = 0; c < masks.length; c++) {
+            int at = Arrays.binarySearch(sorted, (long) (all & ~masks[c]) << 32);
+            at = at < 0 ? -at - 1 : at; // the complement's entry, whatever its index
+            complements[c] = (int) sorted[at];
+        }
+        return complements;
+    }
+
+    /** Fills {@code blocks} with the blocks of {@code mask} in ascending order; returns it. */
+    private static int[] blocksOf(int mask, int[] blocks) {
+        int at = 0;
+        for (int b = 0; mask >>> b != 0; b++) {
+            if ((mask >>> b & 1) != 0) {
+                blocks[at++] = b;
+            }
+        }
+        return blocks;
     }
 
     /** Orders scores with NaN below every number and NaN equal to NaN. */
@@ -263,55 +315,63 @@ public record BacktestOverfitting(double probability, int blocks, int periodsUse
         return c;
     }
 
-    /** Scores a variant on the blocks of one half of a combination. */
+    /** Scores every variant on one half of a combination. */
     private interface Halves {
-        double score(int variant, boolean[] inIs, boolean isHalf);
+        /** Writes into {@code scores} each variant's score on the blocks {@code blocks}, ascending. */
+        void scores(int[] blocks, double[] scores);
     }
 
     /**
      * Scores from each block's sum and sum of squares of the returns' deviations from the
      * variant's first used return: a variant that never varies has deviations of exactly 0, so
-     * its Sharpe ratio is NaN, not the ratio of two rounding errors.
+     * its Sharpe ratio is NaN, not the ratio of two rounding errors. A variant's blocks are
+     * adjacent in one array, read in the half's block order.
      */
     private static final class MomentHalves implements Halves {
         private final double[] shift;
-        private final double[][] sums;
-        private final double[][] squares;
+        private final double[] sums;
+        private final double[] squares;
+        private final int blocks;
         private final int size;
         private final PerformanceFunction.FromMoments performance;
 
         MomentHalves(double[][] returns, int blocks, int size, int dropped, PerformanceFunction.FromMoments performance) {
             int variants = returns.length;
             this.shift = new double[variants];
-            this.sums = new double[variants][blocks];
-            this.squares = new double[variants][blocks];
+            this.sums = new double[variants * blocks];
+            this.squares = new double[variants * blocks];
+            this.blocks = blocks;
             this.size = size;
             this.performance = performance;
             for (int v = 0; v < variants; v++) {
                 shift[v] = returns[v][dropped];
                 for (int b = 0; b < blocks; b++) {
+                    double sum = 0;
+                    double sq = 0;
                     for (int t = dropped + b * size; t < dropped + (b + 1) * size; t++) {
                         double d = returns[v][t] - shift[v];
-                        sums[v][b] += d;
-                        squares[v][b] += d * d;
+                        sum += d;
+                        sq += d * d;
                     }
+                    sums[v * blocks + b] = sum;
+                    squares[v * blocks + b] = sq;
                 }
             }
         }
 
         @Override
-        public double score(int variant, boolean[] inIs, boolean isHalf) {
-            double sum = 0;
-            double sq = 0;
-            int n = 0;
-            for (int b = 0; b < inIs.length; b++) {
-                if (inIs[b] == isHalf) {
-                    sum += sums[variant][b];
-                    sq += squares[variant][b];
-                    n += size;
+        public void scores(int[] half, double[] scores) {
+            int n = half.length * size;
+            for (int v = 0; v < scores.length; v++) {
+                int row = v * blocks;
+                double sum = 0;
+                double sq = 0;
+                for (int b : half) {
+                    sum += sums[row + b];
+                    sq += squares[row + b];
                 }
+                scores[v] = performance.fromMoments(n, shift[v] + sum / n, Math.max(0, sq - sum * sum / n));
             }
-            return performance.fromMoments(n, shift[variant] + sum / n, Math.max(0, sq - sum * sum / n));
         }
     }
 
@@ -321,26 +381,23 @@ public record BacktestOverfitting(double probability, int blocks, int periodsUse
         private final int size;
         private final int dropped;
         private final PerformanceFunction performance;
-        private final double[] half;
 
         CopiedHalves(double[][] returns, int blocks, int size, int dropped, PerformanceFunction performance) {
             this.returns = returns;
             this.size = size;
             this.dropped = dropped;
             this.performance = performance;
-            this.half = new double[blocks / 2 * size];
         }
 
         @Override
-        public double score(int variant, boolean[] inIs, boolean isHalf) {
-            int at = 0;
-            for (int b = 0; b < inIs.length; b++) {
-                if (inIs[b] == isHalf) {
-                    System.arraycopy(returns[variant], dropped + b * size, half, at, size);
-                    at += size;
+        public void scores(int[] half, double[] scores) {
+            for (int v = 0; v < scores.length; v++) {
+                double[] joined = new double[half.length * size];
+                for (int i = 0; i < half.length; i++) {
+                    System.arraycopy(returns[v], dropped + half[i] * size, joined, i * size, size);
                 }
+                scores[v] = performance.evaluate(joined);
             }
-            return performance.evaluate(half.clone());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.crashlab.metrics.selection;
 
+import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -110,13 +111,15 @@ public record DeflatedSharpeRatio(int trials, double trialSharpeVariance, double
         return deflate(estimates(returns), selected);
     }
 
-    /** Returns the Sharpe estimate of every variant of a rectangular sweep. */
+    /**
+     * Returns the Sharpe estimate of every variant of a rectangular sweep, on the common fork-join
+     * pool: each variant's moments are a pass bound by the latency of a division per return
+     * (half a second for 10,000 variants of 2,900 periods), and independent of the others'.
+     */
     private static SharpeEstimate[] estimates(double[][] returns) {
         Sweeps.requireRectangular(returns);
         SharpeEstimate[] estimates = new SharpeEstimate[returns.length];
-        for (int v = 0; v < returns.length; v++) {
-            estimates[v] = SharpeEstimate.of(returns[v]);
-        }
+        IntStream.range(0, returns.length).parallel().forEach(v -> estimates[v] = SharpeEstimate.of(returns[v]));
         return estimates;
     }
 

@@ -8,6 +8,8 @@ package dev.crashlab.metrics.selection;
  * <p>A function of only the count, the mean and the sum of squared deviations of the returns
  * (Sharpe ratio, mean return) should implement {@link FromMoments}: CSCV then evaluates it from
  * per-block sums, without copying each half of the sample for every variant and combination.
+ *
+ * <p>CSCV calls a function from several threads at once: it must keep no state between calls.
  */
 @FunctionalInterface
 public interface PerformanceFunction {

@@ -285,6 +285,103 @@ class BacktestOverfittingTest {
                 + "periodsUsed=40, periodsDropped=0, probabilityOfLoss=");
     }
 
+    /**
+     * Each half scored once (a combination's OOS half is its complement's IS half), in parallel,
+     * gives the bits of scoring both halves of every combination in turn from the same block
+     * sums, as CSCV did before: on seeded sweeps with tied and constant variants, every block count.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 6, 8, 10, 12})
+    void scoringEachHalfOnceGivesTheBitsOfScoringEveryCombination(int blocks) {
+        SplittableRandom random = new SplittableRandom(blocks);
+        for (int round = 0; round < 4; round++) {
+            double[][] returns = noise(random.nextLong(), 1 + random.nextInt(40), blocks * (1 + random.nextInt(12))
+                    + random.nextInt(blocks));
+            if (returns.length > 2) {
+                returns[1] = returns[0].clone(); // ties
+                Arrays.fill(returns[2], 0.01); // a Sharpe ratio of NaN
+            }
+            BacktestOverfitting pbo = BacktestOverfitting.estimate(returns, BacktestOverfitting.Options.defaults()
+                    .withBlocks(blocks));
+            BacktestOverfitting reference = everyCombinationInTurn(returns, blocks);
+
+            assertThat(pbo).isEqualTo(reference);
+            assertThat(Double.doubleToRawLongBits(pbo.degradationSlope()))
+                    .isEqualTo(Double.doubleToRawLongBits(reference.degradationSlope()));
+        }
+    }
+
+    /** CSCV as it was before halves were shared: both halves of each combination scored from the block sums, in turn. */
+    private static BacktestOverfitting everyCombinationInTurn(double[][] returns, int s) {
+        int variants = returns.length;
+        int size = returns[0].length / s;
+        int dropped = returns[0].length - size * s;
+        if (variants < 2 || size == 0) {
+            return BacktestOverfitting.estimate(returns, BacktestOverfitting.Options.defaults().withBlocks(s));
+        }
+        double[] shift = new double[variants];
+        double[][] sums = new double[variants][s];
+        double[][] squares = new double[variants][s];
+        for (int v = 0; v < variants; v++) {
+            shift[v] = returns[v][dropped];
+            for (int b = 0; b < s; b++) {
+                for (int t = dropped + b * size; t < dropped + (b + 1) * size; t++) {
+                    sums[v][b] += returns[v][t] - shift[v];
+                    squares[v][b] += (returns[v][t] - shift[v]) * (returns[v][t] - shift[v]);
+                }
+            }
+        }
+        List<int[]> sets = new ArrayList<>();
+        choose(s, s / 2, 0, new int[0], sets);
+        int count = sets.size();
+        int[] selected = new int[count];
+        double[] inSample = new double[count];
+        double[] outOfSample = new double[count];
+        double[] logits = new double[count];
+        int overfit = 0;
+        int losses = 0;
+        org.apache.commons.math3.stat.regression.SimpleRegression line = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        for (int c = 0; c < count; c++) {
+            double[][] scores = new double[2][variants];
+            for (int v = 0; v < variants; v++) {
+                for (int half = 0; half < 2; half++) {
+                    double sum = 0;
+                    double sq = 0;
+                    int n = 0;
+                    for (int b = 0; b < s; b++) {
+                        if (contains(sets.get(c), b) == (half == 0)) {
+                            sum += sums[v][b];
+                            sq += squares[v][b];
+                            n += size;
+                        }
+                    }
+                    scores[half][v] = PerformanceFunction.sharpe().fromMoments(n, shift[v] + sum / n,
+                            Math.max(0, sq - sum * sum / n));
+                }
+            }
+            int best = 0;
+            for (int v = 1; v < variants; v++) {
+                double a = scores[0][v];
+                double b = scores[0][best];
+                if (!Double.isNaN(a) && (Double.isNaN(b) || (a == 0 ? 0 : a) > (b == 0 ? 0 : b))) {
+                    best = v;
+                }
+            }
+            double omega = BacktestOverfitting.rank(scores[1], scores[1][best]) / (variants + 1);
+            selected[c] = best;
+            inSample[c] = scores[0][best];
+            outOfSample[c] = scores[1][best];
+            logits[c] = Math.log(omega / (1 - omega));
+            overfit += logits[c] <= 0 ? 1 : 0;
+            losses += outOfSample[c] < 0 ? 1 : 0;
+            if (Double.isFinite(inSample[c]) && Double.isFinite(outOfSample[c])) {
+                line.addData(inSample[c], outOfSample[c]);
+            }
+        }
+        return new BacktestOverfitting((double) overfit / count, s, size * s, dropped, selected, inSample, outOfSample,
+                logits, (double) losses / count, line.getSlope(), line.getIntercept());
+    }
+
     @Test
     void countsCombinationsAsBinomials() {
         assertThat(BacktestOverfitting.binomial(16, 8)).isEqualTo(12_870);
