@@ -36,9 +36,13 @@ final class StepCurve {
             return;
         }
         long bits = Double.doubleToRawLongBits(value);
-        if (changes > 0 && bits == lastBits) {
-            return;
+        if (changes == 0 || bits != lastBits) {
+            change(s, value, bits);
         }
+    }
+
+    /** Appends a change to {@code value} at step {@code s}: apart from {@link #record}, so the step's check stays small enough to inline. */
+    private void change(int s, double value, long bits) {
         lastBits = bits;
         int b = Blocks.block(changes);
         int j = Blocks.offset(changes);
