@@ -361,6 +361,14 @@ public final class BacktestResult {
         return run.equity().clone();
     }
 
+    /**
+     * Returns the cash at every step's close, a new array: where a whole curve is read, this
+     * rather than {@link #cash(int)} a step, which searches a curve kept only where cash changed.
+     */
+    public double[] cashCurve() {
+        return run.cash().toArray();
+    }
+
     /** Returns a copy of the cumulative external flows. */
     public double[] contributionCurve() {
         return run.contributed() == null ? new double[size()] : run.contributed().clone();
@@ -517,7 +525,7 @@ public final class BacktestResult {
             shorts[s] = shortExposure(s);
         }
         return Table.create(name() + " equity", time, DoubleColumn.create("equity", e),
-                DoubleColumn.create("cash", run.cash().toArray()), DoubleColumn.create("contributions", contributionCurve()),
+                DoubleColumn.create("cash", cashCurve()), DoubleColumn.create("contributions", contributionCurve()),
                 DoubleColumn.create("long", longs), DoubleColumn.create("short", shorts));
     }
 

@@ -95,8 +95,9 @@ final class ResultsOf {
         Map<String, Double> positions = new LinkedHashMap<>();
         result.finalPositions().forEach((symbol, quantity) -> positions.put(symbol.value(), Figures.figure(quantity)));
         List<EquityPoint> equity = new ArrayList<>();
+        double[] cash = result.cashCurve();
         for (int s = 0; s < steps; s++) {
-            equity.add(new EquityPoint(result.time(s), Figures.figure(result.equity(s)), Figures.figure(result.cash(s)),
+            equity.add(new EquityPoint(result.time(s), Figures.figure(result.equity(s)), Figures.figure(cash[s]),
                     Figures.figure(result.contributions(s)), Figures.figure(result.longExposure(s)), Figures.figure(result.shortExposure(s))));
         }
         long[] times = new long[steps];

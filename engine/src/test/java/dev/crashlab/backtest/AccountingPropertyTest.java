@@ -105,7 +105,10 @@ class AccountingPropertyTest {
     }
 
     private static void assertInvariant(BacktestResult r) {
+        double[] cash = r.cashCurve();
+        assertThat(cash).hasSize(r.size());
         for (int s = 0; s < r.size(); s++) {
+            assertThat(cash[s]).as("cash curve at step %d", s).isEqualTo(r.cash(s));
             double sum = r.cash(s);
             for (int i = 0; i < r.instruments().size(); i++) {
                 if (r.quantity(i, s) != 0) {
