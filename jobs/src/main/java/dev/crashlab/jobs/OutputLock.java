@@ -3,7 +3,6 @@ package dev.crashlab.jobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,8 +46,8 @@ final class OutputLock {
             Path file = key.resolve(FILE);
             try {
                 Files.createDirectories(key);
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock held = channel.lock()) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    channel.lock(); // released when the channel closes
                     return work.get();
                 }
             } catch (IOException e) {
