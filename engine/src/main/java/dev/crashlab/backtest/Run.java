@@ -6,7 +6,6 @@ import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Carry;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
@@ -134,12 +133,11 @@ final class Run {
         this.detailed = detailed;
         this.strategy = strategy;
         this.classifier = classifier;
-        List<OhlcvSeries> series = spec.data().prices();
-        this.n = series.size();
-        this.bars = series.toArray(new OhlcvSeries[0]);
         this.shared = shared;
+        this.bars = shared.bars; // only read
+        this.n = bars.length;
         this.clock = shared.clock;
-        List<Instrument> instruments = spec.data().instruments();
+        List<Instrument> instruments = shared.instruments;
         this.account = new Account(instruments, spec.initialCash(), spec.margin());
         this.costs = spec.costs();
         this.margin = spec.margin();
@@ -164,7 +162,7 @@ final class Run {
             bindFundingSeries();
         }
         this.orders = new OrderColumns(clock);
-        this.fills = new FillColumns(clock, Arrays.stream(bars).map(OhlcvSeries::symbol).toArray(Symbol[]::new));
+        this.fills = new FillColumns(clock, shared.symbols); // the symbols are only read
         this.coverage = new DataCoverage(this);
         this.feeds = new EngineFeeds(this);
         this.context = new EngineContext(this);

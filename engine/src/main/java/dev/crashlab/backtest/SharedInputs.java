@@ -1,6 +1,10 @@
 package dev.crashlab.backtest;
 
 import dev.crashlab.clock.MarketClock;
+import dev.crashlab.data.Instrument;
+import dev.crashlab.data.OhlcvSeries;
+import dev.crashlab.data.Symbol;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -29,13 +33,40 @@ final class SharedInputs {
      * has a bar at every step (the loop then needs none) or the universe holds more than 64.
      */
     final long[] barsAtStep;
+    /** The instruments' bars, in universe order (only read: a run's {@code bars}). */
+    final OhlcvSeries[] bars;
+    /** The instruments, in universe order. */
+    final List<Instrument> instruments;
+    /** The instruments' symbols, in universe order. */
+    final Symbol[] symbols;
+    /** Per instrument, the first step time at which its data has ended ({@link DataCoverage}). */
+    final long[] staleFrom;
+    /** Per instrument, its detail bars ({@code MarketData.detail}), or {@code null} without. */
+    final OhlcvSeries[] detail;
     private final Map<Key, Object> computed = new ConcurrentHashMap<>();
 
-    /** Creates the shared inputs of {@code spec}: its clock over [start, end] and its periods per year. */
+    /**
+     * Creates the shared inputs of {@code spec}: its clock over [start, end], its periods per year,
+     * and what every run derives from the data alone (computed here once, not per run: in a sweep
+     * that is once for all the variants, and the runs' constructors stay small to compile).
+     */
     SharedInputs(Backtest spec) {
         this.clock = spec.clock();
         this.periodsPerYear = spec.effectivePeriodsPerYear();
-        this.barsAtStep = barsAtStep(clock, spec.data().prices().size());
+        List<OhlcvSeries> prices = spec.data().prices();
+        int n = prices.size();
+        this.bars = prices.toArray(new OhlcvSeries[0]);
+        this.instruments = spec.data().instruments();
+        this.barsAtStep = barsAtStep(clock, n);
+        this.symbols = new Symbol[n];
+        this.staleFrom = new long[n];
+        this.detail = new OhlcvSeries[n];
+        for (int i = 0; i < n; i++) {
+            OhlcvSeries bars = prices.get(i);
+            symbols[i] = bars.symbol();
+            staleFrom[i] = DataCoverage.staleFrom(bars, clock.interval());
+            detail[i] = spec.data().detail(bars.symbol()).orElse(null);
+        }
     }
 
     private static long[] barsAtStep(MarketClock clock, int n) {
