@@ -2,7 +2,6 @@ package dev.crashlab.backtest;
 
 import dev.crashlab.clock.MarketClock;
 import dev.crashlab.clock.Schedule;
-import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
@@ -512,13 +511,7 @@ final class Run {
 
     private List<String> allWarnings() {
         List<String> all = new ArrayList<>(coverage.warnings());
-        for (OhlcvSeries series : bars) {
-            // Intraday holes change what a run can see and fill: never silent (GapPolicy).
-            String gaps = GapPolicy.summary(series);
-            if (gaps != null) {
-                all.add(gaps);
-            }
-        }
+        all.addAll(shared.gapWarnings);
         all.addAll(warnings);
         return List.copyOf(all);
     }

@@ -1,9 +1,11 @@
 package dev.crashlab.backtest;
 
 import dev.crashlab.clock.MarketClock;
+import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.OhlcvSeries;
 import dev.crashlab.data.Symbol;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,11 @@ final class SharedInputs {
     final long[] staleFrom;
     /** Per instrument, its detail bars ({@code MarketData.detail}), or {@code null} without. */
     final OhlcvSeries[] detail;
+    /**
+     * The warnings of the instruments with holes in their intraday bars, in universe order
+     * ({@link GapPolicy#summary}: a pass over every bar, once for the data, not once per run).
+     */
+    final List<String> gapWarnings;
     private final Map<Key, Object> computed = new ConcurrentHashMap<>();
 
     /**
@@ -61,12 +68,19 @@ final class SharedInputs {
         this.symbols = new Symbol[n];
         this.staleFrom = new long[n];
         this.detail = new OhlcvSeries[n];
+        List<String> gaps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             OhlcvSeries bars = prices.get(i);
             symbols[i] = bars.symbol();
             staleFrom[i] = DataCoverage.staleFrom(bars, clock.interval());
             detail[i] = spec.data().detail(bars.symbol()).orElse(null);
+            // Intraday holes change what a run can see and fill: never silent.
+            String summary = GapPolicy.summary(bars);
+            if (summary != null) {
+                gaps.add(summary);
+            }
         }
+        this.gapWarnings = List.copyOf(gaps);
     }
 
     private static long[] barsAtStep(MarketClock clock, int n) {
