@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * What runs over one backtest's data and period share, whatever their strategy: the clock, the
- * periods per year, and what is computed ahead on the bars (fast indicators, calendar-window
- * highs), each once for equal parameters and then only read. A backtest's run and its
+ * periods per year, what a run derives from the data alone (the instruments' arrays, where each
+ * one's data ends, its detail bars and gap warnings), and what is computed ahead on the bars
+ * (fast indicators, calendar-window highs), each once for equal parameters and then only read. A backtest's run and its
  * benchmark's share one; so do all the variants of a {@link BacktestBatch}, from several threads:
  * a value is computed by the first run that asks and published to the others through a
  * concurrent map, after which nothing writes to it.
@@ -70,12 +71,12 @@ final class SharedInputs {
         this.detail = new OhlcvSeries[n];
         List<String> gaps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            OhlcvSeries bars = prices.get(i);
-            symbols[i] = bars.symbol();
-            staleFrom[i] = DataCoverage.staleFrom(bars, clock.interval());
-            detail[i] = spec.data().detail(bars.symbol()).orElse(null);
+            OhlcvSeries series = prices.get(i);
+            symbols[i] = series.symbol();
+            staleFrom[i] = DataCoverage.staleFrom(series, clock.interval());
+            detail[i] = spec.data().detail(series.symbol()).orElse(null);
             // Intraday holes change what a run can see and fill: never silent.
-            String summary = GapPolicy.summary(bars);
+            String summary = GapPolicy.summary(series);
             if (summary != null) {
                 gaps.add(summary);
             }
