@@ -36,11 +36,11 @@ final class DataCoverage {
 
     DataCoverage(Run run) {
         this.run = run;
-        this.staleFrom = new long[run.n];
+        // Shared by the runs over the same data, only read.
+        this.staleFrom = run.shared.staleFrom;
         this.reported = new boolean[run.n];
         long earliest = Long.MAX_VALUE;
         for (int i = 0; i < run.n; i++) {
-            staleFrom[i] = staleFrom(run.bars[i], run.clock.interval());
             earliest = Math.min(earliest, staleFrom[i]);
         }
         this.earliestStale = earliest;
@@ -53,7 +53,7 @@ final class DataCoverage {
      * bars; for daily bars, and intraday bars of an exchange, the first trading day after the last
      * bar's beyond what the calendar tolerates.
      */
-    private static long staleFrom(OhlcvSeries s, BarInterval shortest) {
+    static long staleFrom(OhlcvSeries s, BarInterval shortest) {
         if (s.size() == 0) {
             return Long.MIN_VALUE;
         }

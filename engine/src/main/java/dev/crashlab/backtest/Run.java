@@ -2,11 +2,9 @@ package dev.crashlab.backtest;
 
 import dev.crashlab.clock.MarketClock;
 import dev.crashlab.clock.Schedule;
-import dev.crashlab.data.GapPolicy;
 import dev.crashlab.data.Instrument;
 import dev.crashlab.data.NonPriceSeries;
 import dev.crashlab.data.OhlcvSeries;
-import dev.crashlab.data.Symbol;
 import dev.crashlab.execution.Carry;
 import dev.crashlab.execution.Costs;
 import dev.crashlab.execution.Fill;
@@ -134,12 +132,11 @@ final class Run {
         this.detailed = detailed;
         this.strategy = strategy;
         this.classifier = classifier;
-        List<OhlcvSeries> series = spec.data().prices();
-        this.n = series.size();
-        this.bars = series.toArray(new OhlcvSeries[0]);
         this.shared = shared;
+        this.bars = shared.bars; // only read
+        this.n = bars.length;
         this.clock = shared.clock;
-        List<Instrument> instruments = spec.data().instruments();
+        List<Instrument> instruments = shared.instruments;
         this.account = new Account(instruments, spec.initialCash(), spec.margin());
         this.costs = spec.costs();
         this.margin = spec.margin();
@@ -159,6 +156,21 @@ final class Run {
             if (cur[i] >= 0) {
                 account.setMark(i, bars[i].close(cur[i]));
             }
+        }
+        if (!costs.fundingSeries().isEmpty()) {
+            bindFundingSeries();
+        }
+        this.orders = new OrderColumns(clock);
+        this.fills = new FillColumns(clock, shared.symbols); // the symbols are only read
+        this.coverage = new DataCoverage(this);
+        this.feeds = new EngineFeeds(this);
+        this.context = new EngineContext(this);
+        this.execution = new StepExecution(this);
+    }
+
+    /** Finds each instrument's funding series, when the costs name one for it (rare: kept out of the constructor's body). */
+    private void bindFundingSeries() {
+        for (int i = 0; i < n; i++) {
             Costs.FundingSeries funding = costs.fundingSeries().get(bars[i].symbol());
             if (funding != null) {
                 fundingSeries[i] = spec.data().series().get(funding.series());
@@ -169,12 +181,6 @@ final class Run {
                 fundingScale[i] = funding.scale();
             }
         }
-        this.orders = new OrderColumns(clock);
-        this.fills = new FillColumns(clock, Arrays.stream(bars).map(OhlcvSeries::symbol).toArray(Symbol[]::new));
-        this.coverage = new DataCoverage(this);
-        this.feeds = new EngineFeeds(this);
-        this.context = new EngineContext(this);
-        this.execution = new StepExecution(this);
     }
 
     Outcome execute() {
@@ -192,17 +198,7 @@ final class Run {
         Schedule.Tracker contributionTimer = spec.contributions().isNone()
                 ? null : spec.contributions().schedule().tracker(clock.time(0));
         EngineContext classifierContext = classifier == null ? null : context.forClassifier();
-        try {
-            if (classifier != null) {
-                classifier.init(classifierContext);
-            }
-            strategy.init(context);
-        } catch (BacktestException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage()
-                    + StrategyFrame.suffix(e), e);
-        }
+        init(classifierContext);
         boolean allAligned = true;
         for (int i = 0; i < n; i++) {
             allAligned &= clock.isAligned(i);
@@ -245,19 +241,7 @@ final class Run {
                     account.setMark(i, bars[i].close(b));
                 }
             } else {
-                if (allAligned) {
-                    for (int i = 0; i < n; i++) {
-                        cur[i]++;
-                    }
-                }
-                if (anyFresh && (!pending.isEmpty() || account.atRisk())) {
-                    execution.walkBars();
-                }
-                for (int i = 0; i < n; i++) {
-                    if (fresh[i]) {
-                        account.setMark(i, bars[i].close(cur[i]));
-                    }
-                }
+                walkStep(allAligned, anyFresh);
             }
             feeds.advance();
             try {
@@ -268,8 +252,7 @@ final class Run {
             } catch (BacktestException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new BacktestException(spec.name() + ": " + strategy.name() + " failed at step " + s + " ("
-                        + nowInstant() + "): " + e + StrategyFrame.suffix(e), e);
+                throw failedAt(s, e);
             }
             if (closeFills && !pending.isEmpty()) {
                 execution.fillAtClose();
@@ -290,6 +273,62 @@ final class Run {
                 contributed[s] = account.netContributions();
             }
         }
+        return outcome(equity, cash, contributed, financed, liquidated, regimes);
+    }
+
+    /*
+     * The methods below hold what execute does once per run or rarely, apart from its loop: the
+     * JIT compiles execute with what it inlines into one body (and again after a deoptimisation),
+     * which in a fresh JVM competes with the first variants of a sweep for the same cores; what
+     * runs once or on a rare path costs nothing there as a call.
+     */
+
+    /** Runs the classifier's and the strategy's {@code init}, naming the strategy when one fails. */
+    private void init(EngineContext classifierContext) {
+        try {
+            if (classifier != null) {
+                classifier.init(classifierContext);
+            }
+            strategy.init(context);
+        } catch (BacktestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BacktestException(spec.name() + ": " + strategy.name() + ".init failed: " + e.getMessage()
+                    + StrategyFrame.suffix(e), e);
+        }
+    }
+
+    /** Returns the failure of the classifier or the strategy at step {@code s}, {@code e}, named with the step and its time. */
+    private BacktestException failedAt(int s, RuntimeException e) {
+        return new BacktestException(spec.name() + ": " + strategy.name() + " failed at step " + s + " ("
+                + nowInstant() + "): " + e + StrategyFrame.suffix(e), e);
+    }
+
+    /**
+     * The step that is not the common one (see {@code execute}): an instrument without a bar at the
+     * step, orders waiting or the account at risk. Aligned instruments move to their next bar; the
+     * fresh bars' paths resolve the waiting orders and liquidations, then fresh instruments are
+     * marked at their close.
+     */
+    private void walkStep(boolean allAligned, boolean anyFresh) {
+        if (allAligned) {
+            for (int i = 0; i < n; i++) {
+                cur[i]++;
+            }
+        }
+        if (anyFresh && (!pending.isEmpty() || account.atRisk())) {
+            execution.walkBars();
+        }
+        for (int i = 0; i < n; i++) {
+            if (fresh[i]) {
+                account.setMark(i, bars[i].close(cur[i]));
+            }
+        }
+    }
+
+    /** Returns what the run leaves behind, from the loop's curves and the run's final state. */
+    private Outcome outcome(double[] equity, StepCurve cash, double[] contributed, double[] financed, int[] liquidated,
+            int[] regimes) {
         double[] quantities = new double[n];
         double[] marks = new double[n];
         double[] carry = new double[n];
@@ -472,13 +511,7 @@ final class Run {
 
     private List<String> allWarnings() {
         List<String> all = new ArrayList<>(coverage.warnings());
-        for (OhlcvSeries series : bars) {
-            // Intraday holes change what a run can see and fill: never silent (GapPolicy).
-            String gaps = GapPolicy.summary(series);
-            if (gaps != null) {
-                all.add(gaps);
-            }
-        }
+        all.addAll(shared.gapWarnings);
         all.addAll(warnings);
         return List.copyOf(all);
     }

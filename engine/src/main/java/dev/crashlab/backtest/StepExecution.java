@@ -76,11 +76,8 @@ final class StepExecution {
         this.marks = new double[run.n];
         this.heldAtStart = new double[run.n];
         this.forcedReasons = new String[run.n];
-        this.detail = new OhlcvSeries[run.n];
+        this.detail = run.shared.detail; // shared by the runs over the same data, only read
         this.firstSub = new int[run.n];
-        for (int i = 0; i < run.n; i++) {
-            detail[i] = run.spec.data().detail(run.bars[i].symbol()).orElse(null);
-        }
     }
 
     /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */

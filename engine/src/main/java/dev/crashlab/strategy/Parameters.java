@@ -123,40 +123,48 @@ public final class Parameters {
         List<Rule> rules = RULES.get(params.getClass());
         for (Rule rule : rules) {
             Object value = rule.read(params, record);
-            String name = prefix + rule.name();
+            // The parameter's name (prefix + rule.name()) is built only for a failure or a nested
+            // record: a sweep checks every variant's parameters, and nearly all pass.
             if (value instanceof Number number && !(value instanceof Integer || value instanceof Long)) {
                 if (!Double.isFinite(number.doubleValue())) {
-                    throw new ParameterException(record, name, "expected a finite number, got " + number);
+                    throw new ParameterException(record, prefix + rule.name(), "expected a finite number, got " + number);
                 }
             }
             Range range = rule.range();
             if (range != null && value instanceof Number number && !within(range, number.doubleValue())) {
-                throw new ParameterException(record, name, "expected " + expected(rule.component()) + ", got " + plain(number));
+                throw new ParameterException(record, prefix + rule.name(), "expected " + expected(rule.component()) + ", got "
+                        + plain(number));
             }
             AtMost atMost = rule.atMost();
             if (atMost != null && value instanceof Number number) {
-                double limit = other(params, rules, atMost.value(), record, name);
+                double limit = other(params, rules, atMost.value(), record, prefix + rule.name());
                 if (number.doubleValue() > limit) {
-                    throw new ParameterException(record, name, "expected at most " + prefix + atMost.value() + " ("
-                            + plain(limit) + "), got " + plain(number));
+                    throw new ParameterException(record, prefix + rule.name(), "expected at most " + prefix + atMost.value()
+                            + " (" + plain(limit) + "), got " + plain(number));
                 }
             }
             if (rule.nonEmpty() && value instanceof List<?> list && list.isEmpty()) {
-                throw new ParameterException(record, name, "expected at least one element, got []");
+                throw new ParameterException(record, prefix + rule.name(), "expected at least one element, got []");
             }
-            checkValue(record, name, value);
+            checkValue(record, prefix, rule.name(), -1, value);
             if (value instanceof List<?> list) {
                 Type elementType = rule.elementType();
                 for (int i = 0; i < list.size(); i++) {
                     Object element = list.get(i);
-                    checkValue(record, name + "[" + i + "]", element);
+                    checkValue(record, prefix, rule.name(), i, element);
                     if (element instanceof Number number && elementType != Integer.class && elementType != Long.class
                             && !Double.isFinite(number.doubleValue())) {
-                        throw new ParameterException(record, name + "[" + i + "]", "expected a finite number, got " + number);
+                        throw new ParameterException(record, nameOf(prefix, rule.name(), i),
+                                "expected a finite number, got " + number);
                     }
                 }
             }
         }
+    }
+
+    /** Returns the name of component {@code component} after {@code prefix}, of its element {@code index} when it is not negative. */
+    private static String nameOf(String prefix, String component, int index) {
+        return index < 0 ? prefix + component : prefix + component + "[" + index + "]";
     }
 
     /** Returns the numeric value of the component {@code name} of {@code params}, named by an {@link AtMost}. */
@@ -169,16 +177,21 @@ public final class Parameters {
         throw new IllegalStateException(record + "." + annotated + ": @AtMost names " + name + ", not a numeric component");
     }
 
-    /** Checks what holds for a value wherever it sits: given, not blank, a nested record's own rules. */
-    private static void checkValue(String record, String name, Object value) {
+    /**
+     * Checks what holds for a value wherever it sits (the component {@code component} after
+     * {@code prefix}, its element {@code index} when not negative): given, not blank, a nested
+     * record's own rules.
+     */
+    private static void checkValue(String record, String prefix, String component, int index, Object value) {
         if (value == null) {
-            throw new ParameterException(record, name, "must be given");
+            throw new ParameterException(record, nameOf(prefix, component, index), "must be given");
         }
         if (value instanceof String s && s.isBlank()) {
-            throw new ParameterException(record, name, "expected a non-blank string, got \"" + s + "\"");
+            throw new ParameterException(record, nameOf(prefix, component, index),
+                    "expected a non-blank string, got \"" + s + "\"");
         }
         if (value instanceof Record nested) {
-            check(record, name + ".", nested);
+            check(record, nameOf(prefix, component, index) + ".", nested);
         }
     }
 
