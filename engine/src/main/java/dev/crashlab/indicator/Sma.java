@@ -29,10 +29,9 @@ import java.util.Objects;
  * closes, and the n before, are positive normal doubles whose binary exponents differ by at most
  * 10 minus the bit length of n (5 for n = 30), every window sum is an integer below
  * 2<sup>63</sup> counted in units of the last mantissa bit of the block's smallest exponent, so
- * one {@code long} holds it exactly and the
- * hardware's conversion of that {@code long} rounds it: the same correctly rounded sum as the
- * 128-bit one, at about a third of the instructions a bar. The closes leaving the window are read
- * back from the series, so the block keeps no ring.
+ * one {@code long} holds it exactly and the hardware's conversion of that {@code long} rounds it:
+ * the same correctly rounded sum as the 128-bit one, at about a third of the instructions a bar.
+ * The closes leaving the window are read back from the series, so the block keeps no ring.
  */
 public final class Sma extends BarIndicator {
 
