@@ -179,13 +179,7 @@ class SmaTest {
         TestBars bars = TestBars.closes(closes);
         double[] pushedOneByOne = bars.feed(new Sma(barCount));
 
-        Sma sma = new Sma(barCount, 16);
-        dev.crashlab.data.OhlcvSeries series = bars.toSeries();
-        for (int from = 0; from < closes.length; ) {
-            int to = Math.min(closes.length, from + random.nextInt(1, 700));
-            sma.updateAll(series, from, to);
-            from = to;
-        }
+        Sma sma = pushedInChunks(bars, barCount, random, 700);
 
         assertThat(sma.size()).isEqualTo(closes.length);
         for (int i = 0; i < closes.length; i++) {
@@ -224,13 +218,7 @@ class SmaTest {
         TestBars bars = TestBars.closes(closes);
         double[] pushedOneByOne = bars.feed(new Sma(barCount));
 
-        Sma sma = new Sma(barCount, 16);
-        dev.crashlab.data.OhlcvSeries series = bars.toSeries();
-        for (int from = 0; from < closes.length; ) {
-            int to = Math.min(closes.length, from + random.nextInt(1, 6_000));
-            sma.updateAll(series, from, to);
-            from = to;
-        }
+        Sma sma = pushedInChunks(bars, barCount, random, 6_000);
 
         assertThat(sma.size()).isEqualTo(closes.length);
         int ties = 0;
@@ -358,6 +346,18 @@ class SmaTest {
     void refusesANegativeCapacityHint() {
         assertThatThrownBy(() -> new Sma(3, -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Sma capacityHint must be at least 0, got -1");
+    }
+
+    /** Returns a new average given every bar of {@code bars} by updateAll, in random chunks of up to {@code maxChunk} bars. */
+    private static Sma pushedInChunks(TestBars bars, int barCount, SplittableRandom random, int maxChunk) {
+        Sma sma = new Sma(barCount, 16);
+        dev.crashlab.data.OhlcvSeries series = bars.toSeries();
+        for (int from = 0; from < bars.size(); ) {
+            int to = Math.min(bars.size(), from + random.nextInt(1, maxChunk));
+            sma.updateAll(series, from, to);
+            from = to;
+        }
+        return sma;
     }
 
     /** Returns each window's mean summed afresh, so no error carries over from bar to bar. */
