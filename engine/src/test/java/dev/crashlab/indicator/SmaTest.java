@@ -179,13 +179,7 @@ class SmaTest {
         TestBars bars = TestBars.closes(closes);
         double[] pushedOneByOne = bars.feed(new Sma(barCount));
 
-        Sma sma = new Sma(barCount, 16);
-        dev.crashlab.data.OhlcvSeries series = bars.toSeries();
-        for (int from = 0; from < closes.length; ) {
-            int to = Math.min(closes.length, from + random.nextInt(1, 700));
-            sma.updateAll(series, from, to);
-            from = to;
-        }
+        Sma sma = pushedInChunks(bars, barCount, random, 700);
 
         assertThat(sma.size()).isEqualTo(closes.length);
         for (int i = 0; i < closes.length; i++) {
@@ -195,6 +189,61 @@ class SmaTest {
             if (i >= barCount - 1) {
                 assertThat(value).as("bar %d", i).isEqualTo(correctlyRoundedSum(closes, i - barCount + 1, i + 1) / barCount);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}, barCount {1}")
+    @CsvSource({"51, 10", "52, 30", "53, 1", "54, 2", "55, 31", "56, 32", "57, 1023", "58, 1024", "59, 3"})
+    void updateAllInLongBlocksGivesWhatUpdateGivesWithTiesSpikesAndBinadeChanges(long seed, int barCount) {
+        // Full random mantissas in a few binades, so that the window sums' rounding often drops
+        // exactly a half (a tie); the level drifts across binades (the long's unit changes
+        // between blocks); now and then a spike far within the 128-bit range but beyond a
+        // long's spread, a constant stretch, and a close that leaves the integer sum.
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] closes = new double[30_000];
+        double level = 100;
+        for (int i = 0; i < closes.length; i++) {
+            level *= Math.exp(random.nextGaussian() * 0.002);
+            double mantissa = 1 + random.nextLong(1L << 52) * 0x1p-52;
+            closes[i] = Math.scalb(mantissa, Math.getExponent(level) - random.nextInt(0, 3));
+            if (random.nextInt(5_000) == 0) {
+                closes[i] *= random.nextBoolean() ? 1 << 20 : 0x1p-20;
+            }
+        }
+        int stretch = random.nextInt(5_000, 20_000);
+        java.util.Arrays.fill(closes, stretch, stretch + 3 * barCount + 50, 0.1);
+        if (seed % 3 == 0) {
+            closes[25_000] = 1e300;
+        }
+        TestBars bars = TestBars.closes(closes);
+        double[] pushedOneByOne = bars.feed(new Sma(barCount));
+
+        Sma sma = pushedInChunks(bars, barCount, random, 6_000);
+
+        assertThat(sma.size()).isEqualTo(closes.length);
+        int ties = 0;
+        for (int i = 0; i < closes.length; i++) {
+            double value = sma.value(closes.length - 1 - i);
+            assertThat(Double.valueOf(value)).as("bar %d", i).isEqualTo(Double.valueOf(pushedOneByOne[i]));
+            if (i >= barCount - 1 && i % 97 == 0) {
+                java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+                for (int j = i - barCount + 1; j <= i; j++) {
+                    exact = exact.add(new java.math.BigDecimal(closes[j]));
+                }
+                double rounded = exact.doubleValue();
+                java.math.BigDecimal error = exact.subtract(new java.math.BigDecimal(rounded)).abs();
+                if (error.signum() != 0 && error.compareTo(new java.math.BigDecimal(Math.ulp(rounded) / 2)) == 0) {
+                    ties++;
+                }
+                assertThat(value).as("bar %d", i).isEqualTo(rounded / barCount);
+            }
+        }
+        // The stretch of equal closes: every average over it is the close itself, fast or slow.
+        int inside = stretch + 3 * barCount + 49;
+        assertThat(sma.value(closes.length - 1 - inside)).isEqualTo(0.1 * barCount / barCount);
+        if (barCount > 1 && barCount <= 32) {
+            // A sum of up to 32 such closes drops at most a few bits when rounded: a tie is common.
+            assertThat(ties).as("window sums that are ties").isPositive();
         }
     }
 
@@ -297,6 +346,18 @@ class SmaTest {
     void refusesANegativeCapacityHint() {
         assertThatThrownBy(() -> new Sma(3, -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Sma capacityHint must be at least 0, got -1");
+    }
+
+    /** Returns a new average given every bar of {@code bars} by updateAll, in random chunks of up to {@code maxChunk} bars. */
+    private static Sma pushedInChunks(TestBars bars, int barCount, SplittableRandom random, int maxChunk) {
+        Sma sma = new Sma(barCount, 16);
+        dev.crashlab.data.OhlcvSeries series = bars.toSeries();
+        for (int from = 0; from < bars.size(); ) {
+            int to = Math.min(bars.size(), from + random.nextInt(1, maxChunk));
+            sma.updateAll(series, from, to);
+            from = to;
+        }
+        return sma;
     }
 
     /** Returns each window's mean summed afresh, so no error carries over from bar to bar. */
