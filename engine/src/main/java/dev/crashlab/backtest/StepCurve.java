@@ -41,6 +41,8 @@ final class StepCurve {
     private final double[] dense;
     private final Changes changes;
     private long lastBits;
+    /** Whether no change is kept yet: a field of the curve, so the step's check reads no other object. */
+    private boolean empty = true;
     private int recorded;
 
     /** Creates a curve of {@code steps} steps, dense or {@code sparse}. */
@@ -57,7 +59,7 @@ final class StepCurve {
             return;
         }
         long bits = Double.doubleToRawLongBits(value);
-        if (changes.size == 0 || bits != lastBits) {
+        if (bits != lastBits || empty) {
             change(s, value, bits);
         }
     }
@@ -65,6 +67,7 @@ final class StepCurve {
     /** Appends a change to {@code value} at step {@code s}: apart from {@link #record}, so the step's check stays small enough to inline. */
     private void change(int s, double value, long bits) {
         lastBits = bits;
+        empty = false;
         Changes.Block block = changes.nextBlock();
         block.at[changes.free] = s;
         block.to[changes.free] = value;
