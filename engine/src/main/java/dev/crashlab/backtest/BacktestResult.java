@@ -183,10 +183,13 @@ public final class BacktestResult {
     }
 
     /** Returns the traded value of {@code fills}, each {@link Fill#notional()} summed in order. */
-    private static double notional(Fills fills) {
+    private static double notional(FillColumns fills) {
         double sum = 0;
-        for (int k = 0; k < fills.size(); k++) {
-            sum += Math.abs(fills.quantity(k)) * fills.price(k);
+        var pass = fills.pass();
+        while (pass.next()) {
+            FillColumns.Block block = pass.block();
+            int j = pass.offset();
+            sum += Math.abs(block.quantity[j]) * block.price[j];
         }
         return sum;
     }
@@ -203,12 +206,12 @@ public final class BacktestResult {
         int n = instruments.size();
         double[][] q = new double[n][steps];
         double[] held = new double[n];
-        FillColumns fills = run.fills();
-        int f = 0;
+        var pass = run.fills().pass();
+        boolean more = pass.next();
         for (int s = 0; s < steps; s++) {
-            while (f < fills.size() && fills.step(f) == s) {
-                int i = fills.instrument(f);
-                held[i] = after(held[i], fills.quantity(f++));
+            for (; more && pass.block().step[pass.offset()] == s; more = pass.next()) {
+                int i = pass.block().instrument[pass.offset()];
+                held[i] = after(held[i], pass.block().quantity[pass.offset()]);
             }
             for (int i = 0; i < n; i++) {
                 q[i][s] = held[i];
@@ -240,14 +243,16 @@ public final class BacktestResult {
     private static void replayOpenPositions(Run.Outcome run, List<Instrument> instruments, int steps, OpenRuns runs) {
         double[] held = new double[instruments.size()];
         int open = 0;
-        FillColumns fills = run.fills();
+        var pass = run.fills().pass();
         int s = 0;
-        for (int f = 0; f < fills.size(); ) {
-            int at = fills.step(f);
+        for (boolean more = pass.next(); more; ) {
+            int at = pass.block().step[pass.offset()];
             runs.accept(s, at, open > 0);
-            while (f < fills.size() && fills.step(f) == at) {
-                int i = fills.instrument(f);
-                double after = after(held[i], fills.quantity(f++));
+            for (; more && pass.block().step[pass.offset()] == at; more = pass.next()) {
+                FillColumns.Block block = pass.block();
+                int j = pass.offset();
+                int i = block.instrument[j];
+                double after = after(held[i], block.quantity[j]);
                 open += (after != 0 ? 1 : 0) - (held[i] != 0 ? 1 : 0);
                 held[i] = after;
             }

@@ -50,4 +50,55 @@ abstract class BlockedColumns<B> {
         Objects.checkIndex(k, size);
         return (B) blocks[Blocks.block(k)];
     }
+
+    /** Returns a pass over the entries appended so far, in order, before the first. */
+    final Pass pass() {
+        return new Pass();
+    }
+
+    /**
+     * A pass over the entries in order: {@link #next} moves to the next entry, {@link #block} and
+     * {@link #offset} locate it. A pass reads every entry without finding its block by index
+     * ({@link #blockOf} and {@link Blocks#offset} per field and entry were a tenth of a result
+     * over 200,000 fills).
+     */
+    final class Pass {
+        private final int end = size;
+        private int k = -1;
+        private int b = -1;
+        private int j;
+        private int length;
+        private B block;
+
+        /** Moves to the next entry; returns false, and stays, when there is none. */
+        @SuppressWarnings("unchecked")
+        boolean next() {
+            if (k + 1 >= end) {
+                return false;
+            }
+            k++;
+            if (++j >= length) {
+                b++;
+                block = (B) blocks[b];
+                length = Blocks.length(b);
+                j = 0;
+            }
+            return true;
+        }
+
+        /** Returns the index of the current entry. */
+        int index() {
+            return k;
+        }
+
+        /** Returns the current entry's block. */
+        B block() {
+            return block;
+        }
+
+        /** Returns the current entry's position in its block. */
+        int offset() {
+            return j;
+        }
+    }
 }

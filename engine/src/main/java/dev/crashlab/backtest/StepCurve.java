@@ -11,21 +11,44 @@ import java.util.Arrays;
  */
 final class StepCurve {
 
+    /** The steps where a sparse curve's value changed, and the values, as {@link BlockedColumns}. */
+    private static final class Changes extends BlockedColumns<Changes.Block> {
+        static final class Block {
+            final int[] at;
+            final double[] to;
+
+            Block(int length) {
+                at = new int[length];
+                to = new double[length];
+            }
+        }
+
+        @Override
+        Block newBlock(int length) {
+            return new Block(length);
+        }
+
+        int at(int c) {
+            return blockOf(c).at[Blocks.offset(c)];
+        }
+
+        double to(int c) {
+            return blockOf(c).to[Blocks.offset(c)];
+        }
+    }
+
     // Dense: the value of every step. Sparse: the steps where the value changed, and the values.
     private final double[] dense;
-    private int[][] changedAt;
-    private double[][] changedTo;
-    private int changes;
+    private final Changes changes;
     private long lastBits;
+    /** Whether no change is kept yet: a field of the curve, so the step's check reads no other object. */
+    private boolean empty = true;
     private int recorded;
 
     /** Creates a curve of {@code steps} steps, dense or {@code sparse}. */
     StepCurve(int steps, boolean sparse) {
         this.dense = sparse ? null : new double[steps];
-        if (sparse) {
-            changedAt = new int[4][];
-            changedTo = new double[4][];
-        }
+        this.changes = sparse ? new Changes() : null;
     }
 
     /** Records the value of step {@code s}, the step after the last one recorded. */
@@ -36,7 +59,7 @@ final class StepCurve {
             return;
         }
         long bits = Double.doubleToRawLongBits(value);
-        if (changes == 0 || bits != lastBits) {
+        if (bits != lastBits || empty) {
             change(s, value, bits);
         }
     }
@@ -44,19 +67,11 @@ final class StepCurve {
     /** Appends a change to {@code value} at step {@code s}: apart from {@link #record}, so the step's check stays small enough to inline. */
     private void change(int s, double value, long bits) {
         lastBits = bits;
-        int b = Blocks.block(changes);
-        int j = Blocks.offset(changes);
-        if (j == 0) {
-            if (b == changedAt.length) {
-                changedAt = Arrays.copyOf(changedAt, b * 2);
-                changedTo = Arrays.copyOf(changedTo, b * 2);
-            }
-            changedAt[b] = new int[Blocks.length(b)];
-            changedTo[b] = new double[Blocks.length(b)];
-        }
-        changedAt[b][j] = s;
-        changedTo[b][j] = value;
-        changes++;
+        empty = false;
+        Changes.Block block = changes.nextBlock();
+        block.at[changes.free] = s;
+        block.to[changes.free] = value;
+        changes.appended();
     }
 
     /** Returns the value of step {@code s}. */
@@ -67,16 +82,16 @@ final class StepCurve {
         }
         // The last change at or before s: the first change is at step 0.
         int lo = 0;
-        int hi = changes - 1;
+        int hi = changes.size - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (changedAt[Blocks.block(mid)][Blocks.offset(mid)] <= s) {
+            if (changes.at(mid) <= s) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
-        return changedTo[Blocks.block(lo)][Blocks.offset(lo)];
+        return changes.to(lo);
     }
 
     /** Returns the value of every step, a new array. */
@@ -85,10 +100,21 @@ final class StepCurve {
             return Arrays.copyOf(dense, recorded);
         }
         double[] values = new double[recorded];
-        for (int c = 0; c < changes; c++) {
-            int from = changedAt[Blocks.block(c)][Blocks.offset(c)];
-            int to = c + 1 < changes ? changedAt[Blocks.block(c + 1)][Blocks.offset(c + 1)] : recorded;
-            Arrays.fill(values, from, to, changedTo[Blocks.block(c)][Blocks.offset(c)]);
+        // Each change's value holds from its step to the next change's (the last one's to the end).
+        var pass = changes.pass();
+        int from = -1;
+        double value = 0;
+        while (pass.next()) {
+            Changes.Block block = pass.block();
+            int at = block.at[pass.offset()];
+            if (from >= 0) {
+                Arrays.fill(values, from, at, value);
+            }
+            from = at;
+            value = block.to[pass.offset()];
+        }
+        if (from >= 0) {
+            Arrays.fill(values, from, recorded, value);
         }
         return values;
     }

@@ -63,6 +63,8 @@ final class StepExecution {
     // bar's first sub-bar; segment is the sub-bar being walked, -1 on a step walked by the rule.
     private final OhlcvSeries[] detail;
     private final int[] firstSub;
+    /** Whether any instrument has detail bars: without, every step is walked by the rule. */
+    private final boolean anyDetail;
     private int segment = -1;
 
     StepExecution(Run run) {
@@ -78,6 +80,11 @@ final class StepExecution {
         this.forcedReasons = new String[run.n];
         this.detail = run.shared.detail; // shared by the runs over the same data, only read
         this.firstSub = new int[run.n];
+        boolean any = false;
+        for (OhlcvSeries d : detail) {
+            any |= d != null;
+        }
+        this.anyDetail = any;
     }
 
     /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */
@@ -113,6 +120,9 @@ final class StepExecution {
      * instruments' detail differs in length): the step is then walked by the rule.
      */
     private int subBars() {
+        if (!anyDetail) {
+            return 0;
+        }
         int sub = 0;
         for (int i = 0; i < run.n; i++) {
             if (!run.fresh[i]) {
@@ -153,8 +163,9 @@ final class StepExecution {
      * high-first and the low-first path reach them in the same order, at the same prices.
      */
     private boolean ambiguous() {
-        if (run.pending.isEmpty()) {
-            // No order waits: a position has one liquidation level, on one side of the open.
+        if (!run.pending.anyPriced()) {
+            // No limit or stop waits (market orders alone, or none): a position has one
+            // liquidation level, on one side of the open, and a market order none.
             return false;
         }
         for (int i = 0; i < run.n; i++) {

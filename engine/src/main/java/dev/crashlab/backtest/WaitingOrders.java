@@ -29,6 +29,8 @@ final class WaitingOrders {
     private long[] decided = new long[8];
     private boolean[] forced = new boolean[8];
     private int size;
+    /** The number of waiting limit and stop orders a strategy placed: none, and no step can be ambiguous. */
+    private int priced;
 
     int size() {
         return size;
@@ -36,6 +38,15 @@ final class WaitingOrders {
 
     boolean isEmpty() {
         return size == 0;
+    }
+
+    /** Returns whether a limit or stop order a strategy placed is waiting (see {@code StepExecution.ambiguous}). */
+    boolean anyPriced() {
+        return priced > 0;
+    }
+
+    private static boolean priced(OrderType type, boolean isForced) {
+        return type != OrderType.MARKET && !isForced;
     }
 
     /** Returns the {@code k}-th order, built from its fields. */
@@ -112,6 +123,7 @@ final class WaitingOrders {
         instruments[size] = instrument;
         decided[size] = decidedAt;
         forced[size] = isForced;
+        priced += priced(type, isForced) ? 1 : 0;
         size++;
     }
 
@@ -133,6 +145,7 @@ final class WaitingOrders {
 
     /** Removes the {@code k}-th order, keeping the others in order. */
     void remove(int k) {
+        priced -= priced(types[k], forced[k]) ? 1 : 0;
         int moved = size - k - 1;
         if (moved > 0) {
             System.arraycopy(ids, k + 1, ids, k, moved);

@@ -47,13 +47,17 @@ public final class RoundTrips {
             Instant end) {
         Map<Symbol, Builder> open = new LinkedHashMap<>();
         List<Trade> trades = new ArrayList<>();
+        // The previous fill's symbol and its open trade: fills of one instrument in a row (every
+        // fill of a one-instrument run) find their trade without hashing the symbol again.
+        Symbol lastSymbol = null;
+        Builder lastCurrent = null;
         for (int k = 0; k < fills.size(); k++) {
             Symbol symbol = fills.symbol(k);
             double quantity = fills.quantity(k);
             double carryNow = fills.carryBefore(k);
             double remaining = quantity;
             double fee = fills.fee(k);
-            Builder current = open.get(symbol);
+            Builder current = symbol == lastSymbol ? lastCurrent : open.get(symbol);
             if (current != null && Math.signum(remaining) != current.side) {
                 double closing = Math.min(Math.abs(remaining), Math.abs(current.quantity));
                 double share = closing / Math.abs(remaining);
@@ -73,6 +77,8 @@ public final class RoundTrips {
                 }
                 current.enter(remaining, fills.price(k), fee);
             }
+            lastSymbol = symbol;
+            lastCurrent = current;
         }
         for (Builder b : open.values()) {
             Double mark = finalMarks.get(b.symbol);
