@@ -46,6 +46,8 @@ final class SharedInputs {
     final long[] staleFrom;
     /** Per instrument, its detail bars ({@code MarketData.detail}), or {@code null} without. */
     final OhlcvSeries[] detail;
+    /** Whether any instrument has detail bars: without, every step is walked by the rule. */
+    final boolean anyDetail;
     /**
      * The warnings of the instruments with holes in their intraday bars, in universe order
      * ({@link GapPolicy#summary}: a pass over every bar, once for the data, not once per run).
@@ -70,17 +72,20 @@ final class SharedInputs {
         this.staleFrom = new long[n];
         this.detail = new OhlcvSeries[n];
         List<String> gaps = new ArrayList<>();
+        boolean any = false;
         for (int i = 0; i < n; i++) {
             OhlcvSeries series = prices.get(i);
             symbols[i] = series.symbol();
             staleFrom[i] = DataCoverage.staleFrom(series, clock.interval());
             detail[i] = spec.data().detail(series.symbol()).orElse(null);
+            any |= detail[i] != null;
             // Intraday holes change what a run can see and fill: never silent.
             String summary = GapPolicy.summary(series);
             if (summary != null) {
                 gaps.add(summary);
             }
         }
+        this.anyDetail = any;
         this.gapWarnings = List.copyOf(gaps);
     }
 

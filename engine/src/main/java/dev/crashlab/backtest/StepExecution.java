@@ -80,11 +80,7 @@ final class StepExecution {
         this.forcedReasons = new String[run.n];
         this.detail = run.shared.detail; // shared by the runs over the same data, only read
         this.firstSub = new int[run.n];
-        boolean any = false;
-        for (OhlcvSeries d : detail) {
-            any |= d != null;
-        }
-        this.anyDetail = any;
+        this.anyDetail = run.shared.anyDetail;
     }
 
     /** Walks the step's bars, resolving waiting orders and liquidations in path order; marks are left at the point of the last event. */
