@@ -1,5 +1,8 @@
 package dev.crashlab.backtest;
 
+import java.util.Arrays;
+import java.util.function.IntFunction;
+
 /**
  * Where the k-th entry of a sequence kept in blocks lives: blocks of 16, 32, 64, ... entries up to
  * {@value #LAST}, then blocks of {@value #LAST}. A sequence that grows this way allocates what it
@@ -47,7 +50,7 @@ final class Blocks {
         if (c == null) {
             c = new double[length];
             if (Double.doubleToRawLongBits(usual) != 0) {
-                java.util.Arrays.fill(c, usual);
+                Arrays.fill(c, usual);
             }
         }
         c[k] = value;
@@ -55,7 +58,7 @@ final class Blocks {
     }
 
     /** Returns {@code column}, a block's column of {@code length} kept only once an entry is set (allocated when null), with {@code value} at {@code k}. */
-    static <T> T[] set(T[] column, java.util.function.IntFunction<T[]> make, int length, int k, T value) {
+    static <T> T[] set(T[] column, IntFunction<T[]> make, int length, int k, T value) {
         T[] c = column == null ? make.apply(length) : column;
         c[k] = value;
         return c;

@@ -116,10 +116,6 @@ final class FillColumns extends BlockedColumns<FillColumns.Block> implements Fil
         return new Block(length, lastOrderId + 1);
     }
 
-    private Block block(int k) {
-        return blockOf(k);
-    }
-
     @Override
     public int size() {
         return size;
@@ -127,17 +123,17 @@ final class FillColumns extends BlockedColumns<FillColumns.Block> implements Fil
 
     /** Returns the step fill {@code k} happened at. */
     int step(int k) {
-        return block(k).step[Blocks.offset(k)];
+        return blockOf(k).step[Blocks.offset(k)];
     }
 
     /** Returns the index of fill {@code k}'s instrument in the universe. */
     int instrument(int k) {
-        return block(k).instrument[Blocks.offset(k)];
+        return blockOf(k).instrument[Blocks.offset(k)];
     }
 
     @Override
     public long orderId(int k) {
-        Block block = block(k);
+        Block block = blockOf(k);
         int j = Blocks.offset(k);
         return block.orderId == null ? block.firstOrderId + j : block.orderId[j];
     }
@@ -149,49 +145,49 @@ final class FillColumns extends BlockedColumns<FillColumns.Block> implements Fil
 
     @Override
     public long timeMillis(int k) {
-        Block block = block(k);
+        Block block = blockOf(k);
         int j = Blocks.offset(k);
         return block.time == null ? clock.timeMillis(block.step[j]) : block.time[j];
     }
 
     @Override
     public double quantity(int k) {
-        return block(k).quantity[Blocks.offset(k)];
+        return blockOf(k).quantity[Blocks.offset(k)];
     }
 
     @Override
     public double price(int k) {
-        return block(k).price[Blocks.offset(k)];
+        return blockOf(k).price[Blocks.offset(k)];
     }
 
     @Override
     public double fee(int k) {
-        double[] fee = block(k).fee;
+        double[] fee = blockOf(k).fee;
         return fee == null ? 0 : fee[Blocks.offset(k)];
     }
 
     @Override
     public Fill.Kind kind(int k) {
-        boolean[] liquidation = block(k).liquidation;
+        boolean[] liquidation = blockOf(k).liquidation;
         return liquidation != null && liquidation[Blocks.offset(k)] ? Fill.Kind.LIQUIDATION : Fill.Kind.ORDER;
     }
 
     @Override
     public String tag(int k) {
-        String[] tag = block(k).tag;
+        String[] tag = blockOf(k).tag;
         String t = tag == null ? null : tag[Blocks.offset(k)];
         return t == null ? "" : t;
     }
 
     @Override
     public double liquidationPrice(int k) {
-        double[] price = block(k).liquidationPrice;
+        double[] price = blockOf(k).liquidationPrice;
         return price == null ? Double.NaN : price[Blocks.offset(k)];
     }
 
     @Override
     public double carryBefore(int k) {
-        double[] carry = block(k).carry;
+        double[] carry = blockOf(k).carry;
         return carry == null ? 0 : carry[Blocks.offset(k)];
     }
 }

@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -533,7 +534,7 @@ final class Run {
      * refused before an id is taken.
      */
     long place(String symbol, Order.Side side, OrderType type, Order.Sizing sizing, double amount, double price) {
-        java.util.Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(symbol, "symbol");
         long id = nextOrderId++;
         accept(id, symbol, side, type, sizing, amount, price, "");
         return id;

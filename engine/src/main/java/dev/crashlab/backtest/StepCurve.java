@@ -1,6 +1,7 @@
 package dev.crashlab.backtest;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A value at every step, recorded step by step, kept either as one number a step or, when it
@@ -76,7 +77,7 @@ final class StepCurve {
 
     /** Returns the value of step {@code s}. */
     double get(int s) {
-        java.util.Objects.checkIndex(s, recorded);
+        Objects.checkIndex(s, recorded);
         if (dense != null) {
             return dense[s];
         }

@@ -2,7 +2,9 @@ package dev.crashlab.execution;
 
 import dev.crashlab.data.Symbol;
 import java.util.AbstractList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -67,7 +69,7 @@ public interface Fills {
         final class View extends AbstractList<Fill> implements RandomAccess {
             @Override
             public Fill get(int index) {
-                java.util.Objects.checkIndex(index, fills.size());
+                Objects.checkIndex(index, fills.size());
                 return fills.get(index);
             }
 
@@ -139,7 +141,7 @@ public interface Fills {
 
             @Override
             public List<Fill> asList() {
-                return java.util.Collections.unmodifiableList(fills);
+                return Collections.unmodifiableList(fills);
             }
         };
     }
